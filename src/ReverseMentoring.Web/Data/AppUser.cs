@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ReverseMentoring.Web.Data;
+
+public sealed class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>IANA time zone id; times are stored in UTC and shown in this zone.</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    public DateTime CreatedAtUtc { get; set; }
+}

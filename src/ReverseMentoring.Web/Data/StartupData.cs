@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ReverseMentoring.Web.Data;
+
+/// <summary>The first HR coordinator, created from configuration so a fresh install can be signed into.</summary>
+public sealed class FirstCoordinatorOptions
+{
+    public const string Section = "FirstCoordinator";
+
+    public string? Email { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    /// <summary>Left empty, a one-time password is generated and printed once, when the account is created.</summary>
+    public string? Password { get; set; }
+}
+
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+
+    public bool Enabled { get; set; }
+
+    public string Password { get; set; } = "Mentoring-Demo-2026";
+}
+
+/// <summary>Everything the database must hold before the first request: roles, the first coordinator, demo data.</summary>
+public sealed class StartupData(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    ILogger<StartupData> logger,
+    TimeProvider clock)
+{
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        await EnsureRolesAsync();
+        var accounts = new List<SignInLine>();
+        await EnsureFirstCoordinatorAsync(accounts);
+
+        var demo = configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
+        if (demo.Enabled)
+        {
+            await new DemoData(db, users, clock).EnsureAsync(demo.Password, accounts, cancellationToken);
+        }
+
+        if (accounts.Count > 0)
+        {
+            logger.LogWarning("Sign-ins for this instance:{NewLine}{Accounts}", Environment.NewLine, Format(accounts));
+        }
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+    }
+
+    private async Task EnsureFirstCoordinatorAsync(List<SignInLine> accounts)
+    {
+        var options = configuration.GetSection(FirstCoordinatorOptions.Section).Get<FirstCoordinatorOptions>();
+        if (string.IsNullOrWhiteSpace(options?.Email))
+        {
+            return;
+        }
+
+        var existing = await users.FindByEmailAsync(options.Email);
+        if (existing is not null)
+        {
+            if (!await users.IsInRoleAsync(existing, Roles.HrCoordinator))
+            {
+                Check(await users.AddToRoleAsync(existing, Roles.HrCoordinator), "make the first coordinator an HR coordinator");
+            }
+
+            accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), options.Email, "(as set when it was created)"));
+            return;
+        }
+
+        var generated = string.IsNullOrEmpty(options.Password);
+        var password = generated ? OneTimePassword() : options.Password!;
+        var user = new AppUser
+        {
+            UserName = options.Email,
+            Email = options.Email,
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(options.DisplayName) ? "HR coordinator" : options.DisplayName,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        Check(await users.CreateAsync(user, password), "create the first coordinator");
+        Check(await users.AddToRoleAsync(user, Roles.HrCoordinator), "make the first coordinator an HR coordinator");
+        accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), options.Email,
+            generated ? $"{password}  (one-time password, shown only now: change it after signing in)" : "(as configured)"));
+    }
+
+    /// <summary>A password that meets the policy: upper, lower, digit, and long enough.</summary>
+    private static string OneTimePassword()
+    {
+        var random = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        return $"Rm-{random}-7a";
+    }
+
+    private static string Format(List<SignInLine> accounts)
+    {
+        var text = new StringBuilder();
+        var width = accounts.Max(a => a.Email.Length);
+        foreach (var group in accounts.GroupBy(a => a.Role))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}:");
+            foreach (var account in group)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {account.Email.PadRight(width)}  {account.Password}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    internal static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
+
+public sealed record SignInLine(string Role, string Email, string Password);
+
+/// <summary>A believable program to explore in Development: a coordinator, a leader, 20 juniors and 10 seniors.</summary>
+internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const string ProgramName = "Digital Leadership Reverse Mentoring 2027";
+    public const string CoordinatorEmail = "hr@demo.local";
+    public const string LeaderEmail = "leader@demo.local";
+
+    private static readonly string[] JuniorNames =
+    [
+        "Amara Okafor", "Liam Chen", "Sofia Rossi", "Noah Patel", "Maya Lindqvist", "Ethan Brooks", "Zara Ahmed",
+        "Lucas Moreau", "Aisha Bello", "Leo Novak", "Chloe Martin", "Ravi Sharma", "Emma Schulz", "Kenji Tanaka",
+        "Isla Murphy", "Omar Haddad", "Nina Kowalski", "Tom Eriksen", "Priya Nair", "Jonas Weber",
+    ];
+
+    private static readonly string[] SeniorNames =
+    [
+        "Margaret Hughes", "Richard Lawson", "Helen Carter", "David Fischer", "Susan Whitfield", "Peter Van Dijk",
+        "Catherine Moore", "Michael O'Brien", "Elizabeth Grant", "Robert Keller",
+    ];
+
+    public async Task EnsureAsync(string password, List<SignInLine> accounts, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.Programs.AnyAsync(p => p.Name == ProgramName, cancellationToken))
+        {
+            var today = DateOnly.FromDateTime(now);
+            db.Programs.Add(new MentoringProgram
+            {
+                Name = ProgramName,
+                Objectives = "Senior leaders learn AI tools, social media and collaboration tools from junior colleagues, "
+                    + "and gain insight into how a younger workforce works and what it expects.",
+                StartsOn = today.AddDays(30),
+                EndsOn = today.AddDays(30 + 180),
+                Status = ProgramStatus.Enrolling,
+                CreatedAtUtc = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        // One hash for every demo account: hashing is deliberately slow, and the demo password is public anyway.
+        var hash = users.PasswordHasher.HashPassword(new AppUser(), password);
+        await EnsureUserAsync(CoordinatorEmail, "Hannah Reid", Roles.HrCoordinator, hash, now);
+        await EnsureUserAsync(LeaderEmail, "Charles Whitmore", Roles.Leadership, hash, now);
+        for (var i = 0; i < JuniorNames.Length; i++)
+        {
+            await EnsureUserAsync(MentorEmail(i + 1), JuniorNames[i], Roles.Mentor, hash, now);
+        }
+
+        for (var i = 0; i < SeniorNames.Length; i++)
+        {
+            await EnsureUserAsync(MenteeEmail(i + 1), SeniorNames[i], Roles.Mentee, hash, now);
+        }
+
+        accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), CoordinatorEmail, password));
+        accounts.Add(new SignInLine(Roles.DisplayName(Roles.Leadership), LeaderEmail, password));
+        accounts.Add(new SignInLine(Roles.DisplayName(Roles.Mentor), $"{MentorEmail(1)} … {MentorEmail(JuniorNames.Length)}", password));
+        accounts.Add(new SignInLine(Roles.DisplayName(Roles.Mentee), $"{MenteeEmail(1)} … {MenteeEmail(SeniorNames.Length)}", password));
+    }
+
+    public static string MentorEmail(int number) => $"mentor{number:00}@demo.local";
+
+    public static string MenteeEmail(int number) => $"mentee{number:00}@demo.local";
+
+    private async Task EnsureUserAsync(string email, string name, string role, string passwordHash, DateTime now)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            PasswordHash = passwordHash,
+            CreatedAtUtc = now,
+        };
+        StartupData.Check(await users.CreateAsync(user), $"create demo account {email}");
+        StartupData.Check(await users.AddToRoleAsync(user, role), $"give {email} the role {role}");
+    }
+}

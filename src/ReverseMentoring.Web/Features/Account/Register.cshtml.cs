@@ -1,0 +1,221 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Account;
+
+public enum RegistrationMode
+{
+    /// <summary>Only people holding an invitation link from HR may register.</summary>
+    Invitation,
+
+    /// <summary>Anyone may register as a mentor or a mentee; an invitation link still sets the role.</summary>
+    Open,
+}
+
+public sealed class RegistrationOptions
+{
+    public const string Section = "Registration";
+
+    public RegistrationMode Mode { get; set; } = RegistrationMode.Invitation;
+}
+
+public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options) : PageModel
+{
+    [BindProperty]
+    public Register.Command Data { get; set; } = new();
+
+    public Register.Invite? Invite { get; private set; }
+
+    public bool IsOpen => options.Value.Mode == RegistrationMode.Open;
+
+    public static IReadOnlyList<string> TimeZones { get; } =
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
+
+    public async Task OnGetAsync(string? invitation, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(invitation))
+        {
+            Invite = await mediator.Send(new Register.InviteQuery(invitation), cancellationToken);
+            if (Invite is not null)
+            {
+                Data.InvitationToken = invitation;
+                Data.Email = Invite.Email;
+            }
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(Data, cancellationToken);
+        return LocalRedirect(result.HomePage);
+    }
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        await next();
+
+        // When the form comes back with errors, the invitation banner must still show.
+        if (Invite is null && !string.IsNullOrEmpty(Data.InvitationToken))
+        {
+            Invite = await mediator.Send(new Register.InviteQuery(Data.InvitationToken));
+        }
+    }
+}
+
+public static class Register
+{
+    public sealed record Invite(string Email, string Role, string? ProgramName);
+
+    public sealed record Result(string HomePage);
+
+    /// <summary>Reads an invitation by its token, to greet the person and fill in their e-mail.</summary>
+    [AllowAnonymousRequest]
+    public sealed record InviteQuery(string Token) : IQuery<Invite?>;
+
+    public sealed class InviteHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<InviteQuery, Invite?>
+    {
+        public async ValueTask<Invite?> Handle(InviteQuery query, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var invitation = await db.Invitations.AsNoTracking().Include(i => i.Program)
+                .FirstOrDefaultAsync(i => i.Token == query.Token, cancellationToken);
+            return invitation is not null && invitation.IsUsableAt(now)
+                ? new Invite(invitation.Email, invitation.Role, invitation.Program?.Name)
+                : null;
+        }
+    }
+
+    [AllowAnonymousRequest]
+    public sealed class Command : ICommand<Result>
+    {
+        public string Email { get; set; } = "";
+
+        public string DisplayName { get; set; } = "";
+
+        public string TimeZoneId { get; set; } = "UTC";
+
+        /// <summary>Mentor or Mentee; ignored when an invitation sets the role.</summary>
+        public string JoiningAs { get; set; } = "";
+
+        public string Password { get; set; } = "";
+
+        public string ConfirmPassword { get; set; } = "";
+
+        public string? InvitationToken { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(AppDbContext db, UserManager<AppUser> users, IOptions<RegistrationOptions> options, TimeProvider clock)
+        {
+            RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter your work e-mail address.")
+                .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
+                .EmailAddress().WithMessage("Enter an e-mail address like name@company.com.")
+                .MustAsync(async (email, ct) => await users.FindByEmailAsync(email.Trim()) is null)
+                .WithMessage("An account with this e-mail address exists already. Sign in instead.");
+
+            RuleFor(c => c.DisplayName)
+                .NotEmpty().WithMessage("Enter your name as colleagues know it.")
+                .MaximumLength(AppUser.DisplayNameMaxLength).WithMessage("A name has at most 100 characters.");
+
+            RuleFor(c => c.TimeZoneId)
+                .Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "", out _))
+                .WithMessage("Choose your time zone from the list.");
+
+            RuleFor(c => c.Password).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Choose a password.")
+                .MaximumLength(200).WithMessage("A password has at most 200 characters.")
+                .CustomAsync(async (password, context, ct) =>
+                {
+                    foreach (var validator in users.PasswordValidators)
+                    {
+                        var result = await validator.ValidateAsync(users, new AppUser(), password);
+                        foreach (var error in result.Errors)
+                        {
+                            context.AddFailure(new ValidationFailure(nameof(Command.Password), error.Description));
+                        }
+                    }
+                });
+
+            RuleFor(c => c.ConfirmPassword)
+                .Equal(c => c.Password).WithMessage("The two passwords are not the same.");
+
+            When(c => string.IsNullOrEmpty(c.InvitationToken), () =>
+            {
+                RuleFor(c => c.InvitationToken)
+                    .Must(_ => options.Value.Mode == RegistrationMode.Open)
+                    .WithMessage("Registration is by invitation. Use the link in the invitation e-mail from your HR coordinator.");
+                RuleFor(c => c.JoiningAs)
+                    .Must(role => role is Roles.Mentor or Roles.Mentee)
+                    .WithMessage("Choose whether you join as a mentor (junior) or a mentee (senior).");
+            }).Otherwise(() =>
+            {
+                RuleFor(c => c).CustomAsync(async (command, context, ct) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Token == command.InvitationToken, ct);
+                    if (invitation is null || !invitation.IsUsableAt(now))
+                    {
+                        context.AddFailure(new ValidationFailure(nameof(Command.InvitationToken),
+                            "This invitation link has expired or was used already. Ask your HR coordinator for a new one."));
+                    }
+                    else if (!string.Equals(invitation.Email, command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.AddFailure(new ValidationFailure(nameof(Command.Email),
+                            $"This invitation is for {invitation.Email}. Register with that address."));
+                    }
+                });
+            });
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var invitation = string.IsNullOrEmpty(command.InvitationToken)
+                ? null
+                : await db.Invitations.SingleAsync(i => i.Token == command.InvitationToken, cancellationToken);
+            var role = invitation?.Role ?? command.JoiningAs;
+
+            var email = command.Email.Trim();
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                DisplayName = command.DisplayName.Trim(),
+                TimeZoneId = command.TimeZoneId,
+                CreatedAtUtc = now,
+            };
+            var created = await users.CreateAsync(user, command.Password);
+            if (!created.Succeeded)
+            {
+                // Rare here (the validator checked first), but a race on the same e-mail ends here, whole transaction undone.
+                throw new RequestValidationException(command,
+                    created.Errors.Select(e => new ValidationFailure(e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description)).ToList());
+            }
+
+            StartupData.Check(await users.AddToRoleAsync(user, role), $"give the role {role}");
+            if (invitation is not null)
+            {
+                invitation.AcceptedAtUtc = now;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await signIn.SignInAsync(user, isPersistent: false);
+            return new Result(RoleHome.For([role]));
+        }
+    }
+}

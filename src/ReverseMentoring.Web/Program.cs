@@ -1,0 +1,149 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Account;
+using ReverseMentoring.Web.Infrastructure;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, log) => log
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<StartupData>();
+builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection(RegistrationOptions.Section));
+
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(identity =>
+    {
+        identity.User.RequireUniqueEmail = true;
+        identity.Password.RequiredLength = 12;
+        identity.Password.RequireDigit = true;
+        identity.Password.RequireLowercase = true;
+        identity.Password.RequireUppercase = true;
+        identity.Password.RequireNonAlphanumeric = false;
+        identity.Lockout.AllowedForNewUsers = true;
+        identity.Lockout.MaxFailedAccessAttempts = 5;
+        identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        identity.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders();
+
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.Cookie.Name = "rm.auth";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    cookie.LoginPath = "/Account/SignIn";
+    cookie.LogoutPath = "/Account/SignOut";
+    cookie.AccessDeniedPath = "/Account/AccessDenied";
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+    cookie.SlidingExpiration = true;
+});
+
+// Keys live in the database so that several instances behind a load balancer read each other's cookies.
+builder.Services.AddDataProtection()
+    .SetApplicationName("ReverseMentoring")
+    .PersistKeysToDbContext<AppDbContext>();
+
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AreaPolicies.Programs, p => p.RequireRole(Roles.HrCoordinator))
+    .AddPolicy(AreaPolicies.Dashboard, p => p.RequireRole(Roles.Leadership, Roles.HrCoordinator))
+    .AddPolicy(AreaPolicies.Participant, p => p.RequireRole(Roles.Mentor, Roles.Mentee));
+
+builder.Services
+    .AddRazorPages(pages =>
+    {
+        pages.RootDirectory = "/Features";
+        pages.Conventions.AuthorizeFolder("/Programs", AreaPolicies.Programs);
+        pages.Conventions.AuthorizeFolder("/Dashboard", AreaPolicies.Dashboard);
+        pages.Conventions.AuthorizeFolder("/Participant", AreaPolicies.Participant);
+        pages.Conventions.AuthorizePage("/Account/ChangePassword");
+    })
+    .AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
+
+builder.Services.AddMediator((MediatorOptions mediator) =>
+{
+    // Scoped, because handlers take the scoped DbContext; behaviours run in this order.
+    mediator.ServiceLifetime = ServiceLifetime.Scoped;
+    mediator.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(TransactionBehaviour<,>),
+    ];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
+    {
+        // Reads a table, so a missing schema counts as unhealthy, not just an unreachable server.
+        _ = await db.Roles.CountAsync(ct);
+        return true;
+    });
+
+var app = builder.Build();
+
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+    await scope.ServiceProvider.GetRequiredService<StartupData>().EnsureAsync(CancellationToken.None);
+    app.Logger.LogInformation("Database migrated.");
+    return;
+}
+
+await PrepareDatabaseAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+
+await app.RunAsync();
+
+static async Task PrepareDatabaseAsync(WebApplication app)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    if (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+    {
+        await Database.MigrateAsync(db, CancellationToken.None);
+    }
+    else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+    {
+        throw new InvalidOperationException(
+            "The database has pending migrations. Run the app once with the argument 'migrate' (dotnet ReverseMentoring.Web.dll migrate).");
+    }
+
+    await scope.ServiceProvider.GetRequiredService<StartupData>().EnsureAsync(CancellationToken.None);
+}
+
+/// <summary>Visible to the test hosts (WebApplicationFactory).</summary>
+public partial class Program;
