@@ -73,7 +73,13 @@ builder.Services
         pages.Conventions.AuthorizeFolder("/Participant", AreaPolicies.Participant);
         pages.Conventions.AuthorizePage("/Account/ChangePassword");
     })
-    .AddMvcOptions(mvc => mvc.Filters.Add<RequestFailurePageFilter>());
+    .AddMvcOptions(mvc =>
+    {
+        mvc.Filters.Add<RequestFailurePageFilter>();
+
+        // Required-ness is the validators' job, with their own messages, not an implicit [Required] on every string.
+        mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    });
 
 builder.Services.AddMediator((MediatorOptions mediator) =>
 {

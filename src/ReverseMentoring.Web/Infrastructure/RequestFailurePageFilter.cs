@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ReverseMentoring.Web.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
         // Input that could not even be bound (a date that is not a date) never reaches a handler.
         if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && !context.ModelState.IsValid)
         {
+            ForgetUnrenderableCheckboxValues(context.HandlerInstance.GetType(), context.ModelState);
             context.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
             return;
         }
@@ -48,6 +50,33 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
                 executed.ExceptionHandled = true;
                 break;
         }
+    }
+
+    /// <summary>
+    /// A checkbox cannot be drawn from a posted value that is not a boolean (the tag helper throws), so such values
+    /// are dropped; the error message stays. Text fields keep what the person typed, so they can correct it.
+    /// </summary>
+    private static void ForgetUnrenderableCheckboxValues(Type pageType, ModelStateDictionary modelState)
+    {
+        foreach (var key in modelState.Where(e => e.Value?.ValidationState == ModelValidationState.Invalid).Select(e => e.Key).ToList())
+        {
+            if (PropertyTypeAt(pageType, key) is { } type && (Nullable.GetUnderlyingType(type) ?? type) == typeof(bool))
+            {
+                modelState.SetModelValue(key, rawValue: null, attemptedValue: null);
+                modelState[key]!.ValidationState = ModelValidationState.Invalid;
+            }
+        }
+    }
+
+    private static Type? PropertyTypeAt(Type type, string key)
+    {
+        Type? current = type;
+        foreach (var segment in key.Split('.'))
+        {
+            current = current?.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance)?.PropertyType;
+        }
+
+        return current;
     }
 
     /// <summary>The name of the page property that holds the failed request, so "Email" becomes "Data.Email".</summary>

@@ -1,0 +1,198 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Tests.Account;
+
+public sealed class OpenRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static Dictionary<string, string> Form(string email, string joiningAs = Roles.Mentor, string password = "Fresh-Password-2026", string? confirm = null) => new()
+    {
+        ["Data.Email"] = email,
+        ["Data.DisplayName"] = "Ada Junior",
+        ["Data.TimeZoneId"] = "Europe/London",
+        ["Data.JoiningAs"] = joiningAs,
+        ["Data.Password"] = password,
+        ["Data.ConfirmPassword"] = confirm ?? password,
+    };
+
+    [Theory]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.Mentee)]
+    public async Task A_person_registers_as_mentor_or_mentee_and_is_signed_in(string role)
+    {
+        var email = $"new-{Guid.NewGuid():N}@example.com";
+        var client = app.Client();
+
+        var response = await client.PostFormAsync("/Account/Register", Form(email, role));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Participant", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/Participant", UriKind.Relative))).StatusCode);
+        var saved = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Equal("Europe/London", saved.TimeZoneId);
+        Assert.Equal([role], await RolesOf(saved.Id));
+    }
+
+    [Fact]
+    public async Task Nobody_registers_themselves_as_coordinator_or_leader()
+    {
+        var email = $"sneaky-{Guid.NewGuid():N}@example.com";
+
+        var response = await app.Client().PostFormAsync("/Account/Register", Form(email, Roles.HrCoordinator));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Choose whether you join as a mentor (junior) or a mentee (senior).",
+            HttpClientForms.FieldError(await response.Content.ReadAsStringAsync(), "Data.JoiningAs"));
+        Assert.False(await app.ExecuteDbContextAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_explained_field_by_field_and_nothing_is_saved()
+    {
+        var response = await app.Client().PostFormAsync("/Account/Register", new()
+        {
+            ["Data.Email"] = "not-an-email",
+            ["Data.DisplayName"] = new string('x', 101),
+            ["Data.TimeZoneId"] = "Mars/Olympus_Mons",
+            ["Data.JoiningAs"] = Roles.Mentor,
+            ["Data.Password"] = "short",
+            ["Data.ConfirmPassword"] = "different",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Enter an e-mail address like name@company.com.", HttpClientForms.FieldError(html, "Data.Email"));
+        Assert.Equal("A name has at most 100 characters.", HttpClientForms.FieldError(html, "Data.DisplayName"));
+        Assert.Equal("Choose your time zone from the list.", HttpClientForms.FieldError(html, "Data.TimeZoneId"));
+        Assert.Contains("at least 12 characters", HttpClientForms.FieldError(html, "Data.Password"), StringComparison.Ordinal);
+        Assert.Equal("The two passwords are not the same.", HttpClientForms.FieldError(html, "Data.ConfirmPassword"));
+        Assert.False(await app.ExecuteDbContextAsync(db => db.Users.AnyAsync(u => u.Email == "not-an-email")));
+    }
+
+    [Fact]
+    public async Task An_email_already_registered_is_refused()
+    {
+        var existing = await app.CreateUserAsync(Roles.Mentee);
+
+        var response = await app.Client().PostFormAsync("/Account/Register", Form(existing.Email!));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("An account with this e-mail address exists already. Sign in instead.",
+            HttpClientForms.FieldError(await response.Content.ReadAsStringAsync(), "Data.Email"));
+    }
+
+    private Task<List<string>> RolesOf(string userId) =>
+        app.ExecuteDbContextAsync(db => (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where userRole.UserId == userId
+            select role.Name!).ToListAsync());
+}
+
+public sealed class InvitationOnlyRegistrationTests : IClassFixture<InvitationOnlyRegistrationTests.InvitationOnlyApp>
+{
+    private readonly InvitationOnlyApp _app;
+
+    public InvitationOnlyRegistrationTests(InvitationOnlyApp app) => _app = app;
+
+    public sealed class InvitationOnlyApp : AppFactory
+    {
+        public InvitationOnlyApp() => With("Registration:Mode", "Invitation");
+    }
+
+    private static Dictionary<string, string> Form(string email, string? token) => new()
+    {
+        ["Data.Email"] = email,
+        ["Data.DisplayName"] = "Grace Senior",
+        ["Data.TimeZoneId"] = "America/New_York",
+        ["Data.JoiningAs"] = Roles.Mentor,
+        ["Data.Password"] = "Fresh-Password-2026",
+        ["Data.ConfirmPassword"] = "Fresh-Password-2026",
+        ["Data.InvitationToken"] = token ?? "",
+    };
+
+    private async Task<Invitation> InviteAsync(string email, string role, DateTime? expires = null)
+    {
+        var invitation = new Invitation
+        {
+            Email = email,
+            Role = role,
+            InvitedAtUtc = DateTime.UtcNow,
+            ExpiresAtUtc = expires ?? DateTime.UtcNow.AddDays(14),
+        };
+        await _app.ExecuteDbContextAsync(async db =>
+        {
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+        });
+        return invitation;
+    }
+
+    [Fact]
+    public async Task Without_an_invitation_registration_is_refused()
+    {
+        var email = $"walk-in-{Guid.NewGuid():N}@example.com";
+
+        var response = await _app.Client().PostFormAsync("/Account/Register", Form(email, null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Registration is by invitation.", HttpClientForms.FieldError(await response.Content.ReadAsStringAsync(), "Data.InvitationToken"), StringComparison.Ordinal);
+        Assert.False(await _app.ExecuteDbContextAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task The_invitation_link_fills_in_the_email_and_sets_the_role()
+    {
+        var email = $"invited-{Guid.NewGuid():N}@example.com";
+        var invitation = await InviteAsync(email, Roles.Mentee);
+        var client = _app.Client();
+
+        var page = await client.GetHtmlAsync($"/Account/Register?invitation={invitation.Token}");
+        Assert.Contains($"value=\"{email}\"", page, StringComparison.Ordinal);
+        Assert.Contains("Mentee (senior)", page, StringComparison.Ordinal);
+
+        // The form says "mentor", but the invitation decides.
+        var response = await client.PostFormAsync("/Account/Register", Form(email, invitation.Token), $"/Account/Register?invitation={invitation.Token}");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (roles, acceptedAt) = await _app.ExecuteDbContextAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var held = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
+            var accepted = (await db.Invitations.SingleAsync(i => i.Id == invitation.Id)).AcceptedAtUtc;
+            return (held, accepted);
+        });
+        Assert.Equal([Roles.Mentee], roles);
+        Assert.NotNull(acceptedAt);
+    }
+
+    [Fact]
+    public async Task An_invitation_works_once_and_only_for_its_own_email()
+    {
+        var email = $"once-{Guid.NewGuid():N}@example.com";
+        var invitation = await InviteAsync(email, Roles.Mentor);
+
+        var otherEmail = await _app.Client().PostFormAsync("/Account/Register", Form($"other-{Guid.NewGuid():N}@example.com", invitation.Token));
+        Assert.Equal(HttpStatusCode.BadRequest, otherEmail.StatusCode);
+        Assert.Equal($"This invitation is for {email}. Register with that address.", HttpClientForms.FieldError(await otherEmail.Content.ReadAsStringAsync(), "Data.Email"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await _app.Client().PostFormAsync("/Account/Register", Form(email, invitation.Token))).StatusCode);
+
+        var again = await _app.Client().PostFormAsync("/Account/Register", Form($"again-{Guid.NewGuid():N}@example.com", invitation.Token));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("expired or was used already", HttpClientForms.FieldError(await again.Content.ReadAsStringAsync(), "Data.InvitationToken"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expired_invitation_is_refused()
+    {
+        var email = $"late-{Guid.NewGuid():N}@example.com";
+        var invitation = await InviteAsync(email, Roles.Mentor, expires: DateTime.UtcNow.AddMinutes(-1));
+
+        var response = await _app.Client().PostFormAsync("/Account/Register", Form(email, invitation.Token));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(await _app.ExecuteDbContextAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+}

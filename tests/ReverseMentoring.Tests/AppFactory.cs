@@ -1,0 +1,179 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Tests;
+
+/// <summary>
+/// The real app over a real SQLite file of its own, migrated from empty at start-up. One per test class; tests
+/// inside a class make their own users (unique e-mails), so they do not depend on each other.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Correct-Horse-42";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rm-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public AppFactory()
+    {
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "app.db");
+        _settings["Database:Provider"] = "Sqlite";
+        _settings["Database:ConnectionString"] = $"Data Source={DatabasePath}";
+        _settings["Database:MigrateOnStartup"] = "true";
+        _settings["DemoData:Enabled"] = "false";
+        _settings["FirstCoordinator:Email"] = "";
+        _settings["Registration:Mode"] = "Open";
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Overrides a setting; call before the first client or service is asked for.</summary>
+    public AppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<AppUser> CreateUserAsync(string role, string? email = null, string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name ?? $"Test {role}", CreatedAtUtc = DateTime.UtcNow };
+        StartupData.Check(await users.CreateAsync(user, Password), "create a test user");
+        if (role.Length > 0)
+        {
+            StartupData.Check(await users.AddToRoleAsync(user, role), "give a test user a role");
+        }
+
+        return user;
+    }
+
+    /// <summary>A client signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var user = await CreateUserAsync(role);
+        var client = Client();
+        var response = await client.PostFormAsync("/Account/SignIn", new()
+        {
+            ["Data.Email"] = user.Email!,
+            ["Data.Password"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query, ClaimsPrincipal? user = null) =>
+        RunAsAsync(user, mediator => mediator.Send(query).AsTask());
+
+    public Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, ClaimsPrincipal? user = null) =>
+        RunAsAsync(user, mediator => mediator.Send(command).AsTask());
+
+    public async Task<T> ExecuteDbContextAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task ExecuteDbContextAsync(Func<AppDbContext, Task> action) =>
+        ExecuteDbContextAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
+
+    public static ClaimsPrincipal PrincipalFor(AppUser user, params string[] roles)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.Email!) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
+    }
+
+    /// <summary>Runs the mediator in a fresh scope as the given person, the way a page request would.</summary>
+    private async Task<T> RunAsAsync<T>(ClaimsPrincipal? user, Func<IMediator, Task<T>> send)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        accessor.HttpContext = new DefaultHttpContext { User = user ?? new ClaimsPrincipal(new ClaimsIdentity()), RequestServices = scope.ServiceProvider };
+        try
+        {
+            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+        }
+        finally
+        {
+            accessor.HttpContext = null;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown is left for the OS temp cleaner.
+            }
+        }
+    }
+}
+
+public static partial class HttpClientForms
+{
+    /// <summary>Posts a form the way a browser does: with the anti-forgery token from the page it came from.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetAsync(new Uri(formPage ?? url, UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"No anti-forgery token on {formPage ?? url} ({(int)page.StatusCode}).");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(body);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    public static async Task<string> GetHtmlAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The message shown next to a field, as the validation tag helper renders it.</summary>
+    public static string? FieldError(string html, string field)
+    {
+        var match = Regex.Match(html, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<");
+        return match.Success && match.Groups[1].Value.Length > 0 ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

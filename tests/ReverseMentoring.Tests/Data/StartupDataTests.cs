@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Tests.Data;
+
+public sealed class StartupDataTests
+{
+    private static async Task<int> CountInRole(AppFactory app, string role) =>
+        await app.ExecuteDbContextAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == role select ur).CountAsync());
+
+    [Fact]
+    public async Task Demo_data_has_a_program_a_coordinator_a_leader_twenty_mentors_and_ten_mentees_once()
+    {
+        using var app = new AppFactory().With("DemoData:Enabled", "true");
+        _ = app.Services;
+
+        Assert.Equal(20, await CountInRole(app, Roles.Mentor));
+        Assert.Equal(10, await CountInRole(app, Roles.Mentee));
+        Assert.Equal(1, await CountInRole(app, Roles.HrCoordinator));
+        Assert.Equal(1, await CountInRole(app, Roles.Leadership));
+        Assert.Equal(1, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
+
+        // Start-up runs again on every start: nothing is added twice.
+        await app.ExecuteDbContextAsync(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<StartupData>().EnsureAsync(CancellationToken.None);
+        });
+        Assert.Equal(20, await CountInRole(app, Roles.Mentor));
+        Assert.Equal(1, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
+
+        var client = app.Client();
+        var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "mentor07@demo.local", ["Data.Password"] = "Mentoring-Demo-2026" });
+        Assert.Equal("/Participant", signIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_first_coordinator_comes_from_configuration()
+    {
+        using var app = new AppFactory()
+            .With("FirstCoordinator:Email", "first.hr@example.com")
+            .With("FirstCoordinator:Password", "First-Coordinator-2026");
+
+        var signIn = await app.Client().PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "first.hr@example.com", ["Data.Password"] = "First-Coordinator-2026" });
+
+        Assert.Equal("/Programs", signIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_password_the_first_coordinator_gets_a_one_time_password()
+    {
+        using var app = new AppFactory().With("FirstCoordinator:Email", "otp.hr@example.com");
+        _ = app.Services;
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var coordinator = await users.FindByEmailAsync("otp.hr@example.com");
+        Assert.NotNull(coordinator);
+        Assert.NotNull(coordinator.PasswordHash);
+        Assert.True(await users.IsInRoleAsync(coordinator, Roles.HrCoordinator));
+    }
+
+    [Fact]
+    public void Outside_development_the_app_refuses_to_start_on_an_unmigrated_database()
+    {
+        using var app = new AppFactory().With("Database:MigrateOnStartup", "false");
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+
+        Assert.Contains("pending migrations", error.Message, StringComparison.Ordinal);
+    }
+}
