@@ -22,6 +22,8 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<StartupData>();
 builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection(RegistrationOptions.Section));
 
+// Feature services (mail, uploads, background jobs) are registered below, one line per feature.
+
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 
 builder.Services
@@ -69,6 +71,7 @@ builder.Services
     {
         pages.RootDirectory = "/Features";
         pages.Conventions.AuthorizeFolder("/Programs", AreaPolicies.Programs);
+        pages.Conventions.AuthorizeFolder("/Skills", AreaPolicies.Programs);
         pages.Conventions.AuthorizeFolder("/Dashboard", AreaPolicies.Dashboard);
         pages.Conventions.AuthorizeFolder("/Participant", AreaPolicies.Participant);
         pages.Conventions.AuthorizePage("/Account/ChangePassword");

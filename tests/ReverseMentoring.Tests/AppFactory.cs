@@ -109,15 +109,25 @@ public class AppFactory : WebApplicationFactory<Program>
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
     }
 
-    /// <summary>Runs the mediator in a fresh scope as the given person, the way a page request would.</summary>
-    private async Task<T> RunAsAsync<T>(ClaimsPrincipal? user, Func<IMediator, Task<T>> send)
+    private Task<T> RunAsAsync<T>(ClaimsPrincipal? user, Func<IMediator, Task<T>> send) =>
+        RunAsAsync(user, services => send(services.GetRequiredService<IMediator>()));
+
+    public Task RunAsAsync(ClaimsPrincipal? user, Func<IServiceProvider, Task> action) =>
+        RunAsAsync(user, async services =>
+        {
+            await action(services);
+            return true;
+        });
+
+    /// <summary>Runs in a fresh scope as the given person, the way a page request would.</summary>
+    public async Task<T> RunAsAsync<T>(ClaimsPrincipal? user, Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
         var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         accessor.HttpContext = new DefaultHttpContext { User = user ?? new ClaimsPrincipal(new ClaimsIdentity()), RequestServices = scope.ServiceProvider };
         try
         {
-            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+            return await action(scope.ServiceProvider);
         }
         finally
         {

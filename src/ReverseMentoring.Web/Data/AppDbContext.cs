@@ -12,6 +12,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ProgramTopic> ProgramTopics => Set<ProgramTopic>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<EnrolmentSkill> EnrolmentSkills => Set<EnrolmentSkill>();
+    public DbSet<AvailabilitySlot> AvailabilitySlots => Set<AvailabilitySlot>();
+    public DbSet<EnrolmentHistory> EnrolmentHistories => Set<EnrolmentHistory>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -33,7 +42,102 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             program.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
             program.Property(p => p.CreatedByUserId).HasMaxLength(450);
             program.Property(p => p.Version).IsConcurrencyToken();
+            program.Property(p => p.Formats).HasConversion<int>();
             program.HasIndex(p => p.Status);
+            program.OwnsOne(p => p.Matching, matching =>
+            {
+                matching.Property(m => m.Objective).HasConversion<string>().HasMaxLength(24);
+            });
+            program.Navigation(p => p.Matching).IsRequired();
+            program.HasMany(p => p.Topics).WithOne().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProgramTopic>(topic =>
+        {
+            topic.Property(t => t.Title).HasMaxLength(ProgramTopic.TitleMaxLength);
+            topic.Property(t => t.SuggestedActivities).HasMaxLength(ProgramTopic.ActivitiesMaxLength);
+            topic.HasOne(t => t.Skill).WithMany().HasForeignKey(t => t.SkillId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Skill>(skill =>
+        {
+            skill.Property(s => s.Name).HasMaxLength(Skill.NameMaxLength);
+            skill.Property(s => s.Description).HasMaxLength(Skill.DescriptionMaxLength);
+            skill.HasIndex(s => s.Name).IsUnique();
+        });
+
+        builder.Entity<Enrolment>(enrolment =>
+        {
+            enrolment.Property(e => e.UserId).HasMaxLength(450);
+            enrolment.Property(e => e.Role).HasConversion<string>().HasMaxLength(16);
+            enrolment.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+            enrolment.Property(e => e.Department).HasMaxLength(Enrolment.TextMaxLength);
+            enrolment.Property(e => e.JobLevel).HasMaxLength(Enrolment.TextMaxLength);
+            enrolment.Property(e => e.ManagerEmail).HasMaxLength(Invitation.EmailMaxLength);
+            enrolment.Property(e => e.Location).HasMaxLength(Enrolment.TextMaxLength);
+            enrolment.Property(e => e.TimeZoneId).HasMaxLength(64);
+            enrolment.Property(e => e.Formats).HasConversion<int>();
+            enrolment.Property(e => e.Interests).HasMaxLength(Enrolment.InterestsMaxLength);
+            enrolment.Property(e => e.Goals).HasMaxLength(Enrolment.GoalsMaxLength);
+            enrolment.Property(e => e.DecisionReason).HasMaxLength(Enrolment.ReasonMaxLength);
+            enrolment.Property(e => e.DecidedByUserId).HasMaxLength(450);
+            enrolment.Property(e => e.Version).IsConcurrencyToken();
+            enrolment.HasIndex(e => new { e.ProgramId, e.UserId }).IsUnique();
+            enrolment.HasIndex(e => new { e.ProgramId, e.Role, e.Status });
+            enrolment.HasIndex(e => e.UserId);
+            enrolment.HasOne(e => e.Program).WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            enrolment.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
+            enrolment.HasMany(e => e.Skills).WithOne().HasForeignKey(s => s.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+            enrolment.HasMany(e => e.Availability).WithOne().HasForeignKey(s => s.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+            enrolment.HasMany(e => e.History).WithOne().HasForeignKey(h => h.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<EnrolmentSkill>(skill =>
+        {
+            skill.Property(s => s.Direction).HasConversion<string>().HasMaxLength(8);
+            skill.HasOne(s => s.Skill).WithMany().HasForeignKey(s => s.SkillId).OnDelete(DeleteBehavior.Restrict);
+            skill.HasIndex(s => new { s.EnrolmentId, s.SkillId, s.Direction }).IsUnique();
+        });
+
+        builder.Entity<AvailabilitySlot>(slot => slot.Property(s => s.Day).HasConversion<int>());
+
+        builder.Entity<EnrolmentHistory>(history =>
+        {
+            history.Property(h => h.ByUserId).HasMaxLength(450);
+            history.Property(h => h.Event).HasMaxLength(EnrolmentHistory.EventMaxLength);
+            history.Property(h => h.Detail).HasMaxLength(EnrolmentHistory.DetailMaxLength);
+        });
+
+        builder.Entity<Resource>(resource =>
+        {
+            resource.Property(r => r.Title).HasMaxLength(Resource.TitleMaxLength);
+            resource.Property(r => r.Description).HasMaxLength(Resource.DescriptionMaxLength);
+            resource.Property(r => r.Url).HasMaxLength(Resource.UrlMaxLength);
+            resource.Property(r => r.FileName).HasMaxLength(255);
+            resource.Property(r => r.StoredFileName).HasMaxLength(64);
+            resource.Property(r => r.ContentType).HasMaxLength(100);
+            resource.Property(r => r.Audience).HasConversion<string>().HasMaxLength(8);
+            resource.Property(r => r.AddedByUserId).HasMaxLength(450);
+            resource.HasOne(r => r.Program).WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SentNotification>(sent =>
+        {
+            sent.Property(n => n.Key).HasMaxLength(SentNotification.KeyMaxLength);
+            sent.Property(n => n.Recipient).HasMaxLength(Invitation.EmailMaxLength);
+            sent.Property(n => n.Subject).HasMaxLength(200);
+            sent.HasIndex(n => n.Key).IsUnique();
+        });
+
+        builder.Entity<AuditEntry>(audit =>
+        {
+            audit.Property(a => a.UserId).HasMaxLength(450);
+            audit.Property(a => a.UserName).HasMaxLength(256);
+            audit.Property(a => a.Action).HasMaxLength(16);
+            audit.Property(a => a.Entity).HasMaxLength(64);
+            audit.Property(a => a.EntityId).HasMaxLength(64);
+            audit.HasIndex(a => a.AtUtc);
+            audit.HasIndex(a => new { a.Entity, a.EntityId });
         });
 
         builder.Entity<Invitation>(invitation =>
@@ -60,10 +164,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // Every save of a modified program gets a new Version, so a second editor holding the old one fails to save.
+    // Every save of a modified program or enrolment gets a new Version, so a second editor holding the old one fails
+    // to save. A change only to a program's owned matching settings counts as a change to the program.
     private void RenewConcurrencyTokens()
     {
         foreach (var entry in ChangeTracker.Entries<MentoringProgram>())
+        {
+            if (entry.State == EntityState.Modified || entry.References.Any(r => r.TargetEntry?.State == EntityState.Modified))
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Enrolment>())
         {
             if (entry.State == EntityState.Modified)
             {

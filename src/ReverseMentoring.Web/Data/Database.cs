@@ -30,12 +30,13 @@ public static class Database
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddScoped<AuditInterceptor>();
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(db => db.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -43,8 +44,9 @@ public static class Database
                     throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
                 }
 
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(db =>
-                    db.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, db) => db
+                    .UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

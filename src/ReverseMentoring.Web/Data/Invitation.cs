@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace ReverseMentoring.Web.Data;
 
 /// <summary>An invitation to register, sent by HR to an e-mail address with the role the person is meant to take.</summary>
-public sealed class Invitation
+public sealed class Invitation : IAudited
 {
     public const int EmailMaxLength = 256;
 

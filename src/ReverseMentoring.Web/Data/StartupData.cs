@@ -40,6 +40,7 @@ public sealed class StartupData(
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         await EnsureRolesAsync();
+        await EnsureSkillCatalogueAsync(cancellationToken);
         var accounts = new List<SignInLine>();
         await EnsureFirstCoordinatorAsync(accounts);
 
@@ -64,6 +65,34 @@ public sealed class StartupData(
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
             }
         }
+    }
+
+    /// <summary>The topics reverse mentoring exists for. Seeded once into an empty catalogue; HR keeps it from then on.</summary>
+    public static IReadOnlyList<(string Name, string Description)> StarterSkills { get; } =
+    [
+        ("AI tools", "Using generative AI assistants well and safely at work."),
+        ("Social media", "How platforms work, personal and company presence, reading the conversation."),
+        ("Short video platforms", "TikTok, Reels, Shorts: formats, audiences and what makes content travel."),
+        ("Collaboration tools", "Chat, shared documents, whiteboards and working in the open."),
+        ("Fintech", "Digital payments, neobanks, crypto and how younger customers handle money."),
+        ("Data literacy", "Reading dashboards, asking good questions of data, spotting misleading charts."),
+        ("Generational insight", "What a younger workforce expects from work, leaders and employers."),
+        ("Inclusion and culture", "Seeing the workplace through colleagues with other backgrounds."),
+        ("Digital marketing", "Search, social advertising, influencers and measuring campaigns."),
+        ("Mobile productivity", "Apps and habits for working well from a phone."),
+        ("Cybersecurity habits", "Phishing, passwords, passkeys and staying safe online."),
+        ("Remote and hybrid work", "Running meetings and teams across places and time zones."),
+    ];
+
+    private async Task EnsureSkillCatalogueAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Skills.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.Skills.AddRange(StarterSkills.Select(s => new Skill { Name = s.Name, Description = s.Description }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureFirstCoordinatorAsync(List<SignInLine> accounts)
@@ -169,8 +198,21 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Time
                     + "and gain insight into how a younger workforce works and what it expects.",
                 StartsOn = today.AddDays(30),
                 EndsOn = today.AddDays(30 + 180),
+                EnrolmentOpensOn = today.AddDays(-7),
+                EnrolmentClosesOn = today.AddDays(21),
+                SessionCadenceDays = 14,
+                SessionMinutes = 60,
+                ExpectedSessions = 12,
+                Formats = SessionFormats.InPerson | SessionFormats.Virtual,
+                MentorCapacity = 1,
                 Status = ProgramStatus.Enrolling,
                 CreatedAtUtc = now,
+                Topics =
+                [
+                    new ProgramTopic { Title = "AI assistants in everyday work", SuggestedActivities = "Draft a real e-mail and a summary with an assistant together; compare with doing it by hand.", SortOrder = 1 },
+                    new ProgramTopic { Title = "Reading social media", SuggestedActivities = "Follow the company's brand for a week; review what the comments say.", SortOrder = 2 },
+                    new ProgramTopic { Title = "How a younger workforce sees work", SuggestedActivities = "Talk through a recent decision from the junior's point of view.", SortOrder = 3 },
+                ],
             });
             await db.SaveChangesAsync(cancellationToken);
         }
