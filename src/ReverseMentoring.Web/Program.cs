@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
+using ReverseMentoring.Web.Features.Programs.Invitations;
+using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Infrastructure;
 using Serilog;
 
@@ -23,6 +25,9 @@ builder.Services.AddScoped<StartupData>();
 builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection(RegistrationOptions.Section));
 
 // Feature services (mail, uploads, background jobs) are registered below, one line per feature.
+builder.Services.AddMail(builder.Configuration);
+builder.Services.AddInvitations(builder.Configuration);
+builder.Services.AddResourceLibrary(builder.Configuration);
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 

@@ -215,7 +215,7 @@ public static class Register
             }
 
             await signIn.SignInAsync(user, isPersistent: false);
-            return new Result(RoleHome.For([role]));
+            return new Result(invitation?.ProgramId is { } programId ? $"/Participant/Programs/{programId}/Enrol" : RoleHome.For([role]));
         }
     }
 }

@@ -20,11 +20,20 @@ public static class MyMentoring
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record OpenProgram(int Id, string Name, string Objectives, DateOnly StartsOn, DateOnly EndsOn);
+    /// <summary>A program in the Enrolling state; <see cref="EnrolmentRefusal"/> says why it takes no enrolment today, if so.</summary>
+    public sealed record OpenProgram(int Id, string Name, string Objectives, DateOnly StartsOn, DateOnly EndsOn, string? EnrolmentRefusal = null)
+    {
+        public bool AcceptsEnrolments => EnrolmentRefusal is null;
+    }
 
-    public sealed record Result(string DisplayName, string TimeZoneId, IReadOnlyList<string> Roles, IReadOnlyList<OpenProgram> OpenPrograms);
+    public sealed record MyEnrolment(int ProgramId, string ProgramName, ParticipantRole Role, EnrolmentStatus Status);
 
-    public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, Result>
+    public sealed record Result(string DisplayName, string TimeZoneId, IReadOnlyList<string> Roles, IReadOnlyList<OpenProgram> OpenPrograms)
+    {
+        public IReadOnlyList<MyEnrolment> Enrolments { get; init; } = [];
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -33,13 +42,20 @@ public static class MyMentoring
                 .Select(u => new { u.DisplayName, u.TimeZoneId })
                 .SingleAsync(cancellationToken);
             var roles = Data.Roles.All.Where(current.IsInRole).ToList();
-            var open = await db.Programs.AsNoTracking()
-                .Where(p => p.Status == ProgramStatus.Enrolling)
+            var today = EnrolmentRules.Today(clock);
+            var open = (await db.Programs.AsNoTracking()
+                .Where(p => p.Status == ProgramStatus.Enrolling && p.ArchivedAtUtc == null)
                 .OrderBy(p => p.StartsOn)
-                .Select(p => new OpenProgram(p.Id, p.Name, p.Objectives, p.StartsOn, p.EndsOn))
                 .Take(50)
+                .ToListAsync(cancellationToken))
+                .Select(p => new OpenProgram(p.Id, p.Name, p.Objectives, p.StartsOn, p.EndsOn, EnrolmentRules.Refusal(p, today)))
+                .ToList();
+            var enrolments = await db.Enrolments.AsNoTracking()
+                .Where(e => e.UserId == id)
+                .OrderByDescending(e => e.Program!.StartsOn)
+                .Select(e => new MyEnrolment(e.ProgramId, e.Program!.Name, e.Role, e.Status))
                 .ToListAsync(cancellationToken);
-            return new Result(me.DisplayName, me.TimeZoneId, roles, open);
+            return new Result(me.DisplayName, me.TimeZoneId, roles, open) { Enrolments = enrolments };
         }
     }
 }

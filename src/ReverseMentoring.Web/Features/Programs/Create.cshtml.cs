@@ -1,0 +1,65 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Programs;
+
+public sealed class CreateModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public CreateProgram.Command Data { get; set; } = new();
+
+    public IReadOnlyList<ProgramSkillChoices.Choice> Skills { get; private set; } = [];
+
+    public void OnGet() => Data.Formats = [SessionFormats.InPerson, SessionFormats.Virtual];
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var id = await mediator.Send(Data, cancellationToken);
+        return RedirectToPage("Details", new { id });
+    }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult)
+        {
+            Skills = await mediator.Send(new ProgramSkillChoices.Query(null));
+            Data.AddBlankTopicRows();
+        }
+    }
+}
+
+/// <summary>HR sets up a new program; it starts as a draft that nobody else sees yet.</summary>
+public static class CreateProgram
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ProgramForm, ICommand<int>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(AppDbContext db) => Include(new ProgramFormRules<Command>(db, _ => null));
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var program = new MentoringProgram
+            {
+                Status = ProgramStatus.Draft,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedByUserId = current.RequireId(),
+            };
+            command.ApplyTo(program);
+            db.Programs.Add(program);
+            await db.SaveChangesAsync(cancellationToken);
+            return program.Id;
+        }
+    }
+}

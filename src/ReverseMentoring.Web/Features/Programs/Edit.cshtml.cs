@@ -1,0 +1,111 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Programs;
+
+public sealed class EditModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public EditProgram.Command Data { get; set; } = new();
+
+    public IReadOnlyList<ProgramSkillChoices.Choice> Skills { get; private set; } = [];
+
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken) =>
+        Data = await mediator.Send(new EditProgram.Query(id), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Data.Id = id;
+        await mediator.Send(Data, cancellationToken);
+        return RedirectToPage("Details", new { id });
+    }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult)
+        {
+            Skills = await mediator.Send(new ProgramSkillChoices.Query(Data.Id));
+            Data.AddBlankTopicRows();
+        }
+    }
+}
+
+/// <summary>HR changes a program's settings and its recommended topics, all in one save.</summary>
+public static class EditProgram
+{
+    public const string ConflictMessage = "Someone else changed this program while you were editing. Reload to see their changes; yours were not saved.";
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Query(int Id) : IQuery<Command>;
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ProgramForm, ICommand
+    {
+        public int Id { get; set; }
+
+        /// <summary>The version the form was filled from; a save over a newer one is refused.</summary>
+        public Guid Version { get; set; }
+
+        public static Command From(MentoringProgram program)
+        {
+            var command = new Command { Id = program.Id, Version = program.Version };
+            command.CopyFrom(program);
+            return command;
+        }
+    }
+
+    public sealed class QueryHandler(AppDbContext db) : IQueryHandler<Query, Command>
+    {
+        public async ValueTask<Command> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var program = await db.Programs.AsNoTracking().Include(p => p.Topics)
+                .SingleOrDefaultAsync(p => p.Id == query.Id, cancellationToken) ?? throw new NotFoundException();
+            return Command.From(program);
+        }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(AppDbContext db) => Include(new ProgramFormRules<Command>(db, c => c.Id));
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var program = await db.Programs.Include(p => p.Topics)
+                .SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            if (program.ArchivedAtUtc is not null)
+            {
+                throw RequestValidationException.For(command, "", "This program is archived. Restore it before changing it.");
+            }
+
+            db.Entry(program).Property(p => p.Version).OriginalValue = command.Version;
+            db.ProgramTopics.RemoveRange(program.Topics);
+            program.Topics.Clear();
+            command.ApplyTo(program);
+
+            // Always a change to the program row, so the version check runs even when only topics changed.
+            program.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", ConflictMessage);
+            }
+
+            return Unit.Value;
+        }
+    }
+}

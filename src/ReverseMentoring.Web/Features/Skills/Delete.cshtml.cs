@@ -1,0 +1,84 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Skills;
+
+public sealed class DeleteModel(IMediator mediator) : PageModel
+{
+    public DeleteSkill.Summary Skill { get; private set; } = null!;
+
+    [BindProperty]
+    public DeleteSkill.Command Data { get; set; } = new();
+
+    public async Task OnGetAsync(int id, CancellationToken cancellationToken) =>
+        Skill = await mediator.Send(new DeleteSkill.Query(id), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Data.Id = id;
+        await mediator.Send(Data, cancellationToken);
+        return LocalRedirect("/Skills");
+    }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult && Skill is null && context.RouteData.Values["id"] is string raw && int.TryParse(raw, out var id))
+        {
+            Skill = await mediator.Send(new DeleteSkill.Query(id));
+        }
+    }
+}
+
+/// <summary>Removes a skill nobody uses, such as one added by mistake. A skill in use can only be retired.</summary>
+public static class DeleteSkill
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Query(int Id) : IQuery<Summary>;
+
+    public sealed record Summary(int Id, string Name, int Uses);
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand
+    {
+        public int Id { get; set; }
+    }
+
+    public sealed class QueryHandler(AppDbContext db) : IQueryHandler<Query, Summary>
+    {
+        public async ValueTask<Summary> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var skill = await db.Skills.AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken) ?? throw new NotFoundException();
+            return new Summary(skill.Id, skill.Name, await UsesAsync(db, skill.Id, cancellationToken));
+        }
+    }
+
+    public sealed class Handler(AppDbContext db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var skill = await db.Skills.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            if (await UsesAsync(db, skill.Id, cancellationToken) > 0)
+            {
+                throw RequestValidationException.For(command, "",
+                    $"“{skill.Name}” is in use on enrolments or program topics, so it cannot be deleted. Retire it instead to stop offering it.");
+            }
+
+            db.Skills.Remove(skill);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+
+    /// <summary>Enrolments and program topics that refer to the skill.</summary>
+    private static async Task<int> UsesAsync(AppDbContext db, int skillId, CancellationToken cancellationToken) =>
+        await db.EnrolmentSkills.CountAsync(e => e.SkillId == skillId, cancellationToken)
+        + await db.ProgramTopics.CountAsync(t => t.SkillId == skillId, cancellationToken);
+}

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Web.Infrastructure;
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string From { get; set; } = "ReverseMentoring <no-reply@reversementoring.local>";
+
+    /// <summary>When set, messages are written there as .eml files instead of going out by SMTP (development, tests).</summary>
+    public string? PickupFolder { get; set; }
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+    public bool UseStartTls { get; set; } = true;
+    public string? User { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>The address people reach the app at, for links in e-mails sent outside any request.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+public static class MailRegistration
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<PublicLinks>();
+        services.AddScoped<Notifications>();
+        return services;
+    }
+}
+
+/// <summary>Sends one e-mail: into the pickup folder when one is set, otherwise by SMTP.</summary>
+public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment environment)
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        if (message.From.Count == 0)
+        {
+            message.From.Add(MailboxAddress.Parse(settings.From));
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.PickupFolder))
+        {
+            var folder = Path.Combine(environment.ContentRootPath, settings.PickupFolder);
+            Directory.CreateDirectory(folder);
+            var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6))}.eml";
+            await message.WriteToAsync(Path.Combine(folder, name), cancellationToken);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
+        {
+            throw new InvalidOperationException("No mail server is configured: set Mail:Smtp:Host, or Mail:PickupFolder to write messages to files.");
+        }
+
+        using var smtp = new SmtpClient();
+        var security = settings.Smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls
+            : SecureSocketOptions.None;
+        await smtp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.Smtp.User))
+        {
+            await smtp.AuthenticateAsync(settings.Smtp.User, settings.Smtp.Password ?? "", cancellationToken);
+        }
+
+        await smtp.SendAsync(message, cancellationToken);
+        await smtp.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>Absolute links for e-mails: the configured public address, or the current request's when none is set.</summary>
+public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccessor accessor)
+{
+    public string To(string pathAndQuery)
+    {
+        ArgumentNullException.ThrowIfNull(pathAndQuery);
+        var configured = options.Value.PublicBaseUrl;
+        string baseUrl;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            baseUrl = configured;
+        }
+        else if (accessor.HttpContext?.Request is { Host.HasValue: true } request)
+        {
+            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+        else
+        {
+            throw new InvalidOperationException("Set App:PublicBaseUrl: e-mails sent by background jobs need the app's public address for their links.");
+        }
+
+        return baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
+    }
+}
+
+/// <summary>
+/// Sends each notification at most once, across all instances: the unique key is recorded before the message is
+/// sent, and whoever fails to record it leaves the sending to whoever succeeded.
+/// </summary>
+public sealed class Notifications(AppDbContext db, MailSender mail, TimeProvider clock, ILogger<Notifications> logger)
+{
+    /// <summary>True when this call sent the message; false when it was sent (or is being sent) already, or sending failed.</summary>
+    public async Task<bool> SendOnceAsync(string key, string recipient, string subject, string text, CancellationToken cancellationToken)
+    {
+        if (await db.SentNotifications.AnyAsync(n => n.Key == key, cancellationToken))
+        {
+            return false;
+        }
+
+        var sent = new SentNotification
+        {
+            Key = key,
+            Recipient = recipient,
+            Subject = subject.Length > 200 ? subject[..200] : subject,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.SentNotifications.Add(sent);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(sent).State = EntityState.Detached;
+            if (await db.SentNotifications.AsNoTracking().AnyAsync(n => n.Key == key, cancellationToken))
+            {
+                // Another instance claimed it between our check and our insert.
+                return false;
+            }
+
+            throw;
+        }
+
+        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };
+        message.To.Add(MailboxAddress.Parse(recipient));
+        try
+        {
+            await mail.SendAsync(message, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogError(failure, "Could not send {Key} to {Recipient}; it will be tried again", key, recipient);
+
+            // Released, so that the next run (or a resend) tries again instead of never.
+            db.SentNotifications.Remove(sent);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return false;
+        }
+
+        sent.SentAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
+        return true;
+    }
+}

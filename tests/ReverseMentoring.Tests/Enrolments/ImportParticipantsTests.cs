@@ -1,0 +1,295 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Programs.Enrolments;
+using ReverseMentoring.Web.Infrastructure;
+using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
+
+namespace ReverseMentoring.Tests.Enrolments;
+
+public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Header = "email,name,role,department,job_level,manager_email,location,time_zone,formats,skills,availability,interests,goals";
+
+    private static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
+
+    private static string Line(string email, string name = "Amara Okafor", string role = "Mentor", string skills = "AI tools:4;Social media:3",
+        string availability = "Mon 09:00-10:00;Wed 14:00-15:30", string timeZone = "Europe/London", string formats = "InPerson;Virtual",
+        string manager = "", string department = "Marketing", string goals = "Share what I know.", string interests = "Photography") =>
+        $"{email},{name},{role},{department},Graduate,{manager},London,{timeZone},{formats},\"{skills}\",\"{availability}\",{interests},{goals}";
+
+    private static string File(params string[] lines) => Header + "\n" + string.Join("\n", lines) + "\n";
+
+    private Task<int> UsersNamedAsync(params string[] emails) =>
+        app.ExecuteDbContextAsync(db => db.Users.CountAsync(u => emails.Contains(u.Email!)));
+
+    [Fact]
+    public async Task A_coordinator_imports_approved_participants_and_creates_missing_accounts()
+    {
+        var program = await AddProgramAsync(app);
+        var (existing, _) = await ParticipantAsync(app, Roles.Mentor);
+        var newcomer = NewEmail("new");
+        var (hr, hrAs) = await CoordinatorAsync(app);
+        var csv = File(
+            Line(existing.Email!, name: "Ignored Name", role: "mentee", skills: "Fintech:2", manager: "boss@example.com"),
+            Line(newcomer, name: "Liam Chen", timeZone: "America/New_York", availability: "Tue 9:00-10:30"));
+
+        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs);
+
+        Assert.Equal((2, 1), (result.Imported, result.NewAccounts));
+        Assert.Equal("Imported 2 participants (1 new account).", result.Summary);
+        var created = await app.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == newcomer));
+        Assert.Equal(("Liam Chen", "America/New_York", false, null), (created.DisplayName, created.TimeZoneId, created.EmailConfirmed, created.PasswordHash));
+        Assert.Equal([Roles.Mentor], await RolesOfAsync(app, created.Id));
+        Assert.Equal([Roles.Mentee, Roles.Mentor], (await RolesOfAsync(app, existing.Id)).Order());
+        Assert.Equal("Test Mentor", (await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == existing.Id))).DisplayName);
+
+        var mine = await EnrolmentAsync(app, program.Id, existing.Id);
+        Assert.Equal((ParticipantRole.Mentee, EnrolmentStatus.Approved, "boss@example.com", hr.Id), (mine!.Role, mine.Status, mine.ManagerEmail, mine.DecidedByUserId));
+        Assert.Equal([(await SkillIdAsync(app, "Fintech"), 2, SkillDirection.Learn)], mine.Skills.Select(s => (s.SkillId, s.Level, s.Direction)));
+        Assert.NotNull(mine.ConsentedAtUtc);
+        var history = Assert.Single(mine.History);
+        Assert.Equal(("Imported by HR", hr.Id), (history.Event, history.ByUserId));
+        Assert.Contains("Consent to the program's terms was collected by HR.", history.Detail, StringComparison.Ordinal);
+
+        var theirs = await EnrolmentAsync(app, program.Id, created.Id);
+        Assert.Equal((ParticipantRole.Mentor, "America/New_York", SessionFormats.InPerson | SessionFormats.Virtual), (theirs!.Role, theirs.TimeZoneId, theirs.Formats));
+        Assert.Equal([(DayOfWeek.Tuesday, new TimeOnly(9, 0), new TimeOnly(10, 30))], theirs.Availability.Select(s => (s.Day, s.Starts, s.Ends)));
+        Assert.All(theirs.Skills, s => Assert.Equal(SkillDirection.Teach, s.Direction));
+    }
+
+    [Fact]
+    public async Task A_file_of_the_largest_size_imports_whole()
+    {
+        var program = await AddProgramAsync(app);
+        var (_, hrAs) = await CoordinatorAsync(app);
+        var batch = Guid.NewGuid().ToString("N");
+        var csv = File(Enumerable.Range(0, ImportParticipants.MaxRows).Select(i => Line($"p{i}-{batch}@bulk.example.com", name: $"Person {i}")).ToArray());
+
+        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs);
+
+        Assert.Equal((ImportParticipants.MaxRows, ImportParticipants.MaxRows), (result.Imported, result.NewAccounts));
+        Assert.Equal(ImportParticipants.MaxRows, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(ImportParticipants.MaxRows, await app.ExecuteDbContextAsync(db => (
+            from userRole in db.UserRoles
+            join user in db.Users on userRole.UserId equals user.Id
+            where user.Email!.EndsWith($"-{batch}@bulk.example.com")
+            select userRole).CountAsync()));
+    }
+
+    public static TheoryData<string, string> BadRows => new()
+    {
+        { "malformed e-mail", "Row 3, email: 'not-an-email' is not an e-mail address like name@company.com." },
+        { "missing name", "Row 3, name: enter the participant's name." },
+        { "bad role", "Row 3, role: 'Boss' is not a role; write Mentor or Mentee." },
+        { "unknown skill", "Row 3, skills: 'Blockchain' is not in the skill catalogue." },
+        { "bad level", "Row 3, skills: 'AI tools:9' needs a level from 1 to 5, like 'AI tools:3'." },
+        { "duplicate skill", "Row 3, skills: 'ai tools' is listed twice." },
+        { "no skills", "Row 3, skills: list at least one skill, like 'AI tools:4'." },
+        { "bad time zone", "Row 3, time_zone: 'Mars/Base' is not a time zone; use an IANA id like Europe/London." },
+        { "malformed availability", "Row 3, availability: 'Mon 9-10' is not a time slot; write it like 'Mon 09:00-10:00'." },
+        { "backwards slot", "Row 3, availability: in 'Mon 10:00-09:00' the end time must be after the start time." },
+        { "overlapping slots", "Row 3, availability: Monday 09:00-10:00 and Monday 09:30-11:00 overlap. Merge them into one time slot." },
+        { "no availability", "Row 3, availability: list at least one weekly time slot, like 'Mon 09:00-10:00'." },
+        { "unknown format", "Row 3, formats: 'Zoom' is not a format; use InPerson, Virtual or Group." },
+        { "format the program does not use", "Row 3, formats: list at least one format this program uses: InPerson;Virtual." },
+        { "own manager", "Row 3, manager_email: a participant cannot be their own manager." },
+        { "overlong goals", "Row 3, goals: the participant's goals has 2,001 characters; at most 2,000 are allowed." },
+        { "overlong department", "Row 3, department: the department has 101 characters; at most 100 are allowed." },
+        { "missing goals", "Row 3, goals: enter the participant's goals." },
+        { "wrong column count", "Row 3: it has 12 columns but the header has 13. Check for a missing or extra comma, or put quotes around values that contain commas." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public async Task A_bad_row_is_reported_and_nothing_is_imported(string mistake, string message)
+    {
+        var program = await AddProgramAsync(app);
+        var good = NewEmail("good");
+        var email = NewEmail("bad");
+        var bad = mistake switch
+        {
+            "malformed e-mail" => Line("not-an-email"),
+            "missing name" => Line(email, name: ""),
+            "bad role" => Line(email, role: "Boss"),
+            "unknown skill" => Line(email, skills: "Blockchain:3"),
+            "bad level" => Line(email, skills: "AI tools:9"),
+            "duplicate skill" => Line(email, skills: "AI tools:4;ai tools:2"),
+            "no skills" => Line(email, skills: ""),
+            "bad time zone" => Line(email, timeZone: "Mars/Base"),
+            "malformed availability" => Line(email, availability: "Mon 9-10"),
+            "backwards slot" => Line(email, availability: "Mon 10:00-09:00"),
+            "overlapping slots" => Line(email, availability: "Mon 09:00-10:00;Monday 09:30-11:00"),
+            "no availability" => Line(email, availability: ""),
+            "unknown format" => Line(email, formats: "Zoom"),
+            "format the program does not use" => Line(email, formats: "Group"),
+            "own manager" => Line(email, manager: email.ToUpperInvariant()),
+            "overlong goals" => Line(email, goals: new string('g', 2001)),
+            "overlong department" => Line(email, department: new string('d', 101)),
+            "missing goals" => Line(email, goals: ""),
+            "wrong column count" => Line(email)[..Line(email).LastIndexOf(',')],
+            _ => throw new ArgumentOutOfRangeException(nameof(mistake)),
+        };
+        var (_, hrAs) = await CoordinatorAsync(app);
+
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(good), bad) }, hrAs));
+
+        Assert.Equal([message], invalid.Failures.Select(f => f.ErrorMessage));
+        Assert.All(invalid.Failures, f => Assert.Equal("Csv", f.PropertyName));
+        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await UsersNamedAsync(good, email));
+    }
+
+    [Fact]
+    public async Task Every_problem_is_listed_row_by_row()
+    {
+        var program = await AddProgramAsync(app);
+        var (enrolled, enrolledAs) = await ParticipantAsync(app, Roles.Mentor);
+        await EnrolAsync(app, program.Id, enrolled, enrolledAs);
+        var twice = NewEmail("twice");
+        var (_, hrAs) = await CoordinatorAsync(app);
+
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(new ImportParticipants.Command
+        {
+            ProgramId = program.Id,
+            Csv = File(Line(twice), Line(twice.ToUpperInvariant()), Line(enrolled.Email!), Line(NewEmail("x"), skills: "Blockchain:2", role: "Chief")),
+        }, hrAs));
+
+        Assert.Equal(
+        [
+            $"Row 3, email: {twice.ToUpperInvariant()} appears twice in the file (also row 2).",
+            $"Row 4, email: {enrolled.Email} is already enrolled in this program.",
+            "Row 5, role: 'Chief' is not a role; write Mentor or Mentee.",
+            "Row 5, skills: 'Blockchain' is not in the skill catalogue.",
+        ], invalid.Failures.Select(f => f.ErrorMessage));
+        Assert.Equal(1, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await UsersNamedAsync(twice));
+    }
+
+    [Fact]
+    public async Task An_account_that_cannot_be_made_half_way_through_leaves_nothing_behind()
+    {
+        var program = await AddProgramAsync(app);
+        var (_, hrAs) = await CoordinatorAsync(app);
+        var first = NewEmail("first");
+        var awkward = $"o'brien-{Guid.NewGuid():N}@example.com";
+
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(first), Line(awkward)) }, hrAs));
+
+        Assert.StartsWith("Row 3, email:", invalid.Failures.Single().ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await UsersNamedAsync(first, awkward));
+    }
+
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "empty", "Choose a CSV file to upload. Its first line names the columns; download the template to start from." },
+        { "header only", "The file has a header but no participants." },
+        { "missing columns", "The first line must name the columns. Missing: availability, goals. Download the template to see them all." },
+        { "unterminated quote", "The file is not valid CSV at row 2: check its quotes. Save it again as CSV (comma-separated) and retry." },
+        { "too many rows", "The file has more than 2,000 participants. Split it into files of at most 2,000 rows." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task A_file_that_cannot_be_read_is_refused_whole(string mistake, string message)
+    {
+        var program = await AddProgramAsync(app);
+        var (_, hrAs) = await CoordinatorAsync(app);
+        var csv = mistake switch
+        {
+            "empty" => "",
+            "header only" => Header + "\n",
+            "missing columns" => "email,name,role,department,job_level,manager_email,location,time_zone,formats,skills,interests\n" + "a@example.com,A,Mentor,IT,Junior,,Paris,UTC,Virtual,AI tools:3,\n",
+            "unterminated quote" => File(Line(NewEmail("q"), name: "\"Amara")),
+            "too many rows" => File(Enumerable.Range(0, ImportParticipants.MaxRows + 1).Select(i => Line($"person{i}@bulk.example.com")).ToArray()),
+            _ => throw new ArgumentOutOfRangeException(nameof(mistake)),
+        };
+
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs));
+
+        Assert.Equal([message], invalid.Failures.Select(f => f.ErrorMessage));
+        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+    }
+
+    [Fact]
+    public async Task An_archived_program_takes_no_import()
+    {
+        var program = await AddProgramAsync(app, p => p.ArchivedAtUtc = DateTime.UtcNow);
+        var (_, hrAs) = await CoordinatorAsync(app);
+
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(NewEmail("late"))) }, hrAs));
+
+        Assert.Equal("This program is archived and takes no more participants.", invalid.Failures.Single().ErrorMessage);
+        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+    }
+
+    [Theory]
+    [InlineData(Roles.Mentor)]
+    [InlineData(Roles.Mentee)]
+    [InlineData(Roles.Leadership)]
+    public async Task Only_coordinators_import(string role)
+    {
+        var program = await AddProgramAsync(app);
+        var (_, @as) = await ParticipantAsync(app, role);
+        var email = NewEmail("sneak");
+
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() =>
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(email)) }, @as));
+
+        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await UsersNamedAsync(email));
+        var client = await app.SignedInClientAsync(role);
+        var page = await client.GetAsync(new Uri($"/Programs/{program.Id}/Enrolments/Import", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("http://localhost/Account/AccessDenied", page.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_upload_page_shows_the_report_or_imports_and_says_how_many()
+    {
+        var program = await AddProgramAsync(app);
+        var client = await app.SignedInClientAsync(Roles.HrCoordinator);
+        var url = $"/Programs/{program.Id}/Enrolments/Import";
+        var email = NewEmail("upload");
+
+        var rejected = await UploadAsync(client, url, File(Line(email, skills: "Blockchain:3")));
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        var report = await rejected.Content.ReadAsStringAsync();
+        Assert.Contains("Nothing was imported", report, StringComparison.Ordinal);
+        Assert.Contains("Row 2, skills: &#x27;Blockchain&#x27; is not in the skill catalogue.", report, StringComparison.Ordinal);
+        Assert.Equal(0, await UsersNamedAsync(email));
+
+        var imported = await UploadAsync(client, url, File(Line(email)));
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal($"/Programs/{program.Id}/Enrolments", imported.Headers.Location?.OriginalString);
+        var list = await client.GetHtmlAsync($"/Programs/{program.Id}/Enrolments");
+        Assert.Contains("Imported 1 participant (1 new account).", list, StringComparison.Ordinal);
+        Assert.Contains(email, list, StringComparison.Ordinal);
+
+        var template = await client.GetAsync(new Uri($"{url}?handler=Template", UriKind.Relative));
+        Assert.Equal("text/csv", template.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith(Header, await template.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string csv)
+    {
+        var page = await client.GetHtmlAsync(url);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", "participants.csv");
+        return await client.PostAsync(new Uri(url, UriKind.Relative), form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

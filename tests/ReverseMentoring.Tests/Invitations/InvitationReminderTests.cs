@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Programs.Invitations;
+
+namespace ReverseMentoring.Tests.Invitations;
+
+public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<InvitationsApp>
+{
+    private static readonly DateTime InvitedAt = DateTime.UtcNow;
+
+    private readonly TestClock _clock = new(InvitedAt);
+
+    private InvitationReminders Reminders() => new(
+        app.Services.GetRequiredService<IServiceScopeFactory>(),
+        app.Services.GetRequiredService<IOptions<InvitationOptions>>(),
+        _clock,
+        NullLogger<InvitationReminders>.Instance);
+
+    private async Task<int> RunOnDayAsync(double day)
+    {
+        _clock.Now = new DateTimeOffset(InvitedAt.AddDays(day), TimeSpan.Zero);
+        return await Reminders().SendDueAsync(CancellationToken.None);
+    }
+
+    private async Task<Invitation> InviteAsync(int? programId, DateTime? acceptedAt = null)
+    {
+        var invitation = new Invitation
+        {
+            Email = $"slow-{Guid.NewGuid():N}@example.com",
+            Role = Roles.Mentee,
+            ProgramId = programId,
+            InvitedAtUtc = InvitedAt,
+            ExpiresAtUtc = InvitedAt.AddDays(30),
+            AcceptedAtUtc = acceptedAt,
+        };
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            db.Invitations.Add(invitation);
+            await db.SaveChangesAsync();
+        });
+        return invitation;
+    }
+
+    private Task<List<string>> RemindersOf(Invitation invitation) =>
+        app.ExecuteDbContextAsync(db => db.SentNotifications.AsNoTracking()
+            .Where(n => n.Key.StartsWith($"invitation-reminder:{invitation.Id}:"))
+            .OrderBy(n => n.Id).Select(n => n.Key).ToListAsync());
+
+    [Fact]
+    public async Task Reminders_go_out_on_day_7_and_day_14_once_each()
+    {
+        var program = await app.AddProgramAsync();
+        var invitation = await InviteAsync(program.Id);
+
+        await RunOnDayAsync(6.9);
+        Assert.Empty(await RemindersOf(invitation));
+
+        await RunOnDayAsync(7);
+        await RunOnDayAsync(7.5);
+        Assert.Equal([$"invitation-reminder:{invitation.Id}:7"], await RemindersOf(invitation));
+        var first = Assert.Single(app.MailTo(invitation.Email));
+        Assert.Equal($"Reminder: you are invited to {program.Name}", first.Subject);
+        Assert.Contains(invitation.Token, first.TextBody, StringComparison.Ordinal);
+
+        await RunOnDayAsync(14);
+        await RunOnDayAsync(20);
+        Assert.Equal([$"invitation-reminder:{invitation.Id}:7", $"invitation-reminder:{invitation.Id}:14"], await RemindersOf(invitation));
+        Assert.Equal(2, app.MailTo(invitation.Email).Count);
+    }
+
+    [Fact]
+    public async Task Someone_first_reached_late_gets_only_the_latest_reminder()
+    {
+        var invitation = await InviteAsync(programId: null);
+
+        await RunOnDayAsync(15);
+
+        Assert.Equal([$"invitation-reminder:{invitation.Id}:14"], await RemindersOf(invitation));
+        Assert.Single(app.MailTo(invitation.Email));
+    }
+
+    [Fact]
+    public async Task A_reminder_claimed_by_another_instance_is_not_sent_again()
+    {
+        var invitation = await InviteAsync(programId: null);
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            db.SentNotifications.Add(new SentNotification { Key = $"invitation-reminder:{invitation.Id}:7", Recipient = invitation.Email, Subject = "claimed", CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+
+        await RunOnDayAsync(8);
+
+        Assert.Empty(app.MailTo(invitation.Email));
+    }
+
+    [Fact]
+    public async Task Two_instances_running_at_once_send_each_reminder_once()
+    {
+        var invitation = await InviteAsync(programId: null);
+        _clock.Now = new DateTimeOffset(InvitedAt.AddDays(7), TimeSpan.Zero);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Reminders().SendDueAsync(CancellationToken.None))));
+
+        Assert.Single(await RemindersOf(invitation));
+        Assert.Single(app.MailTo(invitation.Email));
+    }
+
+    [Fact]
+    public async Task Nobody_is_reminded_who_registered_enrolled_or_whose_invitation_ended()
+    {
+        var program = await app.AddProgramAsync();
+        var accepted = await InviteAsync(program.Id, acceptedAt: InvitedAt.AddDays(1));
+        var enrolled = await InviteAsync(program.Id);
+        var enrolledUser = await app.CreateUserAsync(Roles.Mentee, enrolled.Email.ToUpperInvariant());
+        var revoked = await InviteAsync(program.Id);
+        var closedProgram = await app.AddProgramAsync(ProgramStatus.Closed);
+        var ofClosedProgram = await InviteAsync(closedProgram.Id);
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            db.Enrolments.Add(new Enrolment { ProgramId = program.Id, UserId = enrolledUser.Id, Role = ParticipantRole.Mentee, Status = EnrolmentStatus.Pending, CreatedAtUtc = DateTime.UtcNow });
+            (await db.Invitations.SingleAsync(i => i.Id == revoked.Id)).ExpiresAtUtc = InvitedAt.AddDays(2);
+            await db.SaveChangesAsync();
+        });
+
+        await RunOnDayAsync(7);
+        await RunOnDayAsync(14);
+
+        foreach (var invitation in new[] { accepted, enrolled, revoked, ofClosedProgram })
+        {
+            Assert.Empty(await RemindersOf(invitation));
+            Assert.Empty(app.MailTo(invitation.Email));
+        }
+    }
+
+    [Fact]
+    public async Task The_list_counts_the_reminders_sent()
+    {
+        var program = await app.AddProgramAsync();
+        var invitation = await InviteAsync(program.Id);
+        await RunOnDayAsync(7);
+        var hr = await app.CreateUserAsync(Roles.HrCoordinator);
+
+        var list = await app.SendAsync(new ListInvitations.Query(program.Id, 1), AppFactory.PrincipalFor(hr, Roles.HrCoordinator));
+
+        var row = Assert.Single(list.Invitations);
+        Assert.Equal((invitation.Email, 1), (row.Email, row.RemindersSent));
+        Assert.NotNull(row.LastEmailedAt);
+    }
+}
