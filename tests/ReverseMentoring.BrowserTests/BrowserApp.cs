@@ -34,6 +34,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>Where the app drops the e-mails it sends, so a test can follow an invitation link as a person would.</summary>
+    public string MailFolder => Path.Combine(_folder.FullName, "mail");
+
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
@@ -44,7 +47,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 $"Browser tests need Debian's Chromium at {ChromiumPath}, which is missing. Install it with: apt-get install chromium");
         }
 
-        _factory = new KestrelAppFactory(Path.Combine(_folder.FullName, "browser.db"));
+        _factory = new KestrelAppFactory(Path.Combine(_folder.FullName, "browser.db"), MailFolder);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseAddress = ListeningAddress(_factory);
@@ -116,7 +119,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class KestrelAppFactory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class KestrelAppFactory(string databasePath, string mailFolder) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -125,6 +128,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:ConnectionString", $"Data Source={databasePath}");
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("DemoData:Enabled", "true");
+            builder.UseSetting("Mail:PickupFolder", mailFolder);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         }
     }

@@ -6,7 +6,17 @@ namespace ReverseMentoring.BrowserTests;
 
 internal static class PageChecks
 {
+    public const string DemoPassword = "Mentoring-Demo-2026";
+
     private static readonly string[] BlockingImpacts = ["serious", "critical"];
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {

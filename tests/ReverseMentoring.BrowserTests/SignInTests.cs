@@ -5,8 +5,6 @@ namespace ReverseMentoring.BrowserTests;
 [Collection(BrowserAppGroup.Name)]
 public sealed class SignInTests(BrowserApp app)
 {
-    private const string DemoPassword = "Mentoring-Demo-2026";
-
     public static TheoryData<string, string, string, string> DemoAccounts => new()
     {
         { "HrCoordinator", "hr@demo.local", "/Programs", "Programs" },
@@ -22,7 +20,7 @@ public sealed class SignInTests(BrowserApp app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await SignInAsync(page, email, DemoPassword);
+        await PageChecks.SignInAsync(page, email, PageChecks.DemoPassword);
 
         await page.WaitForURLAsync(new Uri(app.BaseAddress, homePath).ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
@@ -37,20 +35,12 @@ public sealed class SignInTests(BrowserApp app)
         var page = await context.NewPageAsync();
 
         // An account no other test signs in with, so the failed attempt cannot count towards anyone's lockout.
-        await SignInAsync(page, "mentor02@demo.local", "Not-the-password-2026");
+        await PageChecks.SignInAsync(page, "mentor02@demo.local", "Not-the-password-2026");
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail address or password is not right.");
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/Account/SignIn").ToString());
         await Expect(page.GetByLabel("Password")).ToBeEmptyAsync();
         await PageChecks.ScreenshotAsync(page, "sign-in-wrong-password");
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("E-mail address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 }
