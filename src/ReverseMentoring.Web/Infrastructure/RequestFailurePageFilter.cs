@@ -8,7 +8,8 @@ namespace ReverseMentoring.Web.Infrastructure;
 
 /// <summary>
 /// Turns the application layer's failures into page results: validation failures become ModelState errors next to
-/// the fields and the page is shown again with 400; refusals become 401/403; missing records 404.
+/// the fields and the page is shown again with 400 (see <see cref="IReloadAfterRejection"/>); refusals become
+/// 401/403; missing records 404.
 /// </summary>
 public sealed class RequestFailurePageFilter : IAsyncPageFilter
 {
@@ -24,6 +25,7 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
         {
             ForgetUnrenderableCheckboxValues(context.HandlerInstance.GetType(), context.ModelState);
             context.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+            await ReloadAsync(context);
             return;
         }
 
@@ -40,6 +42,7 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
 
                 executed.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
                 executed.ExceptionHandled = true;
+                await ReloadAsync(context);
                 break;
             case RequestAuthorizationException refused:
                 executed.Result = refused.SignedIn ? new ForbidResult() : new ChallengeResult();
@@ -51,6 +54,9 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
                 break;
         }
     }
+
+    private static Task ReloadAsync(PageHandlerExecutingContext context) =>
+        context.HandlerInstance is IReloadAfterRejection page ? page.ReloadAsync(context.HttpContext.RequestAborted) : Task.CompletedTask;
 
     /// <summary>
     /// A checkbox cannot be drawn from a posted value that is not a boolean (the tag helper throws), so such values

@@ -27,7 +27,7 @@ public sealed class RegistrationOptions
     public RegistrationMode Mode { get; set; } = RegistrationMode.Invitation;
 }
 
-public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options) : PageModel
+public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options) : PageModel, IReloadAfterRejection
 {
     [BindProperty]
     public Register.Command Data { get; set; } = new();
@@ -58,15 +58,12 @@ public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptio
         return LocalRedirect(result.HomePage);
     }
 
-    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    // When the form comes back with errors, the invitation banner must still show.
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(next);
-        await next();
-
-        // When the form comes back with errors, the invitation banner must still show.
         if (Invite is null && !string.IsNullOrEmpty(Data.InvitationToken))
         {
-            Invite = await mediator.Send(new Register.InviteQuery(Data.InvitationToken));
+            Invite = await mediator.Send(new Register.InviteQuery(Data.InvitationToken), cancellationToken);
         }
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -10,18 +9,21 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Participant;
 
-public sealed class EnrolModel(IMediator mediator) : PageModel
+public sealed class EnrolModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
     public const int BlankRows = 3;
+
+    [FromRoute]
+    public int ProgramId { get; set; }
 
     [BindProperty]
     public EnrolInProgram.Command Data { get; set; } = new();
 
     public EnrolInProgram.Form Form { get; private set; } = null!;
 
-    public async Task OnGetAsync(int programId, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Form = await mediator.Send(new EnrolInProgram.FormQuery(programId), cancellationToken);
+        Form = await mediator.Send(new EnrolInProgram.FormQuery(ProgramId), cancellationToken);
         Data = Form.Current;
 
         // Without JavaScript, empty rows are how a person adds slots and skills.
@@ -32,25 +34,16 @@ public sealed class EnrolModel(IMediator mediator) : PageModel
         }
     }
 
-    public async Task<IActionResult> OnPostAsync(int programId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Data.ProgramId = programId;
+        Data.ProgramId = ProgramId;
         await mediator.Send(Data, cancellationToken);
-        return LocalRedirect($"/Participant/Programs/{programId}");
+        return LocalRedirect($"/Participant/Programs/{ProgramId}");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-
-        // A form sent back with errors still needs the program, the roles and the skill catalogue.
-        if (Form is null && executed.Result is PageResult && context.HandlerArguments.TryGetValue("programId", out var id) && id is int programId)
-        {
-            Form = await mediator.Send(new EnrolInProgram.FormQuery(programId));
-        }
-    }
+    // A form sent back with errors still needs the program, the roles and the skill catalogue.
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Form ??= await mediator.Send(new EnrolInProgram.FormQuery(ProgramId), cancellationToken);
 }
 
 /// <summary>A participant enrols in a program with their profile, edits it, or enrols again after withdrawing.</summary>

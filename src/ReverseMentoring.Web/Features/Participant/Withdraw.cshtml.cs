@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -9,16 +8,19 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Participant;
 
-public sealed class WithdrawModel(IMediator mediator) : PageModel
+public sealed class WithdrawModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int ProgramId { get; set; }
+
     [BindProperty]
     public WithdrawEnrolment.Command Data { get; set; } = new();
 
     public ViewProgram.Result Overview { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int programId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Overview = await mediator.Send(new ViewProgram.Query(programId), cancellationToken);
+        Overview = await mediator.Send(new ViewProgram.Query(ProgramId), cancellationToken);
         if (Overview.Enrolment is not { Status: not EnrolmentStatus.Withdrawn } enrolment)
         {
             return NotFound();
@@ -28,22 +30,14 @@ public sealed class WithdrawModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int programId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await mediator.Send(Data, cancellationToken);
-        return LocalRedirect($"/Participant/Programs/{programId}");
+        return LocalRedirect($"/Participant/Programs/{ProgramId}");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (Overview is null && executed.Result is PageResult && context.HandlerArguments.TryGetValue("programId", out var id) && id is int programId)
-        {
-            Overview = await mediator.Send(new ViewProgram.Query(programId));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Overview ??= await mediator.Send(new ViewProgram.Query(ProgramId), cancellationToken);
 }
 
 /// <summary>A participant leaves a program. The enrolment and its history stay; they may enrol again while it is open.</summary>

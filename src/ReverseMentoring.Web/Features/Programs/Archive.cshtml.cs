@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -8,36 +7,31 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs;
 
-public sealed class ArchiveModel(IMediator mediator) : PageModel
+public sealed class ArchiveModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int Id { get; set; }
+
     public ArchiveProgram.Summary Target { get; private set; } = null!;
 
     [BindProperty]
     public ArchiveProgram.Command Data { get; set; } = new();
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Target = await mediator.Send(new ArchiveProgram.Query(id), cancellationToken);
+        Target = await mediator.Send(new ArchiveProgram.Query(Id), cancellationToken);
         Data.Version = Target.Version;
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Data.Id = id;
+        Data.Id = Id;
         await mediator.Send(Data, cancellationToken);
         return RedirectToPage("Index");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult && Target is null && context.RouteData.Values["id"] is string raw && int.TryParse(raw, out var id))
-        {
-            Target = await mediator.Send(new ArchiveProgram.Query(id));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Target ??= await mediator.Send(new ArchiveProgram.Query(Id), cancellationToken);
 }
 
 /// <summary>Takes a draft or closed program out of the everyday lists; its history stays and it can be restored.</summary>

@@ -1,21 +1,24 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs;
 
-public sealed class CreateModel(IMediator mediator) : PageModel
+public sealed class CreateModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
     [BindProperty]
     public CreateProgram.Command Data { get; set; } = new();
 
     public IReadOnlyList<ProgramSkillChoices.Choice> Skills { get; private set; } = [];
 
-    public void OnGet() => Data.Formats = [SessionFormats.InPerson, SessionFormats.Virtual];
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Data.Formats = [SessionFormats.InPerson, SessionFormats.Virtual];
+        await ReloadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -23,15 +26,11 @@ public sealed class CreateModel(IMediator mediator) : PageModel
         return RedirectToPage("Details", new { id });
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    // The skill choices and the empty topic rows are not posted, so every showing of the form adds them.
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult)
-        {
-            Skills = await mediator.Send(new ProgramSkillChoices.Query(null));
-            Data.AddBlankTopicRows();
-        }
+        Skills = await mediator.Send(new ProgramSkillChoices.Query(null), cancellationToken);
+        Data.AddBlankTopicRows();
     }
 }
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -8,8 +7,11 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs;
 
-public sealed class DetailsModel(IMediator mediator) : PageModel
+public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int Id { get; set; }
+
     public ProgramDetails.Result Details { get; private set; } = null!;
 
     [BindProperty]
@@ -18,35 +20,26 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     [BindProperty]
     public RestoreProgram.Command Restore { get; set; } = new();
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) =>
-        Details = await mediator.Send(new ProgramDetails.Query(id), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Details = await mediator.Send(new ProgramDetails.Query(Id), cancellationToken);
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync(CancellationToken cancellationToken)
     {
-        Move.Id = id;
+        Move.Id = Id;
         await mediator.Send(Move, cancellationToken);
-        return RedirectToPage("Details", new { id });
+        return RedirectToPage("Details", new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken)
     {
-        Restore.Id = id;
+        Restore.Id = Id;
         await mediator.Send(Restore, cancellationToken);
-        return RedirectToPage("Details", new { id });
+        return RedirectToPage("Details", new { id = Id });
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-
-        // A refused move shows the page again, as the program now stands.
-        if (executed.Result is PageResult && Details is null && context.RouteData.Values["id"] is string raw && int.TryParse(raw, out var id))
-        {
-            Details = await mediator.Send(new ProgramDetails.Query(id));
-        }
-    }
+    // A refused move shows the page again, as the program now stands.
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Details ??= await mediator.Send(new ProgramDetails.Query(Id), cancellationToken);
 }
 
 /// <summary>Everything HR set for one program, with the status moves open to it now.</summary>

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -9,33 +8,35 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs;
 
-public sealed class EditModel(IMediator mediator) : PageModel
+public sealed class EditModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int Id { get; set; }
+
     [BindProperty]
     public EditProgram.Command Data { get; set; } = new();
 
     public IReadOnlyList<ProgramSkillChoices.Choice> Skills { get; private set; } = [];
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) =>
-        Data = await mediator.Send(new EditProgram.Query(id), cancellationToken);
-
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Data.Id = id;
-        await mediator.Send(Data, cancellationToken);
-        return RedirectToPage("Details", new { id });
+        Data = await mediator.Send(new EditProgram.Query(Id), cancellationToken);
+        await ReloadAsync(cancellationToken);
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult)
-        {
-            Skills = await mediator.Send(new ProgramSkillChoices.Query(Data.Id));
-            Data.AddBlankTopicRows();
-        }
+        Data.Id = Id;
+        await mediator.Send(Data, cancellationToken);
+        return RedirectToPage("Details", new { id = Id });
+    }
+
+    // The skill choices, the empty topic rows and the id the links use are not posted, so every showing of the form sets them.
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        Data.Id = Id;
+        Skills = await mediator.Send(new ProgramSkillChoices.Query(Id), cancellationToken);
+        Data.AddBlankTopicRows();
     }
 }
 

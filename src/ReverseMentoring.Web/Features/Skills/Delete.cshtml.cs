@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -8,33 +7,28 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Skills;
 
-public sealed class DeleteModel(IMediator mediator) : PageModel
+public sealed class DeleteModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int Id { get; set; }
+
     public DeleteSkill.Summary Skill { get; private set; } = null!;
 
     [BindProperty]
     public DeleteSkill.Command Data { get; set; } = new();
 
-    public async Task OnGetAsync(int id, CancellationToken cancellationToken) =>
-        Skill = await mediator.Send(new DeleteSkill.Query(id), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Skill = await mediator.Send(new DeleteSkill.Query(Id), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Data.Id = id;
+        Data.Id = Id;
         await mediator.Send(Data, cancellationToken);
         return LocalRedirect("/Skills");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult && Skill is null && context.RouteData.Values["id"] is string raw && int.TryParse(raw, out var id))
-        {
-            Skill = await mediator.Send(new DeleteSkill.Query(id));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Skill ??= await mediator.Send(new DeleteSkill.Query(Id), cancellationToken);
 }
 
 /// <summary>Removes a skill nobody uses, such as one added by mistake. A skill in use can only be retired.</summary>

@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -10,8 +9,14 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Enrolments;
 
-public sealed class DetailModel(IMediator mediator) : PageModel
+public sealed class DetailModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int ProgramId { get; set; }
+
+    [FromRoute]
+    public int Id { get; set; }
+
     public EnrolmentDetail.Result Enrolment { get; private set; } = null!;
 
     [BindProperty]
@@ -20,41 +25,31 @@ public sealed class DetailModel(IMediator mediator) : PageModel
     [BindProperty]
     public RejectEnrolment.Command Reject { get; set; } = new();
 
-    public async Task OnGetAsync(int programId, int id, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Enrolment = await mediator.Send(new EnrolmentDetail.Query(programId, id), cancellationToken);
-        Approve = new ApproveEnrolment.Command { ProgramId = programId, EnrolmentId = id, Version = Enrolment.Version };
-        Reject = new RejectEnrolment.Command { ProgramId = programId, EnrolmentId = id, Version = Enrolment.Version };
+        Enrolment = await mediator.Send(new EnrolmentDetail.Query(ProgramId, Id), cancellationToken);
+        Approve = new ApproveEnrolment.Command { ProgramId = ProgramId, EnrolmentId = Id, Version = Enrolment.Version };
+        Reject = new RejectEnrolment.Command { ProgramId = ProgramId, EnrolmentId = Id, Version = Enrolment.Version };
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(int programId, int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
     {
-        Approve.ProgramId = programId;
-        Approve.EnrolmentId = id;
+        Approve.ProgramId = ProgramId;
+        Approve.EnrolmentId = Id;
         await mediator.Send(Approve, cancellationToken);
-        return LocalRedirect($"/Programs/{programId}/Enrolments/{id}");
+        return LocalRedirect($"/Programs/{ProgramId}/Enrolments/{Id}");
     }
 
-    public async Task<IActionResult> OnPostRejectAsync(int programId, int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken)
     {
-        Reject.ProgramId = programId;
-        Reject.EnrolmentId = id;
+        Reject.ProgramId = ProgramId;
+        Reject.EnrolmentId = Id;
         await mediator.Send(Reject, cancellationToken);
-        return LocalRedirect($"/Programs/{programId}/Enrolments/{id}");
+        return LocalRedirect($"/Programs/{ProgramId}/Enrolments/{Id}");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (Enrolment is null && executed.Result is PageResult
-            && context.HandlerArguments.TryGetValue("programId", out var program) && program is int programId
-            && context.HandlerArguments.TryGetValue("id", out var enrolment) && enrolment is int id)
-        {
-            Enrolment = await mediator.Send(new EnrolmentDetail.Query(programId, id));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Enrolment ??= await mediator.Send(new EnrolmentDetail.Query(ProgramId, Id), cancellationToken);
 }
 
 /// <summary>One enrolment in full, as HR reviews it: the whole profile and what happened to it.</summary>

@@ -8,7 +8,6 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -17,10 +16,13 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Enrolments;
 
-public sealed class ImportModel(IMediator mediator) : PageModel
+public sealed class ImportModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
     /// <summary>2,000 rows of generous profiles fit well within this.</summary>
     public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    [FromRoute]
+    public int ProgramId { get; set; }
 
     public ImportParticipants.Command Data { get; private set; } = new();
 
@@ -32,18 +34,19 @@ public sealed class ImportModel(IMediator mediator) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(int programId, CancellationToken cancellationToken) =>
-        ProgramName = await mediator.Send(new ImportParticipants.ProgramQuery(programId), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        ProgramName = await mediator.Send(new ImportParticipants.ProgramQuery(ProgramId), cancellationToken);
 
     public IActionResult OnGetTemplate() =>
         File(Encoding.UTF8.GetBytes(ImportParticipants.Template), "text/csv", "participants.csv");
 
-    public async Task<IActionResult> OnPostAsync(int programId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var csv = "";
         if (Upload is { Length: > MaxFileBytes })
         {
             ModelState.AddModelError("Data.Csv", "The file is larger than 5 MB. Split it into smaller files.");
+            await ReloadAsync(cancellationToken);
             return Page400();
         }
 
@@ -53,23 +56,19 @@ public sealed class ImportModel(IMediator mediator) : PageModel
             csv = await reader.ReadToEndAsync(cancellationToken);
         }
 
-        Data = new ImportParticipants.Command { ProgramId = programId, Csv = csv };
+        Data = new ImportParticipants.Command { ProgramId = ProgramId, Csv = csv };
         var result = await mediator.Send(Data, cancellationToken);
         Message = result.Summary;
-        return LocalRedirect($"/Programs/{programId}/Enrolments");
+        return LocalRedirect($"/Programs/{ProgramId}/Enrolments");
     }
 
     private static PageResult Page400() => new() { StatusCode = StatusCodes.Status400BadRequest };
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (ProgramName.Length == 0 && executed.Result is PageResult
-            && context.HandlerArguments.TryGetValue("programId", out var id) && id is int programId)
+        if (ProgramName.Length == 0)
         {
-            ProgramName = await mediator.Send(new ImportParticipants.ProgramQuery(programId));
+            ProgramName = await mediator.Send(new ImportParticipants.ProgramQuery(ProgramId), cancellationToken);
         }
     }
 }

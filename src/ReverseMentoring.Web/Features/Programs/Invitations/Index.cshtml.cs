@@ -5,7 +5,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,8 +14,11 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Invitations;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int ProgramId { get; set; }
+
     [BindProperty]
     public InviteParticipants.Command Data { get; set; } = new();
 
@@ -25,38 +27,28 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(int programId, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
-        List = await mediator.Send(new ListInvitations.Query(programId, page ?? 1), cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
+        List = await mediator.Send(new ListInvitations.Query(ProgramId, page ?? 1), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(int programId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Data.ProgramId = programId;
+        Data.ProgramId = ProgramId;
         var result = await mediator.Send(Data, cancellationToken);
         Message = (result.Invited == 1 ? "1 person invited." : $"{result.Invited} people invited.")
             + (result.NotEmailed > 0 ? $" {result.NotEmailed} e-mails could not be sent now; use Resend for those marked \"not sent\"." : "");
-        return RedirectToPage(new { programId });
+        return RedirectToPage(new { programId = ProgramId });
     }
 
-    public async Task<IActionResult> OnPostResendAsync(int programId, int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResendAsync(int id, CancellationToken cancellationToken)
     {
-        var resent = await mediator.Send(new ResendInvitation.Command(programId, id), cancellationToken);
+        var resent = await mediator.Send(new ResendInvitation.Command(ProgramId, id), cancellationToken);
         Message = $"The invitation to {resent.Email} was sent again; it now works until {resent.ExpiresAtUtc.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} (UTC).";
-        return RedirectToPage(new { programId });
+        return RedirectToPage(new { programId = ProgramId });
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-
-        // A form sent back with errors still shows the list beneath it.
-        if (executed.Result is PageResult && List is null && context.RouteData.Values["programId"] is string id
-            && int.TryParse(id, CultureInfo.InvariantCulture, out var programId))
-        {
-            List = await mediator.Send(new ListInvitations.Query(programId, 1));
-        }
-    }
+    // A form sent back with errors still shows the list beneath it.
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        List ??= await mediator.Send(new ListInvitations.Query(ProgramId, 1), cancellationToken);
 }
 
 /// <summary>HR invites people to a program by e-mail, pasted or from a CSV file; a list with any wrong row invites nobody.</summary>

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -8,34 +7,31 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Invitations;
 
-public sealed class RevokeModel(IMediator mediator) : PageModel
+public sealed class RevokeModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int ProgramId { get; set; }
+
+    [FromRoute]
+    public int Id { get; set; }
+
     public RevokeInvitation.Details Invitation { get; private set; } = null!;
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(int programId, int id, CancellationToken cancellationToken) =>
-        Invitation = await mediator.Send(new RevokeInvitation.Query(programId, id), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Invitation = await mediator.Send(new RevokeInvitation.Query(ProgramId, Id), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(int programId, int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var email = await mediator.Send(new RevokeInvitation.Command(programId, id), cancellationToken);
+        var email = await mediator.Send(new RevokeInvitation.Command(ProgramId, Id), cancellationToken);
         Message = $"The invitation to {email} was revoked.";
-        return Redirect($"/Programs/{programId}/Invitations");
+        return Redirect($"/Programs/{ProgramId}/Invitations");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult && Invitation is null
-            && context.HandlerArguments.TryGetValue("programId", out var programId) && context.HandlerArguments.TryGetValue("id", out var id))
-        {
-            Invitation = await mediator.Send(new RevokeInvitation.Query((int)programId!, (int)id!));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Invitation ??= await mediator.Send(new RevokeInvitation.Query(ProgramId, Id), cancellationToken);
 }
 
 /// <summary>HR withdraws an invitation that was not accepted yet: its link stops working at once.</summary>

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -9,34 +8,31 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Resources;
 
-public sealed class DeleteModel(IMediator mediator) : PageModel
+public sealed class DeleteModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int ProgramId { get; set; }
+
+    [FromRoute]
+    public int Id { get; set; }
+
     public DeleteResource.Details Resource { get; private set; } = null!;
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(int programId, int id, CancellationToken cancellationToken) =>
-        Resource = await mediator.Send(new DeleteResource.Query(programId, id), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Resource = await mediator.Send(new DeleteResource.Query(ProgramId, Id), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(int programId, int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var title = await mediator.Send(new DeleteResource.Command(programId, id), cancellationToken);
+        var title = await mediator.Send(new DeleteResource.Command(ProgramId, Id), cancellationToken);
         Message = $"\"{title}\" was deleted.";
-        return Redirect($"/Programs/{programId}/Resources");
+        return Redirect($"/Programs/{ProgramId}/Resources");
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult && Resource is null
-            && context.HandlerArguments.TryGetValue("programId", out var programId) && context.HandlerArguments.TryGetValue("id", out var id))
-        {
-            Resource = await mediator.Send(new DeleteResource.Query((int)programId!, (int)id!));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Resource ??= await mediator.Send(new DeleteResource.Query(ProgramId, Id), cancellationToken);
 }
 
 /// <summary>HR removes a resource from a program's library, and its stored file with it.</summary>

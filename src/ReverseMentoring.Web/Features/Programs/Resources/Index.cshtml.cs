@@ -1,8 +1,6 @@
-using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -11,8 +9,11 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Resources;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
+    [FromRoute]
+    public int ProgramId { get; set; }
+
     [BindProperty]
     public AddResource.Command Data { get; set; } = new();
 
@@ -21,28 +22,19 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(int programId, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
-        List = await mediator.Send(new ListResources.Query(programId, page ?? 1), cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
+        List = await mediator.Send(new ListResources.Query(ProgramId, page ?? 1), cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(int programId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Data.ProgramId = programId;
+        Data.ProgramId = ProgramId;
         await mediator.Send(Data, cancellationToken);
         Message = $"\"{Data.Title.Trim()}\" was added.";
-        return RedirectToPage(new { programId });
+        return RedirectToPage(new { programId = ProgramId });
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var executed = await next();
-        if (executed.Result is PageResult && List is null && context.RouteData.Values["programId"] is string id
-            && int.TryParse(id, CultureInfo.InvariantCulture, out var programId))
-        {
-            List = await mediator.Send(new ListResources.Query(programId, 1));
-        }
-    }
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        List ??= await mediator.Send(new ListResources.Query(ProgramId, 1), cancellationToken);
 }
 
 /// <summary>A program's resource library as HR manages it.</summary>
