@@ -35,6 +35,9 @@ builder.Services
     .AddIdentity<AppUser, IdentityRole>(identity =>
     {
         identity.User.RequireUniqueEmail = true;
+
+        // The user name is the e-mail address, checked as one; Identity's default list refuses o'brien@….
+        identity.User.AllowedUserNameCharacters = "";
         identity.Password.RequiredLength = 12;
         identity.Password.RequireDigit = true;
         identity.Password.RequireLowercase = true;

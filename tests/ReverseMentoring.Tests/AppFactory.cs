@@ -32,9 +32,16 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["DemoData:Enabled"] = "false";
         _settings["FirstCoordinator:Email"] = "";
         _settings["Registration:Mode"] = "Open";
+
+        // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
+        MailFolder = Path.Combine(_folder, "mail");
+        _settings["Mail:PickupFolder"] = MailFolder;
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where the app writes the e-mails it sends, unless a test points Mail:PickupFolder elsewhere.</summary>
+    public string MailFolder { get; }
 
     /// <summary>Overrides a setting; call before the first client or service is asked for.</summary>
     public AppFactory With(string key, string? value)

@@ -116,62 +116,95 @@ public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccess
     }
 }
 
+/// <summary>A message to send once: the key guards it against being sent twice, by this or another instance.</summary>
+public sealed record Outgoing(string Key, string Recipient, string Subject, string Text);
+
 /// <summary>
-/// Sends each notification at most once, across all instances: the unique key is recorded before the message is
-/// sent, and whoever fails to record it leaves the sending to whoever succeeded.
+/// Sends each message at most once. The key is recorded before sending, so when several instances run the same job
+/// only the one whose record went in sends; a failed send gives its key back so that a later run tries again.
 /// </summary>
 public sealed class Notifications(AppDbContext db, MailSender mail, TimeProvider clock, ILogger<Notifications> logger)
 {
     /// <summary>True when this call sent the message; false when it was sent (or is being sent) already, or sending failed.</summary>
-    public async Task<bool> SendOnceAsync(string key, string recipient, string subject, string text, CancellationToken cancellationToken)
+    public async Task<bool> SendOnceAsync(string key, string recipient, string subject, string text, CancellationToken cancellationToken) =>
+        await SendOnceAsync([new Outgoing(key, recipient, subject, text)], cancellationToken) == 1;
+
+    /// <summary>
+    /// Sends a batch with one save to claim the keys and one to record the sends, not three saves a message:
+    /// an import of 2,000 people sends 2,000 invitations. Returns how many this call sent.
+    /// </summary>
+    public async Task<int> SendOnceAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
     {
-        if (await db.SentNotifications.AnyAsync(n => n.Key == key, cancellationToken))
+        ArgumentNullException.ThrowIfNull(messages);
+        var keys = messages.Select(m => m.Key).ToList();
+        var taken = (await db.SentNotifications.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var claims = messages.Where(m => taken.Add(m.Key)).Select(m => (Message: m, Row: new SentNotification
         {
-            return false;
+            Key = m.Key,
+            Recipient = m.Recipient,
+            Subject = m.Subject.Length > 200 ? m.Subject[..200] : m.Subject,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        })).ToList();
+        if (claims.Count == 0)
+        {
+            return 0;
         }
 
-        var sent = new SentNotification
-        {
-            Key = key,
-            Recipient = recipient,
-            Subject = subject.Length > 200 ? subject[..200] : subject,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.SentNotifications.Add(sent);
+        db.SentNotifications.AddRange(claims.Select(c => c.Row));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateException) when (claims.Count > 1)
+        {
+            // Another instance claimed some of these between our check and our insert: settle them one by one.
+            foreach (var (_, row) in claims)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+
+            var sentOneByOne = 0;
+            foreach (var (message, _) in claims)
+            {
+                sentOneByOne += await SendOnceAsync([message], cancellationToken);
+            }
+
+            return sentOneByOne;
+        }
         catch (DbUpdateException)
         {
-            db.Entry(sent).State = EntityState.Detached;
-            if (await db.SentNotifications.AsNoTracking().AnyAsync(n => n.Key == key, cancellationToken))
+            db.Entry(claims[0].Row).State = EntityState.Detached;
+            if (await db.SentNotifications.AsNoTracking().AnyAsync(n => n.Key == claims[0].Row.Key, cancellationToken))
             {
                 // Another instance claimed it between our check and our insert.
-                return false;
+                return 0;
             }
 
             throw;
         }
 
-        var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = text } };
-        message.To.Add(MailboxAddress.Parse(recipient));
-        try
+        var sent = 0;
+        foreach (var (message, row) in claims)
         {
-            await mail.SendAsync(message, cancellationToken);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            logger.LogError(failure, "Could not send {Key} to {Recipient}; it will be tried again", key, recipient);
+            var mime = new MimeMessage { Subject = message.Subject, Body = new TextPart("plain") { Text = message.Text } };
+            mime.To.Add(MailboxAddress.Parse(message.Recipient));
+            try
+            {
+                await mail.SendAsync(mime, cancellationToken);
+                row.SentAtUtc = clock.GetUtcNow().UtcDateTime;
+                sent++;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                logger.LogError(failure, "Could not send {Key} to {Recipient}; it will be tried again", message.Key, message.Recipient);
 
-            // Released, so that the next run (or a resend) tries again instead of never.
-            db.SentNotifications.Remove(sent);
-            await db.SaveChangesAsync(CancellationToken.None);
-            return false;
+                // Released, so that the next run (or a resend) tries again instead of never.
+                db.SentNotifications.Remove(row);
+            }
         }
 
-        sent.SentAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
-        return true;
+        return sent;
     }
 }

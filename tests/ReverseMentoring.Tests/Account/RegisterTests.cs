@@ -35,6 +35,17 @@ public sealed class OpenRegistrationTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task An_apostrophe_in_an_email_address_is_accepted()
+    {
+        var email = $"o'brien-{Guid.NewGuid():N}@example.com";
+
+        var response = await app.Client().PostFormAsync("/Account/Register", Form(email));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await app.ExecuteDbContextAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task Nobody_registers_themselves_as_coordinator_or_leader()
     {
         var email = $"sneaky-{Guid.NewGuid():N}@example.com";

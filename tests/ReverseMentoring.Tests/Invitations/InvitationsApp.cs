@@ -3,21 +3,13 @@ using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests.Invitations;
 
-/// <summary>The app with e-mails written to a folder of its own, and the reminder loop off so tests drive it.</summary>
+/// <summary>The app with the reminder loop off, so tests drive it.</summary>
 public sealed class InvitationsApp : AppFactory
 {
-    public InvitationsApp()
-    {
-        MailFolder = Path.Combine(Path.GetTempPath(), "rm-tests", "mail-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(MailFolder);
-        With("Mail:PickupFolder", MailFolder);
-        With("Invitations:RemindersEnabled", "false");
-    }
-
-    public string MailFolder { get; }
+    public InvitationsApp() => With("Invitations:RemindersEnabled", "false");
 
     public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        Directory.GetFiles(MailFolder, "*.eml")
+        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
             .Select(path => MimeMessage.Load(path))
             .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
             .ToList();
@@ -40,15 +32,6 @@ public sealed class InvitationsApp : AppFactory
             await db.SaveChangesAsync();
         });
         return program;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(MailFolder))
-        {
-            Directory.Delete(MailFolder, recursive: true);
-        }
     }
 }
 

@@ -118,7 +118,8 @@ public static class Register
                 .NotEmpty().WithMessage("Enter your work e-mail address.")
                 .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
                 .EmailAddress().WithMessage("Enter an e-mail address like name@company.com.")
-                .MustAsync(async (email, ct) => await users.FindByEmailAsync(email.Trim()) is null)
+                .MustAsync(async (command, email, ct) => await users.FindByEmailAsync(email.Trim()) is not { } existing
+                    || (existing.PasswordHash is null && !string.IsNullOrEmpty(command.InvitationToken)))
                 .WithMessage("An account with this e-mail address exists already. Sign in instead.");
 
             RuleFor(c => c.DisplayName)
@@ -188,15 +189,13 @@ public static class Register
             var role = invitation?.Role ?? command.JoiningAs;
 
             var email = command.Email.Trim();
-            var user = new AppUser
-            {
-                UserName = email,
-                Email = email,
-                DisplayName = command.DisplayName.Trim(),
-                TimeZoneId = command.TimeZoneId,
-                CreatedAtUtc = now,
-            };
-            var created = await users.CreateAsync(user, command.Password);
+
+            // HR's import makes accounts without a password; the invitation sent with it lets the person claim theirs.
+            var claimed = invitation is null ? null : await users.FindByEmailAsync(email);
+            var user = claimed ?? new AppUser { UserName = email, Email = email, CreatedAtUtc = now };
+            user.DisplayName = command.DisplayName.Trim();
+            user.TimeZoneId = command.TimeZoneId;
+            var created = claimed is null ? await users.CreateAsync(user, command.Password) : await ClaimAsync(claimed, command.Password);
             if (!created.Succeeded)
             {
                 // Rare here (the validator checked first), but a race on the same e-mail ends here, whole transaction undone.
@@ -204,7 +203,10 @@ public static class Register
                     created.Errors.Select(e => new ValidationFailure(e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description)).ToList());
             }
 
-            StartupData.Check(await users.AddToRoleAsync(user, role), $"give the role {role}");
+            if (!await users.IsInRoleAsync(user, role))
+            {
+                StartupData.Check(await users.AddToRoleAsync(user, role), $"give the role {role}");
+            }
             if (invitation is not null)
             {
                 invitation.AcceptedAtUtc = now;
@@ -212,7 +214,17 @@ public static class Register
             }
 
             await signIn.SignInAsync(user, isPersistent: false);
-            return new Result(invitation?.ProgramId is { } programId ? $"/Participant/Programs/{programId}/Enrol" : RoleHome.For([role]));
+
+            // An imported person is enrolled already: their program page, not the enrolment form.
+            return new Result(invitation?.ProgramId is not { } programId ? RoleHome.For([role])
+                : claimed is null ? $"/Participant/Programs/{programId}/Enrol" : $"/Participant/Programs/{programId}");
+        }
+
+        /// <summary>The invitation proves the address is theirs: confirm it and set the password (which saves the account).</summary>
+        private async Task<IdentityResult> ClaimAsync(AppUser user, string password)
+        {
+            user.EmailConfirmed = true;
+            return await users.AddPasswordAsync(user, password);
         }
     }
 }

@@ -6,12 +6,13 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Participant;
+using ReverseMentoring.Web.Features.Programs.Invitations;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Programs.Enrolments;
@@ -104,7 +105,8 @@ public static partial class ImportParticipants
     public sealed record Result(int Imported, int NewAccounts)
     {
         public string Summary =>
-            $"Imported {Imported} participant{(Imported == 1 ? "" : "s")} ({NewAccounts} new account{(NewAccounts == 1 ? "" : "s")}).";
+            $"Imported {Imported} participant{(Imported == 1 ? "" : "s")} ({NewAccounts} new account{(NewAccounts == 1 ? "" : "s")}"
+            + (NewAccounts == 0 ? ")." : ", each invited by e-mail to set a password).");
     }
 
     [AllowedRoles(Roles.HrCoordinator)]
@@ -140,7 +142,9 @@ public static partial class ImportParticipants
         string Interests,
         string Goals);
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, CurrentUser current, TimeProvider clock)
+    public sealed class Handler(
+        AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock,
+        Notifications notifications, PublicLinks links, IOptions<InvitationOptions> invitationOptions)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -171,73 +175,73 @@ public static partial class ImportParticipants
                 .ToDictionaryAsync(u => u.NormalizedEmail!, cancellationToken);
             var roleIds = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.Mentor || r.Name == Roles.Mentee)
                 .ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
+            var existingIds = existing.Values.Select(u => u.Id).ToList();
+            var held = (await db.UserRoles.AsNoTracking().Where(ur => existingIds.Contains(ur.UserId))
+                .Select(ur => new { ur.UserId, ur.RoleId }).ToListAsync(cancellationToken))
+                .Select(ur => (ur.UserId, ur.RoleId)).ToHashSet();
             var now = clock.GetUtcNow().UtcDateTime;
             var hr = current.RequireId();
 
-            // The Identity store saves after every call by default, and each save re-scans everything tracked so far:
-            // quadratic over 2,000 rows. One save at the end is the same transaction without that cost.
-            var efStore = store as UserStore<AppUser, IdentityRole, AppDbContext, string, IdentityUserClaim<string>,
-                IdentityUserRole<string>, IdentityUserLogin<string>, IdentityUserToken<string>, IdentityRoleClaim<string>, IdentityUserPasskey<string>>;
-            var autoSave = efStore?.AutoSaveChanges ?? true;
-            if (efStore is not null)
+            // Accounts, roles and enrolments are added to the context and saved once: the Identity store would save
+            // after every call, and each save re-scans everything tracked so far (quadratic over 2,000 rows).
+            var newAccounts = new List<(AppUser User, string Role)>();
+            foreach (var row in rows)
             {
-                efStore.AutoSaveChanges = false;
-            }
-
-            try
-            {
-                var created = 0;
-                foreach (var row in rows)
+                if (Add(row, program.Id, existing, roleIds, held, now, hr) is { } made)
                 {
-                    if (await AddAsync(command, row, program.Id, existing, roleIds, now, hr))
-                    {
-                        created++;
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                return new Result(rows.Count, created);
-            }
-            finally
-            {
-                if (efStore is not null)
-                {
-                    efStore.AutoSaveChanges = autoSave;
+                    newAccounts.Add(made);
                 }
             }
+
+            // New accounts have no password: each gets an invitation by e-mail, whose link lets them set one.
+            var invitations = newAccounts.Select(a => new Invitation
+            {
+                Email = a.User.Email!,
+                Role = a.Role,
+                ProgramId = program.Id,
+                InvitedAtUtc = now,
+                ExpiresAtUtc = now.AddDays(invitationOptions.Value.ValidDays),
+                InvitedByUserId = hr,
+            }).ToList();
+            db.Invitations.AddRange(invitations);
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Thousands of tracked rows would make every later save re-scan them all.
+            db.ChangeTracker.Clear();
+            await notifications.SendOnceAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+
+            return new Result(rows.Count, newAccounts.Count);
         }
 
-        /// <summary>Enrols one row's person, approved; true when their account had to be made.</summary>
-        private async Task<bool> AddAsync(Command command, Row row, int programId, Dictionary<string, AppUser> existing,
-            Dictionary<string, string> roleIds, DateTime now, string hr)
+        /// <summary>Enrols one row's person, approved; returns the account when it had to be made.</summary>
+        private (AppUser User, string Role)? Add(Row row, int programId, Dictionary<string, AppUser> existing,
+            Dictionary<string, string> roleIds, HashSet<(string UserId, string RoleId)> held, DateTime now, string hr)
         {
             var role = row.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
-            var created = false;
+            (AppUser, string)? created = null;
             if (!existing.TryGetValue(users.NormalizeEmail(row.Email), out var user))
             {
-                // No password: the person sets one through an invitation before they can sign in.
+                // What UserManager.CreateAsync would set, without its save per account. The e-mail was checked per row.
                 user = new AppUser
                 {
                     UserName = row.Email,
+                    NormalizedUserName = users.NormalizeName(row.Email),
                     Email = row.Email,
+                    NormalizedEmail = users.NormalizeEmail(row.Email),
                     EmailConfirmed = false,
+                    SecurityStamp = Guid.NewGuid().ToString("N"),
                     DisplayName = row.Name,
                     TimeZoneId = row.TimeZoneId ?? "UTC",
                     CreatedAtUtc = now,
                 };
-                var made = await users.CreateAsync(user);
-                if (!made.Succeeded)
-                {
-                    throw Invalid(command, [$"Row {row.Number}, email: {string.Join(" ", made.Errors.Select(e => e.Description))}"]);
-                }
-
-                // Added directly: the manager's AddToRoleAsync would "update" the unsaved account into a modified one.
-                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
-                created = true;
+                db.Users.Add(user);
+                existing[user.NormalizedEmail] = user;
+                created = (user, role);
             }
-            else if (!await users.IsInRoleAsync(user, role))
+
+            if (held.Add((user.Id, roleIds[role])))
             {
-                StartupData.Check(await users.AddToRoleAsync(user, role), $"give the role {role}");
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
             }
 
             var direction = row.Role == ParticipantRole.Mentor ? SkillDirection.Teach : SkillDirection.Learn;

@@ -132,18 +132,8 @@ public static class InviteParticipants
             db.Invitations.AddRange(invitations);
             await db.SaveChangesAsync(cancellationToken);
 
-            var notEmailed = 0;
-            foreach (var invitation in invitations)
-            {
-                var text = InvitationMail.Text(links, invitation.Token, invitation.Role, program.Id, program.Name, invitation.ExpiresAtUtc, reminder: false);
-                if (!await notifications.SendOnceAsync(
-                    InvitationMail.FirstKey(invitation.Id), invitation.Email, InvitationMail.Subject(program.Name, reminder: false), text, cancellationToken))
-                {
-                    notEmailed++;
-                }
-            }
-
-            return new Result(invitations.Count, notEmailed);
+            var sent = await notifications.SendOnceAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            return new Result(invitations.Count, invitations.Count - sent);
         }
 
         private async Task<List<string>> CheckAsync(IReadOnlyList<Line> lines, Command command, DateTime now, CancellationToken cancellationToken)

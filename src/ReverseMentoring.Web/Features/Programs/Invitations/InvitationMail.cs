@@ -53,6 +53,14 @@ public static class InvitationMail
 
     public static bool IsReminder(string key) => key.StartsWith("invitation-reminder:", StringComparison.Ordinal);
 
+    /// <summary>The first e-mail of a new invitation.</summary>
+    public static Outgoing First(PublicLinks links, Invitation invitation, string? programName)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return new Outgoing(FirstKey(invitation.Id), invitation.Email, Subject(programName, reminder: false),
+            Text(links, invitation.Token, invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
+    }
+
     public static string Subject(string? programName, bool reminder) =>
         (reminder ? "Reminder: you" : "You") + (programName is null ? " are invited to ReverseMentoring" : $" are invited to {programName}");
 
