@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Globalization;
+using ReverseMentoring.Bench;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Pairing.Engine;
+
+// Usage: dotnet run -c Release --project bench/ReverseMentoring.Bench [-- sizes...]   e.g. -- 500 5000
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [500, 5000];
+
+Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+PairingEngine.Propose(RandomProgram.Generate(60, 60, seed: 7, MatchingObjective.BestTotalScore));
+
+Console.WriteLine("| mentors × mentees | objective | wall time | peak working set | GC allocated | pairs | people matched | optimal total | first-fit pairs | first-fit total | first-fit time |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var size in sizes)
+{
+    foreach (var objective in new[] { MatchingObjective.BestTotalScore, MatchingObjective.MostPeopleMatched })
+    {
+        var round = RandomProgram.Generate(size, size, seed: size, objective);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var best = PairingEngine.Propose(round);
+        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+
+        var greedyClock = Stopwatch.StartNew();
+        var greedy = PairingEngine.FirstFit(round);
+        greedyClock.Stop();
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {size:N0} × {size:N0} | {objective} | {clock.Elapsed.TotalSeconds:0.000} s | {peak / 1048576.0:N0} MB | {allocated / 1048576.0:N0} MB | {best.Pairs.Count:N0} | {best.PeopleMatched:N0} | {best.TotalScore:N0} | {greedy.Pairs.Count:N0} | {greedy.TotalScore:N0} | {greedyClock.Elapsed.TotalSeconds:0.000} s |"));
+    }
+}

@@ -1,0 +1,47 @@
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Web.Features.Pairing.Engine;
+
+public enum UnmatchedReason
+{
+    /// <summary>Every possible partner breaks a hard rule (reporting line, time zones, formats, ban, decline).</summary>
+    NoOnePassesHardRules = 0,
+
+    /// <summary>Someone passes the hard rules but every such pair scores below the program's minimum.</summary>
+    BelowMinimumScore = 1,
+
+    /// <summary>Good enough partners exist, but the best set of pairs gave them all to others.</summary>
+    CapacityFull = 2,
+}
+
+/// <summary>A proposed pair with its score out of the best possible under the program's weights.</summary>
+public sealed record ProposedPair(int MentorId, int MenteeId, int Score, int Percent, bool Pinned, IReadOnlyList<string> Reasons)
+{
+    public string Explanation => string.Join("; ", Reasons);
+}
+
+public sealed record UnmatchedPerson(int Id, ParticipantRole Role, UnmatchedReason Reason)
+{
+    public string Explanation => Reason switch
+    {
+        UnmatchedReason.NoOnePassesHardRules => "no one passes the hard rules",
+        UnmatchedReason.BelowMinimumScore => "below the minimum score",
+        _ => "capacity full",
+    };
+}
+
+/// <summary>A pairing run's proposal: the pairs, who is left and why, and the pins that could not be kept.</summary>
+public sealed class PairingResult
+{
+    public required IReadOnlyList<ProposedPair> Pairs { get; init; }
+    public required IReadOnlyList<UnmatchedPerson> Unmatched { get; init; }
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>The best score one pair can reach under the program's weights (100%).</summary>
+    public required int BestPairScore { get; init; }
+
+    public long TotalScore => Pairs.Sum(p => (long)p.Score);
+
+    /// <summary>Distinct mentors and mentees in this round's pairs.</summary>
+    public int PeopleMatched => Pairs.Select(p => p.MentorId).Distinct().Count() + Pairs.Select(p => p.MenteeId).Distinct().Count();
+}
