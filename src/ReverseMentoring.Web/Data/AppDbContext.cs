@@ -19,6 +19,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AvailabilitySlot> AvailabilitySlots => Set<AvailabilitySlot>();
     public DbSet<EnrolmentHistory> EnrolmentHistories => Set<EnrolmentHistory>();
     public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<PairingRun> PairingRuns => Set<PairingRun>();
+    public DbSet<Pair> Pairs => Set<Pair>();
+    public DbSet<PairingRule> PairingRules => Set<PairingRule>();
     public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -121,6 +124,43 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             resource.HasOne(r => r.Program).WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<PairingRun>(run =>
+        {
+            run.Property(r => r.CreatedByUserId).HasMaxLength(450);
+            run.Property(r => r.PublishedByUserId).HasMaxLength(450);
+            run.Property(r => r.Objective).HasConversion<string>().HasMaxLength(24);
+            run.HasIndex(r => r.ProgramId);
+            run.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Pair>(pair =>
+        {
+            pair.Property(p => p.Reasons).HasMaxLength(Pair.ReasonsMaxLength);
+            pair.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            pair.Property(p => p.MentorResponse).HasConversion<string>().HasMaxLength(16);
+            pair.Property(p => p.MenteeResponse).HasConversion<string>().HasMaxLength(16);
+            pair.Property(p => p.DeclineReason).HasMaxLength(Pair.ReasonMaxLength);
+            pair.Property(p => p.EndReason).HasMaxLength(Pair.ReasonMaxLength);
+            pair.Property(p => p.Version).IsConcurrencyToken();
+            pair.HasIndex(p => new { p.ProgramId, p.Status });
+            pair.HasIndex(p => p.MentorEnrolmentId);
+            pair.HasIndex(p => p.MenteeEnrolmentId);
+            pair.HasOne<MentoringProgram>().WithMany().HasForeignKey(p => p.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            pair.HasOne<PairingRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Restrict);
+            pair.HasOne(p => p.MentorEnrolment).WithMany().HasForeignKey(p => p.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            pair.HasOne(p => p.MenteeEnrolment).WithMany().HasForeignKey(p => p.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PairingRule>(rule =>
+        {
+            rule.Property(r => r.Kind).HasConversion<string>().HasMaxLength(8);
+            rule.Property(r => r.CreatedByUserId).HasMaxLength(450);
+            rule.HasIndex(r => new { r.ProgramId, r.MentorEnrolmentId, r.MenteeEnrolmentId }).IsUnique();
+            rule.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            rule.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            rule.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<SentNotification>(sent =>
         {
             sent.Property(n => n.Key).HasMaxLength(SentNotification.KeyMaxLength);
@@ -177,6 +217,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         foreach (var entry in ChangeTracker.Entries<Enrolment>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Pair>())
         {
             if (entry.State == EntityState.Modified)
             {

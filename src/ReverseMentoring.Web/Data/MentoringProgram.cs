@@ -75,6 +75,9 @@ public sealed class MentoringProgram : IAudited
     public int MentorCapacity { get; set; } = 1;
 
     public MatchingSettings Matching { get; set; } = new();
+
+    /// <summary>Days each side has to accept or decline a proposed pair before it is flagged for HR.</summary>
+    public int PairResponseDays { get; set; } = 7;
     public List<ProgramTopic> Topics { get; set; } = [];
     public ProgramStatus Status { get; set; }
     public DateTime CreatedAtUtc { get; set; }
