@@ -81,6 +81,9 @@ public sealed class Pair : IAudited
     public DateTime? EndedAtUtc { get; set; }
     public string? EndReason { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>A live pair holds both people: they are not paired again, and the mentor's slot is taken.</summary>
+    public static IReadOnlyList<PairStatus> LiveStatuses { get; } = [PairStatus.Proposed, PairStatus.Accepted];
 }
 
 /// <summary>HR's pin or ban of one mentor-mentee pair in a program; every later run honours it.</summary>
