@@ -169,6 +169,16 @@ public sealed record SignInLine(string Role, string Email, string Password);
 internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string ProgramName = "Digital Leadership Reverse Mentoring 2027";
+    public const string OpenProgramName = "Spring 2027 Cohort";
+
+    private static readonly string[] Departments = ["Marketing", "Finance", "Sales", "Operations", "People", "Technology", "Legal"];
+    private static readonly string[] JuniorLevels = ["Graduate", "Analyst", "Associate"];
+    private static readonly string[] SeniorLevels = ["Director", "Vice President", "Head of Department"];
+    private static readonly (string Zone, string Location)[] Places =
+        [("Europe/London", "London"), ("Europe/Berlin", "Berlin"), ("America/New_York", "New York"), ("Europe/London", "Manchester")];
+
+    private static readonly string[] Interests =
+        ["photography, running", "gaming, music", "cooking, travel", "football, podcasts", "climbing, design", "reading, chess"];
     public const string CoordinatorEmail = "hr@demo.local";
     public const string LeaderEmail = "leader@demo.local";
 
@@ -188,34 +198,7 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Time
     public async Task EnsureAsync(string password, List<SignInLine> accounts, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!await db.Programs.AnyAsync(p => p.Name == ProgramName, cancellationToken))
-        {
-            var today = DateOnly.FromDateTime(now);
-            db.Programs.Add(new MentoringProgram
-            {
-                Name = ProgramName,
-                Objectives = "Senior leaders learn AI tools, social media and collaboration tools from junior colleagues, "
-                    + "and gain insight into how a younger workforce works and what it expects.",
-                StartsOn = today.AddDays(30),
-                EndsOn = today.AddDays(30 + 180),
-                EnrolmentOpensOn = today.AddDays(-7),
-                EnrolmentClosesOn = today.AddDays(21),
-                SessionCadenceDays = 14,
-                SessionMinutes = 60,
-                ExpectedSessions = 12,
-                Formats = SessionFormats.InPerson | SessionFormats.Virtual,
-                MentorCapacity = 1,
-                Status = ProgramStatus.Enrolling,
-                CreatedAtUtc = now,
-                Topics =
-                [
-                    new ProgramTopic { Title = "AI assistants in everyday work", SuggestedActivities = "Draft a real e-mail and a summary with an assistant together; compare with doing it by hand.", SortOrder = 1 },
-                    new ProgramTopic { Title = "Reading social media", SuggestedActivities = "Follow the company's brand for a week; review what the comments say.", SortOrder = 2 },
-                    new ProgramTopic { Title = "How a younger workforce sees work", SuggestedActivities = "Talk through a recent decision from the junior's point of view.", SortOrder = 3 },
-                ],
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var today = DateOnly.FromDateTime(now);
 
         // One hash for every demo account: hashing is deliberately slow, and the demo password is public anyway.
         var hash = users.PasswordHasher.HashPassword(new AppUser(), password);
@@ -231,11 +214,131 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Time
             await EnsureUserAsync(MenteeEmail(i + 1), SeniorNames[i], Roles.Mentee, hash, now);
         }
 
+        if (!await db.Programs.AnyAsync(p => p.Name == ProgramName, cancellationToken))
+        {
+            // Enrolment has closed and everyone is approved: ready for HR to run the pairing.
+            var program = new MentoringProgram
+            {
+                Name = ProgramName,
+                Objectives = "Senior leaders learn AI tools, social media and collaboration tools from junior colleagues, "
+                    + "and gain insight into how a younger workforce works and what it expects.",
+                StartsOn = today.AddDays(14),
+                EndsOn = today.AddDays(14 + 180),
+                EnrolmentOpensOn = today.AddDays(-28),
+                EnrolmentClosesOn = today.AddDays(-1),
+                SessionCadenceDays = 14,
+                SessionMinutes = 60,
+                ExpectedSessions = 12,
+                Formats = SessionFormats.InPerson | SessionFormats.Virtual,
+                MentorCapacity = 1,
+                Status = ProgramStatus.Matching,
+                CreatedAtUtc = now,
+                Topics =
+                [
+                    new ProgramTopic { Title = "AI assistants in everyday work", SuggestedActivities = "Draft a real e-mail and a summary with an assistant together; compare with doing it by hand.", SortOrder = 1 },
+                    new ProgramTopic { Title = "Reading social media", SuggestedActivities = "Follow the company's brand for a week; review what the comments say.", SortOrder = 2 },
+                    new ProgramTopic { Title = "How a younger workforce sees work", SuggestedActivities = "Talk through a recent decision from the junior's point of view.", SortOrder = 3 },
+                ],
+            };
+            db.Programs.Add(program);
+            await db.SaveChangesAsync(cancellationToken);
+            await EnrolEveryoneAsync(program.Id, now, cancellationToken);
+        }
+
+        if (!await db.Programs.AnyAsync(p => p.Name == OpenProgramName, cancellationToken))
+        {
+            db.Programs.Add(new MentoringProgram
+            {
+                Name = OpenProgramName,
+                Objectives = "A second cohort on fintech, short video platforms and data literacy. Enrolment is open.",
+                StartsOn = today.AddDays(45),
+                EndsOn = today.AddDays(45 + 150),
+                EnrolmentOpensOn = today.AddDays(-3),
+                EnrolmentClosesOn = today.AddDays(25),
+                SessionCadenceDays = 21,
+                SessionMinutes = 45,
+                ExpectedSessions = 8,
+                Formats = SessionFormats.InPerson | SessionFormats.Virtual | SessionFormats.Group,
+                MentorCapacity = 2,
+                Status = ProgramStatus.Enrolling,
+                CreatedAtUtc = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), CoordinatorEmail, password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Leadership), LeaderEmail, password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Mentor), $"{MentorEmail(1)} … {MentorEmail(JuniorNames.Length)}", password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Mentee), $"{MenteeEmail(1)} … {MenteeEmail(SeniorNames.Length)}", password));
     }
+
+    /// <summary>
+    /// Approved enrolments with believable, varied profiles. Each junior reports to a senior in their department, so
+    /// the pairing's reporting-line rule has something to do.
+    /// </summary>
+    private async Task EnrolEveryoneAsync(int programId, DateTime now, CancellationToken cancellationToken)
+    {
+        var skills = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, cancellationToken);
+        var skillNames = StartupData.StarterSkills.Select(s => s.Name).Where(skills.ContainsKey).ToArray();
+        var people = await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith("@demo.local"))
+            .ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
+
+        for (var i = 0; i < JuniorNames.Length; i++)
+        {
+            var place = Places[i % Places.Length];
+            db.Enrolments.Add(DemoEnrolment(programId, people[MentorEmail(i + 1)], ParticipantRole.Mentor, now,
+                Departments[i % Departments.Length], JuniorLevels[i % JuniorLevels.Length], MenteeEmail((i % SeniorNames.Length) + 1),
+                place, Interests[i % Interests.Length],
+                [(skills[skillNames[i % skillNames.Length]], 5 - (i % 2)), (skills[skillNames[(i + 3) % skillNames.Length]], 4), (skills[skillNames[(i + 7) % skillNames.Length]], 3)],
+                (DayOfWeek)(1 + (i % 5)), 9 + (i % 6)));
+        }
+
+        for (var i = 0; i < SeniorNames.Length; i++)
+        {
+            var place = Places[(i + 1) % Places.Length];
+            db.Enrolments.Add(DemoEnrolment(programId, people[MenteeEmail(i + 1)], ParticipantRole.Mentee, now,
+                Departments[i % Departments.Length], SeniorLevels[i % SeniorLevels.Length], null,
+                place, Interests[(i + 2) % Interests.Length],
+                [(skills[skillNames[(i * 2) % skillNames.Length]], 1), (skills[skillNames[(i * 2 + 3) % skillNames.Length]], 2)],
+                (DayOfWeek)(1 + ((i + 2) % 5)), 10 + (i % 5)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static Enrolment DemoEnrolment(int programId, string userId, ParticipantRole role, DateTime now, string department, string level,
+        string? managerEmail, (string Zone, string Location) place, string interests, (int SkillId, int Level)[] skills, DayOfWeek day, int hour) => new()
+    {
+        ProgramId = programId,
+        UserId = userId,
+        Role = role,
+        Status = EnrolmentStatus.Approved,
+        Department = department,
+        JobLevel = level,
+        ManagerEmail = managerEmail,
+        Location = place.Location,
+        TimeZoneId = place.Zone,
+        Formats = role == ParticipantRole.Mentor ? SessionFormats.InPerson | SessionFormats.Virtual : SessionFormats.Virtual,
+        Interests = interests,
+        Goals = role == ParticipantRole.Mentor
+            ? "Help a senior colleague get comfortable with the tools I use every day, and learn how decisions are made."
+            : "Use new digital tools with confidence and understand what my younger colleagues expect from work.",
+        ConsentedAtUtc = now,
+        DecidedAtUtc = now,
+        CreatedAtUtc = now,
+        Skills = skills.Select(s => new EnrolmentSkill
+        {
+            SkillId = s.SkillId,
+            Level = s.Level,
+            Direction = role == ParticipantRole.Mentor ? SkillDirection.Teach : SkillDirection.Learn,
+        }).ToList(),
+        Availability =
+        [
+            new AvailabilitySlot { Day = day, Starts = new TimeOnly(hour, 0), Ends = new TimeOnly(hour + 2, 0) },
+            new AvailabilitySlot { Day = day == DayOfWeek.Friday ? DayOfWeek.Monday : day + 1, Starts = new TimeOnly(14, 0), Ends = new TimeOnly(16, 0) },
+        ],
+        History = [new EnrolmentHistory { AtUtc = now, Event = "Approved", Detail = "Demo data: enrolled and approved." }],
+    };
 
     public static string MentorEmail(int number) => $"mentor{number:00}@demo.local";
 

@@ -11,7 +11,7 @@ public sealed class StartupDataTests
         await app.ExecuteDbContextAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == role select ur).CountAsync());
 
     [Fact]
-    public async Task Demo_data_has_a_program_a_coordinator_a_leader_twenty_mentors_and_ten_mentees_once()
+    public async Task Demo_data_has_a_coordinator_a_leader_twenty_mentors_and_ten_mentees_enrolled_and_ready_to_pair_once()
     {
         using var app = new AppFactory().With("DemoData:Enabled", "true");
         _ = app.Services;
@@ -20,7 +20,11 @@ public sealed class StartupDataTests
         Assert.Equal(10, await CountInRole(app, Roles.Mentee));
         Assert.Equal(1, await CountInRole(app, Roles.HrCoordinator));
         Assert.Equal(1, await CountInRole(app, Roles.Leadership));
-        Assert.Equal(1, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
+        Assert.Equal(2, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
+        var ready = await app.ExecuteDbContextAsync(db => db.Programs.AsNoTracking().SingleAsync(p => p.Status == ProgramStatus.Matching));
+        Assert.Equal(30, await app.ExecuteDbContextAsync(db => db.Enrolments.CountAsync(e => e.ProgramId == ready.Id && e.Status == EnrolmentStatus.Approved)));
+        Assert.Equal(20, await app.ExecuteDbContextAsync(db => db.Enrolments.CountAsync(e => e.ProgramId == ready.Id && e.Role == ParticipantRole.Mentor && e.ManagerEmail != null)));
+        Assert.Equal(1, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync(p => p.Status == ProgramStatus.Enrolling)));
 
         // Start-up runs again on every start: nothing is added twice.
         await app.ExecuteDbContextAsync(async _ =>
@@ -29,7 +33,8 @@ public sealed class StartupDataTests
             await scope.ServiceProvider.GetRequiredService<StartupData>().EnsureAsync(CancellationToken.None);
         });
         Assert.Equal(20, await CountInRole(app, Roles.Mentor));
-        Assert.Equal(1, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
+        Assert.Equal(2, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
+        Assert.Equal(30, await app.ExecuteDbContextAsync(db => db.Enrolments.CountAsync()));
 
         var client = app.Client();
         var signIn = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "mentor07@demo.local", ["Data.Password"] = "Mentoring-Demo-2026" });
