@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
+using ReverseMentoring.Web.Features.Participant;
 using ReverseMentoring.Web.Features.Programs.Invitations;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Infrastructure;
@@ -28,6 +29,7 @@ builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration);
 builder.Services.AddResourceLibrary(builder.Configuration);
+builder.Services.AddPairResponseWatch(builder.Configuration);
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 

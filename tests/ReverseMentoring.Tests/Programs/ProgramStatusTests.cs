@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
 using ReverseMentoring.Web.Infrastructure;
@@ -23,6 +24,25 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
         await app.EnrolAsync(id, ParticipantRole.Mentee, EnrolmentStatus.Approved);
     }
 
+    // Running needs an accepted pair; the pairing board's tests cover how one comes about.
+    private Task AcceptedPairAsync(int id) =>
+        app.ExecuteDbContextAsync(async db =>
+        {
+            var mentor = await db.Enrolments.Where(e => e.ProgramId == id && e.Role == ParticipantRole.Mentor && e.Status == EnrolmentStatus.Approved).Select(e => e.Id).FirstAsync();
+            var mentee = await db.Enrolments.Where(e => e.ProgramId == id && e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved).Select(e => e.Id).FirstAsync();
+            db.Pairs.Add(new Pair
+            {
+                ProgramId = id,
+                MentorEnrolmentId = mentor,
+                MenteeEnrolmentId = mentee,
+                Status = PairStatus.Accepted,
+                MentorResponse = PairResponse.Accepted,
+                MenteeResponse = PairResponse.Accepted,
+                ProposedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+
     [Fact]
     public async Task A_program_goes_from_draft_to_closed_one_step_at_a_time()
     {
@@ -34,6 +54,7 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
         await ApproveOneOfEachAsync(id);
         await MoveAsync(coordinator, id, ProgramStatus.Matching);
         Assert.Equal(ProgramStatus.Matching, (await app.ProgramAsync(id)).Status);
+        await AcceptedPairAsync(id);
         await MoveAsync(coordinator, id, ProgramStatus.Running);
         Assert.Equal(ProgramStatus.Running, (await app.ProgramAsync(id)).Status);
         await MoveAsync(coordinator, id, ProgramStatus.Closed);
@@ -149,16 +170,16 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task Running_needs_an_approved_mentor_and_an_approved_mentee()
+    public async Task Running_needs_an_accepted_pair()
     {
         var coordinator = await app.CoordinatorAsync();
         var id = await app.CreateProgramAsync(coordinator);
-        await app.EnrolAsync(id, ParticipantRole.Mentor, EnrolmentStatus.Approved);
+        await ApproveOneOfEachAsync(id);
         await app.SetStatusAsync(id, ProgramStatus.Matching);
 
         var message = await RefusedMoveAsync(coordinator, id, ProgramStatus.Running);
 
-        Assert.Equal("Approve at least one mentor and one mentee before you start running the program.", message);
+        Assert.Equal("Publish pairs and have at least one pair accepted before you start running the program.", message);
         Assert.Equal(ProgramStatus.Matching, (await app.ProgramAsync(id)).Status);
     }
 

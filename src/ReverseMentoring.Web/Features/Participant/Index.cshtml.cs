@@ -26,7 +26,11 @@ public static class MyMentoring
         public bool AcceptsEnrolments => EnrolmentRefusal is null;
     }
 
-    public sealed record MyEnrolment(int ProgramId, string ProgramName, ParticipantRole Role, EnrolmentStatus Status);
+    public sealed record MyEnrolment(int ProgramId, string ProgramName, ParticipantRole Role, EnrolmentStatus Status)
+    {
+        /// <summary>A proposed pair in this program waits for this person's accept or decline.</summary>
+        public bool PairAwaitsAnswer { get; init; }
+    }
 
     public sealed record Result(string DisplayName, string TimeZoneId, IReadOnlyList<string> Roles, IReadOnlyList<OpenProgram> OpenPrograms)
     {
@@ -53,7 +57,12 @@ public static class MyMentoring
             var enrolments = await db.Enrolments.AsNoTracking()
                 .Where(e => e.UserId == id)
                 .OrderByDescending(e => e.Program!.StartsOn)
-                .Select(e => new MyEnrolment(e.ProgramId, e.Program!.Name, e.Role, e.Status))
+                .Select(e => new MyEnrolment(e.ProgramId, e.Program!.Name, e.Role, e.Status)
+                {
+                    PairAwaitsAnswer = db.Pairs.Any(p => p.Status == PairStatus.Proposed
+                        && ((p.MentorEnrolmentId == e.Id && p.MentorResponse == PairResponse.Pending)
+                            || (p.MenteeEnrolmentId == e.Id && p.MenteeResponse == PairResponse.Pending))),
+                })
                 .ToListAsync(cancellationToken);
             return new Result(me.DisplayName, me.TimeZoneId, roles, open) { Enrolments = enrolments };
         }

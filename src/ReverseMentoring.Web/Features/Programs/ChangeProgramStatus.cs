@@ -93,15 +93,15 @@ public static class ChangeProgramStatus
                 case ProgramStatus.Draft when await db.Enrolments.AnyAsync(e => e.ProgramId == program.Id && (e.Status == EnrolmentStatus.Pending || e.Status == EnrolmentStatus.Approved), cancellationToken):
                     throw Refused(command, "People have enrolled already, so the program cannot go back to draft.");
 
-                // Until pairs exist, running asks for the same people as matching does.
-                case ProgramStatus.Matching or ProgramStatus.Running:
+                case ProgramStatus.Running when !await db.Pairs.AnyAsync(p => p.ProgramId == program.Id && p.Status == PairStatus.Accepted, cancellationToken):
+                    throw Refused(command, "Publish pairs and have at least one pair accepted before you start running the program.");
+                case ProgramStatus.Matching:
                     var approved = await db.Enrolments
                         .Where(e => e.ProgramId == program.Id && e.Status == EnrolmentStatus.Approved)
                         .Select(e => e.Role).Distinct().ToListAsync(cancellationToken);
                     if (!approved.Contains(ParticipantRole.Mentor) || !approved.Contains(ParticipantRole.Mentee))
                     {
-                        var step = command.To == ProgramStatus.Matching ? "start matching" : "start running the program";
-                        throw Refused(command, $"Approve at least one mentor and one mentee before you {step}.");
+                        throw Refused(command, "Approve at least one mentor and one mentee before you start matching.");
                     }
 
                     break;
