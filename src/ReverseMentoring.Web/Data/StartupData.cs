@@ -182,14 +182,14 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Time
     public const string CoordinatorEmail = "hr@demo.local";
     public const string LeaderEmail = "leader@demo.local";
 
-    private static readonly string[] JuniorNames =
+    internal static readonly string[] JuniorNames =
     [
         "Amara Okafor", "Liam Chen", "Sofia Rossi", "Noah Patel", "Maya Lindqvist", "Ethan Brooks", "Zara Ahmed",
         "Lucas Moreau", "Aisha Bello", "Leo Novak", "Chloe Martin", "Ravi Sharma", "Emma Schulz", "Kenji Tanaka",
         "Isla Murphy", "Omar Haddad", "Nina Kowalski", "Tom Eriksen", "Priya Nair", "Jonas Weber",
     ];
 
-    private static readonly string[] SeniorNames =
+    internal static readonly string[] SeniorNames =
     [
         "Margaret Hughes", "Richard Lawson", "Helen Carter", "David Fischer", "Susan Whitfield", "Peter Van Dijk",
         "Catherine Moore", "Michael O'Brien", "Elizabeth Grant", "Robert Keller",
