@@ -31,39 +31,18 @@ public static class PairResponseWatchRegistration
 /// </summary>
 public sealed class PairResponseWatch(
     IServiceScopeFactory scopes, IOptions<PairResponseWatchOptions> options, TimeProvider clock, ILogger<PairResponseWatch> logger)
-    : BackgroundService
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.WatchEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.WatchEnabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.WatchCheckMinutes)), clock);
-        do
-        {
-            try
-            {
-                var reminded = await FlagOverdueAsync(stoppingToken);
-                if (reminded > 0)
-                {
-                    logger.LogInformation("Reminded {Count} people to answer their proposed pair", reminded);
-                }
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                // One failed run must not stop the next ones.
-                logger.LogError(failure, "The pair response watch failed; trying again at the next check");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.WatchCheckMinutes);
+
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => FlagOverdueAsync(cancellationToken);
 
     /// <summary>Flags and reminds for the pairs overdue now, by the injected clock; returns how many reminders this call sent.</summary>
     public async Task<int> FlagOverdueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();

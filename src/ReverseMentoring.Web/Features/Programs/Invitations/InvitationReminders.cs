@@ -11,34 +11,13 @@ namespace ReverseMentoring.Web.Features.Programs.Invitations;
 /// </summary>
 public sealed class InvitationReminders(
     IServiceScopeFactory scopes, IOptions<InvitationOptions> options, TimeProvider clock, ILogger<InvitationReminders> logger)
-    : BackgroundService
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RemindersEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.RemindersEnabled;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.ReminderCheckMinutes)), clock);
-        do
-        {
-            try
-            {
-                var sent = await SendDueAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sent {Count} invitation reminders", sent);
-                }
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                // One failed run must not stop the next ones.
-                logger.LogError(failure, "Invitation reminders failed; trying again at the next check");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes);
+
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
     /// <summary>Sends the reminders due now, by the injected clock; returns how many this call sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -49,7 +28,7 @@ public sealed class InvitationReminders(
             return 0;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var invitedBefore = now.AddDays(-days[0]);
 
         await using var scope = scopes.CreateAsyncScope();
