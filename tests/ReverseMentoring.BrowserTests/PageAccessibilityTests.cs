@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReverseMentoring.Web.Data;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReverseMentoring.BrowserTests;
+
+/// <summary>Every page coordinators and participants work in opens with no serious or critical accessibility problem.</summary>
+[Collection(BrowserAppGroup.Name)]
+public sealed partial class PageAccessibilityTests(BrowserApp app)
+{
+    [Fact]
+    public async Task The_coordinators_pages_are_accessible()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await PageChecks.SignInAsync(page, DemoData.CoordinatorEmail, PageChecks.DemoPassword);
+        await page.WaitForURLAsync("**/Programs");
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).ClickAsync();
+        var programId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/Programs/{programId}/Enrolments");
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.SeniorNames[0] }).ClickAsync();
+        var enrolmentPath = new Uri(page.Url).AbsolutePath;
+
+        string[] paths =
+        [
+            "/Programs", $"/Programs/{programId}", $"/Programs/{programId}/Edit", "/Programs/Create",
+            $"/Programs/{programId}/Enrolments", enrolmentPath, $"/Programs/{programId}/Enrolments/Import",
+            $"/Programs/{programId}/Invitations", $"/Programs/{programId}/Resources", $"/Programs/{programId}/Pairing",
+            "/Skills", "/Skills/Create", "/Dashboard", "/Account/ChangePassword",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path} answered {response?.Status}.");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
+            await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
+        }
+
+        await PageChecks.ScreenshotAsync(page, "coordinator-change-password");
+    }
+
+    [Fact]
+    public async Task The_participants_pages_are_accessible()
+    {
+        await using var context = await app.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await PageChecks.SignInAsync(page, DemoData.MenteeEmail(10), PageChecks.DemoPassword);
+        await page.WaitForURLAsync("**/Participant");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).First.ClickAsync();
+        var programId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+        await page.GotoAsync("/Participant");
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.OpenProgramName }).First.ClickAsync();
+        var openProgramId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+
+        string[] paths =
+        [
+            $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw",
+            $"/Participant/Programs/{openProgramId}", $"/Participant/Programs/{openProgramId}/Enrol",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path} answered {response?.Status}.");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
+            await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
+        }
+
+        await PageChecks.ScreenshotAsync(page, "participant-enrol-open-program");
+    }
+
+    [GeneratedRegex(@"/Programs/(\d+)")]
+    private static partial Regex ProgramId();
+}
