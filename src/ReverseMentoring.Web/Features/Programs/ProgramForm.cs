@@ -13,6 +13,9 @@ public abstract class ProgramForm
     public const int MaxTopics = 50;
     public const int MaxCadenceDays = 90;
 
+    // A new form starts from the same defaults as a new program, kept in one place: the entity.
+    private static readonly MentoringProgram NewProgram = new();
+
     public string? Name { get; set; }
 
     public string? Objectives { get; set; }
@@ -25,34 +28,34 @@ public abstract class ProgramForm
 
     public DateOnly? EnrolmentClosesOn { get; set; }
 
-    public int SessionCadenceDays { get; set; } = 14;
+    public int SessionCadenceDays { get; set; } = NewProgram.SessionCadenceDays;
 
-    public int SessionMinutes { get; set; } = 60;
+    public int SessionMinutes { get; set; } = NewProgram.SessionMinutes;
 
-    public int ExpectedSessions { get; set; } = 6;
+    public int ExpectedSessions { get; set; } = NewProgram.ExpectedSessions;
 
     /// <summary>Starts empty: a form posted with every box unticked must not fall back to a default.</summary>
     public List<SessionFormats> Formats { get; set; } = [];
 
-    public int MentorCapacity { get; set; } = 1;
+    public int MentorCapacity { get; set; } = NewProgram.MentorCapacity;
 
     public List<TopicRow> Topics { get; set; } = [];
 
-    public int SkillWeight { get; set; } = 5;
+    public int SkillWeight { get; set; } = NewProgram.Matching.SkillWeight;
 
-    public int AvailabilityWeight { get; set; } = 3;
+    public int AvailabilityWeight { get; set; } = NewProgram.Matching.AvailabilityWeight;
 
-    public int TimeZoneWeight { get; set; } = 2;
+    public int TimeZoneWeight { get; set; } = NewProgram.Matching.TimeZoneWeight;
 
-    public int FormatWeight { get; set; } = 2;
+    public int FormatWeight { get; set; } = NewProgram.Matching.FormatWeight;
 
-    public int InterestWeight { get; set; } = 1;
+    public int InterestWeight { get; set; } = NewProgram.Matching.InterestWeight;
 
     public int? MaxTimeZoneGapHours { get; set; }
 
     public int MinimumScorePercent { get; set; }
 
-    public MatchingObjective Objective { get; set; } = MatchingObjective.BestTotalScore;
+    public MatchingObjective Objective { get; set; } = NewProgram.Matching.Objective;
 
     public bool PreferCrossDepartment { get; set; }
 
