@@ -22,6 +22,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PairingRun> PairingRuns => Set<PairingRun>();
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<PairingRule> PairingRules => Set<PairingRule>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionTopic> SessionTopics => Set<SessionTopic>();
+    public DbSet<Feedback> SessionFeedback => Set<Feedback>();
+    public DbSet<CheckInQuestion> CheckInQuestions => Set<CheckInQuestion>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<CheckInAnswer> CheckInAnswers => Set<CheckInAnswer>();
+    public DbSet<SkillRating> SkillRatings => Set<SkillRating>();
     public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -141,6 +148,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             pair.Property(p => p.MenteeResponse).HasConversion<string>().HasMaxLength(16);
             pair.Property(p => p.DeclineReason).HasMaxLength(Pair.ReasonMaxLength);
             pair.Property(p => p.EndReason).HasMaxLength(Pair.ReasonMaxLength);
+            pair.Property(p => p.Ending).HasConversion<string>().HasMaxLength(16);
+            pair.Property(p => p.EndedByUserId).HasMaxLength(450);
             pair.Property(p => p.Version).IsConcurrencyToken();
             pair.HasIndex(p => new { p.ProgramId, p.Status });
             pair.HasIndex(p => p.MentorEnrolmentId);
@@ -159,6 +168,88 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             rule.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
             rule.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rule.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Session>(session =>
+        {
+            session.Property(s => s.Format).HasConversion<int>();
+            session.Property(s => s.Location).HasMaxLength(Session.LocationMaxLength);
+            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            session.Property(s => s.ScheduledByUserId).HasMaxLength(450);
+            session.Property(s => s.CancelReason).HasMaxLength(Session.ReasonMaxLength);
+            session.Property(s => s.CancelledByUserId).HasMaxLength(450);
+            session.Property(s => s.Notes).HasMaxLength(Session.NotesMaxLength);
+            session.Property(s => s.FollowUps).HasMaxLength(Session.FollowUpsMaxLength);
+            session.Property(s => s.LoggedByUserId).HasMaxLength(450);
+            session.Property(s => s.Version).IsConcurrencyToken();
+            session.HasIndex(s => new { s.PairId, s.StartsAtUtc });
+            session.HasIndex(s => new { s.ProgramId, s.Status, s.StartsAtUtc });
+            session.HasIndex(s => new { s.Status, s.StartsAtUtc });
+            session.HasOne(s => s.Pair).WithMany().HasForeignKey(s => s.PairId).OnDelete(DeleteBehavior.Restrict);
+            session.HasOne<MentoringProgram>().WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            session.HasMany(s => s.Topics).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SessionTopic>(topic =>
+        {
+            topic.Property(t => t.Kind).HasConversion<string>().HasMaxLength(8);
+            topic.HasIndex(t => new { t.SessionId, t.ProgramTopicId, t.Kind }).IsUnique();
+            topic.HasOne(t => t.ProgramTopic).WithMany().HasForeignKey(t => t.ProgramTopicId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Feedback>(feedback =>
+        {
+            feedback.ToTable("Feedback");
+            feedback.Property(f => f.ByUserId).HasMaxLength(450);
+            feedback.Property(f => f.Role).HasConversion<string>().HasMaxLength(16);
+            feedback.Property(f => f.Comment).HasMaxLength(Feedback.CommentMaxLength);
+            feedback.HasIndex(f => new { f.SessionId, f.Role }).IsUnique();
+            feedback.HasIndex(f => new { f.ProgramId, f.CreatedAtUtc });
+            feedback.HasIndex(f => f.PairId);
+            feedback.HasOne(f => f.Session).WithMany().HasForeignKey(f => f.SessionId).OnDelete(DeleteBehavior.Restrict);
+            feedback.HasOne<Pair>().WithMany().HasForeignKey(f => f.PairId).OnDelete(DeleteBehavior.Restrict);
+            feedback.HasOne<MentoringProgram>().WithMany().HasForeignKey(f => f.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CheckInQuestion>(question =>
+        {
+            question.Property(q => q.Text).HasMaxLength(CheckInQuestion.TextMaxLength);
+            question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(8);
+            question.HasIndex(q => q.ProgramId);
+            question.HasOne<MentoringProgram>().WithMany().HasForeignKey(q => q.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CheckIn>(checkIn =>
+        {
+            checkIn.Property(c => c.UserId).HasMaxLength(450);
+            checkIn.Property(c => c.Role).HasConversion<string>().HasMaxLength(16);
+            checkIn.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            checkIn.HasIndex(c => new { c.PairId, c.EnrolmentId, c.Kind, c.DayNumber }).IsUnique();
+            checkIn.HasIndex(c => new { c.UserId, c.AnsweredAtUtc });
+            checkIn.HasIndex(c => new { c.ProgramId, c.Kind });
+            checkIn.HasOne(c => c.Pair).WithMany().HasForeignKey(c => c.PairId).OnDelete(DeleteBehavior.Restrict);
+            checkIn.HasOne<Enrolment>().WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            checkIn.HasOne<MentoringProgram>().WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            checkIn.HasMany(c => c.Answers).WithOne().HasForeignKey(a => a.CheckInId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CheckInAnswer>(answer =>
+        {
+            answer.Property(a => a.Text).HasMaxLength(CheckInAnswer.TextMaxLength);
+            answer.HasIndex(a => new { a.CheckInId, a.QuestionId }).IsUnique();
+            answer.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SkillRating>(rating =>
+        {
+            rating.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
+            rating.Property(r => r.Stage).HasConversion<string>().HasMaxLength(8);
+            rating.HasIndex(r => new { r.PairId, r.EnrolmentId, r.SkillId, r.Stage }).IsUnique();
+            rating.HasIndex(r => new { r.ProgramId, r.SkillId, r.Stage });
+            rating.HasOne(r => r.Skill).WithMany().HasForeignKey(r => r.SkillId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<Pair>().WithMany().HasForeignKey(r => r.PairId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<SentNotification>(sent =>
@@ -225,6 +316,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         foreach (var entry in ChangeTracker.Entries<Pair>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Session>())
         {
             if (entry.State == EntityState.Modified)
             {

@@ -12,4 +12,7 @@ public sealed class AppUser : IdentityUser
     public string TimeZoneId { get; set; } = "UTC";
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Set when HR erased the person: their personal data is replaced and they can no longer sign in.</summary>
+    public DateTime? ErasedAtUtc { get; set; }
 }

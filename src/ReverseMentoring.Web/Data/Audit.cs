@@ -10,6 +10,13 @@ namespace ReverseMentoring.Web.Data;
 /// <summary>Marks the records whose every change is written to the audit log.</summary>
 public interface IAudited;
 
+/// <summary>A property whose values stay out of the audit log (private notes): the log records only that it changed.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AuditRedactedAttribute : Attribute
+{
+    public const string Placeholder = "(private)";
+}
+
 /// <summary>Who changed which record, when, and its values before and after.</summary>
 public sealed class AuditEntry
 {
@@ -137,6 +144,14 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
                 }
             }
 
+            foreach (var property in entry.Properties.Where(p => p.Metadata.PropertyInfo?.IsDefined(typeof(AuditRedactedAttribute), false) == true))
+            {
+                if (changes.TryGetValue(property.Metadata.Name, out var values))
+                {
+                    changes[property.Metadata.Name] = [Redact(values[0]), Redact(values[1])];
+                }
+            }
+
             if (entry.State == EntityState.Modified && changes.Count == 0)
             {
                 continue;
@@ -152,6 +167,8 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
             }, changes));
         }
     }
+
+    private static string? Redact(object? value) => value is null ? null : AuditRedactedAttribute.Placeholder;
 
     /// <summary>After the save the keys of added records are known; the audit entries go in with them.</summary>
     private DbContext? Complete(DbContext? db)

@@ -78,7 +78,12 @@ public sealed class Pair : IAudited
     /// <summary>Set when a side has not answered within the program's response time, so HR can follow up.</summary>
     public DateTime? NoResponseFlaggedAtUtc { get; set; }
 
+    /// <summary>When the second side accepted: the pair's start, from which cadence and check-ins count.</summary>
+    public DateTime? AcceptedAtUtc { get; set; }
+
     public DateTime? EndedAtUtc { get; set; }
+    public PairEnding? Ending { get; set; }
+    public string? EndedByUserId { get; set; }
     public string? EndReason { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 

@@ -158,6 +158,7 @@ public static class RespondToPair
             else if (pair.MentorResponse == PairResponse.Accepted && pair.MenteeResponse == PairResponse.Accepted)
             {
                 pair.Status = PairStatus.Accepted;
+                pair.AcceptedAtUtc = now;
             }
 
             db.Entry(pair).Property(p => p.Version).OriginalValue = command.Version;

@@ -1,0 +1,430 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReverseMentoring.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Sessions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AcceptedAtUtc",
+                table: "Pairs",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EndedByUserId",
+                table: "Pairs",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Ending",
+                table: "Pairs",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ErasedAtUtc",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CheckInQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetiredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckInQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckInQuestions_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DayNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Met = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Pairs_PairId",
+                        column: x => x.PairId,
+                        principalTable: "Pairs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Sessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ScheduledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CancelledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeldMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    NotesSharedWithHr = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FollowUps = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LoggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LoggedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    MissedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Sessions_Pairs_PairId",
+                        column: x => x.PairId,
+                        principalTable: "Pairs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sessions_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SkillRatings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SkillId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SkillRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SkillRatings_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SkillRatings_Pairs_PairId",
+                        column: x => x.PairId,
+                        principalTable: "Pairs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SkillRatings_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SkillRatings_Skills_SkillId",
+                        column: x => x.SkillId,
+                        principalTable: "Skills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckInAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CheckInId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    YesNo = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckInAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckInAnswers_CheckInQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "CheckInQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CheckInAnswers_CheckIns_CheckInId",
+                        column: x => x.CheckInId,
+                        principalTable: "CheckIns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Pairs_PairId",
+                        column: x => x.PairId,
+                        principalTable: "Pairs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionTopics",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgramTopicId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionTopics_ProgramTopics_ProgramTopicId",
+                        column: x => x.ProgramTopicId,
+                        principalTable: "ProgramTopics",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionTopics_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckInAnswers_CheckInId_QuestionId",
+                table: "CheckInAnswers",
+                columns: new[] { "CheckInId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckInAnswers_QuestionId",
+                table: "CheckInAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckInQuestions_ProgramId",
+                table: "CheckInQuestions",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_EnrolmentId",
+                table: "CheckIns",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_PairId_EnrolmentId_Kind_DayNumber",
+                table: "CheckIns",
+                columns: new[] { "PairId", "EnrolmentId", "Kind", "DayNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_ProgramId_Kind",
+                table: "CheckIns",
+                columns: new[] { "ProgramId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_UserId_AnsweredAtUtc",
+                table: "CheckIns",
+                columns: new[] { "UserId", "AnsweredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_PairId",
+                table: "Feedback",
+                column: "PairId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_ProgramId_CreatedAtUtc",
+                table: "Feedback",
+                columns: new[] { "ProgramId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_SessionId_Role",
+                table: "Feedback",
+                columns: new[] { "SessionId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_PairId_StartsAtUtc",
+                table: "Sessions",
+                columns: new[] { "PairId", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_ProgramId_Status_StartsAtUtc",
+                table: "Sessions",
+                columns: new[] { "ProgramId", "Status", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_Status_StartsAtUtc",
+                table: "Sessions",
+                columns: new[] { "Status", "StartsAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionTopics_ProgramTopicId",
+                table: "SessionTopics",
+                column: "ProgramTopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionTopics_SessionId_ProgramTopicId_Kind",
+                table: "SessionTopics",
+                columns: new[] { "SessionId", "ProgramTopicId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SkillRatings_EnrolmentId",
+                table: "SkillRatings",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SkillRatings_PairId_EnrolmentId_SkillId_Stage",
+                table: "SkillRatings",
+                columns: new[] { "PairId", "EnrolmentId", "SkillId", "Stage" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SkillRatings_ProgramId_SkillId_Stage",
+                table: "SkillRatings",
+                columns: new[] { "ProgramId", "SkillId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SkillRatings_SkillId",
+                table: "SkillRatings",
+                column: "SkillId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CheckInAnswers");
+
+            migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
+                name: "SessionTopics");
+
+            migrationBuilder.DropTable(
+                name: "SkillRatings");
+
+            migrationBuilder.DropTable(
+                name: "CheckInQuestions");
+
+            migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "AcceptedAtUtc",
+                table: "Pairs");
+
+            migrationBuilder.DropColumn(
+                name: "EndedByUserId",
+                table: "Pairs");
+
+            migrationBuilder.DropColumn(
+                name: "Ending",
+                table: "Pairs");
+
+            migrationBuilder.DropColumn(
+                name: "ErasedAtUtc",
+                table: "AspNetUsers");
+        }
+    }
+}
