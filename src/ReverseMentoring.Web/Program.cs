@@ -30,8 +30,12 @@ builder.Services.AddMail(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration);
 builder.Services.AddResourceLibrary(builder.Configuration);
 builder.Services.AddPairResponseWatch(builder.Configuration);
+builder.Services.AddSessionReminders(builder.Configuration);
+builder.Services.AddCheckIns(builder.Configuration);
+builder.Services.AddMemoryCache();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.AddSecurityHardening();
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(identity =>
@@ -85,6 +89,9 @@ builder.Services
         pages.Conventions.AuthorizeFolder("/Dashboard", AreaPolicies.Dashboard);
         pages.Conventions.AuthorizeFolder("/Participant", AreaPolicies.Participant);
         pages.Conventions.AuthorizePage("/Account/ChangePassword");
+        pages.Conventions.AuthorizeFolder("/Audit", AreaPolicies.Programs);
+        pages.Conventions.AuthorizeFolder("/People", AreaPolicies.Programs);
+        pages.Conventions.AuthorizePage("/Account/MyData");
     })
     .AddMvcOptions(mvc =>
     {
@@ -137,6 +144,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSecurityHardening();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();

@@ -34,6 +34,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The app's clock: a journey moves it on to log a session it scheduled for tomorrow.</summary>
+    public MovableClock Clock { get; } = new();
+
     /// <summary>Where the app drops the e-mails it sends, so a test can follow an invitation link as a person would.</summary>
     public string MailFolder => Path.Combine(_folder.FullName, "mail");
 
@@ -47,7 +50,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 $"Browser tests need Debian's Chromium at {ChromiumPath}, which is missing. Install it with: apt-get install chromium");
         }
 
-        _factory = new KestrelAppFactory(Path.Combine(_folder.FullName, "browser.db"), MailFolder);
+        _factory = new KestrelAppFactory(Path.Combine(_folder.FullName, "browser.db"), MailFolder, Clock);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseAddress = ListeningAddress(_factory);
@@ -119,7 +122,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class KestrelAppFactory(string databasePath, string mailFolder) : WebApplicationFactory<Program>
+    private sealed class KestrelAppFactory(string databasePath, string mailFolder, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -130,6 +133,19 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("Mail:PickupFolder", mailFolder);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }
+}
+
+/// <summary>The system clock plus an offset the tests can move forward.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private TimeSpan _offset;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+
+    public void Advance(TimeSpan by) => _offset += by;
+
+    public void Reset() => _offset = TimeSpan.Zero;
 }

@@ -5,9 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace ReverseMentoring.BrowserTests;
 
 /// <summary>
-/// The whole set-up of a program, as the people involved do it: a coordinator creates a program and invites a
-/// junior and a senior; each follows the link in their e-mail, registers and enrols with a profile; the
-/// coordinator approves both.
+/// A program from start to the leader's dashboard, as the people involved do it: a coordinator creates a program and
+/// invites a junior and a senior; each follows the link in their e-mail, registers and enrols with a profile; the
+/// coordinator approves both, pairs them and starts the program; they meet, log and rate the session; the leader
+/// sees it on the uptake dashboard, with the two people's figures kept to "fewer than 5".
 /// </summary>
 [Collection(BrowserAppGroup.Name)]
 public sealed partial class ProgramJourneyTests(BrowserApp app)
@@ -15,7 +16,7 @@ public sealed partial class ProgramJourneyTests(BrowserApp app)
     private const string NewPassword = "Journey-Password-2026";
 
     [Fact]
-    public async Task A_coordinator_creates_a_program_invites_a_junior_and_a_senior_who_enrol_and_are_approved()
+    public async Task A_program_runs_from_creation_through_pairing_and_a_rated_session_to_the_leaders_dashboard()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var programName = $"AI for leaders {suffix}";
@@ -83,6 +84,103 @@ public sealed partial class ProgramJourneyTests(BrowserApp app)
         await Expect(juniorPage.GetByText("Approved").First).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(juniorPage, "journey-7-junior-approved");
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(juniorPage);
+
+        // The coordinator closes enrolment, runs the pairing and publishes the one pair; both accept.
+        await hr.GotoAsync($"/Programs/{programId}");
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Close enrolment and start matching" }).ClickAsync();
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Pairing", Exact = true }).ClickAsync();
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Run pairing" }).ClickAsync();
+        await Expect(hr.GetByRole(AriaRole.Table, new() { Name = "Proposed pairs with their scores and reasons" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Publish these pairs" }).ClickAsync();
+        await Expect(hr.Locator("section[aria-labelledby='published-heading']").GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await AcceptAsync(juniorPage, programId, "Grace Senior");
+        await using var seniorContext = await app.NewContextAsync();
+        var seniorPage = await seniorContext.NewPageAsync();
+        await PageChecks.SignInAsync(seniorPage, senior, NewPassword);
+        await seniorPage.WaitForURLAsync("**/Participant");
+        await AcceptAsync(seniorPage, programId, "Ada Junior");
+        await PageChecks.ScreenshotAsync(seniorPage, "journey-8-pair-confirmed");
+
+        await hr.GotoAsync($"/Programs/{programId}");
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Start running the program" }).ClickAsync();
+        await Expect(hr.GetByRole(AriaRole.Button, new() { Name = "Close the program" })).ToBeVisibleAsync();
+
+        // The junior schedules a session for tomorrow at 10:00 London time.
+        await juniorPage.GotoAsync("/Participant/Sessions");
+        await juniorPage.GetByRole(AriaRole.Link, new() { Name = "Schedule a session with Grace Senior" }).ClickAsync();
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(app.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))).AddDays(1);
+        await juniorPage.GetByLabel("Date").FillAsync(Iso(tomorrow));
+        await juniorPage.GetByLabel("Start time").FillAsync("10:00");
+        await juniorPage.GetByLabel("Where: room or address, or the meeting link").FillAsync("https://meet.example.com/ada-grace");
+        await juniorPage.GetByRole(AriaRole.Button, new() { Name = "Schedule and invite Grace Senior" }).ClickAsync();
+        await juniorPage.WaitForURLAsync(new Regex(@"/Participant/Sessions/\d+$"));
+        var sessionPath = new Uri(juniorPage.Url).AbsolutePath;
+
+        try
+        {
+            // Two days later they have met: the senior logs it, and both rate it.
+            app.Clock.Advance(TimeSpan.FromDays(2));
+            await using var seniorLater = await app.NewContextAsync();
+            seniorPage = await seniorLater.NewPageAsync();
+            await PageChecks.SignInAsync(seniorPage, senior, NewPassword);
+            await seniorPage.WaitForURLAsync("**/Participant");
+            await seniorPage.GotoAsync(sessionPath);
+            await seniorPage.GetByRole(AriaRole.Link, new() { Name = "Log this session" }).ClickAsync();
+            await seniorPage.GetByLabel("How many minutes did you meet?").FillAsync("60");
+            await seniorPage.GetByRole(AriaRole.Button, new() { Name = "Log the session" }).ClickAsync();
+            await RateAsync(seniorPage, "5 – Excellent");
+
+            await using var juniorLater = await app.NewContextAsync();
+            juniorPage = await juniorLater.NewPageAsync();
+            await PageChecks.SignInAsync(juniorPage, junior, NewPassword);
+            await juniorPage.WaitForURLAsync("**/Participant");
+            await juniorPage.GotoAsync(sessionPath);
+            await juniorPage.GetByRole(AriaRole.Link, new() { Name = "Give feedback" }).ClickAsync();
+            await RateAsync(juniorPage, "4 – Very good");
+
+            // The leader opens the dashboard for this program: charts drawn, the session counted, the people not.
+            await using var leaderContext = await app.NewContextAsync();
+            var leader = await leaderContext.NewPageAsync();
+            await PageChecks.SignInAsync(leader, "leader@demo.local", PageChecks.DemoPassword);
+            await leader.WaitForURLAsync("**/Dashboard");
+            await leader.GetByLabel("Program", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = programName });
+            await leader.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+            await leader.WaitForURLAsync(new Regex($@"ProgramId={programId}"));
+
+            var sessionsTable = leader.GetByRole(AriaRole.Table, new() { Name = "Sessions held per ISO week", Exact = false });
+            await Expect(sessionsTable).ToBeVisibleAsync();
+            var weekly = await sessionsTable.Locator("tbody tr td:last-child").AllInnerTextsAsync();
+            Assert.Equal(1, weekly.Sum(cell => int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0));
+            await Expect(leader.Locator("main")).ToContainTextAsync("fewer than 5");
+            await Expect(leader.Locator("main")).Not.ToContainTextAsync("Ada Junior");
+            await Expect(leader.Locator("main")).Not.ToContainTextAsync("Grace Senior");
+
+            var canvases = await leader.Locator("canvas[data-chart]").CountAsync();
+            Assert.True(canvases >= 5, $"Expected the dashboard's charts, found {canvases} canvases.");
+            var drawn = await leader.EvaluateAsync<int>("() => [...document.querySelectorAll('canvas[data-chart]')].filter(c => window.Chart && Chart.getChart(c)).length");
+            Assert.Equal(canvases, drawn);
+            await PageChecks.ScreenshotAsync(leader, "journey-9-leader-dashboard");
+            await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(leader);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
+    private static async Task AcceptAsync(IPage page, int programId, string partner)
+    {
+        await page.GotoAsync($"/Participant/Programs/{programId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Accept {partner}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Accept {partner}" })).ToHaveCountAsync(0);
+    }
+
+    private static async Task RateAsync(IPage page, string rating)
+    {
+        await page.WaitForURLAsync(new Regex(@"/Participant/Feedback/Give/\d+$"));
+        await page.GetByLabel(rating).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await page.WaitForURLAsync("**/Participant/Feedback");
     }
 
     private async Task RegisterAndEnrolAsync(string email, string name, string timeZone, string takesPartAs, string skill, string level, string screenshot)

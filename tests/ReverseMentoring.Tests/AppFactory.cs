@@ -22,6 +22,13 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "rm-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = new();
 
+    static AppFactory()
+    {
+        // Each app would otherwise watch its appsettings files for changes: one inotify instance per app, and Linux
+        // allows 128 per user, fewer than the apps a full run has alive at once.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public AppFactory()
     {
         Directory.CreateDirectory(_folder);
@@ -32,6 +39,15 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["DemoData:Enabled"] = "false";
         _settings["FirstCoordinator:Email"] = "";
         _settings["Registration:Mode"] = "Open";
+
+        // Every test client shares one address; the rate limit is tested on its own (Security/SignInRateLimitTests).
+        _settings["RateLimiting:PermitLimit"] = "100000";
+
+        // The check-in job e-mails real-looking pairs; tests that need it run it themselves on a test clock.
+        _settings["CheckIns:JobEnabled"] = "false";
+
+        // Likewise the session reminders job, which marks past sessions missed and e-mails pairs.
+        _settings["SessionReminders:Enabled"] = "false";
 
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");

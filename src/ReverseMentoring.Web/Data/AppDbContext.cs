@@ -95,6 +95,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             enrolment.HasIndex(e => new { e.ProgramId, e.UserId }).IsUnique();
             enrolment.HasIndex(e => new { e.ProgramId, e.Role, e.Status });
             enrolment.HasIndex(e => e.UserId);
+
+            // The dashboard's department and job level filters and its lists of both.
+            enrolment.HasIndex(e => new { e.Department, e.JobLevel });
             enrolment.HasOne(e => e.Program).WithMany().HasForeignKey(e => e.ProgramId).OnDelete(DeleteBehavior.Restrict);
             enrolment.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
             enrolment.HasMany(e => e.Skills).WithOne().HasForeignKey(s => s.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
@@ -183,6 +186,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             session.Property(s => s.LoggedByUserId).HasMaxLength(450);
             session.Property(s => s.Version).IsConcurrencyToken();
             session.HasIndex(s => new { s.PairId, s.StartsAtUtc });
+
+            // A pair's held sessions (last held, held in a period) read from the index alone, for every pair at once.
+            session.HasIndex(s => new { s.PairId, s.Status, s.StartsAtUtc });
             session.HasIndex(s => new { s.ProgramId, s.Status, s.StartsAtUtc });
             session.HasIndex(s => new { s.Status, s.StartsAtUtc });
             session.HasOne(s => s.Pair).WithMany().HasForeignKey(s => s.PairId).OnDelete(DeleteBehavior.Restrict);
@@ -204,8 +210,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             feedback.Property(f => f.Role).HasConversion<string>().HasMaxLength(16);
             feedback.Property(f => f.Comment).HasMaxLength(Feedback.CommentMaxLength);
             feedback.HasIndex(f => new { f.SessionId, f.Role }).IsUnique();
-            feedback.HasIndex(f => new { f.ProgramId, f.CreatedAtUtc });
-            feedback.HasIndex(f => f.PairId);
+
+            // Covering indexes: ratings over a period (per program, or all programs by skip-scan) and a pair's latest
+            // ratings are read without touching the table.
+            feedback.HasIndex(f => new { f.ProgramId, f.CreatedAtUtc, f.Rating, f.ByUserId });
+            feedback.HasIndex(f => new { f.PairId, f.CreatedAtUtc, f.Rating, f.ByUserId });
             feedback.HasOne(f => f.Session).WithMany().HasForeignKey(f => f.SessionId).OnDelete(DeleteBehavior.Restrict);
             feedback.HasOne<Pair>().WithMany().HasForeignKey(f => f.PairId).OnDelete(DeleteBehavior.Restrict);
             feedback.HasOne<MentoringProgram>().WithMany().HasForeignKey(f => f.ProgramId).OnDelete(DeleteBehavior.Restrict);

@@ -166,7 +166,7 @@ public sealed class StartupData(
 public sealed record SignInLine(string Role, string Email, string Password);
 
 /// <summary>A believable program to explore in Development: a coordinator, a leader, 20 juniors and 10 seniors.</summary>
-internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string ProgramName = "Digital Leadership Reverse Mentoring 2027";
     public const string OpenProgramName = "Spring 2027 Cohort";
@@ -265,6 +265,8 @@ internal sealed class DemoData(AppDbContext db, UserManager<AppUser> users, Time
             });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await EnsurePilotAsync(hash, now, cancellationToken);
 
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), CoordinatorEmail, password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Leadership), LeaderEmail, password));

@@ -117,7 +117,10 @@ public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccess
 }
 
 /// <summary>A message to send once: the key guards it against being sent twice, by this or another instance.</summary>
-public sealed record Outgoing(string Key, string Recipient, string Subject, string Text);
+public sealed record Outgoing(string Key, string Recipient, string Subject, string Text, MailAttachment? Attachment = null);
+
+/// <summary>A file sent with a message, such as a calendar invitation ("text/calendar; method=REQUEST").</summary>
+public sealed record MailAttachment(string FileName, string ContentType, string Content);
 
 /// <summary>
 /// Sends each message at most once. The key is recorded before sending, so when several instances run the same job
@@ -187,7 +190,7 @@ public sealed class Notifications(AppDbContext db, MailSender mail, TimeProvider
         var sent = 0;
         foreach (var (message, row) in claims)
         {
-            var mime = new MimeMessage { Subject = message.Subject, Body = new TextPart("plain") { Text = message.Text } };
+            var mime = new MimeMessage { Subject = message.Subject, Body = Body(message) };
             mime.To.Add(MailboxAddress.Parse(message.Recipient));
             try
             {
@@ -206,5 +209,28 @@ public sealed class Notifications(AppDbContext db, MailSender mail, TimeProvider
 
         await db.SaveChangesAsync(CancellationToken.None);
         return sent;
+    }
+
+    private static MimeEntity Body(Outgoing message)
+    {
+        var text = new TextPart("plain") { Text = message.Text };
+        if (message.Attachment is not { } file)
+        {
+            return text;
+        }
+
+        var type = ContentType.Parse(file.ContentType);
+        var attachment = new TextPart(type.MediaSubtype)
+        {
+            Text = file.Content,
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = file.FileName },
+            ContentTransferEncoding = ContentEncoding.Base64,
+        };
+        foreach (var parameter in type.Parameters.Where(p => !p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)))
+        {
+            attachment.ContentType.Parameters.Add(parameter.Name, parameter.Value);
+        }
+
+        return new Multipart("mixed") { text, attachment };
     }
 }

@@ -24,8 +24,7 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
         if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && !context.ModelState.IsValid)
         {
             ForgetUnrenderableCheckboxValues(context.HandlerInstance.GetType(), context.ModelState);
-            context.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
-            await ReloadAsync(context);
+            context.Result = await ReloadAsync(context) ? new PageResult { StatusCode = StatusCodes.Status400BadRequest } : new NotFoundResult();
             return;
         }
 
@@ -40,9 +39,8 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
                     executed.ModelState.AddModelError(key, failure.ErrorMessage);
                 }
 
-                executed.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
                 executed.ExceptionHandled = true;
-                await ReloadAsync(context);
+                executed.Result = await ReloadAsync(context) ? new PageResult { StatusCode = StatusCodes.Status400BadRequest } : new NotFoundResult();
                 break;
             case RequestAuthorizationException refused:
                 executed.Result = refused.SignedIn ? new ForbidResult() : new ChallengeResult();
@@ -55,8 +53,24 @@ public sealed class RequestFailurePageFilter : IAsyncPageFilter
         }
     }
 
-    private static Task ReloadAsync(PageHandlerExecutingContext context) =>
-        context.HandlerInstance is IReloadAfterRejection page ? page.ReloadAsync(context.HttpContext.RequestAborted) : Task.CompletedTask;
+    /// <summary>False when the form named a record the page cannot show again (a tampered id): a 404, not a crash.</summary>
+    private static async Task<bool> ReloadAsync(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerInstance is not IReloadAfterRejection page)
+        {
+            return true;
+        }
+
+        try
+        {
+            await page.ReloadAsync(context.HttpContext.RequestAborted);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// A checkbox cannot be drawn from a posted value that is not a boolean (the tag helper throws), so such values

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -7,12 +8,31 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
-    public UptakeOverview.Result Data { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public UptakeDashboard.Query Filter { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Data = await mediator.Send(new UptakeOverview.Query(), cancellationToken);
+    public UptakeDashboard.Result Data { get; private set; } = null!;
+
+    public UptakeOverview.Result Overview { get; private set; } = null!;
+
+    public IReadOnlyList<FigureTable> Tables { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Data = await mediator.Send(Filter, cancellationToken);
+        Tables = FigureTables.Of(Data);
+        Overview = await mediator.Send(new UptakeOverview.Query(), cancellationToken);
+    }
+
+    // Filters that do not hold together show the errors next to them, over the unfiltered figures.
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        Data ??= await mediator.Send(new UptakeDashboard.Query(), cancellationToken);
+        Tables = FigureTables.Of(Data);
+        Overview ??= await mediator.Send(new UptakeOverview.Query(), cancellationToken);
+    }
 }
 
 /// <summary>Aggregates only: how many programs are at each stage and how many people hold each role.</summary>

@@ -35,6 +35,12 @@ public static class MyMentoring
     public sealed record Result(string DisplayName, string TimeZoneId, IReadOnlyList<string> Roles, IReadOnlyList<OpenProgram> OpenPrograms)
     {
         public IReadOnlyList<MyEnrolment> Enrolments { get; init; } = [];
+
+        /// <summary>Check-ins sent to this person and not answered yet.</summary>
+        public int OpenCheckIns { get; init; }
+
+        /// <summary>Held sessions of this person's pairs still waiting for their feedback.</summary>
+        public int PendingFeedback { get; init; }
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
@@ -64,7 +70,12 @@ public static class MyMentoring
                             || (p.MenteeEnrolmentId == e.Id && p.MenteeResponse == PairResponse.Pending))),
                 })
                 .ToListAsync(cancellationToken);
-            return new Result(me.DisplayName, me.TimeZoneId, roles, open) { Enrolments = enrolments };
+            var openCheckIns = await Features.Participant.CheckIns.MyCheckIns.OpenCountAsync(db, id, cancellationToken);
+            var pendingFeedback = await Feedback.MyFeedback.PendingFor(db, id).CountAsync(cancellationToken);
+            return new Result(me.DisplayName, me.TimeZoneId, roles, open)
+            {
+                Enrolments = enrolments, OpenCheckIns = openCheckIns, PendingFeedback = pendingFeedback,
+            };
         }
     }
 }

@@ -55,7 +55,7 @@ public static class CreateProgram
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
                 CreatedByUserId = current.RequireId(),
             };
-            command.ApplyTo(program);
+            _ = command.ApplyTo(program);
             db.Programs.Add(program);
             await db.SaveChangesAsync(cancellationToken);
             return program.Id;

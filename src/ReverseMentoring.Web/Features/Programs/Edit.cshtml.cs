@@ -91,9 +91,17 @@ public static class EditProgram
             }
 
             db.Entry(program).Property(p => p.Version).OriginalValue = command.Version;
-            db.ProgramTopics.RemoveRange(program.Topics);
-            program.Topics.Clear();
-            command.ApplyTo(program);
+            var removed = command.ApplyTo(program);
+            var removedIds = removed.Select(t => t.Id).ToList();
+            var inUse = await db.SessionTopics.Where(t => removedIds.Contains(t.ProgramTopicId)).Select(t => t.ProgramTopicId).Distinct().ToListAsync(cancellationToken);
+            if (inUse.Count > 0)
+            {
+                var titles = string.Join(", ", removed.Where(t => inUse.Contains(t.Id)).Select(t => $"\"{t.Title}\""));
+                throw RequestValidationException.For(command, "",
+                    $"Sessions have {titles} on their agenda, so it can't be removed. Keep the row; you can rename it.");
+            }
+
+            db.ProgramTopics.RemoveRange(removed);
 
             // Always a change to the program row, so the version check runs even when only topics changed.
             program.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;

@@ -104,8 +104,11 @@ public abstract class ProgramForm
         PreferCrossDepartment = program.Matching.PreferCrossDepartment;
     }
 
-    /// <summary>Writes the form onto the program; the caller has removed the old topics when editing.</summary>
-    public void ApplyTo(MentoringProgram program)
+    /// <summary>
+    /// Writes the form onto the program. Topics are matched by position and updated in place, so sessions whose agenda
+    /// points at a topic keep it; returns the program's topics beyond the form's rows, which the caller removes.
+    /// </summary>
+    public IReadOnlyList<ProgramTopic> ApplyTo(MentoringProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
         program.Name = (Name ?? "").Trim();
@@ -128,13 +131,22 @@ public abstract class ProgramForm
         program.Matching.MinimumScorePercent = MinimumScorePercent;
         program.Matching.Objective = Objective;
         program.Matching.PreferCrossDepartment = PreferCrossDepartment;
-        program.Topics.AddRange(FilledTopics.Select((t, i) => new ProgramTopic
+        var existing = program.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToList();
+        var rows = FilledTopics.ToList();
+        for (var i = 0; i < rows.Count; i++)
         {
-            Title = (t.Title ?? "").Trim(),
-            SuggestedActivities = (t.SuggestedActivities ?? "").Trim(),
-            SkillId = t.SkillId,
-            SortOrder = i,
-        }));
+            var topic = i < existing.Count ? existing[i] : new ProgramTopic();
+            topic.Title = (rows[i].Title ?? "").Trim();
+            topic.SuggestedActivities = (rows[i].SuggestedActivities ?? "").Trim();
+            topic.SkillId = rows[i].SkillId;
+            topic.SortOrder = i;
+            if (i >= existing.Count)
+            {
+                program.Topics.Add(topic);
+            }
+        }
+
+        return existing.Skip(rows.Count).ToList();
     }
 }
 

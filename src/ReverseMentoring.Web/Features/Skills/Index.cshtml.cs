@@ -7,7 +7,7 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Skills;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
     public ListSkills.Result Data { get; private set; } = null!;
 
@@ -19,6 +19,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ListSkills.Query(page ?? 1), cancellationToken);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Data ??= await mediator.Send(new ListSkills.Query(1), cancellationToken);
 
     private static string BackTo(int? page) => page is > 1 ? $"/Skills?page={page}" : "/Skills";
 

@@ -547,6 +547,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Department", "JobLevel");
+
                     b.HasIndex("ProgramId", "UserId")
                         .IsUnique();
 
@@ -662,12 +664,12 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PairId");
-
-                    b.HasIndex("ProgramId", "CreatedAtUtc");
-
                     b.HasIndex("SessionId", "Role")
                         .IsUnique();
+
+                    b.HasIndex("PairId", "CreatedAtUtc", "Rating", "ByUserId");
+
+                    b.HasIndex("ProgramId", "CreatedAtUtc", "Rating", "ByUserId");
 
                     b.ToTable("Feedback", (string)null);
                 });
@@ -1214,6 +1216,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("PairId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("PairId", "Status", "StartsAtUtc");
 
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 

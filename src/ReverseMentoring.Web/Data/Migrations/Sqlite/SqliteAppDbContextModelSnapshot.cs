@@ -522,6 +522,8 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Department", "JobLevel");
+
                     b.HasIndex("ProgramId", "UserId")
                         .IsUnique();
 
@@ -631,12 +633,12 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PairId");
-
-                    b.HasIndex("ProgramId", "CreatedAtUtc");
-
                     b.HasIndex("SessionId", "Role")
                         .IsUnique();
+
+                    b.HasIndex("ProgramId", "CreatedAtUtc", "Rating", "ByUserId");
+
+                    b.HasIndex("PairId", "CreatedAtUtc", "Rating", "ByUserId");
 
                     b.ToTable("Feedback", (string)null);
                 });
@@ -1165,6 +1167,8 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("PairId", "StartsAtUtc");
 
                     b.HasIndex("Status", "StartsAtUtc");
+
+                    b.HasIndex("PairId", "Status", "StartsAtUtc");
 
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 

@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ReverseMentoring.Web.Features.Dashboard;
+
+/// <summary>One dashboard table as a CSV file, with the same filters and the same hidden cells as the page.</summary>
+public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public UptakeDashboard.Query Filter { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "table")] string? table, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var result = await mediator.Send(Filter, cancellationToken);
+        var chosen = FigureTables.Of(result).SingleOrDefault(t => string.Equals(t.Key, table, StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            return NotFound();
+        }
+
+        var stream = new MemoryStream();
+        await chosen.WriteCsvAsync(stream, cancellationToken);
+        stream.Position = 0;
+        return File(stream, "text/csv; charset=utf-8", FigureTables.FileName("uptake", chosen.Key, clock.GetUtcNow().UtcDateTime));
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Web.Features.Dashboard;
+
+/// <summary>A series of a chart: null values are hidden cells, which the chart leaves out.</summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<double?> Values);
+
+/// <summary>What dashboard.js needs to draw a chart over the same figures as its table.</summary>
+public sealed record ChartData(string Type, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, string Axis)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+/// <summary>
+/// One table of the dashboard, as text cells already disclosed for the viewer: the HTML, the printable view and the
+/// CSV file are all drawn from it, so none of them can show more than the others.
+/// </summary>
+public sealed record FigureTable(
+    string Key, string Title, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows,
+    ChartData? Chart, string Footnote, string Empty)
+{
+    public async Task WriteCsvAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default, leaveOpen: true);
+        await csv.WriteRecordAsync([.. Columns], cancellationToken);
+        foreach (var row in Rows)
+        {
+            await csv.WriteRecordAsync([.. row], cancellationToken);
+        }
+    }
+}
+
+public static class FigureTables
+{
+    public const string Funnel = "funnel";
+    public const string Matching = "matching";
+    public const string Sessions = "sessions";
+    public const string Cadence = "cadence";
+    public const string Ratings = "ratings";
+    public const string Skills = "skills";
+    public const string Risk = "risk";
+    public const string Programs = "programs";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<FigureTable> Of(UptakeDashboard.Result r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var mentors = r.Funnel.Single(f => f.Role == ParticipantRole.Mentor);
+        var mentees = r.Funnel.Single(f => f.Role == ParticipantRole.Mentee);
+        (string Stage, Func<UptakeDashboard.FunnelRow, Count?> Of)[] stages =
+        [
+            ("Invited", f => f.Invited),
+            ("Enrolled", f => f.Enrolled),
+            ("Approved", f => f.Approved),
+            ("Paired", f => f.Paired),
+            ("Accepted", f => f.Accepted),
+            ("Active", f => f.Active),
+            ("Completed", f => f.Completed),
+        ];
+        static string Cell(Count? count) => count?.ToString() ?? "not available";
+
+        var funnel = new FigureTable(
+            Funnel,
+            "Enrolment funnel",
+            "People at each stage, mentors (juniors) and mentees (seniors)",
+            ["Stage", "Mentors", "Mentees"],
+            stages.Select(s => (IReadOnlyList<string>)[s.Stage, Cell(s.Of(mentors)), Cell(s.Of(mentees))]).ToList(),
+            new ChartData("bar", stages.Select(s => s.Stage).ToList(),
+            [
+                new ChartSeries("Mentors", stages.Select(s => (double?)s.Of(mentors)?.Shown).ToList()),
+                new ChartSeries("Mentees", stages.Select(s => (double?)s.Of(mentees)?.Shown).ToList()),
+            ], "People"),
+            "Invited: invitations for the program(s) by the end of the period (not available when filtering by department or job level: an invitation has neither). "
+            + "Enrolled: enrolments of any status; approved: approved now. Paired: people in any pair ever proposed. Accepted: people in a pair that was accepted (or has since ended). "
+            + "Active: people in a pair still accepted that held a session in the period. Completed: people in a pair that ended as completed.",
+            "");
+
+        var matching = new FigureTable(
+            Matching,
+            "Matching",
+            "Match rate, median days to match and active pairs",
+            ["Figure", "Value"],
+            [
+                ["Match rate", r.MatchRate.ToString()],
+                ["Median days to match", r.MedianDaysToMatch.ToString()],
+                ["Active pairs", r.ActivePairs.ToString()],
+            ],
+            null,
+            "Match rate: approved mentees with an accepted (or ended) pair, divided by approved mentees. "
+            + "Median days to match: over accepted pairs, calendar days from the mentee's approval to the pair's acceptance. "
+            + "Active pairs: pairs still accepted that held a session in the period. Rates and medians over fewer than 5 people are not shown.",
+            "");
+
+        var sessions = new FigureTable(
+            Sessions,
+            "Sessions held per week",
+            $"Sessions held per ISO week, {Day(r.Period.From)} to {Day(r.Period.To)}",
+            ["Week", "Week starting", "Sessions held"],
+            r.SessionsPerWeek.Select(w => (IReadOnlyList<string>)[w.IsoWeek, Day(w.Monday), w.Held.ToString(CultureInfo.InvariantCulture)]).ToList(),
+            new ChartData("line", r.SessionsPerWeek.Select(w => w.IsoWeek).ToList(),
+                [new ChartSeries("Sessions held", r.SessionsPerWeek.Select(w => (double?)w.Held).ToList())], "Sessions"),
+            $"Sessions logged as held, by the ISO week (Monday to Sunday, UTC) of their start; only days inside the period count. {r.SessionsHeld:N0} in all.",
+            "No weeks in the period.");
+
+        List<IReadOnlyList<string>> cadenceRows = [["All selected", r.Cadence.Pairs.ToString(), r.Cadence.Meeting.ToString(), r.Cadence.Percent.ToString()]];
+        cadenceRows.AddRange(r.Programs.Select(p => (IReadOnlyList<string>)[p.Name, p.CadencePairs.ToString(), p.CadenceMeeting.ToString(), p.CadenceAdherence.ToString()]));
+        var cadence = new FigureTable(
+            Cadence,
+            "Cadence adherence",
+            "Pairs meeting their program's cadence in the period",
+            ["Program", "Pairs", "Meeting the cadence", "Adherence"],
+            cadenceRows,
+            new ChartData("bar", r.Programs.Select(p => p.Name).ToList(),
+                [new ChartSeries("Adherence (%)", r.Programs.Select(p => p.CadenceAdherence.Shown).ToList())], "Percent of pairs"),
+            "Of the pairs accepted at any time in the period, the share whose held sessions in the period reach the days they were active in the period "
+            + "divided by the program's cadence in days, rounded down, and at least one. Percentages over fewer than 5 pairs are not shown.",
+            "");
+
+        List<IReadOnlyList<string>> ratingRows = [["Whole period", r.AverageRating.ToString(), r.Raters.ToString()]];
+        ratingRows.AddRange(r.RatingByMonth.Select(m => (IReadOnlyList<string>)[m.Label, m.Average.ToString(), m.Raters.ToString()]));
+        var ratings = new FigureTable(
+            Ratings,
+            "Feedback rating",
+            "Average session rating (1 to 5), for the whole period and by month",
+            ["Month", "Average rating", "People rating"],
+            ratingRows,
+            new ChartData("line", r.RatingByMonth.Select(m => m.Label).ToList(),
+                [new ChartSeries("Average rating", r.RatingByMonth.Select(m => m.Average.Shown).ToList())], "Rating (1 to 5)"),
+            "Average of the ratings given to sessions in the period, by the month (UTC) they were given. A month rated by fewer than 5 people shows \"fewer than 5\" instead of an average.",
+            "");
+
+        var skills = new FigureTable(
+            Skills,
+            "Skills moved",
+            "Average self-rating per skill (1 to 5), at the start and at the end of a pair",
+            ["Skill", "People", "Before", "After"],
+            r.Skills.Select(s => (IReadOnlyList<string>)[s.Skill, s.People.ToString(), s.Before.ToString(), s.After.ToString()]).ToList(),
+            new ChartData("bar", r.Skills.Select(s => s.Skill).ToList(),
+            [
+                new ChartSeries("Before", r.Skills.Select(s => s.Before.Shown).ToList()),
+                new ChartSeries("After", r.Skills.Select(s => s.After.Shown).ToList()),
+            ], "Self-rating (1 to 5)"),
+            "Only people who rated the skill both when their pair started and when it ended (the end rating in the period). Skills rated by fewer than 5 people are not shown.",
+            "No skill was rated at both the start and the end of a pair in the period.");
+
+        var risk = new FigureTable(
+            Risk,
+            "Pairs at risk",
+            "Accepted pairs at risk today, by reason",
+            ["Reason", "Pairs"],
+            [
+                ["No session for longer than the cadence", r.AtRisk.NoRecentSession.ToString()],
+                [$"Average rating below {UptakeDashboard.LowRating} over their last {UptakeDashboard.RecentFeedback} ratings", r.AtRisk.LowRatings.ToString()],
+                [$"\"Have you met yet?\" unanswered for over {UptakeDashboard.UnansweredDays} days", r.AtRisk.UnansweredHaveYouMet.ToString()],
+                ["At risk for any reason", r.AtRisk.Any.ToString()],
+            ],
+            new ChartData("bar", ["No recent session", "Low ratings", "Unanswered check-in"],
+                [new ChartSeries("Pairs", [r.AtRisk.NoRecentSession.Shown, r.AtRisk.LowRatings.Shown, r.AtRisk.UnansweredHaveYouMet.Shown])], "Pairs"),
+            "Pairs accepted now. No recent session: the last held session (or the acceptance, if none) is more days ago than the program's cadence. "
+            + $"Low ratings: the average of the pair's last {UptakeDashboard.RecentFeedback} feedback ratings, from either side, is below {UptakeDashboard.LowRating}. "
+            + $"Unanswered check-in: a \"have you met yet?\" check-in sent more than {UptakeDashboard.UnansweredDays} days ago has no answer. The period does not apply; a pair may have several reasons.",
+            "");
+
+        var programs = new FigureTable(
+            Programs,
+            "Comparison across programs",
+            "Key figures by program",
+            ["Program", "Enrolled", "Approved", "In accepted pairs", "Active pairs", "Sessions held", "Match rate", "Cadence adherence", "Average rating"],
+            r.Programs.Select(p => (IReadOnlyList<string>)
+            [
+                p.Name, p.Enrolled.ToString(), p.Approved.ToString(), p.InAcceptedPairs.ToString(), p.ActivePairs.ToString(),
+                p.SessionsHeld.ToString(CultureInfo.InvariantCulture), p.MatchRate.ToString(), p.CadenceAdherence.ToString(), p.AverageRating.ToString(),
+            ]).ToList(),
+            new ChartData("bar", r.Programs.Select(p => p.Name).ToList(),
+            [
+                new ChartSeries("Active pairs", r.Programs.Select(p => (double?)p.ActivePairs.Shown).ToList()),
+                new ChartSeries("Sessions held", r.Programs.Select(p => (double?)p.SessionsHeld).ToList()),
+            ], "Count"),
+            "The same figures as above, for each program with enrolments matching the filters.",
+            "No program has enrolments matching the filters.");
+
+        return [funnel, matching, sessions, cadence, ratings, skills, risk, programs];
+    }
+
+    /// <summary>"uptake-funnel-2026-11-24.csv".</summary>
+    public static string FileName(string prefix, string key, DateTime nowUtc) =>
+        $"{prefix}-{key}-{nowUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
+}

@@ -1,0 +1,122 @@
+using static ReverseMentoring.Tests.Security.Matrix.Outcome;
+
+namespace ReverseMentoring.Tests.Security.Matrix;
+
+/// <summary>What a GET of a page gives one person.</summary>
+public enum Outcome
+{
+    /// <summary>200: the page is shown.</summary>
+    Ok,
+
+    /// <summary>302 to /Account/SignIn: nobody is signed in.</summary>
+    SignIn,
+
+    /// <summary>302 to /Account/AccessDenied, or 403: signed in, but not allowed.</summary>
+    Forbidden,
+
+    /// <summary>404: not theirs, or not there (a record of someone else's is never hinted at).</summary>
+    NotFound,
+
+    /// <summary>302 somewhere else (home pages sending a person on to their own area).</summary>
+    Redirect,
+}
+
+/// <summary>
+/// One page, the URL it is fetched at (with {tokens} filled from the seeded world: the signed-in mentor and mentee are
+/// pair A) and what each person gets.
+/// </summary>
+public sealed record PageRow(string Route, string Url, Outcome Anonymous, Outcome Mentor, Outcome Mentee, Outcome Hr, Outcome Leadership)
+{
+    public Outcome For(Who who) => who switch
+    {
+        Who.Anonymous => Anonymous,
+        Who.Mentor => Mentor,
+        Who.Mentee => Mentee,
+        Who.Hr => Hr,
+        _ => Leadership,
+    };
+}
+
+/// <summary>
+/// THE SPECIFICATION of who may open which page. Every routable page must have exactly one row: a new page fails
+/// <see cref="AuthorizationMatrixTests.Every_page_of_the_app_has_a_row_in_the_matrix_and_every_row_a_page"/> until it is added here.
+/// </summary>
+public static class PageTable
+{
+    public static IReadOnlyList<PageRow> Rows { get; } =
+    [
+        //  route                                                   URL fetched                                                  Anonymous  Mentor     Mentee     Hr         Leadership
+        new("/",                                                   "/",                                                         Ok,        Redirect,  Redirect,  Redirect,  Redirect),
+        new("/Error",                                              "/Error",                                                    Ok,        Ok,        Ok,        Ok,        Ok),
+        new("/Account/AccessDenied",                               "/Account/AccessDenied",                                     Forbidden, Forbidden, Forbidden, Forbidden, Forbidden),
+        new("/Account/ChangePassword",                             "/Account/ChangePassword",                                   SignIn,    Ok,        Ok,        Ok,        Ok),
+        new("/Account/MyData",                                     "/Account/MyData",                                           SignIn,    Ok,        Ok,        Ok,        Ok),
+        new("/Account/Register",                                   "/Account/Register",                                         Ok,        Ok,        Ok,        Ok,        Ok),
+        new("/Account/SignIn",                                     "/Account/SignIn",                                           Ok,        Ok,        Ok,        Ok,        Ok),
+        new("/Account/SignOut",                                    "/Account/SignOut",                                          Redirect,  Ok,        Ok,        Ok,        Ok),
+        new("/Audit",                                              "/Audit",                                                    SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Dashboard",                                          "/Dashboard",                                                SignIn,    Forbidden, Forbidden, Ok,        Ok),
+        new("/Dashboard/Export",                                   "/Dashboard/Export?table=funnel",                            SignIn,    Forbidden, Forbidden, Ok,        Ok),
+        new("/Dashboard/Print",                                    "/Dashboard/Print",                                          SignIn,    Forbidden, Forbidden, Ok,        Ok),
+        new("/People",                                             "/People",                                                   SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/People/Erase/{userId}",                              "/People/Erase/{otherMentorUser}",                           SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+
+        new("/Participant",                                        "/Participant",                                              SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Programs/{programId}",                   "/Participant/Programs/{program}",                           SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Programs/{programId}/Enrol",             "/Participant/Programs/{enrollingProgram}/Enrol",            SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Programs/{programId}/Resources",         "/Participant/Programs/{program}/Resources",                 SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Programs/{programId}/Pairs/{pairId}/{answer}", "/Participant/Programs/{matchingProgram}/Pairs/{proposedPair}/Decline", SignIn, Ok, Ok, Forbidden, Forbidden),
+        new("/Participant/Programs/{programId}/Withdraw",          "/Participant/Programs/{program}/Withdraw",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Feedback",                               "/Participant/Feedback",                                     SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Feedback/Give/{sessionId}",              "/Participant/Feedback/Give/{heldSession}",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions/Log/{id}",                      "/Participant/Sessions/Log/{pastSession}",                   SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions",                               "/Participant/Sessions",                                     SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions/{id}",                          "/Participant/Sessions/{session}",                           SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions/{id}/Calendar",                 "/Participant/Sessions/{session}/Calendar",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions/Schedule",                      "/Participant/Sessions/Schedule?pairId={pair}",              SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions/Reschedule/{id}",               "/Participant/Sessions/Reschedule/{session}",                SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Sessions/Cancel/{id}",                   "/Participant/Sessions/Cancel/{session}",                    SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/CheckIns",                               "/Participant/CheckIns",                                     SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/CheckIns/{id}",                          "/Participant/CheckIns/{checkIn}",                           SignIn,    Ok,        NotFound,  Forbidden, Forbidden),
+        new("/Participant/CheckIns/{id}/Met",                      "/Participant/CheckIns/{metCheckIn}/Met",                    SignIn,    Ok,        NotFound,  Forbidden, Forbidden),
+        new("/Participant/Skills",                                 "/Participant/Skills",                                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Skills/Progress/{pairId}",               "/Participant/Skills/Progress/{pair}",                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/EndPair/{pairId}",                       "/Participant/EndPair/{pair}",                               SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+
+        new("/Programs",                                           "/Programs",                                                 SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/Create",                                    "/Programs/Create",                                          SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{id}",                                      "/Programs/{program}",                                       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{id}/Edit",                                 "/Programs/{program}/Edit",                                  SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{id}/Archive",                              "/Programs/{program}/Archive",                               SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/CheckIns",                      "/Programs/{program}/CheckIns",                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/CheckIns/{id}/Edit",            "/Programs/{program}/CheckIns/{question}/Edit",              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/CheckIns/{id}/Retire",          "/Programs/{program}/CheckIns/{question}/Retire",            SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Enrolments",                    "/Programs/{program}/Enrolments",                            SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Enrolments/{id}",               "/Programs/{program}/Enrolments/{enrolment}",                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Enrolments/Import",             "/Programs/{enrollingProgram}/Enrolments/Import",            SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Invitations",                   "/Programs/{enrollingProgram}/Invitations",                  SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Invitations/{id}/Revoke",       "/Programs/{enrollingProgram}/Invitations/{invitation}/Revoke", SignIn, Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Pairing",                       "/Programs/{matchingProgram}/Pairing",                       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Pairs",                         "/Programs/{program}/Pairs",                                 SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Pairs/{pairId}",                "/Programs/{program}/Pairs/{pair}",                          SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Pairs/{pairId}/End",            "/Programs/{program}/Pairs/{pair}/End",                      SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Report",                        "/Programs/{program}/Report",                                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Resources",                     "/Programs/{program}/Resources",                             SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Resources/{id}/Delete",         "/Programs/{program}/Resources/{linkResource}/Delete",       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+
+        new("/Resources/{id}/Download",                            "/Resources/{mentorResource}/Download",                      SignIn,    Ok,        NotFound,  Ok,        NotFound),
+
+        new("/Skills",                                             "/Skills",                                                   SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Skills/Create",                                      "/Skills/Create",                                            SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Skills/{id}/Edit",                                   "/Skills/{skill}/Edit",                                      SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Skills/{id}/Delete",                                 "/Skills/{skill}/Delete",                                    SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+    ];
+
+    public static PageRow Row(string route) =>
+        Rows.SingleOrDefault(r => string.Equals(r.Route, route, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No row for {route} in {nameof(PageTable)}.");
+
+    /// <summary>The first person allowed to open the page, to drive its forms (HR first, then participants).</summary>
+    public static Who? AllowedPerson(PageRow row) =>
+        new[] { Who.Hr, Who.Mentor, Who.Mentee, Who.Leadership, Who.Anonymous }.Cast<Who?>().FirstOrDefault(w => row.For(w!.Value) == Ok);
+}

@@ -1,0 +1,320 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using ReverseMentoring.Web.Infrastructure;
+using static ReverseMentoring.Tests.Security.Matrix.May;
+
+namespace ReverseMentoring.Tests.Security.Matrix;
+
+/// <summary>Who may send a request.</summary>
+[Flags]
+public enum May
+{
+    Nobody = 0,
+    Hr = 1,
+    Mentor = 2,
+    Mentee = 4,
+    Leadership = 8,
+
+    /// <summary>[AnySignedInUser]: whoever is signed in; the handler filters what they see.</summary>
+    AnySignedIn = 16,
+
+    /// <summary>[AllowAnonymousRequest]: anyone, signed in or not.</summary>
+    Anyone = 32,
+
+    Participants = Mentor | Mentee,
+}
+
+/// <summary>
+/// Every Mediator request of the app × every role and anonymous. <see cref="Table"/> IS THE SPECIFICATION: the
+/// requests' audience attributes must say the same, so changing an attribute (or adding a request) fails here until
+/// the table is changed on purpose. Each request is also sent, as a minimal instance, as each person: those the table
+/// refuses get <see cref="RequestAuthorizationException"/>; the others get past authorization (validation or not-found
+/// failures are fine).
+/// </summary>
+public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixture<MatrixApp>
+{
+    /// <summary>Request (namespace under Features, slice, type) → who may send it.</summary>
+    public static IReadOnlyDictionary<string, May> Table { get; } = new Dictionary<string, May>(StringComparer.Ordinal)
+    {
+        ["Account.ChangePassword.Command"] = AnySignedIn,
+        ["Account.DownloadMyData.Query"] = AnySignedIn,
+        ["Account.Register.Command"] = Anyone,
+        ["Account.Register.InviteQuery"] = Anyone,
+        ["Account.SignInWithPassword.Command"] = Anyone,
+        ["Audit.ExportAudit.Query"] = Hr,
+        ["Audit.SearchAudit.Query"] = Hr,
+        ["Dashboard.UptakeDashboard.Query"] = Hr | Leadership,
+        ["Dashboard.UptakeOverview.Query"] = Hr | Leadership,
+        ["Participant.CheckIns.AnswerCheckIn.Command"] = Participants,
+        ["Participant.CheckIns.AnswerHaveYouMet.Command"] = Participants,
+        ["Participant.CheckIns.MyCheckIns.Query"] = Participants,
+        ["Participant.CheckIns.ViewCheckIn.Query"] = Participants,
+        ["Participant.EndPair.Command"] = Participants,
+        ["Participant.EndPair.Query"] = Participants,
+        ["Participant.EnrolInProgram.Command"] = Participants,
+        ["Participant.EnrolInProgram.FormQuery"] = Participants,
+        ["Participant.Feedback.GiveFeedback.Command"] = Participants,
+        ["Participant.Feedback.GiveFeedback.Query"] = Participants,
+        ["Participant.Feedback.MyFeedback.Query"] = Participants,
+        ["Participant.MyMentoring.Query"] = Participants,
+        ["Participant.MyProgramResources.Query"] = Participants,
+        ["Participant.RespondToPair.Command"] = Participants,
+        ["Participant.Sessions.CancelSession.Command"] = Participants,
+        ["Participant.Sessions.LogSession.Command"] = Participants,
+        ["Participant.Sessions.LogSession.Query"] = Participants,
+        ["Participant.Sessions.MySessions.Query"] = Participants,
+        ["Participant.Sessions.RescheduleSession.Command"] = Participants,
+        ["Participant.Sessions.RescheduleSession.FormQuery"] = Participants,
+        ["Participant.Sessions.ScheduleSession.Command"] = Participants,
+        ["Participant.Sessions.ScheduleSession.FormQuery"] = Participants,
+        ["Participant.Sessions.SessionCalendarFile.Query"] = Participants,
+        ["Participant.Sessions.ViewSession.Query"] = Participants,
+        ["Participant.Skills.MyPairsProgress.Query"] = Participants,
+        ["Participant.Skills.RateSkills.Command"] = Participants,
+        ["Participant.Skills.SkillsProgress.Query"] = Participants,
+        ["Participant.ViewProgram.Query"] = Participants,
+        ["Participant.WithdrawEnrolment.Command"] = Participants,
+        ["People.ErasePerson.Command"] = Hr,
+        ["People.ErasePerson.Query"] = Hr,
+        ["People.FindPeople.Query"] = Hr,
+        ["Programs.ArchiveProgram.Command"] = Hr,
+        ["Programs.ArchiveProgram.Query"] = Hr,
+        ["Programs.ChangeProgramStatus.Command"] = Hr,
+        ["Programs.CheckIns.AddCheckInQuestion.Command"] = Hr,
+        ["Programs.CheckIns.EditCheckInQuestion.Command"] = Hr,
+        ["Programs.CheckIns.EditCheckInQuestion.Query"] = Hr,
+        ["Programs.CheckIns.ProgramCheckIns.Query"] = Hr,
+        ["Programs.CheckIns.RetireCheckInQuestion.Command"] = Hr,
+        ["Programs.CreateProgram.Command"] = Hr,
+        ["Programs.EditProgram.Command"] = Hr,
+        ["Programs.EditProgram.Query"] = Hr,
+        ["Programs.Enrolments.ApproveEnrolment.Command"] = Hr,
+        ["Programs.Enrolments.EnrolmentDetail.Query"] = Hr,
+        ["Programs.Enrolments.ImportParticipants.Command"] = Hr,
+        ["Programs.Enrolments.ImportParticipants.ProgramQuery"] = Hr,
+        ["Programs.Enrolments.ListEnrolments.Query"] = Hr,
+        ["Programs.Enrolments.RejectEnrolment.Command"] = Hr,
+        ["Programs.Invitations.InviteParticipants.Command"] = Hr,
+        ["Programs.Invitations.ListInvitations.Query"] = Hr,
+        ["Programs.Invitations.ResendInvitation.Command"] = Hr,
+        ["Programs.Invitations.RevokeInvitation.Command"] = Hr,
+        ["Programs.Invitations.RevokeInvitation.Query"] = Hr,
+        ["Programs.ListPrograms.Query"] = Hr,
+        ["Programs.Pairing.BanPair.Command"] = Hr,
+        ["Programs.Pairing.PairingBoard.Query"] = Hr,
+        ["Programs.Pairing.PinPair.Command"] = Hr,
+        ["Programs.Pairing.PublishPairing.Command"] = Hr,
+        ["Programs.Pairing.RemovePairingRule.Command"] = Hr,
+        ["Programs.Pairing.RunPairing.Command"] = Hr,
+        ["Programs.Pairing.SwapPairs.Command"] = Hr,
+        ["Programs.Pairs.EndPairByCoordinator.Command"] = Hr,
+        ["Programs.Pairs.EndPairByCoordinator.Query"] = Hr,
+        ["Programs.Pairs.ProgramPairDetails.Query"] = Hr,
+        ["Programs.Pairs.ProgramPairs.Query"] = Hr,
+        ["Programs.ProgramDetails.Query"] = Hr,
+        ["Programs.ProgramSkillChoices.Query"] = Hr,
+        ["Programs.Report.ProgramReport.Query"] = Hr,
+        ["Programs.Resources.AddResource.Command"] = Hr,
+        ["Programs.Resources.DeleteResource.Command"] = Hr,
+        ["Programs.Resources.DeleteResource.Query"] = Hr,
+        ["Programs.Resources.ListResources.Query"] = Hr,
+        ["Programs.RestoreProgram.Command"] = Hr,
+        ["Resources.DownloadResource.Query"] = AnySignedIn,
+        ["Skills.AddSkill.Command"] = Hr,
+        ["Skills.DeleteSkill.Command"] = Hr,
+        ["Skills.DeleteSkill.Query"] = Hr,
+        ["Skills.EditSkill.Command"] = Hr,
+        ["Skills.EditSkill.Query"] = Hr,
+        ["Skills.ListSkills.Query"] = Hr,
+        ["Skills.ReinstateSkill.Command"] = Hr,
+        ["Skills.RetireSkill.Command"] = Hr,
+    };
+
+    public static TheoryData<string, Who> Cases()
+    {
+        var cases = new TheoryData<string, Who>();
+        foreach (var name in Table.Keys)
+        {
+            foreach (var who in MatrixApp.Everyone)
+            {
+                cases.Add(name, who);
+            }
+        }
+
+        return cases;
+    }
+
+    public static IReadOnlyDictionary<string, Type> DiscoverRequests() =>
+        typeof(Program).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, ContainsGenericParameters: false } && IsRequest(t))
+            .ToDictionary(NameOf, t => t, StringComparer.Ordinal);
+
+    private static readonly Type[] RequestInterfaces = [typeof(ICommand<>), typeof(IQuery<>), typeof(IRequest<>)];
+
+    private static bool IsRequest(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && RequestInterfaces.Contains(i.GetGenericTypeDefinition()));
+
+    public static string NameOf(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        const string features = "ReverseMentoring.Web.Features.";
+        var full = type.FullName!.Replace('+', '.');
+        return full.StartsWith(features, StringComparison.Ordinal) ? full[features.Length..] : full;
+    }
+
+    /// <summary>What the request's attributes declare, in the table's terms.</summary>
+    public static May Declared(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var declared = Nobody;
+        if (type.GetCustomAttribute<AllowAnonymousRequestAttribute>() is not null)
+        {
+            declared |= Anyone;
+        }
+
+        if (type.GetCustomAttribute<AnySignedInUserAttribute>() is not null)
+        {
+            declared |= AnySignedIn;
+        }
+
+        foreach (var role in type.GetCustomAttribute<AllowedRolesAttribute>()?.Roles ?? [])
+        {
+            declared |= role switch
+            {
+                Web.Data.Roles.HrCoordinator => Hr,
+                Web.Data.Roles.Mentor => Mentor,
+                Web.Data.Roles.Mentee => Mentee,
+                Web.Data.Roles.Leadership => Leadership,
+                _ => throw new InvalidOperationException($"{NameOf(type)} names an unknown role {role}."),
+            };
+        }
+
+        return declared;
+    }
+
+    public static bool Allows(May may, Who who) => who switch
+    {
+        _ when may.HasFlag(Anyone) => true,
+        Who.Anonymous => false,
+        _ when may.HasFlag(AnySignedIn) => true,
+        Who.Hr => may.HasFlag(Hr),
+        Who.Mentor => may.HasFlag(Mentor),
+        Who.Mentee => may.HasFlag(Mentee),
+        _ => may.HasFlag(Leadership),
+    };
+
+    [Fact]
+    public void Every_request_of_the_app_has_a_row_in_the_table_and_every_row_a_request()
+    {
+        var discovered = DiscoverRequests();
+        var message = new StringBuilder();
+        foreach (var (name, type) in discovered.OrderBy(d => d.Key, StringComparer.Ordinal).Where(d => !Table.ContainsKey(d.Key)))
+        {
+            message.AppendLine($"Request without a row: [\"{name}\"] = {Describe(Declared(type))},");
+        }
+
+        foreach (var name in Table.Keys.Where(n => !discovered.ContainsKey(n)))
+        {
+            message.AppendLine($"Row for a request that no longer exists: {name}");
+        }
+
+        Assert.True(message.Length == 0, message.ToString());
+    }
+
+    [Fact]
+    public void Every_request_declares_exactly_the_audience_the_table_gives_it()
+    {
+        var message = new StringBuilder();
+        foreach (var (name, type) in DiscoverRequests().Where(d => Table.ContainsKey(d.Key)))
+        {
+            var attributes = new[] { typeof(AllowAnonymousRequestAttribute), typeof(AnySignedInUserAttribute), typeof(AllowedRolesAttribute) }
+                .Count(a => type.GetCustomAttribute(a) is not null);
+            var declared = Declared(type);
+            if (attributes != 1)
+            {
+                message.AppendLine($"{name} carries {attributes} audience attributes; it must carry exactly one.");
+            }
+            else if (declared != Table[name])
+            {
+                message.AppendLine($"{name}: the table says {Describe(Table[name])}, the attribute says {Describe(declared)}.");
+            }
+        }
+
+        Assert.True(message.Length == 0, message.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_request_is_refused_to_exactly_the_people_the_table_refuses(string name, Who who)
+    {
+        Assert.True(DiscoverRequests().TryGetValue(name, out var type), $"{name} is no longer a request of the app.");
+        var principal = await app.PrincipalAsync(who);
+        var request = Minimal(type);
+
+        var failure = await Record.ExceptionAsync(() => app.RunAsAsync(principal, async services =>
+        {
+            await services.GetRequiredService<IMediator>().Send(request);
+        }));
+
+        if (Allows(Table[name], who))
+        {
+            Assert.False(failure is RequestAuthorizationException, $"{name} refused {who}: {failure?.Message}");
+        }
+        else
+        {
+            var refused = Assert.IsType<RequestAuthorizationException>(failure);
+            Assert.Equal(who != Who.Anonymous, refused.SignedIn);
+        }
+    }
+
+    /// <summary>A request with every field at its default (ids 0, empty text and lists): enough to reach authorization.</summary>
+    public static object Minimal(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (type.GetConstructor(Type.EmptyTypes) is { } empty)
+        {
+            return empty.Invoke(null);
+        }
+
+        var constructor = type.GetConstructors().OrderBy(c => c.GetParameters().Length).First();
+        return constructor.Invoke(constructor.GetParameters().Select(p => DefaultOf(p.ParameterType)).ToArray());
+    }
+
+    private static object? DefaultOf(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return "";
+        }
+
+        if (type.IsValueType)
+        {
+            return Activator.CreateInstance(type);
+        }
+
+        if (type.IsArray)
+        {
+            return Array.CreateInstance(type.GetElementType()!, 0);
+        }
+
+        if (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return Activator.CreateInstance(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0]));
+        }
+
+        if (!type.IsAbstract && !type.IsInterface && IsRequest(type))
+        {
+            return Minimal(type);
+        }
+
+        return type.GetConstructor(Type.EmptyTypes) is { } constructor && !type.IsAbstract ? constructor.Invoke(null) : null;
+    }
+
+    private static string Describe(May may) =>
+        string.Join(" | ", Enum.GetValues<May>().Where(m => m is not (Nobody or Participants) && may.HasFlag(m)).Select(m => m.ToString())) is { Length: > 0 } s
+            ? s.Replace("Mentor | Mentee", "Participants", StringComparison.Ordinal)
+            : "Nobody";
+}

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Tests.Invitations;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Participant;
+
+namespace ReverseMentoring.Tests.Sessions;
+
+public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
+{
+    private static readonly DateTime Start = new(DateTime.UtcNow.Year + 1, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly TestClock _clock = new(Start);
+
+    private SessionReminders Job() => new(
+        app.Services.GetRequiredService<IServiceScopeFactory>(),
+        app.Services.GetRequiredService<IOptions<SessionRemindersOptions>>(),
+        _clock,
+        NullLogger<SessionReminders>.Instance);
+
+    private async Task RunAtAsync(DateTime utc)
+    {
+        _clock.Now = new DateTimeOffset(utc, TimeSpan.Zero);
+        await Job().CheckSessionsAsync(CancellationToken.None);
+    }
+
+    private Task<List<string>> KeysAsync(string prefix) =>
+        app.ExecuteDbContextAsync(db => db.SentNotifications.Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).OrderBy(k => k).ToListAsync());
+
+    /// <summary>A pair accepted long before <see cref="Start"/>, with a session ahead so the cadence reminder stays out of the way.</summary>
+    private async Task<TestPair> BusyPairAsync()
+    {
+        var pair = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-20));
+        await app.AddSessionAsync(pair, Start.AddDays(60));
+        return pair;
+    }
+
+    [Fact]
+    public async Task A_scheduled_session_nobody_logged_is_marked_missed_48_hours_after_it_ended()
+    {
+        var pair = await BusyPairAsync();
+        var session = await app.AddSessionAsync(pair, Start.AddHours(-1));
+        var held = await app.AddSessionAsync(pair, Start.AddHours(-2), SessionStatus.Held);
+
+        await RunAtAsync(Start.AddHours(47));
+        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id)).Status);
+
+        await RunAtAsync(Start.AddHours(49));
+        var missed = await app.SessionAsync(session.Id);
+        Assert.Equal(SessionStatus.Missed, missed.Status);
+        Assert.Equal(Start.AddHours(49), missed.MissedAtUtc);
+        Assert.Equal(SessionStatus.Held, (await app.SessionAsync(held.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Both_sides_are_reminded_once_of_a_session_starting_within_a_day()
+    {
+        var pair = await BusyPairAsync();
+        var session = await app.AddSessionAsync(pair, Start.AddHours(30));
+
+        await RunAtAsync(Start);
+        Assert.Empty(await KeysAsync($"session:{session.Id}:tomorrow:"));
+
+        await RunAtAsync(Start.AddHours(7));
+        await RunAtAsync(Start.AddHours(8));
+
+        Assert.Equal(
+            new[] { $"session:{session.Id}:tomorrow:{pair.Mentor.User.Id}", $"session:{session.Id}:tomorrow:{pair.Mentee.User.Id}" }.Order(StringComparer.Ordinal),
+            await KeysAsync($"session:{session.Id}:tomorrow:"));
+        var mail = Assert.Single(app.MailTo(pair.Mentee.User.Email!));
+        Assert.Contains("Maya Mentor", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("(America/New_York)", mail.TextBody, StringComparison.Ordinal);
+        Assert.Single(app.MailTo(pair.Mentor.User.Email!));
+    }
+
+    [Fact]
+    public async Task A_session_not_logged_two_hours_after_its_end_brings_one_log_reminder_to_each_side()
+    {
+        var pair = await BusyPairAsync();
+        var unlogged = await app.AddSessionAsync(pair, Start.AddHours(-2));
+        var logged = await app.AddSessionAsync(pair, Start.AddHours(-4), SessionStatus.Held);
+
+        await RunAtAsync(Start.AddMinutes(30));
+        Assert.Empty(await KeysAsync($"session:{unlogged.Id}:log-missing:"));
+
+        await RunAtAsync(Start.AddHours(2));
+        await RunAtAsync(Start.AddHours(5));
+
+        Assert.Equal(2, (await KeysAsync($"session:{unlogged.Id}:log-missing:")).Count);
+        Assert.Empty(await KeysAsync($"session:{logged.Id}:log-missing:"));
+        var mail = Assert.Single(app.MailTo(pair.Mentor.User.Email!));
+        Assert.Contains($"/Participant/Sessions/Log/{unlogged.Id}", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_side_without_feedback_three_days_after_the_log_is_reminded_once()
+    {
+        var pair = await BusyPairAsync();
+        var session = await app.AddSessionAsync(pair, Start.AddDays(-1), SessionStatus.Held, s => s.LoggedAtUtc = Start);
+        await app.AddFeedbackAsync(pair, session, ParticipantRole.Mentor, 4);
+
+        await RunAtAsync(Start.AddDays(2.9));
+        Assert.Empty(await KeysAsync($"session:{session.Id}:feedback-overdue:"));
+
+        await RunAtAsync(Start.AddDays(3));
+        await RunAtAsync(Start.AddDays(4));
+
+        Assert.Equal([$"session:{session.Id}:feedback-overdue:{pair.Mentee.User.Id}"], await KeysAsync($"session:{session.Id}:feedback-overdue:"));
+        var mail = Assert.Single(app.MailTo(pair.Mentee.User.Email!));
+        Assert.Contains($"/Participant/Feedback/Give/{session.Id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Empty(app.MailTo(pair.Mentor.User.Email!));
+    }
+
+    [Fact]
+    public async Task Feedback_is_not_chased_for_a_session_logged_more_than_30_days_ago()
+    {
+        var pair = await BusyPairAsync();
+        var old = await app.AddSessionAsync(pair, Start.AddDays(-45), SessionStatus.Held, s => s.LoggedAtUtc = Start.AddDays(-45));
+
+        await RunAtAsync(Start);
+
+        Assert.Empty(await KeysAsync($"session:{old.Id}:feedback-overdue:"));
+    }
+
+    [Fact]
+    public async Task A_pair_that_has_not_met_for_longer_than_the_cadence_is_reminded_once_per_period()
+    {
+        var program = await app.AddProgramAsync(p => p.SessionCadenceDays = 10);
+        var pair = await app.AddPairAsync(program, acceptedAtUtc: Start.AddDays(-30));
+        var held = await app.AddSessionAsync(pair, Start, SessionStatus.Held);
+        await app.AddFeedbackAsync(pair, held, ParticipantRole.Mentor, 4);
+        await app.AddFeedbackAsync(pair, held, ParticipantRole.Mentee, 4);
+
+        await RunAtAsync(Start.AddDays(9.5));
+        Assert.Empty(await KeysAsync($"pair:{pair.Pair.Id}:no-session:"));
+
+        await RunAtAsync(Start.AddDays(10.5));
+        await RunAtAsync(Start.AddDays(11));
+        Assert.Equal(2, (await KeysAsync($"pair:{pair.Pair.Id}:no-session:")).Count);
+        Assert.Single(app.MailTo(pair.Mentee.User.Email!));
+
+        await RunAtAsync(Start.AddDays(20.5));
+        Assert.Equal(4, (await KeysAsync($"pair:{pair.Pair.Id}:no-session:")).Count);
+        Assert.Equal(2, app.MailTo(pair.Mentor.User.Email!).Count);
+    }
+
+    [Fact]
+    public async Task A_pair_never_met_counts_from_its_acceptance_and_a_session_ahead_or_a_stopped_program_silences_it()
+    {
+        var quiet = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-15));
+        var planned = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-15));
+        await app.AddSessionAsync(planned, Start.AddDays(3));
+        var closedProgram = await app.AddProgramAsync(p => p.Status = ProgramStatus.Closed);
+        var closed = await app.AddPairAsync(closedProgram, acceptedAtUtc: Start.AddDays(-15));
+
+        await RunAtAsync(Start);
+
+        Assert.Equal(2, (await KeysAsync($"pair:{quiet.Pair.Id}:no-session:")).Count);
+        Assert.Empty(await KeysAsync($"pair:{planned.Pair.Id}:no-session:"));
+        Assert.Empty(await KeysAsync($"pair:{closed.Pair.Id}:no-session:"));
+    }
+}
