@@ -67,12 +67,25 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
         await RunAtAsync(Start.AddHours(8));
 
         Assert.Equal(
-            new[] { $"session:{session.Id}:tomorrow:{pair.Mentor.User.Id}", $"session:{session.Id}:tomorrow:{pair.Mentee.User.Id}" }.Order(StringComparer.Ordinal),
+            new[] { $"session:{session.Id}:tomorrow:0:{pair.Mentor.User.Id}", $"session:{session.Id}:tomorrow:0:{pair.Mentee.User.Id}" }.Order(StringComparer.Ordinal),
             await KeysAsync($"session:{session.Id}:tomorrow:"));
         var mail = Assert.Single(app.MailTo(pair.Mentee.User.Email!));
         Assert.Contains("Maya Mentor", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("(America/New_York)", mail.TextBody, StringComparison.Ordinal);
         Assert.Single(app.MailTo(pair.Mentor.User.Email!));
+
+        // Moved to a later hour after the reminder went out: both are reminded again, of the new time.
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            var moved = await db.Sessions.SingleAsync(s => s.Id == session.Id);
+            moved.StartsAtUtc = moved.StartsAtUtc.AddHours(2);
+            moved.EndsAtUtc = moved.EndsAtUtc.AddHours(2);
+            moved.CalendarSequence++;
+            await db.SaveChangesAsync();
+        });
+        await RunAtAsync(Start.AddHours(9));
+        Assert.Equal(2, app.MailTo(pair.Mentee.User.Email!).Count);
+        Assert.Equal(4, (await KeysAsync($"session:{session.Id}:tomorrow:")).Count);
     }
 
     [Fact]

@@ -97,7 +97,8 @@ public sealed class SessionReminders(
                 s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now && s.StartsAtUtc <= until))
             .ToListAsync(cancellationToken);
         return sessions.SelectMany(s => s.Sides()).Select(side => new Outgoing(
-            $"session:{side.Session.Id}:tomorrow:{side.UserId}",
+            // The calendar sequence is in the key, so a session moved after its reminder gets one for its new time.
+            $"session:{side.Session.Id}:tomorrow:{side.Session.CalendarSequence}:{side.UserId}",
             side.Email,
             $"Your mentoring session with {side.PartnerName} is coming up",
             $"""
@@ -230,6 +231,7 @@ public sealed class SessionReminders(
             StartsAtUtc = s.StartsAtUtc,
             EndsAtUtc = s.EndsAtUtc,
             Location = s.Location,
+            CalendarSequence = s.CalendarSequence,
             Mentor = new Person(s.Pair!.MentorEnrolment!.UserId, s.Pair.MentorEnrolment.User!.Email, s.Pair.MentorEnrolment.User.DisplayName,
                 s.Pair.MentorEnrolment.TimeZoneId, s.Pair.MentorEnrolment.User.ErasedAtUtc == null),
             Mentee = new Person(s.Pair.MenteeEnrolment!.UserId, s.Pair.MenteeEnrolment.User!.Email, s.Pair.MenteeEnrolment.User.DisplayName,
@@ -253,6 +255,8 @@ public sealed class SessionReminders(
         public DateTime EndsAtUtc { get; init; }
 
         public string Location { get; init; } = "";
+
+        public int CalendarSequence { get; init; }
 
         public Person Mentor { get; init; } = null!;
 

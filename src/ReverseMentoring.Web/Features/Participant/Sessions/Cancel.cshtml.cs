@@ -97,20 +97,7 @@ public static class CancelSession
 
             // A cancellation must carry a higher sequence than the invitation it withdraws.
             session.CalendarSequence++;
-            db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw RequestValidationException.For(command, "", SessionRules.ConflictMessage);
-            }
-
-            var agenda = SessionRules.Agenda(session, sides.Program);
-            await notifications.SendOnceAsync(
-                [SessionMail.ToPartner(SessionMail.Change.Cancelled, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
-                cancellationToken);
+            await SessionRules.SaveAndTellPartnerAsync(db, notifications, links, command, command.Version, session, sides, SessionMail.Change.Cancelled, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -172,20 +172,7 @@ public static class RescheduleSession
                 session.Topics.Add(new SessionTopic { ProgramTopicId = id, Kind = SessionTopicKind.Agenda });
             }
 
-            db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw RequestValidationException.For(command, "", SessionRules.ConflictMessage);
-            }
-
-            var agenda = SessionRules.Agenda(session, sides.Program);
-            await notifications.SendOnceAsync(
-                [SessionMail.ToPartner(SessionMail.Change.Rescheduled, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
-                cancellationToken);
+            await SessionRules.SaveAndTellPartnerAsync(db, notifications, links, command, command.Version, session, sides, SessionMail.Change.Rescheduled, now, cancellationToken);
             return Unit.Value;
         }
     }

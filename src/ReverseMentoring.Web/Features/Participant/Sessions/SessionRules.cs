@@ -73,6 +73,35 @@ public static class SessionRules
     public const string ConflictMessage =
         "Someone else changed this session while you were editing. Reload to see their changes; yours were not saved.";
 
+    /// <summary>
+    /// Saves a change to a session the person opened at <paramref name="version"/> (refused if someone changed it since),
+    /// then sends the other side the change with its calendar file.
+    /// </summary>
+    public static async Task SaveAndTellPartnerAsync(
+        AppDbContext db, Notifications notifications, PublicLinks links, object command, Guid version, Session session, PairSides sides,
+        SessionMail.Change change, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(sides);
+        db.Entry(session).Property(s => s.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RequestValidationException.For(command, "", ConflictMessage);
+        }
+
+        var agenda = Agenda(session, sides.Program);
+        await notifications.SendOnceAsync(
+            [SessionMail.ToPartner(change, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
+            cancellationToken);
+    }
+
     public static bool IsMeetingLink(string? location) =>
         Uri.TryCreate(location?.Trim(), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
