@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
-using ReverseMentoring.Web.Features.Participant;
-using ReverseMentoring.Web.Features.Programs.Invitations;
+using ReverseMentoring.Web.Features.Privacy;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Infrastructure;
 using Serilog;
 
@@ -75,23 +80,12 @@ builder.Services.AddDataProtection()
     .SetApplicationName("ReverseMentoring")
     .PersistKeysToDbContext<AppDbContext>();
 
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(AreaPolicies.Programs, p => p.RequireRole(Roles.HrCoordinator))
-    .AddPolicy(AreaPolicies.Dashboard, p => p.RequireRole(Roles.Leadership, Roles.HrCoordinator))
-    .AddPolicy(AreaPolicies.Participant, p => p.RequireRole(Roles.Mentor, Roles.Mentee));
+builder.Services.AddAuthorizationBuilder().AddPagePolicies();
 
 builder.Services
     .AddRazorPages(pages =>
     {
         pages.RootDirectory = "/Features";
-        pages.Conventions.AuthorizeFolder("/Programs", AreaPolicies.Programs);
-        pages.Conventions.AuthorizeFolder("/Skills", AreaPolicies.Programs);
-        pages.Conventions.AuthorizeFolder("/Dashboard", AreaPolicies.Dashboard);
-        pages.Conventions.AuthorizeFolder("/Participant", AreaPolicies.Participant);
-        pages.Conventions.AuthorizePage("/Account/ChangePassword");
-        pages.Conventions.AuthorizeFolder("/Audit", AreaPolicies.Programs);
-        pages.Conventions.AuthorizeFolder("/People", AreaPolicies.Programs);
-        pages.Conventions.AuthorizePage("/Account/MyData");
     })
     .AddMvcOptions(mvc =>
     {

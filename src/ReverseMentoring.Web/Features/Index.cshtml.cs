@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReverseMentoring.Web.Features.Account;
 
+using ReverseMentoring.Web.Features.Privacy;
+
 namespace ReverseMentoring.Web.Features;
 
 /// <summary>The public front page; a signed-in person goes straight to their role's home.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant.CheckIns;
+using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;

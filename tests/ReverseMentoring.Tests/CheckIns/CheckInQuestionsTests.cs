@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.CheckIns;
+using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;

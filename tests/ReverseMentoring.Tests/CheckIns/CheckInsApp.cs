@@ -7,7 +7,17 @@ using MimeKit;
 using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Tests.Pairing.Responses;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant;
+using ReverseMentoring.Web.Features.CheckIns;
+
+using ReverseMentoring.Web.Features.Enrolments;
+
+using ReverseMentoring.Web.Features.Pairing;
+
+using ReverseMentoring.Web.Features.Pairs;
+
+using ReverseMentoring.Web.Features.Resources;
+
+using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.CheckIns;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.Report;
+using ReverseMentoring.Web.Features.Dashboard;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Dashboard;

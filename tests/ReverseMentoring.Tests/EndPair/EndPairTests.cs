@@ -3,15 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Tests.CheckIns;
 using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant;
-using ReverseMentoring.Web.Features.Programs.Pairs;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.EndPair;
 
 public sealed class EndPairTests(CheckInsApp app) : IClassFixture<CheckInsApp>
 {
-    private static Web.Features.Participant.EndPair.Command Ending(ConfirmedPair pair, PairEnding? ending, string? reason = null, bool confirm = true) =>
+    private static Web.Features.Pairs.EndPair.Command Ending(ConfirmedPair pair, PairEnding? ending, string? reason = null, bool confirm = true) =>
         new() { PairId = pair.Pair.Id, Ending = ending, Reason = reason, Confirm = confirm, Version = pair.Pair.Version };
 
     private Task<List<Session>> SessionsAsync(int pairId) =>
@@ -96,7 +100,7 @@ public sealed class EndPairTests(CheckInsApp app) : IClassFixture<CheckInsApp>
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(stale, pair.Mentee.As));
 
-        Assert.Equal(Web.Features.Participant.EndPair.ConflictMessage, Assert.Single(refused.Failures).ErrorMessage);
+        Assert.Equal(Web.Features.Pairs.EndPair.ConflictMessage, Assert.Single(refused.Failures).ErrorMessage);
         Assert.Equal(PairStatus.Accepted, (await app.PairAsync(pair.Pair.Id)).Status);
         Assert.Equal(SessionStatus.Scheduled, (await SessionsAsync(pair.Pair.Id)).Single(s => s.Id == upcoming.Id).Status);
     }
@@ -123,7 +127,7 @@ public sealed class EndPairTests(CheckInsApp app) : IClassFixture<CheckInsApp>
         var pair = await app.ConfirmedPairAsync();
         var stranger = await app.ConfirmedPairAsync();
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new Web.Features.Participant.EndPair.Query(pair.Pair.Id), stranger.Mentee.As));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new Web.Features.Pairs.EndPair.Query(pair.Pair.Id), stranger.Mentee.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Ending(pair, PairEnding.Completed), stranger.Mentor.As));
         var client = await app.SignedInClientAsync(stranger.Mentor.User);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/EndPair/{pair.Pair.Id}", UriKind.Relative))).StatusCode);

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.Enrolments;
+using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Infrastructure;
 using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 

@@ -1,8 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant;
-using ReverseMentoring.Web.Features.Programs.Enrolments;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
 using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 

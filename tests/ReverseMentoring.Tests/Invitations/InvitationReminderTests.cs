@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.Invitations;
+using ReverseMentoring.Web.Features.Invitations;
 
 namespace ReverseMentoring.Tests.Invitations;
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
-using ReverseMentoring.Web.Features.Programs.Invitations;
+using ReverseMentoring.Web.Features.Privacy;
+using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Invitations;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.People;
+using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Privacy;

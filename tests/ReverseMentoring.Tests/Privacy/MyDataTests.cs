@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
+using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Privacy;

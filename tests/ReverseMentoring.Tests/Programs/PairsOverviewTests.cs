@@ -1,7 +1,7 @@
 using System.Net;
 using ReverseMentoring.Tests.Sessions;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.Pairs;
+using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Programs;

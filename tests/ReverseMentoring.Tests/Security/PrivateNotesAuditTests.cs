@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Tests.Sessions;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant.Sessions;
+using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.Security;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Tests.Resources;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.Resources;
 using ReverseMentoring.Web.Features.Resources;
 
 namespace ReverseMentoring.Tests.Security;

@@ -4,7 +4,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant;
+using ReverseMentoring.Web.Features.CheckIns;
+
+using ReverseMentoring.Web.Features.Enrolments;
+
+using ReverseMentoring.Web.Features.Pairing;
+
+using ReverseMentoring.Web.Features.Pairs;
+
+using ReverseMentoring.Web.Features.Resources;
+
+using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.Sessions;
 

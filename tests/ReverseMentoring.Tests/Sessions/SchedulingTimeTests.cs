@@ -1,5 +1,5 @@
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant.Sessions;
+using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.Sessions;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant.Sessions;
+using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant.Sessions;
+using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.Sessions;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Tests.CheckIns;
 using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant.Skills;
+using ReverseMentoring.Web.Features.Skills;
 using ReverseMentoring.Web.Infrastructure;
-using Progress = ReverseMentoring.Web.Features.Participant.Skills.SkillsProgress;
+using Progress = ReverseMentoring.Web.Features.Skills.SkillsProgress;
 
 namespace ReverseMentoring.Tests.SkillsProgress;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -9,6 +10,7 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Account;
 
+[Authorize]
 public sealed class ChangePasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty]

@@ -1,3 +1,5 @@
+using ReverseMentoring.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>One dashboard table as a CSV file, with the same filters and the same hidden cells as the page.</summary>
+[Authorize(Policy = PagePolicies.DashboardReaders)]
 public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

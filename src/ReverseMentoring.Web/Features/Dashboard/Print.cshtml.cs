@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using ReverseMentoring.Web.Infrastructure;
 namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>The dashboard's figures as tables only, laid out for paper.</summary>
+[Authorize(Policy = PagePolicies.DashboardReaders)]
 public sealed class PrintModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
     [BindProperty(SupportsGet = true)]

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Programs.Pairing;
+using ReverseMentoring.Web.Features.Pairing;
 
 namespace ReverseMentoring.Tests.Pairing.Board;
 

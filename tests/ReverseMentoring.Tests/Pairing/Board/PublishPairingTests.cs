@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
-using ReverseMentoring.Web.Features.Programs.Pairing;
+using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Infrastructure;
 using static ReverseMentoring.Tests.Pairing.Board.BoardTestKit;
 

@@ -1,6 +1,6 @@
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Pairing.Engine;
-using ReverseMentoring.Web.Features.Programs.Pairing;
+using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Infrastructure;
 using static ReverseMentoring.Tests.Pairing.Board.BoardTestKit;
 

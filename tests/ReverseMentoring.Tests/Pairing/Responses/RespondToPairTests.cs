@@ -1,7 +1,12 @@
 using System.Net;
 using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Web.Features.Participant;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Pairing.Responses;

@@ -184,10 +184,10 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         {
             declared |= role switch
             {
-                Web.Data.Roles.HrCoordinator => Hr,
-                Web.Data.Roles.Mentor => Mentor,
-                Web.Data.Roles.Mentee => Mentee,
-                Web.Data.Roles.Leadership => Leadership,
+                Web.Domain.Roles.HrCoordinator => Hr,
+                Web.Domain.Roles.Mentor => Mentor,
+                Web.Domain.Roles.Mentee => Mentee,
+                Web.Domain.Roles.Leadership => Leadership,
                 _ => throw new InvalidOperationException($"{NameOf(type)} names an unknown role {role}."),
             };
         }

@@ -177,7 +177,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AppUser", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -255,7 +255,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AuditEntry", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -303,7 +303,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -330,7 +330,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AvailabilitySlots");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -429,7 +429,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -464,7 +464,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("EnrolmentHistories");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -496,7 +496,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("EnrolmentSkills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -547,7 +547,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -621,7 +621,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Programs", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -657,7 +657,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("ProgramTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -716,7 +716,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Resources");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SentNotification", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SentNotification", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -753,7 +753,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("SentNotifications");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Skill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Skill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -793,7 +793,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -802,7 +802,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -817,7 +817,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -826,31 +826,31 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Availability")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", "User")
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -861,24 +861,24 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Skills")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -887,9 +887,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -897,9 +897,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
-                    b.OwnsOne("ReverseMentoring.Web.Data.MatchingSettings", "Matching", b1 =>
+                    b.OwnsOne("ReverseMentoring.Web.Domain.MatchingSettings", "Matching", b1 =>
                         {
                             b1.Property<int>("MentoringProgramId")
                                 .HasColumnType("int");
@@ -945,15 +945,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany("Topics")
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -961,9 +961,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -972,7 +972,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Availability");
 
@@ -981,7 +981,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Topics");
                 });

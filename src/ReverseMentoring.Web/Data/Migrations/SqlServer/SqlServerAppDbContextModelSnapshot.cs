@@ -174,7 +174,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AppUser", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -255,7 +255,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AuditEntry", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -303,7 +303,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -330,7 +330,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AvailabilitySlots");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -388,7 +388,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("CheckIns");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInAnswer", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInAnswer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -422,7 +422,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("CheckInAnswers");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInQuestion", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInQuestion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -456,7 +456,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("CheckInQuestions");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -557,7 +557,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -592,7 +592,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("EnrolmentHistories");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -624,7 +624,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("EnrolmentSkills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Feedback", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Feedback", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -674,7 +674,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Feedback", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -725,7 +725,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -802,7 +802,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Programs", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Pair", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Pair", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -902,7 +902,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Pairs");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRule", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -943,7 +943,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("PairingRules");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRun", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -990,7 +990,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("PairingRuns");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1026,7 +1026,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("ProgramTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1085,7 +1085,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Resources");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SentNotification", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SentNotification", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1122,7 +1122,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("SentNotifications");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1224,7 +1224,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Sessions");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SessionTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1253,7 +1253,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("SessionTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Skill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Skill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1282,7 +1282,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SkillRating", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1343,7 +1343,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1352,7 +1352,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1367,7 +1367,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1376,37 +1376,37 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Availability")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", "Pair")
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1415,15 +1415,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Pair");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInAnswer", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInAnswer", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.CheckIn", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.CheckIn", null)
                         .WithMany("Answers")
                         .HasForeignKey("CheckInId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.CheckInQuestion", "Question")
+                    b.HasOne("ReverseMentoring.Web.Domain.CheckInQuestion", "Question")
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1432,24 +1432,24 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Question");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInQuestion", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInQuestion", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", "User")
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1460,24 +1460,24 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Skills")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1486,21 +1486,21 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Feedback", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Feedback", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Session", "Session")
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1509,9 +1509,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1519,9 +1519,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
-                    b.OwnsOne("ReverseMentoring.Web.Data.MatchingSettings", "Matching", b1 =>
+                    b.OwnsOne("ReverseMentoring.Web.Domain.MatchingSettings", "Matching", b1 =>
                         {
                             b1.Property<int>("MentoringProgramId")
                                 .HasColumnType("int");
@@ -1567,27 +1567,27 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Pair", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Pair", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", "MenteeEnrolment")
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
                         .WithMany()
                         .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", "MentorEnrolment")
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.PairingRun", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.PairingRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1597,45 +1597,45 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("MentorEnrolment");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRule", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRule", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRun", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRun", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany("Topics")
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1643,9 +1643,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1654,15 +1654,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", "Pair")
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1671,15 +1671,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Pair");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SessionTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.ProgramTopic", "ProgramTopic")
+                    b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", "ProgramTopic")
                         .WithMany()
                         .HasForeignKey("ProgramTopicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Session", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
                         .WithMany("Topics")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1688,27 +1688,27 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("ProgramTopic");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SkillRating", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1717,12 +1717,12 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Navigation("Answers");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Availability");
 
@@ -1731,12 +1731,12 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Topics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Navigation("Topics");
                 });

@@ -165,7 +165,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AppUser", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -242,7 +242,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -291,7 +291,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -347,7 +347,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -356,7 +356,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -371,7 +371,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -380,16 +380,16 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);

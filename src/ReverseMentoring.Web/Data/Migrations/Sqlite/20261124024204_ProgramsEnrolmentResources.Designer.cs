@@ -165,7 +165,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AppUser", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -242,7 +242,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AuditEntry", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,7 +288,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -313,7 +313,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AvailabilitySlots");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -410,7 +410,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -443,7 +443,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentHistories");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,7 +473,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentSkills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -522,7 +522,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -594,7 +594,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Programs", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -628,7 +628,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgramTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -685,7 +685,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Resources");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SentNotification", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SentNotification", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -720,7 +720,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("SentNotifications");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Skill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Skill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -758,7 +758,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -767,7 +767,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -782,7 +782,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -791,31 +791,31 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Availability")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", "User")
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -826,24 +826,24 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Skills")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -852,9 +852,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -862,9 +862,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
-                    b.OwnsOne("ReverseMentoring.Web.Data.MatchingSettings", "Matching", b1 =>
+                    b.OwnsOne("ReverseMentoring.Web.Domain.MatchingSettings", "Matching", b1 =>
                         {
                             b1.Property<int>("MentoringProgramId")
                                 .HasColumnType("INTEGER");
@@ -910,15 +910,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany("Topics")
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -926,9 +926,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -937,7 +937,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Availability");
 
@@ -946,7 +946,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Topics");
                 });

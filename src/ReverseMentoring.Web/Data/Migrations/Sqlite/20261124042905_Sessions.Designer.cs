@@ -165,7 +165,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AppUser", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -245,7 +245,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AuditEntry", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -291,7 +291,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -316,7 +316,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AvailabilitySlots");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -372,7 +372,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckIns");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInAnswer", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInAnswer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -404,7 +404,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckInAnswers");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInQuestion", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInQuestion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -436,7 +436,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckInQuestions");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -533,7 +533,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -566,7 +566,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentHistories");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -596,7 +596,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentSkills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Feedback", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Feedback", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -644,7 +644,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Feedback", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -693,7 +693,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -768,7 +768,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Programs", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Pair", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Pair", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -866,7 +866,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Pairs");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRule", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -905,7 +905,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingRules");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRun", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -950,7 +950,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingRuns");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -984,7 +984,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgramTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1041,7 +1041,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Resources");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SentNotification", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SentNotification", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1076,7 +1076,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("SentNotifications");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1174,7 +1174,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SessionTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1201,7 +1201,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Skill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Skill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1228,7 +1228,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SkillRating", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1287,7 +1287,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1296,7 +1296,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1311,7 +1311,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1320,37 +1320,37 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Availability")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", "Pair")
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1359,15 +1359,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Pair");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInAnswer", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInAnswer", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.CheckIn", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.CheckIn", null)
                         .WithMany("Answers")
                         .HasForeignKey("CheckInId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.CheckInQuestion", "Question")
+                    b.HasOne("ReverseMentoring.Web.Domain.CheckInQuestion", "Question")
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1376,24 +1376,24 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Question");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInQuestion", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInQuestion", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", "User")
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1404,24 +1404,24 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Skills")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1430,21 +1430,21 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Feedback", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Feedback", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Session", "Session")
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1453,9 +1453,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1463,9 +1463,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
-                    b.OwnsOne("ReverseMentoring.Web.Data.MatchingSettings", "Matching", b1 =>
+                    b.OwnsOne("ReverseMentoring.Web.Domain.MatchingSettings", "Matching", b1 =>
                         {
                             b1.Property<int>("MentoringProgramId")
                                 .HasColumnType("INTEGER");
@@ -1511,27 +1511,27 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Pair", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Pair", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", "MenteeEnrolment")
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
                         .WithMany()
                         .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", "MentorEnrolment")
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.PairingRun", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.PairingRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1541,45 +1541,45 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("MentorEnrolment");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRule", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRule", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRun", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRun", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany("Topics")
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1587,9 +1587,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1598,15 +1598,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", "Pair")
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1615,15 +1615,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Pair");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SessionTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.ProgramTopic", "ProgramTopic")
+                    b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", "ProgramTopic")
                         .WithMany()
                         .HasForeignKey("ProgramTopicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Session", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
                         .WithMany("Topics")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1632,27 +1632,27 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("ProgramTopic");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SkillRating", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1661,12 +1661,12 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Navigation("Answers");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Availability");
 
@@ -1675,12 +1675,12 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Topics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Navigation("Topics");
                 });

@@ -162,7 +162,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AppUser", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -242,7 +242,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AuditEntry", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,7 +288,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -313,7 +313,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AvailabilitySlots");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -369,7 +369,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckIns");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInAnswer", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInAnswer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -401,7 +401,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckInAnswers");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInQuestion", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInQuestion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -433,7 +433,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CheckInQuestions");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -532,7 +532,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -565,7 +565,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentHistories");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -595,7 +595,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("EnrolmentSkills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Feedback", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Feedback", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -643,7 +643,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Feedback", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -692,7 +692,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -767,7 +767,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Programs", (string)null);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Pair", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Pair", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -865,7 +865,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Pairs");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRule", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -904,7 +904,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingRules");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRun", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -949,7 +949,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingRuns");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -983,7 +983,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgramTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1040,7 +1040,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Resources");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SentNotification", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SentNotification", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1075,7 +1075,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("SentNotifications");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1175,7 +1175,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SessionTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1202,7 +1202,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("SessionTopics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Skill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Skill", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1229,7 +1229,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SkillRating", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1288,7 +1288,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1297,7 +1297,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1312,7 +1312,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1321,37 +1321,37 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.AvailabilitySlot", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Availability")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", "Pair")
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1360,15 +1360,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Pair");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInAnswer", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInAnswer", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.CheckIn", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.CheckIn", null)
                         .WithMany("Answers")
                         .HasForeignKey("CheckInId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.CheckInQuestion", "Question")
+                    b.HasOne("ReverseMentoring.Web.Domain.CheckInQuestion", "Question")
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1377,24 +1377,24 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Question");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckInQuestion", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckInQuestion", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.AppUser", "User")
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1405,24 +1405,24 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentHistory", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentHistory", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.EnrolmentSkill", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.EnrolmentSkill", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Skills")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1431,21 +1431,21 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Feedback", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Feedback", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Session", "Session")
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", "Session")
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1454,9 +1454,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Invitation", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1464,9 +1464,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
-                    b.OwnsOne("ReverseMentoring.Web.Data.MatchingSettings", "Matching", b1 =>
+                    b.OwnsOne("ReverseMentoring.Web.Domain.MatchingSettings", "Matching", b1 =>
                         {
                             b1.Property<int>("MentoringProgramId")
                                 .HasColumnType("INTEGER");
@@ -1512,27 +1512,27 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Pair", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Pair", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", "MenteeEnrolment")
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
                         .WithMany()
                         .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", "MentorEnrolment")
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.PairingRun", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.PairingRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1542,45 +1542,45 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("MentorEnrolment");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRule", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRule", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MenteeEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("MentorEnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.PairingRun", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairingRun", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.ProgramTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany("Topics")
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1588,9 +1588,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Resource", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Resource", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", "Program")
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1599,15 +1599,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Program");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", "Pair")
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1616,15 +1616,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Pair");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SessionTopic", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.ProgramTopic", "ProgramTopic")
+                    b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", "ProgramTopic")
                         .WithMany()
                         .HasForeignKey("ProgramTopicId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Session", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
                         .WithMany("Topics")
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1633,27 +1633,27 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("ProgramTopic");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.SkillRating", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
-                    b.HasOne("ReverseMentoring.Web.Data.Enrolment", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany()
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Pair", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
                         .WithMany()
                         .HasForeignKey("PairId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.MentoringProgram", null)
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("ReverseMentoring.Web.Data.Skill", "Skill")
+                    b.HasOne("ReverseMentoring.Web.Domain.Skill", "Skill")
                         .WithMany()
                         .HasForeignKey("SkillId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1662,12 +1662,12 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skill");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.CheckIn", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Navigation("Answers");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Enrolment", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Availability");
 
@@ -1676,12 +1676,12 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skills");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.MentoringProgram", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Topics");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Data.Session", b =>
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Navigation("Topics");
                 });

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Data;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> record, in the same
+/// save (and so the same transaction) as the change itself.
+/// </summary>
+public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private List<(EntityEntry Entry, AuditEntry Audit, Dictionary<string, object?[]> Changes)> _pending = [];
+    private bool _writing;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Capture(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Capture(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (Complete(eventData.Context) is { } db)
+        {
+            try
+            {
+                _writing = true;
+                db.SaveChanges();
+            }
+            finally
+            {
+                _writing = false;
+            }
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Complete(eventData.Context) is { } db)
+        {
+            try
+            {
+                _writing = true;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                _writing = false;
+            }
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pending = [];
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending = [];
+        return Task.CompletedTask;
+    }
+
+    private void Capture(DbContext? db)
+    {
+        if (db is null || _writing)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        _pending = [];
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        changes[name] = [null, property.CurrentValue];
+                        break;
+                    case EntityState.Deleted:
+                        changes[name] = [property.OriginalValue, null];
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        changes[name] = [property.OriginalValue, property.CurrentValue];
+                        break;
+                }
+            }
+
+            // Owned values (a program's matching settings) are audited as part of their owner.
+            foreach (var reference in entry.References.Where(r => r.TargetEntry is not null && r.Metadata.TargetEntityType.IsOwned()))
+            {
+                foreach (var property in reference.TargetEntry!.Properties.Where(p => !p.Metadata.IsKey()))
+                {
+                    if (entry.State != EntityState.Modified || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)))
+                    {
+                        changes[$"{reference.Metadata.Name}.{property.Metadata.Name}"] =
+                            [entry.State == EntityState.Added ? null : property.OriginalValue, entry.State == EntityState.Deleted ? null : property.CurrentValue];
+                    }
+                }
+            }
+
+            foreach (var property in entry.Properties.Where(p => p.Metadata.PropertyInfo?.IsDefined(typeof(AuditRedactedAttribute), false) == true))
+            {
+                if (changes.TryGetValue(property.Metadata.Name, out var values))
+                {
+                    changes[property.Metadata.Name] = [Redact(values[0]), Redact(values[1])];
+                }
+            }
+
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            _pending.Add((entry, new AuditEntry
+            {
+                AtUtc = now,
+                UserId = user.Id,
+                UserName = user.Name,
+                Action = entry.State.ToString(),
+                Entity = entry.Metadata.ClrType.Name,
+            }, changes));
+        }
+    }
+
+    private static string? Redact(object? value) => value is null ? null : AuditRedactedAttribute.Placeholder;
+
+    /// <summary>After the save the keys of added records are known; the audit entries go in with them.</summary>
+    private DbContext? Complete(DbContext? db)
+    {
+        if (db is null || _writing || _pending.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (entry, audit, changes) in _pending)
+        {
+            audit.EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+            if (audit.Action == nameof(EntityState.Added))
+            {
+                foreach (var key in entry.Metadata.FindPrimaryKey()!.Properties)
+                {
+                    changes[key.Name] = [null, entry.Property(key.Name).CurrentValue];
+                }
+            }
+
+            audit.Changes = JsonSerializer.Serialize(
+                changes.ToDictionary(c => c.Key, c => new { Before = c.Value[0], After = c.Value[1] }), Json);
+            db.Add(audit);
+        }
+
+        _pending = [];
+        return db;
+    }
+}

@@ -1,0 +1,121 @@
+namespace ReverseMentoring.Web.Domain;
+
+public enum ProgramStatus
+{
+    Draft = 0,
+    Enrolling = 1,
+    Matching = 2,
+    Running = 3,
+    Closed = 4,
+}
+
+/// <summary>How pairs may meet. A program allows some; a participant accepts some.</summary>
+[Flags]
+public enum SessionFormats
+{
+    None = 0,
+    InPerson = 1,
+    Virtual = 2,
+    Group = 4,
+}
+
+public enum MatchingObjective
+{
+    /// <summary>The set of pairs with the highest total score.</summary>
+    BestTotalScore = 0,
+
+    /// <summary>As many people matched as possible, then the highest total score among those sets.</summary>
+    MostPeopleMatched = 1,
+}
+
+/// <summary>The program's matching rules: weights of each part of a pair's score and the hard limits.</summary>
+public sealed class MatchingSettings
+{
+    public const int MaxWeight = 10;
+
+    public int SkillWeight { get; set; } = 5;
+    public int AvailabilityWeight { get; set; } = 3;
+    public int TimeZoneWeight { get; set; } = 2;
+    public int FormatWeight { get; set; } = 2;
+    public int InterestWeight { get; set; } = 1;
+
+    /// <summary>Pairs further apart than this many hours are never proposed; null means no limit.</summary>
+    public int? MaxTimeZoneGapHours { get; set; }
+
+    /// <summary>Pairs scoring below this percentage of the best possible are never proposed.</summary>
+    public int MinimumScorePercent { get; set; }
+
+    public MatchingObjective Objective { get; set; } = MatchingObjective.BestTotalScore;
+
+    public bool PreferCrossDepartment { get; set; }
+}
+
+/// <summary>A reverse mentoring program run by HR: juniors teach seniors over a set period.</summary>
+public sealed class MentoringProgram : IAudited
+{
+    public const int NameMaxLength = 120;
+    public const int ObjectivesMaxLength = 4000;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Objectives { get; set; } = "";
+    public DateOnly StartsOn { get; set; }
+    public DateOnly EndsOn { get; set; }
+    public DateOnly? EnrolmentOpensOn { get; set; }
+    public DateOnly? EnrolmentClosesOn { get; set; }
+
+    /// <summary>How often a pair is expected to meet, in days (14 = every two weeks).</summary>
+    public int SessionCadenceDays { get; set; } = 14;
+
+    public int SessionMinutes { get; set; } = 60;
+    public int ExpectedSessions { get; set; } = 6;
+    public SessionFormats Formats { get; set; } = SessionFormats.InPerson | SessionFormats.Virtual;
+
+    /// <summary>How many mentees one mentor may take: 1 is one-to-one, more is group mentoring.</summary>
+    public int MentorCapacity { get; set; } = 1;
+
+    public MatchingSettings Matching { get; set; } = new();
+
+    /// <summary>Days each side has to accept or decline a proposed pair before it is flagged for HR.</summary>
+    public int PairResponseDays { get; set; } = 7;
+    public List<ProgramTopic> Topics { get; set; } = [];
+    public ProgramStatus Status { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public string? CreatedByUserId { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+
+    /// <summary>Archived programs leave the everyday lists but keep all their history.</summary>
+    public DateTime? ArchivedAtUtc { get; set; }
+
+    /// <summary>Optimistic concurrency token, portable across SQLite and SQL Server (rowversion is SQL Server only).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>A recommended topic of the program's framework, with suggested activities for the sessions.</summary>
+public sealed class ProgramTopic : IAudited
+{
+    public const int TitleMaxLength = 120;
+    public const int ActivitiesMaxLength = 2000;
+
+    public int Id { get; set; }
+    public int ProgramId { get; set; }
+    public int? SkillId { get; set; }
+    public Skill? Skill { get; set; }
+    public string Title { get; set; } = "";
+    public string SuggestedActivities { get; set; } = "";
+    public int SortOrder { get; set; }
+}
+
+/// <summary>A skill in HR's catalogue: what juniors teach and seniors want to learn.</summary>
+public sealed class Skill : IAudited
+{
+    public const int NameMaxLength = 80;
+    public const int DescriptionMaxLength = 500;
+
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+
+    /// <summary>Retired skills stay on old enrolments but are no longer offered.</summary>
+    public bool IsRetired { get; set; }
+}

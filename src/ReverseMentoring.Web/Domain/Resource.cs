@@ -1,0 +1,51 @@
+namespace ReverseMentoring.Web.Domain;
+
+public enum ResourceAudience
+{
+    Both = 0,
+    Mentors = 1,
+    Mentees = 2,
+}
+
+/// <summary>Training material attached to a program: a link, or a file stored outside wwwroot.</summary>
+public sealed class Resource : IAudited
+{
+    public const int TitleMaxLength = 150;
+    public const int DescriptionMaxLength = 2000;
+    public const int UrlMaxLength = 2000;
+
+    public int Id { get; set; }
+    public int ProgramId { get; set; }
+    public MentoringProgram? Program { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string? Url { get; set; }
+
+    /// <summary>The name the file was uploaded with, shown to people and used on download.</summary>
+    public string? FileName { get; set; }
+
+    /// <summary>The random name the file is stored under, so an upload's name can never point elsewhere.</summary>
+    public string? StoredFileName { get; set; }
+
+    public string? ContentType { get; set; }
+    public long? SizeBytes { get; set; }
+    public ResourceAudience Audience { get; set; }
+    public DateTime AddedAtUtc { get; set; }
+    public string? AddedByUserId { get; set; }
+}
+
+/// <summary>
+/// A message the app sent, recorded under a unique key before it is sent, so that when several instances run
+/// the same background job nobody gets it twice.
+/// </summary>
+public sealed class SentNotification
+{
+    public const int KeyMaxLength = 200;
+
+    public int Id { get; set; }
+    public string Key { get; set; } = "";
+    public string Recipient { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+}

@@ -1,0 +1,256 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Sessions;
+
+namespace ReverseMentoring.Web.Features.CheckIns;
+
+public sealed class CheckInOptions
+{
+    public const string Section = "CheckIns";
+
+    public bool JobEnabled { get; set; } = true;
+
+    public int JobCheckMinutes { get; set; } = 60;
+
+    /// <summary>Days after the pair was accepted when HR's survey is first sent.</summary>
+    public int FirstMilestoneDays { get; set; } = 30;
+
+    /// <summary>Days between later surveys: with the defaults, day 30, 90, 150...</summary>
+    public int MilestoneIntervalDays { get; set; } = 60;
+
+    /// <summary>Days after the pair was accepted when "have you met yet?" goes to pairs with no held session.</summary>
+    public int HaveYouMetDays { get; set; } = 14;
+}
+
+public static class CheckInRegistration
+{
+    public static IServiceCollection AddCheckIns(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CheckInOptions>(configuration.GetSection(CheckInOptions.Section));
+        services.AddHostedService<CheckInJob>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Sends check-ins to both sides of every active pair: HR's survey at each milestone, and "have you met yet?" to
+/// pairs with no held session two weeks in. Safe on every instance at once: the check-in's unique key
+/// (pair, enrolment, kind, day) lets only one instance insert it, and only the instance that inserted it e-mails.
+/// </summary>
+public sealed class CheckInJob(
+    IServiceScopeFactory scopes, IOptions<CheckInOptions> options, TimeProvider clock, ILogger<CheckInJob> logger)
+    : PeriodicJob(clock, logger)
+{
+    private static readonly ProgramStatus[] ActiveProgramStatuses = [ProgramStatus.Matching, ProgramStatus.Running];
+
+    protected override bool Enabled => options.Value.JobEnabled;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.JobCheckMinutes);
+
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
+
+    /// <summary>The day number of the latest milestone reached after <paramref name="daysIn"/> days, or null before the first.</summary>
+    public static int? LatestMilestone(int daysIn, int first, int interval)
+    {
+        if (daysIn < first)
+        {
+            return null;
+        }
+
+        return interval <= 0 ? first : first + ((daysIn - first) / interval * interval);
+    }
+
+    /// <summary>Sends the check-ins due now, by the injected clock; returns how many e-mails this call sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var created = new List<Due>();
+        created.AddRange(await InsertAsync(db, await MilestonesDueAsync(db, now, settings, cancellationToken), cancellationToken));
+        created.AddRange(await InsertAsync(db, await HaveYouMetDueAsync(db, now, settings, cancellationToken), cancellationToken));
+        if (created.Count == 0)
+        {
+            return 0;
+        }
+
+        var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
+        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var messages = created.Select(d => d.Row.Kind == CheckInKind.HaveYouMet
+                ? CheckInMail.HaveYouMet(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName,
+                    links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=yes"), links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=no"))
+                : CheckInMail.Milestone(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName, d.Row.DayNumber,
+                    links.To($"/Participant/CheckIns/{d.Row.Id}")))
+            .ToList();
+        return await notifications.SendOnceAsync(messages, cancellationToken);
+    }
+
+    private static IQueryable<Pair> ActivePairs(AppDbContext db, DateTime acceptedBy) =>
+        db.Pairs.AsNoTracking()
+            .Where(p => p.Status == PairStatus.Accepted && p.AcceptedAtUtc != null && p.AcceptedAtUtc <= acceptedBy)
+            .Where(p => db.Programs.Any(program => program.Id == p.ProgramId && program.ArchivedAtUtc == null
+                && ActiveProgramStatuses.Contains(program.Status)));
+
+    private static async Task<List<Due>> MilestonesDueAsync(AppDbContext db, DateTime now, CheckInOptions settings, CancellationToken cancellationToken)
+    {
+        // Only a pair's start and latest milestone are read for every active pair; names and addresses only for those due.
+        var active = await ActivePairs(db, now.AddDays(-settings.FirstMilestoneDays))
+            .Where(p => db.CheckInQuestions.Any(q => q.ProgramId == p.ProgramId && q.RetiredAtUtc == null))
+            .Select(p => new
+            {
+                p.Id,
+                AcceptedAtUtc = p.AcceptedAtUtc!.Value,
+                LastDay = db.CheckIns.Where(c => c.PairId == p.Id && c.Kind == CheckInKind.Milestone).Max(c => (int?)c.DayNumber),
+            })
+            .ToListAsync(cancellationToken);
+        var dueDays = new Dictionary<int, int>();
+        foreach (var pair in active)
+        {
+            var daysIn = (int)Math.Floor((now - pair.AcceptedAtUtc).TotalDays);
+            if (LatestMilestone(daysIn, settings.FirstMilestoneDays, settings.MilestoneIntervalDays) is { } day && day > (pair.LastDay ?? 0))
+            {
+                dueDays[pair.Id] = day;
+            }
+        }
+
+        if (dueDays.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = dueDays.Keys.ToList();
+        var candidates = await Candidates(db, db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
+        return candidates.SelectMany(c => c.BothSides(CheckInKind.Milestone, dueDays[c.PairId], now)).ToList();
+    }
+
+    private static async Task<List<Due>> HaveYouMetDueAsync(AppDbContext db, DateTime now, CheckInOptions settings, CancellationToken cancellationToken)
+    {
+        var day = settings.HaveYouMetDays;
+        var pairs = ActivePairs(db, now.AddDays(-day))
+            .Where(p => !db.Sessions.Any(s => s.PairId == p.Id && s.Status == SessionStatus.Held))
+            .Where(p => !db.CheckIns.Any(c => c.PairId == p.Id && c.Kind == CheckInKind.HaveYouMet));
+        var candidates = await Candidates(db, pairs).ToListAsync(cancellationToken);
+        return candidates.SelectMany(c => c.BothSides(CheckInKind.HaveYouMet, day, now)).ToList();
+    }
+
+    private static IQueryable<Candidate> Candidates(AppDbContext db, IQueryable<Pair> pairs) =>
+        pairs.Select(p => new Candidate(
+            p.Id,
+            p.ProgramId,
+            db.Programs.Where(program => program.Id == p.ProgramId).Select(program => program.Name).Single(),
+            new Side(p.MentorEnrolmentId, p.MentorEnrolment!.UserId, p.MentorEnrolment.User!.Email!, p.MentorEnrolment.User.DisplayName),
+            new Side(p.MenteeEnrolmentId, p.MenteeEnrolment!.UserId, p.MenteeEnrolment.User!.Email!, p.MenteeEnrolment.User.DisplayName)));
+
+    /// <summary>
+    /// Inserts the check-ins in one save; when another instance inserted some meanwhile, settles them pair by pair
+    /// so that only the rows this call inserted are returned (and mailed).
+    /// </summary>
+    private static async Task<List<Due>> InsertAsync(AppDbContext db, List<Due> due, CancellationToken cancellationToken)
+    {
+        if (due.Count == 0)
+        {
+            return due;
+        }
+
+        db.CheckIns.AddRange(due.Select(d => d.Row));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return due;
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var item in due)
+            {
+                db.Entry(item.Row).State = EntityState.Detached;
+                item.Row.Id = 0;
+            }
+        }
+
+        var inserted = new List<Due>();
+        foreach (var pair in due.GroupBy(d => d.Row.PairId))
+        {
+            var rows = pair.ToList();
+            db.CheckIns.AddRange(rows.Select(d => d.Row));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                inserted.AddRange(rows);
+            }
+            catch (DbUpdateException)
+            {
+                // Sent already by another instance.
+                foreach (var item in rows)
+                {
+                    db.Entry(item.Row).State = EntityState.Detached;
+                }
+            }
+        }
+
+        return inserted;
+    }
+
+    private sealed record Side(int EnrolmentId, string UserId, string Email, string Name);
+
+    private sealed record Candidate(int PairId, int ProgramId, string ProgramName, Side Mentor, Side Mentee)
+    {
+        public IEnumerable<Due> BothSides(CheckInKind kind, int day, DateTime now)
+        {
+            yield return new Due(Row(Mentor, ParticipantRole.Mentor, kind, day, now), Mentor.Email, Mentor.Name, Mentee.Name, ProgramName);
+            yield return new Due(Row(Mentee, ParticipantRole.Mentee, kind, day, now), Mentee.Email, Mentee.Name, Mentor.Name, ProgramName);
+        }
+
+        private CheckIn Row(Side side, ParticipantRole role, CheckInKind kind, int day, DateTime now) => new()
+        {
+            ProgramId = ProgramId,
+            PairId = PairId,
+            EnrolmentId = side.EnrolmentId,
+            UserId = side.UserId,
+            Role = role,
+            Kind = kind,
+            DayNumber = day,
+            SentAtUtc = now,
+        };
+    }
+
+    private sealed record Due(CheckIn Row, string Email, string Name, string PartnerName, string ProgramName);
+}
+
+/// <summary>The e-mails that carry a check-in.</summary>
+public static class CheckInMail
+{
+    public static Outgoing Milestone(int checkInId, string email, string name, string partnerName, string programName, int day, string link) => new(
+        $"check-in:{checkInId}",
+        email,
+        $"How is your mentoring going? {programName}",
+        $"""
+        Hello {name},
+
+        You and {partnerName} have been paired in {programName} for {day} days. HR would like to hear how it is going:
+        a few short questions, a couple of minutes. Only HR sees your answers.
+        {link}
+        """);
+
+    public static Outgoing HaveYouMet(int checkInId, string email, string name, string partnerName, string programName, string yesLink, string noLink) => new(
+        $"check-in:{checkInId}",
+        email,
+        $"Have you met {partnerName} yet? {programName}",
+        $"""
+        Hello {name},
+
+        Your pair with {partnerName} in {programName} was confirmed two weeks ago. Have you met yet? One click answers:
+
+        Yes, we have met: {yesLink}
+        No, not yet: {noLink}
+
+        If you have not met yet, HR can help you get started.
+        """);
+}

@@ -1,0 +1,215 @@
+using Microsoft.AspNetCore.Authorization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Programs;
+
+namespace ReverseMentoring.Web.Features.CheckIns;
+
+[Authorize(Policy = PagePolicies.Coordinators)]
+public sealed class CheckInQuestionsModel(IMediator mediator) : PageModel, IReloadAfterRejection
+{
+    [FromRoute]
+    public int ProgramId { get; set; }
+
+    [BindProperty]
+    public AddCheckInQuestion.Command Data { get; set; } = new();
+
+    public ProgramCheckIns.Result List { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
+        List = await mediator.Send(new ProgramCheckIns.Query(ProgramId, page ?? 1), cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Data.ProgramId = ProgramId;
+        await mediator.Send(Data, cancellationToken);
+        Message = $"\"{Data.Text.Trim()}\" was added.";
+        return Redirect($"/Programs/{ProgramId}/CheckIns");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        List ??= await mediator.Send(new ProgramCheckIns.Query(ProgramId, 1), cancellationToken);
+}
+
+public static class CheckInQuestions
+{
+    public static string Describe(CheckInQuestionKind kind) => kind switch
+    {
+        CheckInQuestionKind.Rating => "Rating 1 to 5",
+        CheckInQuestionKind.YesNo => "Yes or no",
+        _ => "Free text",
+    };
+
+    /// <summary>The rules a question's text follows when it is added or edited.</summary>
+    public static void TextRules<T>(IRuleBuilderInitial<T, string> rule) => rule
+        .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write the question.")
+        .Must(text => (text?.Trim().Length ?? 0) <= CheckInQuestion.TextMaxLength)
+        .WithMessage($"A question has at most {CheckInQuestion.TextMaxLength} characters; shorten it.");
+
+    public const string DuplicateMessage = "This program already asks this question; word it differently or edit the existing one.";
+
+    public const string ArchivedMessage = "This program is archived; its check-in questions can no longer change.";
+}
+
+/// <summary>HR's view of a program's check-ins: the questions asked, and how people answer at each milestone.</summary>
+public static class ProgramCheckIns
+{
+    public const int PageSize = 25;
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Query(int ProgramId, int Page) : IQuery<Result>;
+
+    public sealed record Question(int Id, string Text, CheckInQuestionKind Kind, int SortOrder, bool Retired, int Answers);
+
+    /// <summary>One milestone (day 30, 90...) over all pairs: how many were asked and answered, and the average rating.</summary>
+    public sealed record Milestone(int Day, int Sent, int Answered, double? AverageRating)
+    {
+        public int ResponseRatePercent => Sent == 0 ? 0 : (int)Math.Round(100.0 * Answered / Sent);
+    }
+
+    public sealed record HaveYouMetTotals(int Sent, int Yes, int No, int Unanswered);
+
+    /// <summary>A pair asked "have you met yet?", with each side's answer (null: not answered).</summary>
+    public sealed record HaveYouMetPair(int PairId, string MentorName, string MenteeName, bool MentorAsked, bool? MentorMet, bool MenteeAsked, bool? MenteeMet, DateTime SentAtUtc);
+
+    public sealed record Result(
+        int ProgramId,
+        string ProgramName,
+        bool IsArchived,
+        IReadOnlyList<Question> Questions,
+        IReadOnlyList<Milestone> Milestones,
+        HaveYouMetTotals HaveYouMet,
+        IReadOnlyList<HaveYouMetPair> HaveYouMetPairs,
+        int Page,
+        int PageCount,
+        int PairTotal);
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var program = await db.Programs.AsNoTracking().Where(p => p.Id == query.ProgramId)
+                .Select(p => new { p.Id, p.Name, p.ArchivedAtUtc })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException();
+
+            var questions = await db.CheckInQuestions.AsNoTracking()
+                .Where(q => q.ProgramId == program.Id)
+                .OrderBy(q => q.RetiredAtUtc != null).ThenBy(q => q.SortOrder).ThenBy(q => q.Id)
+                .Select(q => new Question(q.Id, q.Text, q.Kind, q.SortOrder, q.RetiredAtUtc != null,
+                    db.CheckInAnswers.Count(a => a.QuestionId == q.Id)))
+                .ToListAsync(cancellationToken);
+
+            var checkIns = db.CheckIns.AsNoTracking().Where(c => c.ProgramId == program.Id);
+            var counts = await checkIns.Where(c => c.Kind == CheckInKind.Milestone)
+                .GroupBy(c => c.DayNumber)
+                .Select(g => new { Day = g.Key, Sent = g.Count(), Answered = g.Count(c => c.AnsweredAtUtc != null) })
+                .ToListAsync(cancellationToken);
+            var averages = await (
+                    from answer in db.CheckInAnswers
+                    join checkIn in checkIns on answer.CheckInId equals checkIn.Id
+                    where checkIn.Kind == CheckInKind.Milestone && answer.Rating != null
+                    group answer by checkIn.DayNumber into g
+                    select new { Day = g.Key, Average = g.Average(a => (double)a.Rating!.Value) })
+                .ToDictionaryAsync(a => a.Day, a => a.Average, cancellationToken);
+            var milestones = counts.OrderBy(c => c.Day)
+                .Select(c => new Milestone(c.Day, c.Sent, c.Answered, averages.TryGetValue(c.Day, out var average) ? average : null))
+                .ToList();
+
+            var met = checkIns.Where(c => c.Kind == CheckInKind.HaveYouMet);
+            var answers = await met.GroupBy(c => c.Met).Select(g => new { Met = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var totals = new HaveYouMetTotals(answers.Sum(a => a.Count), answers.Where(a => a.Met == true).Sum(a => a.Count),
+                answers.Where(a => a.Met == false).Sum(a => a.Count), answers.Where(a => a.Met == null).Sum(a => a.Count));
+
+            var pairIds = met.Select(c => c.PairId).Distinct();
+            var pairTotal = await pairIds.CountAsync(cancellationToken);
+            var pageCount = Math.Max(1, (pairTotal + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Page, 1, pageCount);
+            var pairs = await db.Pairs.AsNoTracking()
+                .Where(p => pairIds.Contains(p.Id))
+                .OrderBy(p => p.MentorEnrolment!.User!.DisplayName).ThenBy(p => p.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(p => new
+                {
+                    p.Id,
+                    Mentor = p.MentorEnrolment!.User!.DisplayName,
+                    Mentee = p.MenteeEnrolment!.User!.DisplayName,
+                    Asked = met.Where(c => c.PairId == p.Id).Select(c => new { c.Role, c.Met, c.SentAtUtc }).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+            var rows = pairs.Select(p =>
+            {
+                var mentor = p.Asked.FirstOrDefault(a => a.Role == ParticipantRole.Mentor);
+                var mentee = p.Asked.FirstOrDefault(a => a.Role == ParticipantRole.Mentee);
+                return new HaveYouMetPair(p.Id, p.Mentor, p.Mentee, mentor is not null, mentor?.Met, mentee is not null, mentee?.Met,
+                    p.Asked.Min(a => a.SentAtUtc));
+            }).ToList();
+
+            return new Result(program.Id, program.Name, program.ArchivedAtUtc is not null, questions, milestones, totals, rows, page, pageCount, pairTotal);
+        }
+    }
+}
+
+/// <summary>HR adds a question to the program's check-in survey; it is asked from the next milestone on.</summary>
+public static class AddCheckInQuestion
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand<int>
+    {
+        public int ProgramId { get; set; }
+
+        public string Text { get; set; } = "";
+
+        public CheckInQuestionKind Kind { get; set; } = CheckInQuestionKind.Rating;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            CheckInQuestions.TextRules(RuleFor(c => c.Text));
+            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose how people answer: a rating, yes or no, or free text.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db) : ICommandHandler<Command, int>
+    {
+        public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.ProgramId, cancellationToken)
+                ?? throw new NotFoundException();
+            if (program.ArchivedAtUtc is not null)
+            {
+                throw RequestValidationException.For(command, "", CheckInQuestions.ArchivedMessage);
+            }
+
+            var text = command.Text.Trim();
+            var existing = await db.CheckInQuestions.Where(q => q.ProgramId == program.Id && q.RetiredAtUtc == null)
+                .Select(q => new { q.Text, q.SortOrder })
+                .ToListAsync(cancellationToken);
+            if (existing.Any(q => string.Equals(q.Text, text, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw RequestValidationException.For(command, nameof(Command.Text), CheckInQuestions.DuplicateMessage);
+            }
+
+            var question = new CheckInQuestion
+            {
+                ProgramId = program.Id,
+                Text = text,
+                Kind = command.Kind,
+                SortOrder = existing.Count == 0 ? 1 : existing.Max(q => q.SortOrder) + 1,
+            };
+            db.CheckInQuestions.Add(question);
+            await db.SaveChangesAsync(cancellationToken);
+            return question.Id;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Programs;
+
+namespace ReverseMentoring.Web.Features.Invitations;
+
+public sealed class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    public int ValidDays { get; set; } = 30;
+
+    public bool RemindersEnabled { get; set; } = true;
+
+    public int ReminderCheckMinutes { get; set; } = 60;
+
+    /// <summary>Days after the invitation when a reminder goes out; null means the default, 7 and 14.</summary>
+    public List<int>? ReminderDays { get; set; }
+
+    public IReadOnlyList<int> EffectiveReminderDays =>
+        ReminderDays is { Count: > 0 } days ? days.Where(d => d > 0).Distinct().Order().ToList() : [7, 14];
+}
+
+public static class InvitationRegistration
+{
+    public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
+        services.AddHostedService<InvitationReminders>();
+        return services;
+    }
+}
+
+/// <summary>The invitation e-mail and its reminders: who, what for, and the link that registers them.</summary>
+public static class InvitationMail
+{
+    /// <summary>The key that guards each e-mail, so several instances never send the same one twice.</summary>
+    public static string FirstKey(int invitationId) => $"invitation:{invitationId}";
+
+    public static string ResendKey(int invitationId, DateTime nowUtc) =>
+        $"invitation:{invitationId}:resent:{nowUtc.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
+
+    public static string ReminderKey(int invitationId, int days) => $"invitation-reminder:{invitationId}:{days}";
+
+    /// <summary>The invitation id a notification key is about, or null for other notifications.</summary>
+    public static int? InvitationIdOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var parts = key.Split(':');
+        return parts.Length >= 2 && parts[0] is "invitation" or "invitation-reminder"
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    public static bool IsReminder(string key) => key.StartsWith("invitation-reminder:", StringComparison.Ordinal);
+
+    /// <summary>The first e-mail of a new invitation.</summary>
+    public static Outgoing First(PublicLinks links, Invitation invitation, string? programName)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return new Outgoing(FirstKey(invitation.Id), invitation.Email, Subject(programName, reminder: false),
+            Text(links, invitation.Token, invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
+    }
+
+    public static string Subject(string? programName, bool reminder) =>
+        (reminder ? "Reminder: you" : "You") + (programName is null ? " are invited to ReverseMentoring" : $" are invited to {programName}");
+
+    public static string Text(PublicLinks links, string token, string role, int? programId, string? programName, DateTime expiresAtUtc, bool reminder)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var what = programName is null ? "ReverseMentoring" : $"the reverse mentoring program \"{programName}\"";
+        var lines = new List<string>
+        {
+            "Hello,",
+            "",
+            reminder
+                ? $"A reminder: you are invited to join {what} as {Roles.DisplayName(role)}, and you have not registered yet."
+                : $"You are invited to join {what} as {Roles.DisplayName(role)}.",
+            "",
+            "Register with this link:",
+            links.To($"/Account/Register?invitation={Uri.EscapeDataString(token)}"),
+            "",
+            $"The link works until {expiresAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (UTC).",
+        };
+        if (programId is { } id)
+        {
+            lines.Add("");
+            lines.Add("If you have an account already, sign in and enrol here instead:");
+            lines.Add(links.To($"/Participant/Programs/{id}/Enrol"));
+        }
+
+        lines.Add("");
+        lines.Add("Your HR coordinator");
+        return string.Join("\r\n", lines);
+    }
+}

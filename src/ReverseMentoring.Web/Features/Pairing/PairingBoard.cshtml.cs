@@ -1,0 +1,218 @@
+using Microsoft.AspNetCore.Authorization;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Pairing.Engine;
+using ReverseMentoring.Web.Features.Shared;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Programs;
+
+namespace ReverseMentoring.Web.Features.Pairing;
+
+[Authorize(Policy = PagePolicies.Coordinators)]
+public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAfterRejection
+{
+    [FromRoute]
+    public int ProgramId { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>The pair whose ban waits for confirmation, as "mentorId-menteeId".</summary>
+    [FromQuery(Name = "ban")]
+    public string? BanToConfirm { get; set; }
+
+    public PairingBoard.Result Board { get; private set; } = null!;
+
+    [BindProperty]
+    public RunPairing.Command Run { get; set; } = new();
+
+    [BindProperty]
+    public PublishPairing.Command Publish { get; set; } = new();
+
+    [BindProperty]
+    public PinPair.Command Pin { get; set; } = new();
+
+    [BindProperty]
+    public BanPair.Command Ban { get; set; } = new();
+
+    [BindProperty]
+    public SwapPairs.Command Swap { get; set; } = new();
+
+    [BindProperty]
+    public RemovePairingRule.Command Remove { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Board = await mediator.Send(new PairingBoard.Query(ProgramId, PageNumber), cancellationToken);
+
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
+    {
+        Run.ProgramId = ProgramId;
+        await mediator.Send(Run, cancellationToken);
+        return Back();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
+    {
+        Publish.ProgramId = ProgramId;
+        await mediator.Send(Publish, cancellationToken);
+        return Back();
+    }
+
+    public async Task<IActionResult> OnPostPinAsync(CancellationToken cancellationToken)
+    {
+        Pin.ProgramId = ProgramId;
+        await mediator.Send(Pin, cancellationToken);
+        return Back();
+    }
+
+    public async Task<IActionResult> OnPostBanAsync(CancellationToken cancellationToken)
+    {
+        Ban.ProgramId = ProgramId;
+        await mediator.Send(Ban, cancellationToken);
+        return Back();
+    }
+
+    public async Task<IActionResult> OnPostSwapAsync(CancellationToken cancellationToken)
+    {
+        Swap.ProgramId = ProgramId;
+        await mediator.Send(Swap, cancellationToken);
+        return Back();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken)
+    {
+        Remove.ProgramId = ProgramId;
+        await mediator.Send(Remove, cancellationToken);
+        return Back();
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Board ??= await mediator.Send(new PairingBoard.Query(ProgramId, PageNumber), cancellationToken);
+
+    private LocalRedirectResult Back() => LocalRedirect($"/Programs/{ProgramId}/Pairing");
+}
+
+/// <summary>The pairing board: the latest run's proposal with HR's pins and bans, and the pairs published so far.</summary>
+public static partial class PairingBoard
+{
+    public const int PageSize = 50;
+    public const int ListCap = 200;
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Query(int ProgramId, int Page = 1) : IQuery<Result>;
+
+    public sealed record Person(int Id, string Name, string Department);
+
+    public sealed record ProposedRow(Person Mentor, Person Mentee, int Percent, bool Pinned, string Reasons);
+
+    public sealed record UnmatchedRow(Person Person, ParticipantRole Role, string Reason);
+
+    public sealed record RuleRow(int Id, PairingRuleKind Kind, Person Mentor, Person Mentee);
+
+    public sealed record PublishedRow(
+        int Id, Person Mentor, Person Mentee, int Percent, PairStatus Status, PairResponse MentorResponse, PairResponse MenteeResponse,
+        DateTime ProposedAtUtc, DateTime? NoResponseFlaggedAtUtc, string? DeclineReason);
+
+    public sealed record RunSummary(
+        int Id, DateTime CreatedAtUtc, DateTime? PublishedAtUtc, bool IsPublished, int PairCount, long TotalScore, int AveragePercent,
+        int FirstFitPercentLess, IReadOnlyList<ProposedRow> Pairs, Pager Pager, IReadOnlyList<UnmatchedRow> Unmatched, int UnmatchedTotal,
+        IReadOnlyList<string> Warnings);
+
+    public sealed record Result(
+        int ProgramId, string ProgramName, ProgramStatus Status, bool IsArchived, Guid Version, int PairResponseDays,
+        int ApprovedMentors, int ApprovedMentees, RunSummary? Run, IReadOnlyList<RuleRow> Rules,
+        IReadOnlyList<PublishedRow> Published, int PublishedTotal)
+    {
+        public bool CanRun => !IsArchived && Status is ProgramStatus.Matching or ProgramStatus.Running;
+    }
+
+    public static string Describe(UnmatchedReason reason) => reason switch
+    {
+        UnmatchedReason.NoOnePassesHardRules => "No one passes the hard rules",
+        UnmatchedReason.BelowMinimumScore => "Below the minimum score",
+        _ => "Capacity full",
+    };
+
+    // The engine names people by candidate id; the board shows their names.
+    [GeneratedRegex(@"mentor (\d+) with mentee (\d+)")]
+    private static partial Regex PinWarning();
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var program = await db.Programs.AsNoTracking()
+                .Where(p => p.Id == query.ProgramId)
+                .Select(p => new { p.Id, p.Name, p.Status, p.ArchivedAtUtc, p.Version, p.PairResponseDays })
+                .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var counts = await db.Enrolments.AsNoTracking()
+                .Where(e => e.ProgramId == program.Id && e.Status == EnrolmentStatus.Approved)
+                .GroupBy(e => e.Role).Select(g => new { Role = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var latest = await db.PairingRuns.AsNoTracking()
+                .Where(r => r.ProgramId == program.Id).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            var rules = await db.PairingRules.AsNoTracking()
+                .Where(r => r.ProgramId == program.Id).OrderBy(r => r.Id)
+                .Select(r => new { r.Id, r.Kind, r.MentorEnrolmentId, r.MenteeEnrolmentId })
+                .ToListAsync(cancellationToken);
+            var publishedTotal = await db.Pairs.CountAsync(p => p.ProgramId == program.Id, cancellationToken);
+            var published = await db.Pairs.AsNoTracking()
+                .Where(p => p.ProgramId == program.Id)
+                .OrderBy(p => p.NoResponseFlaggedAtUtc == null).ThenByDescending(p => p.ProposedAtUtc).ThenByDescending(p => p.Id)
+                .Take(ListCap)
+                .Select(p => new { p.Id, p.MentorEnrolmentId, p.MenteeEnrolmentId, p.ScorePercent, p.Status, p.MentorResponse, p.MenteeResponse, p.ProposedAtUtc, p.NoResponseFlaggedAtUtc, p.DeclineReason })
+                .ToListAsync(cancellationToken);
+
+            var stored = latest is null ? null : StoredRun.FromJson(latest.Result);
+            var page = Math.Max(1, query.Page);
+            var pageCount = stored is null ? 1 : Math.Max(1, (stored.Pairs.Count + PageSize - 1) / PageSize);
+            page = Math.Min(page, pageCount);
+            var shownPairs = stored?.Pairs.Skip((page - 1) * PageSize).Take(PageSize).ToList() ?? [];
+            var shownUnmatched = stored?.Unmatched.Take(ListCap).ToList() ?? [];
+
+            var warningIds = stored?.Warnings.SelectMany(w => PinWarning().Matches(w))
+                .SelectMany(m => new[] { int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) })
+                ?? [];
+            var ids = shownPairs.SelectMany(p => new[] { p.MentorId, p.MenteeId })
+                .Concat(warningIds)
+                .Concat(shownUnmatched.Select(u => u.Id))
+                .Concat(rules.SelectMany(r => new[] { r.MentorEnrolmentId, r.MenteeEnrolmentId }))
+                .Concat(published.SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }))
+                .Distinct().ToList();
+            var people = await db.Enrolments.AsNoTracking()
+                .Where(e => ids.Contains(e.Id))
+                .Select(e => new Person(e.Id, e.User!.DisplayName, e.Department))
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            Person Who(int id) => people.GetValueOrDefault(id) ?? new Person(id, "Unknown person", "");
+
+            RunSummary? run = null;
+            if (latest is not null && stored is not null)
+            {
+                var average = stored.Pairs.Count == 0 ? 0 : (int)Math.Round(stored.Pairs.Average(p => p.Percent));
+                var less = latest.TotalScore <= 0 ? 0 : (int)Math.Round(100.0 * (latest.TotalScore - stored.FirstFitTotal) / latest.TotalScore);
+                run = new RunSummary(latest.Id, latest.CreatedAtUtc, latest.PublishedAtUtc, latest.PublishedAtUtc is not null, latest.PairCount,
+                    latest.TotalScore, average, Math.Max(0, less),
+                    shownPairs.Select(p => new ProposedRow(Who(p.MentorId), Who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons))).ToList(),
+                    new Pager(page, pageCount, stored.Pairs.Count, "proposed pair", "proposed pairs"),
+                    shownUnmatched.Select(u => new UnmatchedRow(Who(u.Id), u.Role, Describe(u.Reason))).ToList(),
+                    stored.Unmatched.Count,
+                    stored.Warnings.Select(w => PinWarning().Replace(w, m =>
+                        $"mentor {Who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {Who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList());
+            }
+
+            return new Result(program.Id, program.Name, program.Status, program.ArchivedAtUtc is not null, program.Version, program.PairResponseDays,
+                counts.FirstOrDefault(c => c.Role == ParticipantRole.Mentor)?.Count ?? 0,
+                counts.FirstOrDefault(c => c.Role == ParticipantRole.Mentee)?.Count ?? 0,
+                run,
+                rules.Select(r => new RuleRow(r.Id, r.Kind, Who(r.MentorEnrolmentId), Who(r.MenteeEnrolmentId))).ToList(),
+                published.Select(p => new PublishedRow(p.Id, Who(p.MentorEnrolmentId), Who(p.MenteeEnrolmentId), p.ScorePercent, p.Status,
+                    p.MentorResponse, p.MenteeResponse, p.ProposedAtUtc, p.NoResponseFlaggedAtUtc, p.DeclineReason)).ToList(),
+                publishedTotal);
+        }
+    }
+}

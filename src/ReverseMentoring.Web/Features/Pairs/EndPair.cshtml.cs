@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Authorization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Skills;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Sessions;
+
+namespace ReverseMentoring.Web.Features.Pairs;
+
+[Authorize(Policy = PagePolicies.Participants)]
+public sealed class EndPairModel(IMediator mediator) : PageModel, IReloadAfterRejection
+{
+    [FromRoute]
+    public int PairId { get; set; }
+
+    [BindProperty]
+    public EndPair.Command Data { get; set; } = new();
+
+    public EndPair.Details Pair { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Pair = await mediator.Send(new EndPair.Query(PairId), cancellationToken);
+        Data = new EndPair.Command { PairId = PairId, Version = Pair.Version };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Data.PairId = PairId;
+        await mediator.Send(Data, cancellationToken);
+        Message = "Your pair has ended. Now rate where you ended up on each skill, to see how far you came.";
+        return Redirect($"/Participant/Skills/Progress/{PairId}");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        // Shown again with the pair as it is now, so a second try is against its current version.
+        Pair = await mediator.Send(new EndPair.Query(PairId), cancellationToken);
+        ModelState.Remove($"{nameof(Data)}.{nameof(Data.Version)}");
+        Data.Version = Pair.Version;
+    }
+}
+
+/// <summary>What a form that ends a pair asks: how it ended, why if early, an explicit confirmation.</summary>
+public interface IPairEndingForm
+{
+    PairEnding? Ending { get; }
+
+    string? Reason { get; }
+
+    bool Confirm { get; }
+}
+
+/// <summary>The rules every form that ends a pair follows, whoever sends it.</summary>
+public abstract class PairEndingValidator<T> : AbstractValidator<T>
+    where T : IPairEndingForm
+{
+    protected PairEndingValidator()
+    {
+        RuleFor(c => c.Ending).NotNull().WithMessage("Choose whether the pair completed the program or is ending early.")
+            .IsInEnum().WithMessage("Choose whether the pair completed the program or is ending early.");
+        RuleFor(c => c.Reason)
+            .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(c => c.Ending == PairEnding.EndedEarly)
+            .WithMessage("Say why the pair is ending early; HR uses this to improve the program.");
+        RuleFor(c => c.Reason)
+            .Must(reason => (reason?.Trim().Length ?? 0) <= Pair.ReasonMaxLength)
+            .WithMessage($"A reason has at most {Pair.ReasonMaxLength} characters; shorten it.");
+        RuleFor(c => c.Confirm).Equal(true).WithMessage("Tick the box to confirm that you want to end this pair.");
+    }
+}
+
+/// <summary>
+/// Either side of a confirmed pair ends it: completed, or early with a reason. Its scheduled sessions still to come
+/// are cancelled; everything that happened stays.
+/// </summary>
+public static class EndPair
+{
+    public const string CancelReason = "Pair ended";
+    public const string ConflictMessage = "The pair changed while you were ending it; check it as it is now, then try again.";
+
+    [AllowedRoles(Roles.Mentor, Roles.Mentee)]
+    public sealed record Query(int PairId) : IQuery<Details>;
+
+    public sealed record Details(int PairId, int ProgramId, string ProgramName, string MentorName, string MenteeName, string PartnerName, PairStatus Status, Guid Version, int UpcomingSessions);
+
+    [AllowedRoles(Roles.Mentor, Roles.Mentee)]
+    public sealed class Command : ICommand, IPairEndingForm
+    {
+        public int PairId { get; set; }
+
+        public PairEnding? Ending { get; set; }
+
+        public string? Reason { get; set; }
+
+        public bool Confirm { get; set; }
+
+        public Guid Version { get; set; }
+    }
+
+    public sealed class Validator : PairEndingValidator<Command>;
+
+    public static IQueryable<Details> DetailsOf(AppDbContext db, IQueryable<Pair> pairs, string? viewerUserId, DateTime now) =>
+        pairs.Select(p => new Details(
+            p.Id,
+            p.ProgramId,
+            p.MentorEnrolment!.Program!.Name,
+            p.MentorEnrolment.User!.DisplayName,
+            p.MenteeEnrolment!.User!.DisplayName,
+            p.MentorEnrolment.UserId == viewerUserId ? p.MenteeEnrolment.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
+            p.Status,
+            p.Version,
+            db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)));
+
+    /// <summary>Ends the pair as the given person; throws a validation failure on the command when it cannot end.</summary>
+    public static async Task EndAsync(
+        AppDbContext db, Pair pair, IPairEndingForm form, Guid version, string byUserId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (pair.Status != PairStatus.Accepted)
+        {
+            throw RequestValidationException.For(form, "", pair.Status == PairStatus.Ended
+                ? "This pair has ended already."
+                : "Only a confirmed pair can be ended; this one was never confirmed by both sides.");
+        }
+
+        var reason = form.Reason?.Trim();
+        pair.Status = PairStatus.Ended;
+        pair.Ending = form.Ending;
+        pair.EndedAtUtc = now;
+        pair.EndedByUserId = byUserId;
+        pair.EndReason = string.IsNullOrEmpty(reason) ? null : reason;
+        db.Entry(pair).Property(p => p.Version).OriginalValue = version;
+
+        var upcoming = await db.Sessions
+            .Where(s => s.PairId == pair.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)
+            .ToListAsync(cancellationToken);
+        foreach (var session in upcoming)
+        {
+            session.Status = SessionStatus.Cancelled;
+            session.CancelReason = CancelReason;
+            session.CancelledByUserId = byUserId;
+            session.CancelledAtUtc = now;
+            session.UpdatedAtUtc = now;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RequestValidationException.For(form, "", ConflictMessage);
+        }
+    }
+
+    public sealed class QueryHandler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Details>
+    {
+        public async ValueTask<Details> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var userId = current.RequireId();
+            var mine = db.Pairs.AsNoTracking()
+                .Where(p => p.Id == query.PairId && (p.MentorEnrolment!.UserId == userId || p.MenteeEnrolment!.UserId == userId));
+            return await DetailsOf(db, mine, userId, clock.GetUtcNow().UtcDateTime).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException();
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var userId = current.RequireId();
+            var side = await SkillsProgress.FindMySideAsync(db, command.PairId, userId, track: true, cancellationToken) ?? throw new NotFoundException();
+            await EndAsync(db, side.Pair, command, command.Version, userId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

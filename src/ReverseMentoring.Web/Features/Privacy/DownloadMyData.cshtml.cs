@@ -1,0 +1,219 @@
+using Microsoft.AspNetCore.Authorization;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Account;
+
+
+namespace ReverseMentoring.Web.Features.Privacy;
+
+[Authorize]
+public sealed class DownloadMyDataModel(IMediator mediator) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var download = await mediator.Send(new DownloadMyData.Query(), cancellationToken);
+        return File(download.Json, "application/json", download.FileName);
+    }
+}
+
+/// <summary>
+/// Everything the app holds on the signed-in person, as one JSON file: their account, enrolments, pairs and the
+/// pairs' sessions, feedback, check-ins, skill ratings, invitations, e-mails sent to them and their own changes in
+/// the audit log. Other people appear only by display name, as the other side of a pair.
+/// </summary>
+public static class DownloadMyData
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [AnySignedInUser]
+    public sealed record Query : IQuery<Download>;
+
+    public sealed record Download(string FileName, byte[] Json);
+
+    public sealed record Export(
+        DateTime ExportedAtUtc,
+        AccountData Account,
+        IReadOnlyList<EnrolmentData> Enrolments,
+        IReadOnlyList<PairData> Pairs,
+        IReadOnlyList<FeedbackData> FeedbackGiven,
+        IReadOnlyList<CheckInData> CheckIns,
+        IReadOnlyList<SkillRatingData> SkillRatings,
+        IReadOnlyList<InvitationData> Invitations,
+        IReadOnlyList<EmailData> EmailsSent,
+        IReadOnlyList<AuditData> ChangesYouMade);
+
+    public sealed record AccountData(
+        string Id, string DisplayName, string? Email, string? UserName, string? PhoneNumber, string TimeZoneId,
+        DateTime CreatedAtUtc, bool EmailConfirmed, DateTime? ErasedAtUtc, IReadOnlyList<string> Roles);
+
+    public sealed record EnrolmentData(
+        int Id, int ProgramId, string Program, ParticipantRole Role, EnrolmentStatus Status, string Department, string JobLevel,
+        string? ManagerEmail, string Location, string TimeZoneId, SessionFormats Formats, string Interests, string Goals,
+        DateTime? ConsentedAtUtc, string? DecisionReason, DateTime? DecidedAtUtc, DateTime CreatedAtUtc, DateTime? UpdatedAtUtc,
+        IReadOnlyList<SkillData> Skills, IReadOnlyList<AvailabilityData> Availability, IReadOnlyList<HistoryData> History);
+
+    public sealed record SkillData(string Skill, SkillDirection Direction, int Level);
+
+    public sealed record AvailabilityData(DayOfWeek Day, TimeOnly Starts, TimeOnly Ends);
+
+    public sealed record HistoryData(DateTime AtUtc, string Event, string Detail);
+
+    public sealed record PairData(
+        int Id, int ProgramId, ParticipantRole YourRole, string OtherSide, PairStatus Status, PairResponse YourResponse,
+        DateTime ProposedAtUtc, DateTime? AcceptedAtUtc, DateTime? EndedAtUtc, PairEnding? Ending, string? EndReason,
+        string? DeclineReason, string Reasons, IReadOnlyList<SessionData> Sessions);
+
+    public sealed record SessionData(
+        int Id, DateTime StartsAtUtc, int DurationMinutes, SessionFormats Format, string Location, SessionStatus Status,
+        string? CancelReason, int? HeldMinutes, string? Notes, bool NotesSharedWithHr, string? FollowUps, IReadOnlyList<string> Topics);
+
+    public sealed record FeedbackData(int SessionId, ParticipantRole Role, int Rating, string Comment, DateTime CreatedAtUtc);
+
+    public sealed record CheckInData(
+        int Id, int PairId, CheckInKind Kind, int DayNumber, DateTime SentAtUtc, DateTime? AnsweredAtUtc, bool? Met, IReadOnlyList<AnswerData> Answers);
+
+    public sealed record AnswerData(string Question, int? Rating, bool? YesNo, string? Text);
+
+    public sealed record SkillRatingData(int PairId, string Skill, SkillRatingStage Stage, int Level, DateTime RatedAtUtc);
+
+    public sealed record InvitationData(int Id, string Email, string Role, string? Program, DateTime InvitedAtUtc, DateTime ExpiresAtUtc, DateTime? AcceptedAtUtc);
+
+    public sealed record EmailData(string Subject, DateTime CreatedAtUtc, DateTime? SentAtUtc);
+
+    public sealed record AuditData(DateTime AtUtc, string Action, string Entity, string EntityId, JsonNode? Changes);
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Download>
+    {
+        public async ValueTask<Download> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var export = await ReadAsync(db, current.RequireId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var fileName = $"my-data-{export.ExportedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+            return new Download(fileName, JsonSerializer.SerializeToUtf8Bytes(export, Json));
+        }
+    }
+
+    public static async Task<Export> ReadAsync(AppDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+            ?? throw new NotFoundException();
+        var roles = await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .OrderBy(n => n).ToListAsync(cancellationToken);
+        var account = new AccountData(user.Id, user.DisplayName, user.Email, user.UserName, user.PhoneNumber, user.TimeZoneId,
+            user.CreatedAtUtc, user.EmailConfirmed, user.ErasedAtUtc, roles);
+
+        var enrolments = await db.Enrolments.AsNoTracking().AsSplitQuery()
+            .Where(e => e.UserId == userId)
+            .Include(e => e.Program).Include(e => e.Skills).ThenInclude(s => s.Skill).Include(e => e.Availability).Include(e => e.History)
+            .OrderBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        var enrolmentData = enrolments.Select(e => new EnrolmentData(
+                e.Id, e.ProgramId, e.Program?.Name ?? "", e.Role, e.Status, e.Department, e.JobLevel, e.ManagerEmail, e.Location,
+                e.TimeZoneId, e.Formats, e.Interests, e.Goals, e.ConsentedAtUtc, e.DecisionReason, e.DecidedAtUtc, e.CreatedAtUtc, e.UpdatedAtUtc,
+                e.Skills.OrderBy(s => s.Id).Select(s => new SkillData(s.Skill?.Name ?? "", s.Direction, s.Level)).ToList(),
+                e.Availability.OrderBy(a => a.Day).ThenBy(a => a.Starts).Select(a => new AvailabilityData(a.Day, a.Starts, a.Ends)).ToList(),
+                e.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryData(h.AtUtc, h.Event, h.Detail)).ToList()))
+            .ToList();
+
+        var pairs = await db.Pairs.AsNoTracking()
+            .Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
+            .Select(p => new
+            {
+                Pair = p,
+                MentorName = p.MentorEnrolment!.User!.DisplayName,
+                MenteeName = p.MenteeEnrolment!.User!.DisplayName,
+            })
+            .OrderBy(p => p.Pair.Id)
+            .ToListAsync(cancellationToken);
+        var pairIds = pairs.Select(p => p.Pair.Id).ToList();
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => pairIds.Contains(s.PairId))
+            .Include(s => s.Topics).ThenInclude(t => t.ProgramTopic)
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var pairData = pairs.Select(p =>
+        {
+            var asMentor = enrolmentIds.Contains(p.Pair.MentorEnrolmentId);
+            return new PairData(
+                p.Pair.Id, p.Pair.ProgramId, asMentor ? ParticipantRole.Mentor : ParticipantRole.Mentee, asMentor ? p.MenteeName : p.MentorName,
+                p.Pair.Status, asMentor ? p.Pair.MentorResponse : p.Pair.MenteeResponse, p.Pair.ProposedAtUtc, p.Pair.AcceptedAtUtc,
+                p.Pair.EndedAtUtc, p.Pair.Ending, p.Pair.EndReason, p.Pair.DeclineReason, p.Pair.Reasons,
+                sessions.Where(s => s.PairId == p.Pair.Id).Select(s => new SessionData(
+                    s.Id, s.StartsAtUtc, s.DurationMinutes, s.Format, s.Location, s.Status, s.CancelReason, s.HeldMinutes, s.Notes,
+                    s.NotesSharedWithHr, s.FollowUps,
+                    s.Topics.OrderBy(t => t.Id).Select(t => $"{t.Kind}: {t.ProgramTopic?.Title}").ToList())).ToList());
+        }).ToList();
+
+        var feedback = await db.SessionFeedback.AsNoTracking()
+            .Where(f => f.ByUserId == userId)
+            .OrderBy(f => f.CreatedAtUtc).ThenBy(f => f.Id)
+            .Select(f => new FeedbackData(f.SessionId, f.Role, f.Rating, f.Comment, f.CreatedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        var checkIns = (await db.CheckIns.AsNoTracking()
+                .Where(c => c.UserId == userId)
+                .Include(c => c.Answers).ThenInclude(a => a.Question)
+                .OrderBy(c => c.SentAtUtc).ThenBy(c => c.Id)
+                .ToListAsync(cancellationToken))
+            .Select(c => new CheckInData(c.Id, c.PairId, c.Kind, c.DayNumber, c.SentAtUtc, c.AnsweredAtUtc, c.Met,
+                c.Answers.OrderBy(a => a.Id).Select(a => new AnswerData(a.Question?.Text ?? "", a.Rating, a.YesNo, a.Text)).ToList()))
+            .ToList();
+
+        var ratings = await db.SkillRatings.AsNoTracking()
+            .Where(r => enrolmentIds.Contains(r.EnrolmentId))
+            .OrderBy(r => r.RatedAtUtc).ThenBy(r => r.Id)
+            .Select(r => new SkillRatingData(r.PairId, r.Skill!.Name, r.Stage, r.Level, r.RatedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        var email = user.Email ?? "";
+        var invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.Email == email)
+            .OrderBy(i => i.InvitedAtUtc).ThenBy(i => i.Id)
+            .Select(i => new InvitationData(i.Id, i.Email, i.Role, i.Program != null ? i.Program.Name : null, i.InvitedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        var emails = await db.SentNotifications.AsNoTracking()
+            .Where(n => n.Recipient == email)
+            .OrderBy(n => n.CreatedAtUtc).ThenBy(n => n.Id)
+            .Select(n => new EmailData(n.Subject, n.CreatedAtUtc, n.SentAtUtc))
+            .ToListAsync(cancellationToken);
+
+        var audit = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.UserId == userId)
+                .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+                .ToListAsync(cancellationToken))
+            .Select(a => new AuditData(a.AtUtc, a.Action, a.Entity, a.EntityId, ParseChanges(a.Changes)))
+            .ToList();
+
+        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit);
+    }
+
+    private static JsonNode? ParseChanges(string changes)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(changes) ? null : JsonNode.Parse(changes);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(changes);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+using Microsoft.AspNetCore.Authorization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Privacy;
+
+[Authorize(Policy = PagePolicies.Coordinators)]
+public sealed class ErasePersonModel(IMediator mediator) : PageModel, IReloadAfterRejection
+{
+    [FromRoute]
+    public string UserId { get; set; } = "";
+
+    public ErasePerson.Person Person { get; private set; } = null!;
+
+    [BindProperty]
+    public ErasePerson.Command Data { get; set; } = new();
+
+    public bool Erased { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "erased")] bool erased, CancellationToken cancellationToken)
+    {
+        Person = await mediator.Send(new ErasePerson.Query(UserId), cancellationToken);
+        Erased = erased && Person.ErasedAtUtc is not null;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Data.UserId = UserId;
+        await mediator.Send(Data, cancellationToken);
+        return LocalRedirect($"/People/Erase/{Uri.EscapeDataString(UserId)}?erased=true");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Person ??= await mediator.Send(new ErasePerson.Query(UserId), cancellationToken);
+}
+
+/// <summary>
+/// HR erases a person: their personal data is replaced or removed everywhere, including old audit entries, and
+/// they can no longer sign in. What the program's figures are made of stays: enrolments with their department and job
+/// level, pairs, sessions and their statuses, ratings. So counts by department, average ratings and held sessions do
+/// not change. The pair's shared session notes are cleared too, so the other side loses them.
+/// </summary>
+public static class ErasePerson
+{
+    public const string Erased = "(erased)";
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Query(string UserId) : IQuery<Person>;
+
+    public sealed record Person(string Id, string DisplayName, string? Email, IReadOnlyList<string> Roles, int Enrolments, int Pairs, DateTime? ErasedAtUtc);
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand
+    {
+        public string UserId { get; set; } = "";
+
+        /// <summary>The person's e-mail address, typed by HR to confirm they erase the right person.</summary>
+        public string ConfirmEmail { get; set; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.ConfirmEmail).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Type the person's e-mail address to confirm the erasure.")
+                .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.");
+    }
+
+    public sealed class QueryHandler(AppDbContext db) : IQueryHandler<Query, Person>
+    {
+        public async ValueTask<Person> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == query.UserId, cancellationToken)
+                ?? throw new NotFoundException();
+            var roles = await RolesOfAsync(db, user.Id, cancellationToken);
+            var enrolmentIds = await db.Enrolments.Where(e => e.UserId == user.Id).Select(e => e.Id).ToListAsync(cancellationToken);
+            var pairs = await db.Pairs.CountAsync(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId), cancellationToken);
+            return new Person(user.Id, user.DisplayName, user.Email, roles, enrolmentIds.Count, pairs, user.ErasedAtUtc);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == command.UserId, cancellationToken) ?? throw new NotFoundException();
+            await CheckAsync(command, user, cancellationToken);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var oldEmail = user.Email ?? "";
+            var newEmail = $"erased-{Guid.NewGuid():N}@erased.invalid";
+
+            AnonymiseAccount(user, newEmail, now);
+            await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+
+            var enrolments = await db.Enrolments.Include(e => e.Availability).Include(e => e.History)
+                .Where(e => e.UserId == user.Id).ToListAsync(cancellationToken);
+            foreach (var enrolment in enrolments)
+            {
+                // Department and job level stay: the program's figures are counted by them, and alone they name nobody.
+                enrolment.Interests = "";
+                enrolment.Goals = "";
+                enrolment.Location = "";
+                enrolment.ManagerEmail = null;
+                enrolment.DecisionReason = null;
+                enrolment.Availability.Clear();
+                foreach (var history in enrolment.History)
+                {
+                    history.Detail = "";
+                }
+            }
+
+            // LIKE without wildcards: an address matches whatever its letters' case.
+            var sameEmail = LikeText(oldEmail);
+
+            // Others' reporting line still points at the same (now anonymous) person, so the pairing rule holds.
+            foreach (var reporting in await db.Enrolments.Where(e => e.ManagerEmail != null && EF.Functions.Like(e.ManagerEmail, sameEmail, "\\")).ToListAsync(cancellationToken))
+            {
+                reporting.ManagerEmail = newEmail;
+            }
+
+            var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+            var pairs = await db.Pairs.Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
+                .ToListAsync(cancellationToken);
+            var pairIds = pairs.Select(p => p.Id).ToList();
+            var changedPairs = new List<int>();
+            foreach (var pair in pairs)
+            {
+                var declinedByThem = (enrolmentIds.Contains(pair.MentorEnrolmentId) && pair.MentorResponse == PairResponse.Declined)
+                    || (enrolmentIds.Contains(pair.MenteeEnrolmentId) && pair.MenteeResponse == PairResponse.Declined);
+                if (declinedByThem && pair.DeclineReason is not null)
+                {
+                    pair.DeclineReason = null;
+                    changedPairs.Add(pair.Id);
+                }
+
+                if (pair.EndedByUserId == user.Id && pair.EndReason is not null)
+                {
+                    pair.EndReason = null;
+                    changedPairs.Add(pair.Id);
+                }
+            }
+
+            var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId)).ToListAsync(cancellationToken);
+            var sessionsWithReason = new List<int>();
+            foreach (var session in sessions)
+            {
+                session.Notes = null;
+                session.FollowUps = null;
+                if (session.CancelledByUserId == user.Id && session.CancelReason is not null)
+                {
+                    session.CancelReason = null;
+                    sessionsWithReason.Add(session.Id);
+                }
+            }
+
+            // Ratings stay, so average ratings do not move; only the words go.
+            await db.SessionFeedback.Where(f => f.ByUserId == user.Id && f.Comment != "")
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, ""), cancellationToken);
+            var checkIns = db.CheckIns.Where(c => c.UserId == user.Id).Select(c => c.Id);
+            await db.CheckInAnswers.Where(a => checkIns.Contains(a.CheckInId) && a.Text != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, (string?)null), cancellationToken);
+
+            var invitations = await db.Invitations.Where(i => EF.Functions.Like(i.Email, sameEmail, "\\")).ToListAsync(cancellationToken);
+            foreach (var invitation in invitations)
+            {
+                invitation.Email = newEmail;
+            }
+
+            await db.SentNotifications.Where(n => EF.Functions.Like(n.Recipient, sameEmail, "\\"))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Recipient, newEmail), cancellationToken);
+
+            await db.SaveChangesAsync(cancellationToken);
+
+            // After the save, so the entries just written for this erasure (with the old values as "before") are redacted too.
+            await db.AuditEntries.Where(a => a.UserId == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, newEmail), cancellationToken);
+            await RedactAuditAsync(nameof(Enrolment), enrolmentIds,
+                [nameof(Enrolment.Interests), nameof(Enrolment.Goals), nameof(Enrolment.Location), nameof(Enrolment.ManagerEmail), nameof(Enrolment.DecisionReason)],
+                cancellationToken);
+            await RedactAuditAsync(nameof(Invitation), invitations.Select(i => i.Id).ToList(), [nameof(Invitation.Email)], cancellationToken);
+            await RedactAuditAsync(nameof(Pair), changedPairs, [nameof(Pair.DeclineReason), nameof(Pair.EndReason)], cancellationToken);
+            await RedactAuditAsync(nameof(Session), sessionsWithReason, [nameof(Session.CancelReason)], cancellationToken);
+            await RedactEmailAsync(oldEmail, cancellationToken);
+            return Unit.Value;
+        }
+
+        private async Task CheckAsync(Command command, AppUser user, CancellationToken cancellationToken)
+        {
+            if (user.ErasedAtUtc is not null)
+            {
+                throw RequestValidationException.For(command, "", "This person's data was erased already.");
+            }
+
+            if (!string.Equals(command.ConfirmEmail.Trim(), user.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                throw RequestValidationException.For(command, nameof(Command.ConfirmEmail),
+                    "That is not this person's e-mail address. Type it exactly as shown above; nothing was erased.");
+            }
+
+            if (user.Id == current.RequireId())
+            {
+                throw RequestValidationException.For(command, "", "You cannot erase yourself. Ask another HR coordinator to do it.");
+            }
+
+            if ((await RolesOfAsync(db, user.Id, cancellationToken)).Contains(Roles.HrCoordinator))
+            {
+                var others = await users.GetUsersInRoleAsync(Roles.HrCoordinator);
+                if (!others.Any(o => o.Id != user.Id && o.ErasedAtUtc is null))
+                {
+                    throw RequestValidationException.For(command, "",
+                        "This is the only HR coordinator. Give someone else the HR coordinator role first, so the programs keep a coordinator.");
+                }
+            }
+        }
+
+        private void AnonymiseAccount(AppUser user, string newEmail, DateTime now)
+        {
+            user.DisplayName = $"Erased person #{user.Id[..Math.Min(8, user.Id.Length)]}";
+            user.Email = newEmail;
+            user.UserName = newEmail;
+            user.NormalizedEmail = users.NormalizeEmail(newEmail);
+            user.NormalizedUserName = users.NormalizeName(newEmail);
+            user.EmailConfirmed = false;
+            user.PhoneNumber = null;
+            user.PhoneNumberConfirmed = false;
+            user.TwoFactorEnabled = false;
+            user.PasswordHash = null;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            user.AccessFailedCount = 0;
+            user.ErasedAtUtc = now;
+        }
+
+        /// <summary>Replaces the before and after values of the given properties in every audit entry of the records.</summary>
+        private async Task RedactAuditAsync(string entity, List<int> ids, IReadOnlyList<string> properties, CancellationToken cancellationToken)
+        {
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            var keys = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            foreach (var chunk in keys.Chunk(500))
+            {
+                var entries = await db.AuditEntries.Where(a => a.Entity == entity && chunk.Contains(a.EntityId)).ToListAsync(cancellationToken);
+                foreach (var entry in entries)
+                {
+                    entry.Changes = Redact(entry.Changes, properties);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        /// <summary>The address can appear in other records' entries too (someone's manager): replaced wherever it is.</summary>
+        private async Task RedactEmailAsync(string email, CancellationToken cancellationToken)
+        {
+            if (email.Length == 0)
+            {
+                return;
+            }
+
+            var escaped = JsonSerializer.Serialize(email)[1..^1];
+            var entries = await db.AuditEntries
+                .Where(a => EF.Functions.Like(a.Changes, "%" + LikeText(email) + "%", "\\") || EF.Functions.Like(a.Changes, "%" + LikeText(escaped) + "%", "\\"))
+                .ToListAsync(cancellationToken);
+            foreach (var entry in entries)
+            {
+                entry.Changes = entry.Changes.Replace(escaped, Erased, StringComparison.OrdinalIgnoreCase).Replace(email, Erased, StringComparison.OrdinalIgnoreCase);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        private static string LikeText(string text) =>
+            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    }
+
+    public static string Redact(string changes, IReadOnlyList<string> properties)
+    {
+        if (string.IsNullOrEmpty(changes) || JsonNode.Parse(changes) is not JsonObject root)
+        {
+            return changes;
+        }
+
+        foreach (var property in properties)
+        {
+            if (root[property] is JsonObject values)
+            {
+                foreach (var side in new[] { "Before", "After" })
+                {
+                    if (values[side] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > 0)
+                    {
+                        values[side] = Erased;
+                    }
+                }
+            }
+        }
+
+        return root.ToJsonString();
+    }
+
+    private static async Task<IReadOnlyList<string>> RolesOfAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .OrderBy(n => n).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Authorization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+
+namespace ReverseMentoring.Web.Features.SessionFeedback;
+
+[Authorize(Policy = PagePolicies.Participants)]
+public sealed class MyFeedbackModel(IMediator mediator) : PageModel
+{
+    public MyFeedback.Result Data { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
+        Data = await mediator.Send(new MyFeedback.Query(page ?? 1), cancellationToken);
+}
+
+/// <summary>The held sessions of my pairs still waiting for my feedback, oldest first, and the feedback I gave.</summary>
+public static class MyFeedback
+{
+    public const int PageSize = 20;
+
+    /// <summary>At most this many pending sessions are listed; the count says how many there are in all.</summary>
+    public const int PendingShown = 50;
+
+    [AllowedRoles(Roles.Mentor, Roles.Mentee)]
+    public sealed record Query(int Page = 1) : IQuery<Result>;
+
+    public sealed record Pending(int SessionId, string ProgramName, string PartnerName, string When, int DaysWaiting);
+
+    public sealed record Given(int SessionId, string ProgramName, string PartnerName, string When, int Rating, string Comment);
+
+    public sealed record Result(IReadOnlyList<Pending> PendingSessions, int PendingTotal, IReadOnlyList<Given> GivenFeedback, int Page, int PageCount, int GivenTotal);
+
+    /// <summary>Held sessions of the person's pairs without their feedback: one query, for the list and for the home page's count.</summary>
+    public static IQueryable<Session> PendingFor(AppDbContext db, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // The person's pairs first, as id lists: an OR across the joined enrolments makes SQLite scan every pair.
+        var asMentor = db.Pairs.Where(p => p.MentorEnrolment!.UserId == userId).Select(p => p.Id);
+        var asMentee = db.Pairs.Where(p => p.MenteeEnrolment!.UserId == userId).Select(p => p.Id);
+        return db.Sessions.Where(s => s.Status == SessionStatus.Held
+            && ((asMentor.Contains(s.PairId) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
+                || (asMentee.Contains(s.PairId) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))));
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var me = current.RequireId();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var pendingQuery = PendingFor(db, me).AsNoTracking();
+            var pendingTotal = await pendingQuery.CountAsync(cancellationToken);
+            var pending = (await pendingQuery
+                .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
+                .Take(PendingShown)
+                .Select(s => new
+                {
+                    s.Id,
+                    ProgramName = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).First(),
+                    s.StartsAtUtc,
+                    s.EndsAtUtc,
+                    IAmMentor = s.Pair!.MentorEnrolment!.UserId == me,
+                    MentorName = s.Pair.MentorEnrolment.User!.DisplayName,
+                    MentorZone = s.Pair.MentorEnrolment.TimeZoneId,
+                    MenteeName = s.Pair.MenteeEnrolment!.User!.DisplayName,
+                    MenteeZone = s.Pair.MenteeEnrolment.TimeZoneId,
+                })
+                .ToListAsync(cancellationToken))
+                .Select(s => new Pending(
+                    s.Id,
+                    s.ProgramName,
+                    s.IAmMentor ? s.MenteeName : s.MentorName,
+                    SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, s.IAmMentor ? s.MentorZone : s.MenteeZone),
+                    Math.Max(0, (int)(now - s.EndsAtUtc).TotalDays)))
+                .ToList();
+
+            var givenQuery = db.SessionFeedback.AsNoTracking().Where(f => f.ByUserId == me);
+            var givenTotal = await givenQuery.CountAsync(cancellationToken);
+            var pageCount = Math.Max(1, (givenTotal + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Page, 1, pageCount);
+            var given = (await givenQuery
+                .OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
+                .Select(f => new
+                {
+                    f.SessionId,
+                    ProgramName = db.Programs.Where(p => p.Id == f.ProgramId).Select(p => p.Name).First(),
+                    f.Session!.StartsAtUtc,
+                    f.Session.EndsAtUtc,
+                    f.Role,
+                    MentorName = f.Session.Pair!.MentorEnrolment!.User!.DisplayName,
+                    MentorZone = f.Session.Pair.MentorEnrolment.TimeZoneId,
+                    MenteeName = f.Session.Pair.MenteeEnrolment!.User!.DisplayName,
+                    MenteeZone = f.Session.Pair.MenteeEnrolment.TimeZoneId,
+                    f.Rating,
+                    f.Comment,
+                })
+                .ToListAsync(cancellationToken))
+                .Select(f => new Given(
+                    f.SessionId,
+                    f.ProgramName,
+                    f.Role == ParticipantRole.Mentor ? f.MenteeName : f.MentorName,
+                    SessionTimes.Format(f.StartsAtUtc, f.EndsAtUtc, f.Role == ParticipantRole.Mentor ? f.MentorZone : f.MenteeZone),
+                    f.Rating,
+                    f.Comment))
+                .ToList();
+            return new Result(pending, pendingTotal, given, page, pageCount, givenTotal);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using Microsoft.AspNetCore.Authorization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+
+namespace ReverseMentoring.Web.Features.Sessions;
+
+[Authorize(Policy = PagePolicies.Participants)]
+public sealed class LogSessionModel(IMediator mediator) : PageModel, IReloadAfterRejection
+{
+    [FromRoute]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public LogSession.Command Data { get; set; } = new();
+
+    public LogSession.Result Session { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Session = await mediator.Send(new LogSession.Query(Id), cancellationToken);
+        Data = Session.Form;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Data.SessionId = Id;
+        var result = await mediator.Send(Data, cancellationToken);
+        Message = result.WasHeld ? "Your changes to the session's log are saved." : "The session is logged as held.";
+        return LocalRedirect(result.FeedbackGiven ? "/Participant/Feedback" : $"/Participant/Feedback/Give/{Id}");
+    }
+
+    // The form comes back with what the person typed; the session around it is read again.
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Session ??= await mediator.Send(new LogSession.Query(Id), cancellationToken);
+}
+
+/// <summary>
+/// Either side of a pair records that a session took place: how long, which topics, notes and follow-ups. A held
+/// session's log can be corrected later by either side. Notes are the pair's own unless they share them with HR.
+/// </summary>
+public static class LogSession
+{
+    public const string ConflictMessage =
+        "Someone else changed this session's log while you were editing. Reload to see their changes; yours were not saved.";
+
+    public const string CancelledMessage = "This session was cancelled, so it cannot be logged. Schedule a new one instead.";
+
+    public const string NotYetMessage = "This session has not started yet. Log it once it has taken place.";
+
+    [AllowedRoles(Roles.Mentor, Roles.Mentee)]
+    public sealed record Query(int SessionId) : IQuery<Result>;
+
+    public sealed record Topic(int Id, string Title);
+
+    /// <param name="Refusal">Why the session cannot be logged now, or null when it can.</param>
+    public sealed record Result(
+        int SessionId,
+        int ProgramId,
+        string ProgramName,
+        string PartnerName,
+        string When,
+        SessionStatus Status,
+        IReadOnlyList<Topic> Topics,
+        Command Form,
+        string? Refusal);
+
+    public sealed record Saved(bool WasHeld, bool FeedbackGiven);
+
+    [AllowedRoles(Roles.Mentor, Roles.Mentee)]
+    public sealed class Command : ICommand<Saved>
+    {
+        public int SessionId { get; set; }
+
+        public int? HeldMinutes { get; set; }
+
+        public List<int> CoveredTopicIds { get; set; } = [];
+
+        public string? Notes { get; set; }
+
+        public bool NotesSharedWithHr { get; set; }
+
+        public string? FollowUps { get; set; }
+
+        public Guid Version { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.HeldMinutes)
+                .NotNull().WithMessage("Enter how many minutes the session lasted.")
+                .InclusiveBetween(1, Session.MaxMinutes).WithMessage($"Minutes must be between 1 and {Session.MaxMinutes}.");
+            RuleFor(c => c.Notes)
+                .MaximumLength(Session.NotesMaxLength).WithMessage($"Notes have at most {Session.NotesMaxLength:N0} characters; shorten them.");
+            RuleFor(c => c.FollowUps)
+                .MaximumLength(Session.FollowUpsMaxLength).WithMessage($"Follow-ups have at most {Session.FollowUpsMaxLength:N0} characters; shorten them.");
+        }
+    }
+
+    /// <summary>Why a session cannot be logged at <paramref name="now"/>, or null when it can.</summary>
+    public static string? Refusal(SessionStatus status, DateTime startsAtUtc, DateTime now) =>
+        status == SessionStatus.Cancelled ? CancelledMessage
+        : startsAtUtc > now ? NotYetMessage
+        : null;
+
+    public sealed class QueryHandler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var me = current.RequireId();
+            var session = await db.Sessions.AsNoTracking()
+                .Where(s => s.Id == query.SessionId
+                    && (s.Pair!.MentorEnrolment!.UserId == me || s.Pair.MenteeEnrolment!.UserId == me))
+                .Select(s => new
+                {
+                    s.Id,
+                    s.ProgramId,
+                    ProgramName = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).First(),
+                    s.StartsAtUtc,
+                    s.EndsAtUtc,
+                    s.DurationMinutes,
+                    s.Status,
+                    s.HeldMinutes,
+                    s.Notes,
+                    s.NotesSharedWithHr,
+                    s.FollowUps,
+                    s.Version,
+                    MentorUserId = s.Pair!.MentorEnrolment!.UserId,
+                    MentorName = s.Pair.MentorEnrolment.User!.DisplayName,
+                    MentorZone = s.Pair.MentorEnrolment.TimeZoneId,
+                    MenteeName = s.Pair.MenteeEnrolment!.User!.DisplayName,
+                    MenteeZone = s.Pair.MenteeEnrolment.TimeZoneId,
+                    Topics = s.Topics.Select(t => new { t.ProgramTopicId, t.Kind }).ToList(),
+                })
+                .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+
+            var iAmMentor = session.MentorUserId == me;
+            var topics = await db.ProgramTopics.AsNoTracking()
+                .Where(t => t.ProgramId == session.ProgramId)
+                .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
+                .Select(t => new Topic(t.Id, t.Title))
+                .ToListAsync(cancellationToken);
+
+            // A first log starts from the agenda; a held session shows what was covered.
+            var covered = session.Status == SessionStatus.Held
+                ? session.Topics.Where(t => t.Kind == SessionTopicKind.Covered)
+                : session.Topics.Where(t => t.Kind == SessionTopicKind.Agenda);
+            var form = new Command
+            {
+                SessionId = session.Id,
+                HeldMinutes = session.HeldMinutes ?? session.DurationMinutes,
+                CoveredTopicIds = covered.Select(t => t.ProgramTopicId).ToList(),
+                Notes = session.Notes,
+                NotesSharedWithHr = session.NotesSharedWithHr,
+                FollowUps = session.FollowUps,
+                Version = session.Version,
+            };
+            return new Result(
+                session.Id,
+                session.ProgramId,
+                session.ProgramName,
+                iAmMentor ? session.MenteeName : session.MentorName,
+                SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, iAmMentor ? session.MentorZone : session.MenteeZone),
+                session.Status,
+                topics,
+                form,
+                Refusal(session.Status, session.StartsAtUtc, clock.GetUtcNow().UtcDateTime));
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command, Saved>
+    {
+        public async ValueTask<Saved> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var me = current.RequireId();
+            var session = await db.Sessions
+                .Include(s => s.Topics)
+                .Include(s => s.Pair!).ThenInclude(p => p.MentorEnrolment)
+                .Include(s => s.Pair!).ThenInclude(p => p.MenteeEnrolment)
+                .SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken);
+            var side = session?.Pair?.MentorEnrolment?.UserId == me ? ParticipantRole.Mentor
+                : session?.Pair?.MenteeEnrolment?.UserId == me ? ParticipantRole.Mentee
+                : (ParticipantRole?)null;
+            if (session is null || side is null)
+            {
+                throw new NotFoundException();
+            }
+
+            var mySide = side.Value;
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (Refusal(session.Status, session.StartsAtUtc, now) is { } refusal)
+            {
+                throw RequestValidationException.For(command, "", refusal);
+            }
+
+            var chosen = command.CoveredTopicIds.Distinct().ToList();
+            var known = await db.ProgramTopics
+                .Where(t => t.ProgramId == session.ProgramId && chosen.Contains(t.Id))
+                .Select(t => t.Id)
+                .ToListAsync(cancellationToken);
+            if (known.Count != chosen.Count)
+            {
+                throw RequestValidationException.For(command, nameof(Command.CoveredTopicIds), "Choose topics from the program's list.");
+            }
+
+            var wasHeld = session.Status == SessionStatus.Held;
+            session.Status = SessionStatus.Held;
+            session.HeldMinutes = command.HeldMinutes;
+            session.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
+            session.NotesSharedWithHr = command.NotesSharedWithHr;
+            session.FollowUps = string.IsNullOrWhiteSpace(command.FollowUps) ? null : command.FollowUps.Trim();
+            session.UpdatedAtUtc = now;
+
+            // The first log's time stays: feedback reminders count from it, and a correction should not restart them.
+            session.LoggedAtUtc ??= now;
+            session.LoggedByUserId ??= me;
+
+            session.Topics.RemoveAll(t => t.Kind == SessionTopicKind.Covered && !known.Contains(t.ProgramTopicId));
+            foreach (var topicId in known.Where(id => !session.Topics.Any(t => t.Kind == SessionTopicKind.Covered && t.ProgramTopicId == id)))
+            {
+                session.Topics.Add(new SessionTopic { ProgramTopicId = topicId, Kind = SessionTopicKind.Covered });
+            }
+
+            db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", ConflictMessage);
+            }
+
+            var feedbackGiven = await db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == mySide, cancellationToken);
+            return new Saved(wasHeld, feedbackGiven);
+        }
+    }
+}

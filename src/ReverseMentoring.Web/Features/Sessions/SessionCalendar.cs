@@ -1,0 +1,89 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+
+namespace ReverseMentoring.Web.Features.Sessions;
+
+/// <summary>A session as an iCalendar invitation (RFC 5545/5546) that calendars add, update and remove.</summary>
+public static class SessionCalendar
+{
+    public const string ContentType = "text/calendar";
+
+    public sealed record Person(string Name, string Email);
+
+    public sealed record Invite(
+        int SessionId,
+        int Sequence,
+        bool Cancelled,
+        DateTime StartsAtUtc,
+        DateTime EndsAtUtc,
+        string ProgramName,
+        SessionFormats Format,
+        string Location,
+        IReadOnlyList<string> Agenda,
+        Person Organizer,
+        IReadOnlyList<Person> Attendees,
+        DateTime StampUtc);
+
+    /// <summary>Stable for the life of the session, so every update and the cancellation replace the same event.</summary>
+    public static string Uid(int sessionId) => $"session-{sessionId}@reversementoring";
+
+    public static string FileName(int sessionId) => $"session-{sessionId}.ics";
+
+    public static string Method(bool cancelled) => cancelled ? "CANCEL" : "REQUEST";
+
+    public static string Text(Invite invite)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        var description = invite.Agenda.Count == 0
+            ? "Agenda: to agree together."
+            : "Agenda:\n" + string.Join("\n", invite.Agenda.Select(t => "- " + t));
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = Uid(invite.SessionId),
+            Sequence = invite.Sequence,
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(invite.StampUtc, DateTimeKind.Utc)),
+            Start = new CalDateTime(DateTime.SpecifyKind(invite.StartsAtUtc, DateTimeKind.Utc)),
+            End = new CalDateTime(DateTime.SpecifyKind(invite.EndsAtUtc, DateTimeKind.Utc)),
+            Summary = $"Reverse mentoring session: {invite.ProgramName}",
+            Location = invite.Location,
+            Description = $"{EnrolmentRules.Describe(invite.Format)} session.\n{description}",
+            Status = invite.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Organizer = new Organizer($"mailto:{invite.Organizer.Email}") { CommonName = invite.Organizer.Name },
+        };
+        if (invite.Format == SessionFormats.Virtual && SessionRules.IsMeetingLink(invite.Location))
+        {
+            calendarEvent.Url = new Uri(invite.Location.Trim());
+        }
+
+        foreach (var person in invite.Attendees)
+        {
+            calendarEvent.Attendees.Add(new Attendee($"mailto:{person.Email}")
+            {
+                CommonName = person.Name,
+                Role = "REQ-PARTICIPANT",
+                ParticipationStatus = "NEEDS-ACTION",
+                Rsvp = !invite.Cancelled,
+            });
+        }
+
+        var calendar = new Ical.Net.Calendar { Method = Method(invite.Cancelled) };
+        calendar.Events.Add(calendarEvent);
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>The invitation as an e-mail attachment; the method in the content type lets mail clients offer accept/decline.</summary>
+    public static MailAttachment Attachment(Invite invite)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        return new MailAttachment(FileName(invite.SessionId), $"{ContentType}; method={Method(invite.Cancelled)}; charset=utf-8", Text(invite));
+    }
+}

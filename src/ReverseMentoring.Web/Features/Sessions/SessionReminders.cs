@@ -1,0 +1,287 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+
+namespace ReverseMentoring.Web.Features.Sessions;
+
+public sealed class SessionRemindersOptions
+{
+    public const string Section = "SessionReminders";
+
+    public bool Enabled { get; set; } = true;
+
+    public int CheckMinutes { get; set; } = 60;
+}
+
+public static class SessionRemindersRegistration
+{
+    public static IServiceCollection AddSessionReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SessionRemindersOptions>(configuration.GetSection(SessionRemindersOptions.Section));
+        services.AddHostedService<SessionReminders>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Keeps pairs meeting: marks sessions nobody logged as missed, and reminds both sides of a session tomorrow, a log
+/// missing, feedback overdue, and a pair that has not met for longer than the program's cadence. Safe on every
+/// instance at once: the marking is one conditional update and each reminder is claimed under a unique key.
+/// </summary>
+public sealed class SessionReminders(
+    IServiceScopeFactory scopes, IOptions<SessionRemindersOptions> options, TimeProvider clock, ILogger<SessionReminders> logger)
+    : PeriodicJob(clock, logger)
+{
+    /// <summary>A scheduled session nobody logged this long after its end counts as missed.</summary>
+    public static readonly TimeSpan MissedAfter = TimeSpan.FromHours(48);
+
+    /// <summary>A session starting within this long gets its "tomorrow" reminder.</summary>
+    public static readonly TimeSpan TomorrowWithin = TimeSpan.FromHours(24);
+
+    /// <summary>A scheduled session not logged this long after its end gets a "log it" reminder.</summary>
+    public static readonly TimeSpan LogMissingAfter = TimeSpan.FromHours(2);
+
+    /// <summary>A side that has not given feedback this long after the session was logged is reminded.</summary>
+    public static readonly TimeSpan FeedbackOverdueAfter = TimeSpan.FromDays(3);
+
+    /// <summary>Sessions logged longer ago than this are not chased for feedback (nor all at once on a first run).</summary>
+    public static readonly TimeSpan FeedbackChasedFor = TimeSpan.FromDays(30);
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CheckMinutes);
+
+    protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => CheckSessionsAsync(cancellationToken);
+
+    /// <summary>One run at the injected clock's now; returns how many reminders this call sent.</summary>
+    public async Task<int> CheckSessionsAsync(CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
+
+        await MarkMissedAsync(db, now, cancellationToken);
+
+        var reminders = new List<Outgoing>();
+        reminders.AddRange(await TomorrowAsync(db, links, now, cancellationToken));
+        reminders.AddRange(await LogMissingAsync(db, links, now, cancellationToken));
+        reminders.AddRange(await FeedbackOverdueAsync(db, links, now, cancellationToken));
+        reminders.AddRange(await NoRecentSessionAsync(db, links, now, cancellationToken));
+        return reminders.Count == 0 ? 0 : await notifications.SendOnceAsync(reminders, cancellationToken);
+    }
+
+    /// <summary>
+    /// One statement for every instance: a session logged meanwhile is no longer Scheduled and is left alone. The
+    /// version is kept, so a log form opened before the marking still saves (logging a missed session makes it held).
+    /// </summary>
+    private static Task<int> MarkMissedAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - MissedAfter;
+        return db.Sessions
+            .Where(s => s.Status == SessionStatus.Scheduled && s.EndsAtUtc < cutoff && s.LoggedAtUtc == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.Status, SessionStatus.Missed)
+                .SetProperty(s => s.MissedAtUtc, now)
+                .SetProperty(s => s.UpdatedAtUtc, now), cancellationToken);
+    }
+
+    private static async Task<IEnumerable<Outgoing>> TomorrowAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
+    {
+        var until = now + TomorrowWithin;
+        var sessions = await SessionsWithPeople(db, db.Sessions.Where(s =>
+                s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now && s.StartsAtUtc <= until))
+            .ToListAsync(cancellationToken);
+        return sessions.SelectMany(s => s.Sides()).Select(side => new Outgoing(
+            // The calendar sequence is in the key, so a session moved after its reminder gets one for its new time.
+            $"session:{side.Session.Id}:tomorrow:{side.Session.CalendarSequence}:{side.UserId}",
+            side.Email,
+            $"Your mentoring session with {side.PartnerName} is coming up",
+            $"""
+            Hello {side.Name},
+
+            Your session with {side.PartnerName} in {side.Session.ProgramName} starts soon:
+            {SessionTimes.Format(side.Session.StartsAtUtc, side.Session.EndsAtUtc, side.TimeZoneId)}
+            {(string.IsNullOrWhiteSpace(side.Session.Location) ? "" : $"Where: {side.Session.Location}")}
+            {links.To($"/Participant/Sessions/{side.Session.Id}")}
+            """));
+    }
+
+    private static async Task<IEnumerable<Outgoing>> LogMissingAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
+    {
+        var endedBefore = now - LogMissingAfter;
+
+        // Older scheduled sessions were marked missed just before; the bound lets the (Status, StartsAtUtc) index
+        // answer instead of a scan of every scheduled session ever.
+        var startedAfter = now - MissedAfter - TimeSpan.FromHours(Session.MaxMinutes / 60.0);
+        var sessions = await SessionsWithPeople(db, db.Sessions.Where(s =>
+                s.Status == SessionStatus.Scheduled && s.StartsAtUtc > startedAfter && s.EndsAtUtc <= endedBefore && s.LoggedAtUtc == null))
+            .ToListAsync(cancellationToken);
+        return sessions.SelectMany(s => s.Sides()).Select(side => new Outgoing(
+            $"session:{side.Session.Id}:log-missing:{side.UserId}",
+            side.Email,
+            $"Did your session with {side.PartnerName} take place?",
+            $"""
+            Hello {side.Name},
+
+            Your session with {side.PartnerName} in {side.Session.ProgramName} was planned for
+            {SessionTimes.Format(side.Session.StartsAtUtc, side.Session.EndsAtUtc, side.TimeZoneId)}.
+            If it took place, log it (minutes, topics, notes); either of you can. Unlogged sessions count as missed after two days.
+            {links.To($"/Participant/Sessions/Log/{side.Session.Id}")}
+            """));
+    }
+
+    private static async Task<IEnumerable<Outgoing>> FeedbackOverdueAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
+    {
+        var loggedBefore = now - FeedbackOverdueAfter;
+        var loggedAfter = now - FeedbackChasedFor;
+
+        // Only sessions that took place in the chasing window and the one before it: the bound on StartsAtUtc lets the
+        // (Status, StartsAtUtc) index answer; a session logged more than a month late is not chased.
+        var startedAfter = loggedAfter - FeedbackChasedFor;
+        var held = db.Sessions.Where(s => s.Status == SessionStatus.Held && s.StartsAtUtc > startedAfter
+            && s.LoggedAtUtc <= loggedBefore && s.LoggedAtUtc > loggedAfter);
+        var sessions = await SessionsWithPeople(db, held.Where(s =>
+                !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor)
+                || !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee)))
+            .ToListAsync(cancellationToken);
+        return sessions.SelectMany(s => s.Sides()).Where(side => !side.GaveFeedback).Select(side => new Outgoing(
+            $"session:{side.Session.Id}:feedback-overdue:{side.UserId}",
+            side.Email,
+            $"How was your session with {side.PartnerName}?",
+            $"""
+            Hello {side.Name},
+
+            Your session with {side.PartnerName} in {side.Session.ProgramName} on
+            {SessionTimes.Format(side.Session.StartsAtUtc, side.Session.EndsAtUtc, side.TimeZoneId)} is waiting for your feedback.
+            Rate it from 1 to 5; only you and HR see it.
+            {links.To($"/Participant/Feedback/Give/{side.Session.Id}")}
+            """));
+    }
+
+    /// <summary>
+    /// Accepted pairs of running programs with no session ahead whose last held session (or their start) is older than
+    /// the cadence: one reminder each side per cadence period since then.
+    /// </summary>
+    private static async Task<IEnumerable<Outgoing>> NoRecentSessionAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
+    {
+        var quiet = await (
+                from pair in db.Pairs
+                join program in db.Programs on pair.ProgramId equals program.Id
+                where pair.Status == PairStatus.Accepted && program.Status == ProgramStatus.Running && program.ArchivedAtUtc == null
+                    && !db.Sessions.Any(s => s.PairId == pair.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)
+                let last = db.Sessions.Where(s => s.PairId == pair.Id && s.Status == SessionStatus.Held).Max(s => (DateTime?)s.StartsAtUtc)
+                    ?? pair.AcceptedAtUtc
+                where last != null && last < now.AddDays(-program.SessionCadenceDays)
+                select new
+                {
+                    pair.Id,
+                    pair.ProgramId,
+                    ProgramName = program.Name,
+                    program.SessionCadenceDays,
+                    Last = last!.Value,
+                    Mentor = new Person(pair.MentorEnrolment!.UserId, pair.MentorEnrolment.User!.Email, pair.MentorEnrolment.User.DisplayName,
+                        pair.MentorEnrolment.TimeZoneId, pair.MentorEnrolment.User.ErasedAtUtc == null && pair.MentorEnrolment.Status != EnrolmentStatus.Withdrawn),
+                    Mentee = new Person(pair.MenteeEnrolment!.UserId, pair.MenteeEnrolment.User!.Email, pair.MenteeEnrolment.User.DisplayName,
+                        pair.MenteeEnrolment.TimeZoneId, pair.MenteeEnrolment.User.ErasedAtUtc == null && pair.MenteeEnrolment.Status != EnrolmentStatus.Withdrawn),
+                })
+            .ToListAsync(cancellationToken);
+
+        var reminders = new List<Outgoing>();
+        foreach (var pair in quiet)
+        {
+            var days = (int)(now - pair.Last).TotalDays;
+            var period = days / pair.SessionCadenceDays;
+            var since = pair.Last.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            foreach (var (to, partner) in new[] { (pair.Mentor, pair.Mentee), (pair.Mentee, pair.Mentor) })
+            {
+                if (!to.Reachable || string.IsNullOrEmpty(to.Email))
+                {
+                    continue;
+                }
+
+                reminders.Add(new Outgoing(
+                    $"pair:{pair.Id}:no-session:{since}:{period}:{to.UserId}",
+                    to.Email,
+                    $"Time to meet {partner.Name} again",
+                    $"""
+                    Hello {to.Name},
+
+                    You and {partner.Name} last met {days} days ago in {pair.ProgramName}, and the program suggests meeting every {pair.SessionCadenceDays} days.
+                    Nothing is scheduled yet: agree on your next session and put it in the app.
+                    {links.To($"/Participant/Programs/{pair.ProgramId}")}
+                    """));
+            }
+        }
+
+        return reminders;
+    }
+
+    private static IQueryable<SessionWithPeople> SessionsWithPeople(AppDbContext db, IQueryable<Session> sessions) =>
+        from s in sessions
+        join program in db.Programs on s.ProgramId equals program.Id
+        select new SessionWithPeople
+        {
+            Id = s.Id,
+            ProgramName = program.Name,
+            StartsAtUtc = s.StartsAtUtc,
+            EndsAtUtc = s.EndsAtUtc,
+            Location = s.Location,
+            CalendarSequence = s.CalendarSequence,
+            Mentor = new Person(s.Pair!.MentorEnrolment!.UserId, s.Pair.MentorEnrolment.User!.Email, s.Pair.MentorEnrolment.User.DisplayName,
+                s.Pair.MentorEnrolment.TimeZoneId, s.Pair.MentorEnrolment.User.ErasedAtUtc == null),
+            Mentee = new Person(s.Pair.MenteeEnrolment!.UserId, s.Pair.MenteeEnrolment.User!.Email, s.Pair.MenteeEnrolment.User.DisplayName,
+                s.Pair.MenteeEnrolment.TimeZoneId, s.Pair.MenteeEnrolment.User.ErasedAtUtc == null),
+            MentorGaveFeedback = db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor),
+            MenteeGaveFeedback = db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee),
+        };
+
+    private sealed record Person(string UserId, string? Email, string Name, string TimeZoneId, bool Reachable);
+
+    private sealed record Side(SessionWithPeople Session, string UserId, string Email, string Name, string TimeZoneId, string PartnerName, bool GaveFeedback);
+
+    private sealed class SessionWithPeople
+    {
+        public int Id { get; init; }
+
+        public string ProgramName { get; init; } = "";
+
+        public DateTime StartsAtUtc { get; init; }
+
+        public DateTime EndsAtUtc { get; init; }
+
+        public string Location { get; init; } = "";
+
+        public int CalendarSequence { get; init; }
+
+        public Person Mentor { get; init; } = null!;
+
+        public Person Mentee { get; init; } = null!;
+
+        public bool MentorGaveFeedback { get; init; }
+
+        public bool MenteeGaveFeedback { get; init; }
+
+        /// <summary>Each side that can be e-mailed, with the other side's name.</summary>
+        public IEnumerable<Side> Sides()
+        {
+            if (Mentor.Reachable && !string.IsNullOrEmpty(Mentor.Email))
+            {
+                yield return new Side(this, Mentor.UserId, Mentor.Email, Mentor.Name, Mentor.TimeZoneId, Mentee.Name, MentorGaveFeedback);
+            }
+
+            if (Mentee.Reachable && !string.IsNullOrEmpty(Mentee.Email))
+            {
+                yield return new Side(this, Mentee.UserId, Mentee.Email, Mentee.Name, Mentee.TimeZoneId, Mentor.Name, MenteeGaveFeedback);
+            }
+        }
+    }
+}

@@ -1,0 +1,321 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Pairing;
+using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Web.Features.Resources;
+
+namespace ReverseMentoring.Web.Features.Sessions;
+
+/// <summary>What a person enters to schedule or reschedule a session: the same form, the same rules.</summary>
+public interface ISessionPlan
+{
+    DateOnly? Date { get; }
+
+    TimeOnly? Time { get; }
+
+    int DurationMinutes { get; }
+
+    SessionFormats Format { get; }
+
+    string Location { get; }
+
+    List<int> TopicIds { get; }
+}
+
+/// <summary>The rules every session plan follows before the database is asked anything.</summary>
+public sealed class SessionPlanValidator<T> : AbstractValidator<T>
+    where T : ISessionPlan
+{
+    public SessionPlanValidator()
+    {
+        RuleFor(c => c.Date).NotNull().WithMessage("Enter the date of the session.");
+        RuleFor(c => c.Time).NotNull().WithMessage("Enter the time the session starts.");
+        RuleFor(c => c.DurationMinutes)
+            .InclusiveBetween(Session.MinMinutes, Session.MaxMinutes)
+            .WithMessage($"A session lasts {Session.MinMinutes} to {Session.MaxMinutes} minutes.");
+        RuleFor(c => c.Format)
+            .Must(f => EnrolmentRules.EachFormat.Contains(f))
+            .WithMessage("Choose how you meet: in person, virtual or group.");
+        RuleFor(c => c.Location).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter where you meet: a room or address, or the meeting link.")
+            .MaximumLength(Session.LocationMaxLength).WithMessage($"A location has at most {Session.LocationMaxLength} characters; shorten it.");
+        RuleFor(c => c.Location)
+            .Must(SessionRules.IsMeetingLink)
+            .When(c => c.Format == SessionFormats.Virtual && !string.IsNullOrWhiteSpace(c.Location) && c.Location.Length <= Session.LocationMaxLength)
+            .WithMessage("For a virtual session, enter the meeting link, starting with https:// (or http://).");
+        RuleFor(c => c.TopicIds)
+            .Must(ids => ids is null || ids.Count <= 50)
+            .WithMessage("Choose at most 50 topics.");
+    }
+}
+
+/// <summary>A pair seen from one of its sides, with what scheduling needs.</summary>
+public sealed record PairSides(Pair Pair, MentoringProgram Program, Enrolment Me, Enrolment Partner)
+{
+    /// <summary>Sessions are planned only for a confirmed pair in a program still running or about to.</summary>
+    public bool IsActive => Pair.Status == PairStatus.Accepted && Program.Status != ProgramStatus.Closed;
+
+    public string MyZone => Me.TimeZoneId;
+
+    public string PartnerName => Partner.User?.DisplayName ?? "Your partner";
+}
+
+/// <summary>A session to be, checked: its instants in UTC and its agenda.</summary>
+public sealed record CheckedPlan(DateTime StartsAtUtc, DateTime EndsAtUtc, IReadOnlyList<int> TopicIds);
+
+/// <summary>A suggested start, in the viewer's time zone, to fill the form with.</summary>
+public sealed record SuggestedTime(DateOnly Date, TimeOnly Time, string Text);
+
+public static class SessionRules
+{
+    public const int SuggestionCount = 5;
+    public const int SuggestionDays = 21;
+
+    public const string ConflictMessage =
+        "Someone else changed this session while you were editing. Reload to see their changes; yours were not saved.";
+
+    /// <summary>
+    /// Saves a change to a session the person opened at <paramref name="version"/> (refused if someone changed it since),
+    /// then sends the other side the change with its calendar file.
+    /// </summary>
+    public static async Task SaveAndTellPartnerAsync(
+        AppDbContext db, Notifications notifications, PublicLinks links, object command, Guid version, Session session, PairSides sides,
+        SessionMail.Change change, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(sides);
+        db.Entry(session).Property(s => s.Version).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RequestValidationException.For(command, "", ConflictMessage);
+        }
+
+        var agenda = Agenda(session, sides.Program);
+        await notifications.SendOnceAsync(
+            [SessionMail.ToPartner(change, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
+            cancellationToken);
+    }
+
+    public static bool IsMeetingLink(string? location) =>
+        Uri.TryCreate(location?.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>The pair with both enrolments and people, when the user is one of its two sides; otherwise null.</summary>
+    public static async Task<PairSides?> PairAsync(AppDbContext db, int pairId, string userId, CancellationToken cancellationToken)
+    {
+        var pair = await db.Pairs.AsNoTracking()
+            .Include(p => p.MentorEnrolment).ThenInclude(e => e!.User)
+            .Include(p => p.MenteeEnrolment).ThenInclude(e => e!.User)
+            .SingleOrDefaultAsync(p => p.Id == pairId, cancellationToken);
+        if (pair is null)
+        {
+            return null;
+        }
+
+        var amMentor = pair.MentorEnrolment!.UserId == userId;
+        if (!amMentor && pair.MenteeEnrolment!.UserId != userId)
+        {
+            return null;
+        }
+
+        var program = await db.Programs.AsNoTracking().Include(p => p.Topics)
+            .SingleAsync(p => p.Id == pair.ProgramId, cancellationToken);
+        return amMentor
+            ? new PairSides(pair, program, pair.MentorEnrolment, pair.MenteeEnrolment!)
+            : new PairSides(pair, program, pair.MenteeEnrolment!, pair.MentorEnrolment);
+    }
+
+    /// <summary>
+    /// The checks that need the database and the clock. Throws a validation failure on the field to fix; returns the
+    /// plan in UTC otherwise. <paramref name="exceptSessionId"/> is the session being rescheduled, which cannot clash with itself.
+    /// </summary>
+    public static async Task<CheckedPlan> CheckAsync<T>(AppDbContext db, T plan, PairSides sides, DateTime nowUtc, int? exceptSessionId, CancellationToken cancellationToken)
+        where T : class, ISessionPlan
+    {
+        var program = sides.Program;
+        if (!program.Formats.HasFlag(plan.Format))
+        {
+            throw RequestValidationException.For(plan, nameof(ISessionPlan.Format),
+                $"This program's sessions are {EnrolmentRules.Formats(program.Formats)}: choose one of those.");
+        }
+
+        var topicIds = (plan.TopicIds ?? []).Distinct().ToList();
+        if (topicIds.Any(id => program.Topics.All(t => t.Id != id)))
+        {
+            throw RequestValidationException.For(plan, nameof(ISessionPlan.TopicIds), "Choose topics from this program's list.");
+        }
+
+        var conversion = SessionTimes.ToUtc(plan.Date!.Value, plan.Time!.Value, sides.MyZone);
+        if (conversion.Utc is not { } starts)
+        {
+            throw RequestValidationException.For(plan, nameof(ISessionPlan.Time), conversion.Problem!);
+        }
+
+        if (starts <= nowUtc)
+        {
+            throw RequestValidationException.For(plan, nameof(ISessionPlan.Date),
+                $"{SessionTimes.Day(plan.Date.Value)} at {SessionTimes.Time(plan.Time.Value)} has passed. Choose a date and time in the future.");
+        }
+
+        var ends = starts.AddMinutes(plan.DurationMinutes);
+        if (await ClashAsync(db, sides, starts, ends, exceptSessionId, cancellationToken) is { } clash)
+        {
+            throw RequestValidationException.For(plan, nameof(ISessionPlan.Date), clash);
+        }
+
+        return new CheckedPlan(starts, ends, topicIds);
+    }
+
+    /// <summary>"Alex already has a session from 10:00 to 11:00 on Tue 3 Mar 2027. Choose another time.", or null when both are free.</summary>
+    public static async Task<string?> ClashAsync(AppDbContext db, PairSides sides, DateTime startsAtUtc, DateTime endsAtUtc, int? exceptSessionId, CancellationToken cancellationToken)
+    {
+        var people = new[] { sides.Me.UserId, sides.Partner.UserId };
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => people.Contains(e.UserId))
+            .Select(e => new { e.Id, e.UserId }).ToListAsync(cancellationToken);
+        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        var booked = Session.BookedStatuses.ToList();
+        var clash = await db.Sessions.AsNoTracking()
+            .Where(s => booked.Contains(s.Status) && s.Id != (exceptSessionId ?? 0) && s.StartsAtUtc < endsAtUtc && s.EndsAtUtc > startsAtUtc)
+            .Where(s => enrolmentIds.Contains(s.Pair!.MentorEnrolmentId) || enrolmentIds.Contains(s.Pair!.MenteeEnrolmentId))
+            .OrderBy(s => s.StartsAtUtc)
+            .Select(s => new { s.StartsAtUtc, s.EndsAtUtc, s.Pair!.MentorEnrolmentId, s.Pair.MenteeEnrolmentId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (clash is null)
+        {
+            return null;
+        }
+
+        var mine = enrolments.Where(e => e.UserId == sides.Me.UserId).Select(e => e.Id).ToHashSet();
+        var who = mine.Contains(clash.MentorEnrolmentId) || mine.Contains(clash.MenteeEnrolmentId) ? "You already have" : $"{sides.PartnerName} already has";
+        var zone = sides.MyZone;
+        var from = SessionTimes.ToLocal(clash.StartsAtUtc, zone);
+        var to = SessionTimes.ToLocal(clash.EndsAtUtc, zone);
+        return $"{who} a session from {SessionTimes.Time(from)} to {SessionTimes.Time(to)} on {SessionTimes.Day(DateOnly.FromDateTime(from))} ({SessionTimes.Zone(zone).Id}). Choose another time.";
+    }
+
+    /// <summary>The next free times for both sides of the pair, shown in the viewer's time zone.</summary>
+    public static async Task<IReadOnlyList<SuggestedTime>> SuggestAsync(AppDbContext db, PairSides sides, int minutes, DateTime nowUtc, int? exceptSessionId, CancellationToken cancellationToken)
+    {
+        var enrolmentIds = new[] { sides.Me.Id, sides.Partner.Id };
+        var availability = await db.AvailabilitySlots.AsNoTracking().Where(a => enrolmentIds.Contains(a.EnrolmentId)).ToListAsync(cancellationToken);
+        var people = new[] { sides.Me.UserId, sides.Partner.UserId };
+        var allEnrolments = await db.Enrolments.AsNoTracking().Where(e => people.Contains(e.UserId)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var horizon = nowUtc.AddDays(SuggestionDays);
+        var booked = Session.BookedStatuses.ToList();
+        var busy = await db.Sessions.AsNoTracking()
+            .Where(s => booked.Contains(s.Status) && s.Id != (exceptSessionId ?? 0) && s.EndsAtUtc > nowUtc && s.StartsAtUtc < horizon)
+            .Where(s => allEnrolments.Contains(s.Pair!.MentorEnrolmentId) || allEnrolments.Contains(s.Pair!.MenteeEnrolmentId))
+            .Select(s => new Interval(s.StartsAtUtc, s.EndsAtUtc))
+            .ToListAsync(cancellationToken);
+        var starts = FreeStarts(nowUtc, minutes,
+            Weekly(sides.Me.TimeZoneId, availability.Where(a => a.EnrolmentId == sides.Me.Id), nowUtc),
+            Weekly(sides.Partner.TimeZoneId, availability.Where(a => a.EnrolmentId == sides.Partner.Id), nowUtc),
+            busy);
+        return starts.Select(s => new SuggestedTime(
+            SessionTimes.LocalDate(s, sides.MyZone),
+            SessionTimes.LocalTime(s, sides.MyZone),
+            SessionTimes.Format(s, s.AddMinutes(minutes), sides.MyZone))).ToList();
+    }
+
+    /// <summary>A session with its agenda and pair, when the user is one of the pair's two sides; otherwise null.</summary>
+    public static async Task<(Session Session, PairSides Sides)?> SessionAsync(AppDbContext db, int sessionId, string userId, bool track, CancellationToken cancellationToken)
+    {
+        var sessions = track ? db.Sessions : db.Sessions.AsNoTracking();
+        var session = await sessions.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null || await PairAsync(db, session.PairId, userId, cancellationToken) is not { } sides)
+        {
+            return null;
+        }
+
+        return (session, sides);
+    }
+
+    /// <summary>The program's topics on the session's agenda, in the program's order.</summary>
+    public static IReadOnlyList<string> Agenda(Session session, MentoringProgram program)
+    {
+        var ids = session.Topics.Where(t => t.Kind == SessionTopicKind.Agenda).Select(t => t.ProgramTopicId).ToHashSet();
+        return program.Topics.Where(t => ids.Contains(t.Id)).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => t.Title).ToList();
+    }
+
+    public sealed record Interval(DateTime Start, DateTime End);
+
+    /// <summary>A person's weekly slots as UTC intervals over the suggestion window, each day in their own time zone.</summary>
+    public static IReadOnlyList<Interval> Weekly(string zoneId, IEnumerable<AvailabilitySlot> slots, DateTime nowUtc)
+    {
+        var list = slots.ToList();
+        var first = SessionTimes.LocalDate(nowUtc, zoneId).AddDays(-1);
+        var intervals = new List<Interval>();
+        for (var day = first; day <= first.AddDays(SuggestionDays + 2); day = day.AddDays(1))
+        {
+            foreach (var slot in list.Where(s => s.Day == day.DayOfWeek))
+            {
+                var start = SessionTimes.ToUtcLenient(day, slot.Starts, zoneId);
+                var end = slot.Ends > slot.Starts
+                    ? SessionTimes.ToUtcLenient(day, slot.Ends, zoneId)
+                    : SessionTimes.ToUtcLenient(day.AddDays(1), slot.Ends, zoneId);
+                if (end > start)
+                {
+                    intervals.Add(new Interval(start, end));
+                }
+            }
+        }
+
+        return intervals.OrderBy(i => i.Start).ToList();
+    }
+
+    /// <summary>
+    /// The earliest free start of each window both people share, on a quarter-hour grid: one suggestion per window, so
+    /// five suggestions are five different occasions rather than five quarter-hours of one afternoon.
+    /// </summary>
+    public static IReadOnlyList<DateTime> FreeStarts(DateTime nowUtc, int minutes, IReadOnlyList<Interval> first, IReadOnlyList<Interval> second, IReadOnlyList<Interval> busy)
+    {
+        var length = TimeSpan.FromMinutes(minutes);
+        var horizon = nowUtc.AddDays(SuggestionDays);
+        var shared = first
+            .SelectMany(a => second.Select(b => new Interval(a.Start > b.Start ? a.Start : b.Start, a.End < b.End ? a.End : b.End)))
+            .Where(i => i.End > i.Start)
+            .OrderBy(i => i.Start)
+            .ToList();
+        var found = new List<DateTime>();
+        foreach (var window in shared)
+        {
+            var candidate = QuarterHourAtOrAfter(window.Start > nowUtc ? window.Start : nowUtc);
+            while (candidate + length <= window.End && candidate < horizon)
+            {
+                var blocking = busy.Where(b => b.Start < candidate + length && b.End > candidate).MaxBy(b => b.End);
+                if (blocking is null)
+                {
+                    if (!found.Contains(candidate))
+                    {
+                        found.Add(candidate);
+                    }
+
+                    break;
+                }
+
+                candidate = QuarterHourAtOrAfter(blocking.End);
+            }
+        }
+
+        return found.Order().Take(SuggestionCount).ToList();
+    }
+
+    private static DateTime QuarterHourAtOrAfter(DateTime utc)
+    {
+        var quarter = TimeSpan.FromMinutes(15).Ticks;
+        var ticks = (utc.Ticks + quarter - 1) / quarter * quarter;
+        return new DateTime(ticks, DateTimeKind.Utc);
+    }
+}

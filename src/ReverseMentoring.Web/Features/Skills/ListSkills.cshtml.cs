@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Authorization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Skills;
+
+[Authorize(Policy = PagePolicies.Coordinators)]
+public sealed class ListSkillsModel(IMediator mediator) : PageModel, IReloadAfterRejection
+{
+    public ListSkills.Result Data { get; private set; } = null!;
+
+    [BindProperty]
+    public RetireSkill.Command Retire { get; set; } = new();
+
+    [BindProperty]
+    public ReinstateSkill.Command Reinstate { get; set; } = new();
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
+        Data = await mediator.Send(new ListSkills.Query(page ?? 1), cancellationToken);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Data ??= await mediator.Send(new ListSkills.Query(1), cancellationToken);
+
+    private static string BackTo(int? page) => page is > 1 ? $"/Skills?page={page}" : "/Skills";
+
+    public async Task<IActionResult> OnPostRetireAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Retire, cancellationToken);
+        return LocalRedirect(BackTo(page));
+    }
+
+    public async Task<IActionResult> OnPostReinstateAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    {
+        await mediator.Send(Reinstate, cancellationToken);
+        return LocalRedirect(BackTo(page));
+    }
+}
+
+/// <summary>HR's skill catalogue, with how much each skill is used so nothing in use is removed by accident.</summary>
+public static class ListSkills
+{
+    public const int PageSize = 50;
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Query(int Page) : IQuery<Result>;
+
+    /// <param name="Enrolments">Enrolments that offer or want the skill.</param>
+    /// <param name="Topics">Program topics linked to the skill.</param>
+    public sealed record Row(int Id, string Name, string Description, bool IsRetired, int Enrolments, int Topics)
+    {
+        public bool IsInUse => Enrolments > 0 || Topics > 0;
+    }
+
+    public sealed record Result(IReadOnlyList<Row> Skills, int Page, int PageCount, int Total);
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var total = await db.Skills.CountAsync(cancellationToken);
+            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Page, 1, pageCount);
+            var rows = await db.Skills.AsNoTracking()
+                .OrderBy(s => s.IsRetired)
+                .ThenBy(s => s.Name)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
+                .Select(s => new Row(
+                    s.Id,
+                    s.Name,
+                    s.Description,
+                    s.IsRetired,
+                    db.EnrolmentSkills.Where(e => e.SkillId == s.Id).Select(e => e.EnrolmentId).Distinct().Count(),
+                    db.ProgramTopics.Count(t => t.SkillId == s.Id)))
+                .ToListAsync(cancellationToken);
+            return new Result(rows, page, pageCount, total);
+        }
+    }
+}
+
+/// <summary>Stops offering a skill; enrolments and topics that have it keep it.</summary>
+public static class RetireSkill
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand
+    {
+        public int Id { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var skill = await db.Skills.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            skill.IsRetired = true;
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>Offers a retired skill again.</summary>
+public static class ReinstateSkill
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand
+    {
+        public int Id { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var skill = await db.Skills.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
+            skill.IsRetired = false;
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
