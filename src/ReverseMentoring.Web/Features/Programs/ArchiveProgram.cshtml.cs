@@ -29,7 +29,7 @@ public sealed class ArchiveProgramModel(IMediator mediator) : PageModel, IReload
     {
         Data.Id = Id;
         await mediator.Send(Data, cancellationToken);
-        return RedirectToPage("/Programs/ListPrograms");
+        return LocalRedirect("/Programs");
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>

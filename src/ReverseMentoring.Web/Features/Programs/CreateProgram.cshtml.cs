@@ -25,7 +25,7 @@ public sealed class CreateProgramModel(IMediator mediator) : PageModel, IReloadA
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var id = await mediator.Send(Data, cancellationToken);
-        return RedirectToPage("/Programs/ProgramDetails", new { id });
+        return LocalRedirect($"/Programs/{id}");
     }
 
     // The skill choices and the empty topic rows are not posted, so every showing of the form adds them.

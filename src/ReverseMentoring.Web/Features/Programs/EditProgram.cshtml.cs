@@ -30,7 +30,7 @@ public sealed class EditProgramModel(IMediator mediator) : PageModel, IReloadAft
     {
         Data.Id = Id;
         await mediator.Send(Data, cancellationToken);
-        return RedirectToPage("/Programs/ProgramDetails", new { id = Id });
+        return LocalRedirect($"/Programs/{Id}");
     }
 
     // The skill choices, the empty topic rows and the id the links use are not posted, so every showing of the form sets them.

@@ -29,14 +29,14 @@ public sealed class ProgramDetailsModel(IMediator mediator) : PageModel, IReload
     {
         Move.Id = Id;
         await mediator.Send(Move, cancellationToken);
-        return RedirectToPage("/Programs/ProgramDetails", new { id = Id });
+        return LocalRedirect($"/Programs/{Id}");
     }
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken)
     {
         Restore.Id = Id;
         await mediator.Send(Restore, cancellationToken);
-        return RedirectToPage("/Programs/ProgramDetails", new { id = Id });
+        return LocalRedirect($"/Programs/{Id}");
     }
 
     // A refused move shows the page again, as the program now stands.

@@ -63,44 +63,44 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
     /// <summary>Requests sent straight to the mediator with someone else's id.</summary>
     public static IReadOnlyList<(string Request, Dictionary<string, string> Values)> Requests { get; } =
     [
-        ("Participant.RespondToPair.Command", new() { ["PairId"] = "{otherProposedPair}", ["Answer"] = "Accept", ["Version"] = "{otherPairVersion}" }),
-        ("Participant.WithdrawEnrolment.Command", new() { ["EnrolmentId"] = "{otherEnrolment}", ["Version"] = "{otherEnrolmentVersion}" }),
+        ("Pairing.RespondToPair.Command", new() { ["PairId"] = "{otherProposedPair}", ["Answer"] = "Accept", ["Version"] = "{otherPairVersion}" }),
+        ("Enrolments.WithdrawEnrolment.Command", new() { ["EnrolmentId"] = "{otherEnrolment}", ["Version"] = "{otherEnrolmentVersion}" }),
         ("Resources.DownloadResource.Query", new() { ["Id"] = "{menteeResource}" }),
-        ("Participant.Sessions.ViewSession.Query", new() { ["SessionId"] = "{otherSession}" }),
-        ("Participant.Sessions.SessionCalendarFile.Query", new() { ["SessionId"] = "{otherSession}" }),
-        ("Participant.Sessions.RescheduleSession.Command", new()
+        ("Sessions.ViewSession.Query", new() { ["SessionId"] = "{otherSession}" }),
+        ("Sessions.SessionCalendarFile.Query", new() { ["SessionId"] = "{otherSession}" }),
+        ("Sessions.RescheduleSession.Command", new()
         {
             ["SessionId"] = "{otherSession}", ["Date"] = "{inTenDays}", ["Time"] = "10:00", ["DurationMinutes"] = "60", ["Format"] = "Virtual",
             ["Location"] = "https://meet.example.com/x",
         }),
-        ("Participant.Sessions.RescheduleSession.FormQuery", new() { ["SessionId"] = "{otherSession}" }),
-        ("Participant.Sessions.CancelSession.Command", new() { ["SessionId"] = "{otherSession}", ["Reason"] = "Ill.", ["Confirm"] = "true" }),
-        ("Participant.Sessions.ScheduleSession.FormQuery", new() { ["PairId"] = "{otherPair}" }),
-        ("Participant.Sessions.ScheduleSession.Command", new()
+        ("Sessions.RescheduleSession.FormQuery", new() { ["SessionId"] = "{otherSession}" }),
+        ("Sessions.CancelSession.Command", new() { ["SessionId"] = "{otherSession}", ["Reason"] = "Ill.", ["Confirm"] = "true" }),
+        ("Sessions.ScheduleSession.FormQuery", new() { ["PairId"] = "{otherPair}" }),
+        ("Sessions.ScheduleSession.Command", new()
         {
             ["PairId"] = "{otherPair}", ["Date"] = "{inTenDays}", ["Time"] = "10:00", ["DurationMinutes"] = "60", ["Format"] = "Virtual",
             ["Location"] = "https://meet.example.com/x",
         }),
-        ("Participant.Sessions.LogSession.Query", new() { ["SessionId"] = "{otherPastSession}" }),
-        ("Participant.Sessions.LogSession.Command", new() { ["SessionId"] = "{otherPastSession}", ["HeldMinutes"] = "60" }),
-        ("Participant.Feedback.GiveFeedback.Query", new() { ["SessionId"] = "{otherHeldSession}" }),
-        ("Participant.Feedback.GiveFeedback.Command", new() { ["SessionId"] = "{otherHeldSession}", ["Rating"] = "4" }),
-        ("Participant.CheckIns.ViewCheckIn.Query", new() { ["CheckInId"] = "{otherCheckIn}" }),
-        ("Participant.CheckIns.AnswerCheckIn.Command", new() { ["CheckInId"] = "{otherCheckIn}" }),
-        ("Participant.CheckIns.AnswerHaveYouMet.Command", new() { ["CheckInId"] = "{otherMetCheckIn}", ["Met"] = "true" }),
-        ("Participant.Skills.SkillsProgress.Query", new() { ["PairId"] = "{otherPair}" }),
-        ("Participant.Skills.RateSkills.Command", new() { ["PairId"] = "{otherPair}", ["Stage"] = "Start" }),
-        ("Participant.EndPair.Query", new() { ["PairId"] = "{otherPair}" }),
-        ("Participant.EndPair.Command", new() { ["PairId"] = "{otherPair}", ["Ending"] = "Completed", ["Reason"] = "Done.", ["Confirm"] = "true" }),
+        ("Sessions.LogSession.Query", new() { ["SessionId"] = "{otherPastSession}" }),
+        ("Sessions.LogSession.Command", new() { ["SessionId"] = "{otherPastSession}", ["HeldMinutes"] = "60" }),
+        ("SessionFeedback.GiveFeedback.Query", new() { ["SessionId"] = "{otherHeldSession}" }),
+        ("SessionFeedback.GiveFeedback.Command", new() { ["SessionId"] = "{otherHeldSession}", ["Rating"] = "4" }),
+        ("CheckIns.ViewCheckIn.Query", new() { ["CheckInId"] = "{otherCheckIn}" }),
+        ("CheckIns.AnswerCheckIn.Command", new() { ["CheckInId"] = "{otherCheckIn}" }),
+        ("CheckIns.AnswerHaveYouMet.Command", new() { ["CheckInId"] = "{otherMetCheckIn}", ["Met"] = "true" }),
+        ("Skills.SkillsProgress.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Skills.RateSkills.Command", new() { ["PairId"] = "{otherPair}", ["Stage"] = "Start" }),
+        ("Pairs.EndPair.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Pairs.EndPair.Command", new() { ["PairId"] = "{otherPair}", ["Ending"] = "Completed", ["Reason"] = "Done.", ["Confirm"] = "true" }),
     ];
 
     /// <summary>Participant requests that take a record id but have no row above, with the reason.</summary>
     public static IReadOnlyDictionary<string, string> NotApplicable { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Participant.ViewProgram.Query"] = "a program is not personal: any participant may read it (their own enrolment in it is filtered)",
-        ["Participant.MyProgramResources.Query"] = "covered per program: a program the person is not enrolled in gives 404 (see below)",
-        ["Participant.EnrolInProgram.FormQuery"] = "a program is not personal",
-        ["Participant.EnrolInProgram.Command"] = "a program is not personal; the enrolment is always the caller's own",
+        ["Enrolments.ViewProgram.Query"] = "a program is not personal: any participant may read it (their own enrolment in it is filtered)",
+        ["Resources.MyProgramResources.Query"] = "covered per program: a program the person is not enrolled in gives 404 (see below)",
+        ["Enrolments.EnrolInProgram.FormQuery"] = "a program is not personal",
+        ["Enrolments.EnrolInProgram.Command"] = "a program is not personal; the enrolment is always the caller's own",
     };
 
     public static TheoryData<string> PageCases() => new(Pages.Select(p => p.Url));
