@@ -132,6 +132,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("Mail:PickupFolder", mailFolder);
+            builder.UseSetting("Resources:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "uploads"));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureServices(services => services.AddSingleton(clock));
         }

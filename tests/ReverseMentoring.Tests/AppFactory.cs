@@ -52,6 +52,9 @@ public class AppFactory : WebApplicationFactory<Program>
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");
         _settings["Mail:PickupFolder"] = MailFolder;
+
+        // Uploaded resource files too: never under the web project's own App_Data.
+        _settings["Resources:Folder"] = Path.Combine(_folder, "uploads");
     }
 
     public string DatabasePath { get; }
