@@ -116,11 +116,18 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
     {
         var result = await AsHrAsync();
 
-        // Today is 15 June. No held session for longer than the cadence: P2 (last 7 Apr), P3 (none since 15 Feb), Q1
-        // (20 May, cadence 7) = 3; P1 (10 Jun) and P5 (9 Jun) are fine. Last three ratings below 3: P2 (1, 2, 3 → 2) and
-        // Q1 (2, 3 → 2.5) = 2; P1 (1, 5, 4 → 3.33) is not. "Have you met yet?" unanswered over 7 days: P3 = 1 (P5's was
-        // sent 3 days ago, P2's was answered). Any reason: P2, P3, Q1 = 3.
-        Assert.Equal((3, 2, 1, 3), (result.AtRisk.NoRecentSession.Value, result.AtRisk.LowRatings.Value, result.AtRisk.UnansweredHaveYouMet.Value, result.AtRisk.Any.Value));
+        // Today is 15 June, noon. Quiet (no held session for longer than the cadence plus 7 days, nothing scheduled in
+        // the next 7): P2 (last 7 Apr, 69 days > 14 + 7) and Q1 (20 May, 26 days > 7 + 7) = 2. P3 has not met since
+        // 15 Feb (120 days > 21) but its session on 20 June is within the next 7 days, so it is not quiet (the old
+        // definition, without the grace week and the look ahead, counted it: 3). P1 (10 Jun) and P5 (9 Jun) are fine.
+        // Missing sessions (2 of the last 3 past sessions missed or cancelled): none; P3 has 1 of 1 cancelled, Q1 1 of 3
+        // missed (27 May missed, 20 and 6 May held). Last three ratings below 3: P2 (1, 2, 3 → 2) and Q1 (2, 3 → 2.5)
+        // = 2; P1 (1, 5, 4 → 3.33) is not. "Have you met yet?" unanswered over 7 days: P3 = 1 (P5's was sent 3 days ago,
+        // P2's was answered). Any reason: P2, P3, Q1 = 3.
+        Assert.Equal(
+            (2, 0, 2, 1, 3),
+            (result.AtRisk.Of(PairFlagKind.Quiet).Value, result.AtRisk.Of(PairFlagKind.MissingSessions).Value, result.AtRisk.Of(PairFlagKind.LowRating).Value,
+                result.AtRisk.Of(PairFlagKind.HaveYouMetUnanswered).Value, result.AtRisk.Any.Value));
     }
 
     [Fact]
@@ -163,8 +170,12 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
         Assert.Equal(("3.69", 7), (result.AverageRating.ToString(), result.Raters.Value));
         Assert.Equal(["3.83", "fewer than 5", "fewer than 5"], result.RatingByMonth.Select(m => m.Average.ToString()));
 
-        // P2 and P3 only.
-        Assert.Equal((2, 1, 1, 2), (result.AtRisk.NoRecentSession.Value, result.AtRisk.LowRatings.Value, result.AtRisk.UnansweredHaveYouMet.Value, result.AtRisk.Any.Value));
+        // P2 and P3 only: P2 quiet and rated low, P3 with "have you met yet?" unanswered. P3 is not quiet, having a
+        // session on 20 June, within the next 7 days (the old definition counted it: 2 quiet pairs).
+        Assert.Equal(
+            (1, 0, 1, 1, 2),
+            (result.AtRisk.Of(PairFlagKind.Quiet).Value, result.AtRisk.Of(PairFlagKind.MissingSessions).Value, result.AtRisk.Of(PairFlagKind.LowRating).Value,
+                result.AtRisk.Of(PairFlagKind.HaveYouMetUnanswered).Value, result.AtRisk.Any.Value));
         Assert.Equal(["Digital fluency"], result.Programs.Select(p => p.Name));
     }
 

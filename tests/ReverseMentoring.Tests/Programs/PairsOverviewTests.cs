@@ -28,7 +28,10 @@ public sealed class PairsOverviewTests(LoggingApp app) : IClassFixture<LoggingAp
                 Role = ParticipantRole.Mentee,
                 Kind = CheckInKind.HaveYouMet,
                 DayNumber = 14,
-                SentAtUtc = DaysAgo(3),
+
+                // Sent 10 days ago: an unanswered one is flagged after more than 7 days (the old list flagged any
+                // unanswered one, so 3 days was enough).
+                SentAtUtc = DaysAgo(10),
                 AnsweredAtUtc = answered ? DaysAgo(1) : null,
                 Met = answered ? true : null,
             });
@@ -53,7 +56,9 @@ public sealed class PairsOverviewTests(LoggingApp app) : IClassFixture<LoggingAp
         await app.AddFeedbackAsync(low, dull, ParticipantRole.Mentee, 2, "Hard to follow");
         await app.AddFeedbackAsync(low, dull, ParticipantRole.Mentor, 3);
 
-        var quiet = await app.AddPairAsync(program, DaysAgo(20), "Eve Mentor", "Fay Senior");
+        // Accepted 25 days ago and never met: quiet, as 25 > the cadence of 14 plus 7 days (the old list, without the
+        // grace week, flagged it from 14 days).
+        var quiet = await app.AddPairAsync(program, DaysAgo(25), "Eve Mentor", "Fay Senior");
         await AddHaveYouMetAsync(quiet, answered: false);
         return (program, good, low, quiet);
     }
@@ -71,24 +76,21 @@ public sealed class PairsOverviewTests(LoggingApp app) : IClassFixture<LoggingAp
         Assert.Equal(4.5, g.AverageRating);
         Assert.NotNull(g.LastSessionUtc);
         Assert.True(g.LastSessionUtc > DaysAgo(7));
-        Assert.False(g.NoRecentSession || g.LowRating || g.UnansweredHaveYouMet);
+        Assert.Empty(g.Flags);
         var l = list.Pairs.Single(p => p.Id == low.Pair.Id);
         Assert.Equal(2.5, l.AverageRating);
-        Assert.True(l.LowRating);
-        Assert.False(l.NoRecentSession);
+        Assert.Equal([PairFlagKind.LowRating], l.Flags.Select(f => f.Kind));
         var q = list.Pairs.Single(p => p.Id == quiet.Pair.Id);
         Assert.Null(q.LastSessionUtc);
         Assert.Null(q.AverageRating);
-        Assert.True(q.NoRecentSession);
-        Assert.True(q.UnansweredHaveYouMet);
-        Assert.False(q.LowRating);
+        Assert.Equal([PairFlagKind.Quiet, PairFlagKind.HaveYouMetUnanswered], q.Flags.Select(f => f.Kind));
     }
 
     [Theory]
-    [InlineData(ProgramPairs.Concern.NoRecentSession, "quiet")]
-    [InlineData(ProgramPairs.Concern.LowRating, "low")]
-    [InlineData(ProgramPairs.Concern.UnansweredHaveYouMet, "quiet")]
-    public async Task Hr_filters_the_pairs_by_flag(ProgramPairs.Concern flag, string expected)
+    [InlineData(PairFlagKind.Quiet, "quiet")]
+    [InlineData(PairFlagKind.LowRating, "low")]
+    [InlineData(PairFlagKind.HaveYouMetUnanswered, "quiet")]
+    public async Task Hr_filters_the_pairs_by_flag(PairFlagKind flag, string expected)
     {
         var (program, _, low, quiet) = await ProgramWithPairsAsync();
 

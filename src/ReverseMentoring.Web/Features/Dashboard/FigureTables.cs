@@ -155,16 +155,13 @@ public static class FigureTables
             "Accepted pairs at risk today, by reason",
             ["Reason", "Pairs"],
             [
-                ["No session for longer than the cadence", r.AtRisk.NoRecentSession.ToString()],
-                [$"Average rating below {UptakeDashboard.LowRating} over their last {UptakeDashboard.RecentFeedback} ratings", r.AtRisk.LowRatings.ToString()],
-                [$"\"Have you met yet?\" unanswered for over {UptakeDashboard.UnansweredDays} days", r.AtRisk.UnansweredHaveYouMet.ToString()],
+                .. r.AtRisk.ByFlag.Select(f => (IReadOnlyList<string>)[PairHealth.Describe(f.Kind), f.Pairs.ToString()]),
                 ["At risk for any reason", r.AtRisk.Any.ToString()],
             ],
-            new ChartData("bar", ["No recent session", "Low ratings", "Unanswered check-in"],
-                [new ChartSeries("Pairs", [r.AtRisk.NoRecentSession.Shown, r.AtRisk.LowRatings.Shown, r.AtRisk.UnansweredHaveYouMet.Shown])], "Pairs"),
-            "Pairs accepted now. No recent session: the last held session (or the acceptance, if none) is more days ago than the program's cadence. "
-            + $"Low ratings: the average of the pair's last {UptakeDashboard.RecentFeedback} feedback ratings, from either side, is below {UptakeDashboard.LowRating}. "
-            + $"Unanswered check-in: a \"have you met yet?\" check-in sent more than {UptakeDashboard.UnansweredDays} days ago has no answer. The period does not apply; a pair may have several reasons.",
+            new ChartData("bar", [.. r.AtRisk.ByFlag.Select(f => PairHealth.Name(f.Kind))],
+                [new ChartSeries("Pairs", [.. r.AtRisk.ByFlag.Select(f => (double?)f.Pairs.Shown)])], "Pairs"),
+            "Pairs accepted now, by the pair health rule that HR's pairs list, pair pages and program report also show; each row says "
+            + "what its flag means. The period does not apply; a pair may have several reasons.",
             "");
 
         var programs = new FigureTable(
