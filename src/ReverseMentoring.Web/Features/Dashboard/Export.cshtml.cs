@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
@@ -14,7 +15,7 @@ public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageMo
     {
         if (!ModelState.IsValid)
         {
-            return BadRequest();
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         var result = await mediator.Send(Filter, cancellationToken);
@@ -24,9 +25,6 @@ public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageMo
             return NotFound();
         }
 
-        var stream = new MemoryStream();
-        await chosen.WriteCsvAsync(stream, cancellationToken);
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", FigureTables.FileName("uptake", chosen.Key, clock.GetUtcNow().UtcDateTime));
+        return CsvExport.File(await chosen.ToCsvAsync(cancellationToken), FigureTables.FileName("uptake", chosen.Key, clock.GetUtcNow().UtcDateTime));
     }
 }

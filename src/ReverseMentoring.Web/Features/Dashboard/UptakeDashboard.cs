@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Shared;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
@@ -59,6 +60,8 @@ public static class UptakeDashboard
                 .WithMessage($"A department name is at most {Enrolment.TextMaxLength} characters. Pick one from the list.");
             RuleFor(q => q.JobLevel).MaximumLength(Enrolment.TextMaxLength)
                 .WithMessage($"A job level is at most {Enrolment.TextMaxLength} characters. Pick one from the list.");
+            RuleFor(q => q.From).WithinSupportedDates();
+            RuleFor(q => q.To).WithinSupportedDates();
             RuleFor(q => q.To)
                 .Must((q, to) => q.From is null || to is null || to >= q.From)
                 .WithMessage("The period must end on or after its first day. Change the dates.")
@@ -78,7 +81,7 @@ public static class UptakeDashboard
     public sealed record FunnelRow(ParticipantRole Role, Count? Invited, Count Enrolled, Count Approved, Count Paired, Count Accepted, Count Active, Count Completed);
 
     /// <summary>One ISO week (Monday to Sunday) of the period.</summary>
-    public sealed record WeekRow(DateOnly Monday, int Held)
+    public sealed record WeekRow(DateOnly Monday, Count Held)
     {
         public string IsoWeek => $"{ISOWeek.GetYear(Monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(Monday.ToDateTime(TimeOnly.MinValue)):00}";
     }
@@ -95,7 +98,7 @@ public static class UptakeDashboard
     public sealed record PairsAtRisk(Count NoRecentSession, Count LowRatings, Count UnansweredHaveYouMet, Count Any);
 
     public sealed record ProgramRow(
-        int Id, string Name, Count Enrolled, Count Approved, Count InAcceptedPairs, Count ActivePairs, int SessionsHeld,
+        int Id, string Name, Count Enrolled, Count Approved, Count InAcceptedPairs, Count ActivePairs, Count SessionsHeld,
         Measure MatchRate, Count CadencePairs, Count CadenceMeeting, Measure CadenceAdherence, Measure AverageRating);
 
     public sealed record Option(int Id, string Name);
@@ -110,7 +113,7 @@ public static class UptakeDashboard
         Measure MedianDaysToMatch,
         Count ActivePairs,
         IReadOnlyList<WeekRow> SessionsPerWeek,
-        int SessionsHeld,
+        Count SessionsHeld,
         Adherence Cadence,
         Measure AverageRating,
         Count Raters,
@@ -133,6 +136,46 @@ public static class UptakeDashboard
         var to = query.To ?? (query.From is { } from && from.AddDays((DefaultWeeks * 7) - 1) < today ? from.AddDays((DefaultWeeks * 7) - 1) : today);
         var start = query.From ?? to.AddDays(-((DefaultWeeks * 7) - 1));
         return new Period(start, to);
+    }
+
+    /// <summary>
+    /// The period widened to whole calendar months, as leadership sees it: two periods that differ by a few days give the
+    /// same figures, so no single day's ratings can be worked out by subtracting one from the other.
+    /// </summary>
+    internal static Period WholeMonths(Period period) =>
+        new(new DateOnly(period.From.Year, period.From.Month, 1),
+            new DateOnly(period.To.Year, period.To.Month, DateTime.DaysInMonth(period.To.Year, period.To.Month)));
+
+    private static string? Clean(string? filter) => string.IsNullOrWhiteSpace(filter) ? null : filter.Trim();
+
+    /// <summary>
+    /// The wider groups leadership could compare a filtered page with: the same filters with the department, the job level
+    /// or the program left out, one at a time, and all of them when more than one is set.
+    /// </summary>
+    internal static IReadOnlyList<(int? ProgramId, string? Department, string? JobLevel)> WiderScopes(int? programId, string? department, string? jobLevel)
+    {
+        var scopes = new List<(int?, string?, string?)>();
+        if (department is not null)
+        {
+            scopes.Add((programId, null, jobLevel));
+        }
+
+        if (jobLevel is not null)
+        {
+            scopes.Add((programId, department, null));
+        }
+
+        if (programId is not null)
+        {
+            scopes.Add((null, department, jobLevel));
+        }
+
+        if (scopes.Count > 1)
+        {
+            scopes.Add((null, null, null));
+        }
+
+        return scopes;
     }
 
     /// <summary>
@@ -226,19 +269,42 @@ public static class UptakeDashboard
         // rather than all working out the same figures at once.
         private static readonly SemaphoreSlim Computing = new(1, 1);
 
-        // The figures aggregate millions of rows (seconds of database work at 1,000,000 sessions), so a result is reused
-        // for the same filters and audience within a five-minute window as long as no audited change (pairs, sessions,
-        // enrolments, invitations, programs) and no new feedback, rating or check-in has been written since: the
-        // highest ids say so.
+        // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
+        // would single out fewer than five people against the same figure for a wider group (docs/dashboard.md), so the
+        // exact figures of those wider groups are worked out too.
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var exact = user.IsInRole(Roles.HrCoordinator);
-            var key = (nameof(UptakeDashboard), exact, now.Ticks / CacheFor.Ticks, query.ProgramId, query.Department?.Trim(),
-                query.JobLevel?.Trim(), query.From, query.To, await DataVersionAsync(cancellationToken));
+            var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
+            var period = PeriodOf(query, DateOnly.FromDateTime(now));
+            var version = await DataVersionAsync(cancellationToken);
+            if (user.IsInRole(Roles.HrCoordinator))
+            {
+                return (await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken)) with { Filter = query };
+            }
+
+            period = WholeMonths(period);
+            var own = await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken);
+            var wider = new List<Result>();
+            foreach (var (programId, widerDepartment, widerJobLevel) in WiderScopes(query.ProgramId, department, jobLevel))
+            {
+                wider.Add(await ExactAsync(programId, widerDepartment, widerJobLevel, period, now, version, cancellationToken));
+            }
+
+            return LeadershipFigures.Of(own, wider) with { Filter = query };
+        }
+
+        // The figures aggregate millions of rows (seconds of database work at 1,000,000 sessions), so the exact figures of
+        // a scope and period are reused within a five-minute window as long as no audited change (pairs, sessions,
+        // enrolments, invitations, programs) and no new feedback, rating or check-in has been written since: the highest
+        // ids say so. Leadership's view is worked out from them each time, which is cheap.
+        private async Task<Result> ExactAsync(
+            int? programId, string? department, string? jobLevel, Period period, DateTime now, string version, CancellationToken cancellationToken)
+        {
+            var key = (nameof(UptakeDashboard), now.Ticks / CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, version);
             if (cache.TryGetValue(key, out Result? cached) && cached is not null)
             {
-                return cached with { Filter = query };
+                return cached;
             }
 
             await Computing.WaitAsync(cancellationToken);
@@ -246,10 +312,11 @@ public static class UptakeDashboard
             {
                 if (cache.TryGetValue(key, out cached) && cached is not null)
                 {
-                    return cached with { Filter = query };
+                    return cached;
                 }
 
-                var result = await FiguresAsync(query, now, exact, cancellationToken);
+                var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
+                var result = await FiguresAsync(query, period, now, cancellationToken);
                 cache.Set(key, result, CacheFor);
                 return result;
             }
@@ -266,9 +333,9 @@ public static class UptakeDashboard
             await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken),
             await db.CheckInAnswers.MaxAsync(a => (int?)a.Id, cancellationToken));
 
-        private async Task<Result> FiguresAsync(Query query, DateTime now, bool exact, CancellationToken cancellationToken)
+        /// <summary>The exact figures, as HR sees them.</summary>
+        private async Task<Result> FiguresAsync(Query query, Period period, DateTime now, CancellationToken cancellationToken)
         {
-            var period = PeriodOf(query, DateOnly.FromDateTime(now));
             var (start, end) = (period.StartUtc, period.EndUtc);
             var scope = ScopeOf(db, query.ProgramId, query.Department, query.JobLevel);
             var (department, jobLevel) = (scope.Department, scope.JobLevel);
@@ -395,8 +462,15 @@ public static class UptakeDashboard
                 .Select(g => new { Average = g.Average(f => (double)f.Rating), Ratings = g.Count(), Raters = g.Select(f => f.ByUserId).Distinct().Count() })
                 .FirstOrDefaultAsync(cancellationToken);
             var ratedByProgram = await rated.GroupBy(f => f.ProgramId)
-                .Select(g => new { ProgramId = g.Key, Average = g.Average(f => (double)f.Rating), Raters = g.Select(f => f.ByUserId).Distinct().Count() })
+                .Select(g => new { ProgramId = g.Key, Average = g.Average(f => (double)f.Rating), Ratings = g.Count(), Raters = g.Select(f => f.ByUserId).Distinct().Count() })
                 .ToDictionaryAsync(g => g.ProgramId, cancellationToken);
+
+            // Programs with a month of the period that holds only 1 to 4 of their ratings (see Measure.SmallMonth).
+            var smallMonthPrograms = (await rated
+                    .GroupBy(f => new { f.ProgramId, f.CreatedAtUtc.Year, f.CreatedAtUtc.Month })
+                    .Select(g => new { g.Key.ProgramId, Ratings = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .Where(g => g.Ratings < PeopleCount.SmallestShown).Select(g => g.ProgramId).ToHashSet();
 
             // Skills moved: start and end self-ratings of the same person, pair and skill, ended in the period.
             var starts = db.SkillRatings.AsNoTracking().Where(r => r.Stage == SkillRatingStage.Start);
@@ -411,20 +485,29 @@ public static class UptakeDashboard
                 starts = starts.Where(r => ids.Contains(r.EnrolmentId));
             }
 
-            var skills = await (
-                    from before in starts
-                    join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
-                    where after.Stage == SkillRatingStage.End && after.RatedAtUtc >= start && after.RatedAtUtc < end
-                    join skill in db.Skills on before.SkillId equals skill.Id
-                    group new { Before = before.Level, After = after.Level, before.EnrolmentId } by new { skill.Id, skill.Name } into g
-                    select new
-                    {
-                        g.Key.Name,
-                        Before = g.Average(x => (double)x.Before),
-                        After = g.Average(x => (double)x.After),
-                        People = g.Select(x => x.EnrolmentId).Distinct().Count(),
-                    })
+            var moved =
+                from before in starts
+                join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
+                where after.Stage == SkillRatingStage.End && after.RatedAtUtc >= start && after.RatedAtUtc < end
+                join skill in db.Skills on before.SkillId equals skill.Id
+                select new { skill.Id, skill.Name, Before = before.Level, After = after.Level, before.EnrolmentId, after.RatedAtUtc };
+            var skills = await moved
+                .GroupBy(x => new { x.Id, x.Name })
+                .Select(g => new
+                {
+                    g.Key.Id,
+                    g.Key.Name,
+                    Before = g.Average(x => (double)x.Before),
+                    After = g.Average(x => (double)x.After),
+                    Ratings = g.Count(),
+                    People = g.Select(x => x.EnrolmentId).Distinct().Count(),
+                })
                 .ToListAsync(cancellationToken);
+            var smallMonthSkills = (await moved
+                    .GroupBy(x => new { x.Id, x.RatedAtUtc.Year, x.RatedAtUtc.Month })
+                    .Select(g => new { g.Key.Id, Ratings = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .Where(g => g.Ratings < PeopleCount.SmallestShown).Select(g => g.Id).ToHashSet();
 
             var risk = await AtRisk(db, scope.Pairs, now)
                 .GroupBy(r => 1)
@@ -437,7 +520,7 @@ public static class UptakeDashboard
                 })
                 .FirstOrDefaultAsync(cancellationToken);
 
-            Count Shown(int value) => Count.Of(value, exact);
+            static Count Shown(int value) => Count.Of(value, exact: true);
 
             FunnelRow Stage(ParticipantRole role)
             {
@@ -475,12 +558,12 @@ public static class UptakeDashboard
                         Shown(people.Sum(e => e.Approved)),
                         Shown(stages is null ? 0 : stages.AcceptedMentors + stages.AcceptedMentees),
                         Shown(stages?.ActivePairs ?? 0),
-                        heldByProgram.GetValueOrDefault(p.Id),
+                        Shown(heldByProgram.GetValueOrDefault(p.Id)),
                         Measure.Percent(matchedMentees.GetValueOrDefault(p.Id), approved),
                         Shown(pace?.Pairs ?? 0),
                         Shown(pace?.Meeting ?? 0),
                         Measure.Percent(pace?.Meeting ?? 0, pace?.Pairs ?? 0),
-                        Measure.Over(ratings?.Average, ratings?.Raters ?? 0, "0.00"));
+                        Rating(ratings?.Average, ratings?.Raters ?? 0, ratings?.Ratings ?? 0, smallMonthPrograms.Contains(p.Id)));
                 })
                 .Where(r => query.ProgramId is not null || r.Enrolled.Hidden || r.Enrolled.Value > 0)
                 .ToList();
@@ -488,23 +571,24 @@ public static class UptakeDashboard
             return new Result(
                 query,
                 period,
-                exact,
+                true,
                 programs.SingleOrDefault(p => p.Id == query.ProgramId)?.Name,
                 [Stage(ParticipantRole.Mentor), Stage(ParticipantRole.Mentee)],
                 Measure.Percent(matchedMentees.Values.Sum(), approvedMentees),
                 Measure.Over(median, waitCount, "0.#", " days"),
                 Shown(staged.Sum(s => s.ActivePairs)),
                 weeks,
-                weeks.Sum(w => w.Held),
+                Shown(weeks.Sum(w => w.Held.Value)),
                 new Adherence(Shown(cadencePairs), Shown(cadenceMeeting), Measure.Percent(cadenceMeeting, cadencePairs)),
-                Measure.Over(overall?.Average, overall?.Raters ?? 0, "0.00"),
+                Rating(overall?.Average, overall?.Raters ?? 0, overall?.Ratings ?? 0, months.Any(m => m.Ratings < PeopleCount.SmallestShown)),
                 Shown(overall?.Raters ?? 0),
                 overall?.Ratings ?? 0,
                 months.OrderBy(m => m.Year).ThenBy(m => m.Month)
-                    .Select(m => new MonthRating(m.Year, m.Month, Measure.Over(m.Average, m.Raters, "0.00"), Shown(m.Raters), m.Ratings))
+                    .Select(m => new MonthRating(m.Year, m.Month, Rating(m.Average, m.Raters, m.Ratings, smallMonth: false), Shown(m.Raters), m.Ratings))
                     .ToList(),
                 skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                    .Select(s => new SkillMove(s.Name, Shown(s.People), Measure.Over(s.Before, s.People, "0.00"), Measure.Over(s.After, s.People, "0.00")))
+                    .Select(s => new SkillMove(s.Name, Shown(s.People),
+                        Rating(s.Before, s.People, s.Ratings, smallMonthSkills.Contains(s.Id)), Rating(s.After, s.People, s.Ratings, smallMonthSkills.Contains(s.Id))))
                     .ToList(),
                 new PairsAtRisk(Shown(risk?.Quiet ?? 0), Shown(risk?.Low ?? 0), Shown(risk?.Unanswered ?? 0), Shown(risk?.Any ?? 0)),
                 programRows,
@@ -512,6 +596,13 @@ public static class UptakeDashboard
                 departments,
                 jobLevels);
         }
+
+        /// <summary>
+        /// An average of ratings: hidden for everyone when fewer than five people gave them; it also records how many
+        /// ratings it rests on and whether a month of the period holds only 1 to 4 of them, which leadership's view uses.
+        /// </summary>
+        private static Measure Rating(double? average, int people, int ratings, bool smallMonth) =>
+            Measure.Over(average, people, "0.00") with { Basis = ratings, SmallMonth = smallMonth };
 
         /// <summary>Every ISO week that overlaps the period, with the held sessions of its days inside the period.</summary>
         private static List<WeekRow> WeeksOf(Period period, IEnumerable<(DateOnly Day, int Held)> days)
@@ -527,7 +618,7 @@ public static class UptakeDashboard
                     sum += byDay.GetValueOrDefault(day);
                 }
 
-                weeks.Add(new WeekRow(monday, sum));
+                weeks.Add(new WeekRow(monday, Count.Of(sum, exact: true)));
             }
 
             return weeks;

@@ -30,7 +30,7 @@ public sealed class RescheduleModel(IMediator mediator) : PageModel, IReloadAfte
         {
             SessionId = Id,
             Version = Session.Version,
-            Date = date ?? Session.Date,
+            Date = DateBounds.OrNull(date) ?? Session.Date,
             Time = time ?? Session.Time,
             DurationMinutes = minutes ?? Session.DurationMinutes,
             Format = Session.Format,
