@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
-using CsvHelper;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,27 +37,20 @@ public sealed class ProgramReportModel(IMediator mediator, TimeProvider clock) :
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var report = await mediator.Send(new ProgramReport.Query(ProgramId, 1, All: true), cancellationToken);
-        var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default, leaveOpen: true))
-        {
-            await csv.WriteRecordAsync(["Pair", "Mentor", "Mentee", "Accepted on", "Last held session", "Recent average rating", "Reasons"], cancellationToken);
-            foreach (var row in report.AtRisk)
-            {
-                await csv.WriteRecordAsync(
-                [
-                    row.PairId.ToString(CultureInfo.InvariantCulture),
-                    row.MentorName,
-                    row.MenteeName,
-                    row.AcceptedOn,
-                    row.LastHeld,
-                    row.RecentRating?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
-                    string.Join("; ", row.Reasons),
-                ], cancellationToken);
-            }
-        }
-
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", FigureTables.FileName($"program-{ProgramId}", "pairs-at-risk", clock.GetUtcNow().UtcDateTime));
+        var csv = await CsvExport.WriteAsync(
+            ["Pair", "Mentor", "Mentee", "Accepted on", "Last held session", "Recent average rating", "Reasons"],
+            report.AtRisk.Select(row => (IReadOnlyList<string>)
+            [
+                row.PairId.ToString(CultureInfo.InvariantCulture),
+                row.MentorName,
+                row.MenteeName,
+                row.AcceptedOn,
+                row.LastHeld,
+                row.RecentRating?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                string.Join("; ", row.Reasons),
+            ]),
+            cancellationToken);
+        return CsvExport.File(csv, FigureTables.FileName($"program-{ProgramId}", "pairs-at-risk", clock.GetUtcNow().UtcDateTime));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)

@@ -4,6 +4,6 @@ namespace ReverseMentoring.Web.Features.Dashboard;
 public static partial class UptakeDashboard
 {
     public sealed record ProgramRow(
-        int Id, string Name, Count Enrolled, Count Approved, Count InAcceptedPairs, Count ActivePairs, int SessionsHeld,
+        int Id, string Name, Count Enrolled, Count Approved, Count InAcceptedPairs, Count ActivePairs, Count SessionsHeld,
         Measure MatchRate, Count CadencePairs, Count CadenceMeeting, Measure CadenceAdherence, Measure AverageRating);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
@@ -15,9 +16,9 @@ public static partial class UptakeDashboard
 
     internal sealed record OverallRating(double Average, int Ratings, int Raters);
 
-    internal sealed record ProgramRating(int ProgramId, double Average, int Raters);
+    internal sealed record ProgramRating(int ProgramId, double Average, int Ratings, int Raters);
 
-    internal static async Task<(List<MonthAverage> Months, OverallRating? Overall, Dictionary<int, ProgramRating> ByProgram)> RatingsAsync(
+    internal static async Task<(List<MonthAverage> Months, OverallRating? Overall, Dictionary<int, ProgramRating> ByProgram, HashSet<int> SmallMonthPrograms)> RatingsAsync(
         Scope scope, Period period, CancellationToken cancellationToken)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
@@ -35,8 +36,15 @@ public static partial class UptakeDashboard
             .Select(g => new OverallRating(g.Average(f => (double)f.Rating), g.Count(), g.Select(f => f.ByUserId).Distinct().Count()))
             .FirstOrDefaultAsync(cancellationToken);
         var ratedByProgram = await rated.GroupBy(f => f.ProgramId)
-            .Select(g => new ProgramRating(g.Key, g.Average(f => (double)f.Rating), g.Select(f => f.ByUserId).Distinct().Count()))
+            .Select(g => new ProgramRating(g.Key, g.Average(f => (double)f.Rating), g.Count(), g.Select(f => f.ByUserId).Distinct().Count()))
             .ToDictionaryAsync(g => g.ProgramId, cancellationToken);
-        return (months, overall, ratedByProgram);
+
+        // Programs with a month of the period that holds only 1 to 4 of their ratings (see Measure.SmallMonth).
+        var smallMonthPrograms = (await rated
+                .GroupBy(f => new { f.ProgramId, f.CreatedAtUtc.Year, f.CreatedAtUtc.Month })
+                .Select(g => new { g.Key.ProgramId, Ratings = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Where(g => g.Ratings < PeopleCount.SmallestShown).Select(g => g.ProgramId).ToHashSet();
+        return (months, overall, ratedByProgram, smallMonthPrograms);
     }
 }

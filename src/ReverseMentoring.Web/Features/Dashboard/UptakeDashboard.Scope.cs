@@ -29,6 +29,46 @@ public static partial class UptakeDashboard
     }
 
     /// <summary>
+    /// The period widened to whole calendar months, as leadership sees it: two periods that differ by a few days give the
+    /// same figures, so no single day's ratings can be worked out by subtracting one from the other.
+    /// </summary>
+    internal static Period WholeMonths(Period period) =>
+        new(new DateOnly(period.From.Year, period.From.Month, 1),
+            new DateOnly(period.To.Year, period.To.Month, DateTime.DaysInMonth(period.To.Year, period.To.Month)));
+
+    private static string? Clean(string? filter) => string.IsNullOrWhiteSpace(filter) ? null : filter.Trim();
+
+    /// <summary>
+    /// The wider groups leadership could compare a filtered page with: the same filters with the department, the job level
+    /// or the program left out, one at a time, and all of them when more than one is set.
+    /// </summary>
+    internal static IReadOnlyList<(int? ProgramId, string? Department, string? JobLevel)> WiderScopes(int? programId, string? department, string? jobLevel)
+    {
+        var scopes = new List<(int?, string?, string?)>();
+        if (department is not null)
+        {
+            scopes.Add((programId, null, jobLevel));
+        }
+
+        if (jobLevel is not null)
+        {
+            scopes.Add((programId, department, null));
+        }
+
+        if (programId is not null)
+        {
+            scopes.Add((null, department, jobLevel));
+        }
+
+        if (scopes.Count > 1)
+        {
+            scopes.Add((null, null, null));
+        }
+
+        return scopes;
+    }
+
+    /// <summary>
     /// People are filtered on their own enrolment; a pair (and its sessions and feedback) counts when either side
     /// matches the department and job level.
     /// </summary>

@@ -8,7 +8,7 @@ namespace ReverseMentoring.Web.Features.Dashboard;
 public static partial class UptakeDashboard
 {
     /// <summary>One ISO week (Monday to Sunday) of the period.</summary>
-    public sealed record WeekRow(DateOnly Monday, int Held)
+    public sealed record WeekRow(DateOnly Monday, Count Held)
     {
         public string IsoWeek => $"{ISOWeek.GetYear(Monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(Monday.ToDateTime(TimeOnly.MinValue)):00}";
     }
@@ -69,7 +69,7 @@ public static partial class UptakeDashboard
                 sum += byDay.GetValueOrDefault(day);
             }
 
-            weeks.Add(new WeekRow(monday, sum));
+            weeks.Add(new WeekRow(monday, Count.Of(sum, exact: true)));
         }
 
         return weeks;

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Shared;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
@@ -57,6 +58,8 @@ public static partial class UptakeDashboard
                 .WithMessage($"A department name is at most {Enrolment.TextMaxLength} characters. Pick one from the list.");
             RuleFor(q => q.JobLevel).MaximumLength(Enrolment.TextMaxLength)
                 .WithMessage($"A job level is at most {Enrolment.TextMaxLength} characters. Pick one from the list.");
+            RuleFor(q => q.From).WithinSupportedDates();
+            RuleFor(q => q.To).WithinSupportedDates();
             RuleFor(q => q.To)
                 .Must((q, to) => q.From is null || to is null || to >= q.From)
                 .WithMessage("The period must end on or after its first day. Change the dates.")
@@ -75,7 +78,7 @@ public static partial class UptakeDashboard
         Measure MedianDaysToMatch,
         Count ActivePairs,
         IReadOnlyList<WeekRow> SessionsPerWeek,
-        int SessionsHeld,
+        Count SessionsHeld,
         Adherence Cadence,
         Measure AverageRating,
         Count Raters,
@@ -97,19 +100,42 @@ public static partial class UptakeDashboard
         // rather than all working out the same figures at once.
         private static readonly SemaphoreSlim Computing = new(1, 1);
 
-        // The figures aggregate millions of rows (seconds of database work at 1,000,000 sessions), so a result is reused
-        // for the same filters and audience within a five-minute window as long as no audited change (pairs, sessions,
-        // enrolments, invitations, programs) and no new feedback, rating or check-in has been written since: the
-        // highest ids say so.
+        // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
+        // would single out fewer than five people against the same figure for a wider group (docs/dashboard.md), so the
+        // exact figures of those wider groups are worked out too.
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var exact = user.IsInRole(Roles.HrCoordinator);
-            var key = (nameof(UptakeDashboard), exact, now.Ticks / CacheFor.Ticks, query.ProgramId, query.Department?.Trim(),
-                query.JobLevel?.Trim(), query.From, query.To, await DataVersionAsync(cancellationToken));
+            var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
+            var period = PeriodOf(query, DateOnly.FromDateTime(now));
+            var version = await DataVersionAsync(cancellationToken);
+            if (user.IsInRole(Roles.HrCoordinator))
+            {
+                return (await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken)) with { Filter = query };
+            }
+
+            period = WholeMonths(period);
+            var own = await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken);
+            var wider = new List<Result>();
+            foreach (var (programId, widerDepartment, widerJobLevel) in WiderScopes(query.ProgramId, department, jobLevel))
+            {
+                wider.Add(await ExactAsync(programId, widerDepartment, widerJobLevel, period, now, version, cancellationToken));
+            }
+
+            return LeadershipFigures.Of(own, wider) with { Filter = query };
+        }
+
+        // The figures aggregate millions of rows (seconds of database work at 1,000,000 sessions), so the exact figures of
+        // a scope and period are reused within a five-minute window as long as no audited change (pairs, sessions,
+        // enrolments, invitations, programs) and no new feedback, rating or check-in has been written since: the highest
+        // ids say so. Leadership's view is worked out from them each time, which is cheap.
+        private async Task<Result> ExactAsync(
+            int? programId, string? department, string? jobLevel, Period period, DateTime now, string version, CancellationToken cancellationToken)
+        {
+            var key = (nameof(UptakeDashboard), now.Ticks / CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, version);
             if (cache.TryGetValue(key, out Result? cached) && cached is not null)
             {
-                return cached with { Filter = query };
+                return cached;
             }
 
             await Computing.WaitAsync(cancellationToken);
@@ -117,10 +143,11 @@ public static partial class UptakeDashboard
             {
                 if (cache.TryGetValue(key, out cached) && cached is not null)
                 {
-                    return cached with { Filter = query };
+                    return cached;
                 }
 
-                var result = await FiguresAsync(query, now, exact, cancellationToken);
+                var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
+                var result = await FiguresAsync(query, period, now, cancellationToken);
                 cache.Set(key, result, CacheFor);
                 return result;
             }
@@ -137,9 +164,9 @@ public static partial class UptakeDashboard
             await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken),
             await db.CheckInAnswers.MaxAsync(a => (int?)a.Id, cancellationToken));
 
-        private async Task<Result> FiguresAsync(Query query, DateTime now, bool exact, CancellationToken cancellationToken)
+        /// <summary>The exact figures, as HR sees them.</summary>
+        private async Task<Result> FiguresAsync(Query query, Period period, DateTime now, CancellationToken cancellationToken)
         {
-            var period = PeriodOf(query, DateOnly.FromDateTime(now));
             var scope = ScopeOf(db, query.ProgramId, query.Department, query.JobLevel);
 
             var programs = await ProgramOptionsAsync(db, cancellationToken);
@@ -154,11 +181,11 @@ public static partial class UptakeDashboard
             var (heldByDay, heldByProgram) = await HeldAsync(scope, period, cancellationToken);
             var cadence = await CadenceAsync(db, scope, period, cancellationToken);
 
-            var (months, overall, ratedByProgram) = await RatingsAsync(scope, period, cancellationToken);
-            var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
+            var (months, overall, ratedByProgram, smallMonthPrograms) = await RatingsAsync(scope, period, cancellationToken);
+            var (skills, smallMonthSkills) = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
             var risk = await AtRiskAsync(db, scope, now, cancellationToken);
 
-            Count Shown(int value) => Count.Of(value, exact);
+            static Count Shown(int value) => Count.Of(value, exact: true);
 
             FunnelRow Stage(ParticipantRole role)
             {
@@ -196,12 +223,12 @@ public static partial class UptakeDashboard
                         Shown(people.Sum(e => e.Approved)),
                         Shown(stages is null ? 0 : stages.AcceptedMentors + stages.AcceptedMentees),
                         Shown(stages?.ActivePairs ?? 0),
-                        heldByProgram.GetValueOrDefault(p.Id),
+                        Shown(heldByProgram.GetValueOrDefault(p.Id)),
                         Measure.Percent(matchedMentees.GetValueOrDefault(p.Id), approved),
                         Shown(pace?.Pairs ?? 0),
                         Shown(pace?.Meeting ?? 0),
                         Measure.Percent(pace?.Meeting ?? 0, pace?.Pairs ?? 0),
-                        Measure.Over(ratings?.Average, ratings?.Raters ?? 0, "0.00"));
+                        Rating(ratings?.Average, ratings?.Raters ?? 0, ratings?.Ratings ?? 0, smallMonthPrograms.Contains(p.Id)));
                 })
                 .Where(r => query.ProgramId is not null || r.Enrolled.Hidden || r.Enrolled.Value > 0)
                 .ToList();
@@ -209,23 +236,24 @@ public static partial class UptakeDashboard
             return new Result(
                 query,
                 period,
-                exact,
+                true,
                 programs.SingleOrDefault(p => p.Id == query.ProgramId)?.Name,
                 [Stage(ParticipantRole.Mentor), Stage(ParticipantRole.Mentee)],
                 Measure.Percent(matchedMentees.Values.Sum(), approvedMentees),
                 Measure.Over(median, waitCount, "0.#", " days"),
                 Shown(staged.Sum(s => s.ActivePairs)),
                 weeks,
-                weeks.Sum(w => w.Held),
+                Shown(weeks.Sum(w => w.Held.Value)),
                 new Adherence(Shown(cadencePairs), Shown(cadenceMeeting), Measure.Percent(cadenceMeeting, cadencePairs)),
-                Measure.Over(overall?.Average, overall?.Raters ?? 0, "0.00"),
+                Rating(overall?.Average, overall?.Raters ?? 0, overall?.Ratings ?? 0, months.Any(m => m.Ratings < PeopleCount.SmallestShown)),
                 Shown(overall?.Raters ?? 0),
                 overall?.Ratings ?? 0,
                 months.OrderBy(m => m.Year).ThenBy(m => m.Month)
-                    .Select(m => new MonthRating(m.Year, m.Month, Measure.Over(m.Average, m.Raters, "0.00"), Shown(m.Raters), m.Ratings))
+                    .Select(m => new MonthRating(m.Year, m.Month, Rating(m.Average, m.Raters, m.Ratings, smallMonth: false), Shown(m.Raters), m.Ratings))
                     .ToList(),
                 skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                    .Select(s => new SkillMove(s.Name, Shown(s.People), Measure.Over(s.Before, s.People, "0.00"), Measure.Over(s.After, s.People, "0.00")))
+                    .Select(s => new SkillMove(s.Name, Shown(s.People),
+                        Rating(s.Before, s.People, s.Ratings, smallMonthSkills.Contains(s.Id)), Rating(s.After, s.People, s.Ratings, smallMonthSkills.Contains(s.Id))))
                     .ToList(),
                 new PairsAtRisk([.. risk.ByFlag.Select(f => new FlagCount(f.Key, Shown(f.Value)))], Shown(risk.Any)),
                 programRows,
@@ -233,5 +261,12 @@ public static partial class UptakeDashboard
                 departments,
                 jobLevels);
         }
+
+        /// <summary>
+        /// An average of ratings: hidden for everyone when fewer than five people gave them; it also records how many
+        /// ratings it rests on and whether a month of the period holds only 1 to 4 of them, which leadership's view uses.
+        /// </summary>
+        private static Measure Rating(double? average, int people, int ratings, bool smallMonth) =>
+            Measure.Over(average, people, "0.00") with { Basis = ratings, SmallMonth = smallMonth };
     }
 }

@@ -45,8 +45,8 @@ public sealed class ImportParticipantsModel(IMediator mediator) : PageModel, IRe
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         ProgramName = await mediator.Send(new ImportParticipants.ProgramQuery(ProgramId), cancellationToken);
 
-    public IActionResult OnGetTemplate() =>
-        File(Encoding.UTF8.GetBytes(ImportParticipants.Template), "text/csv", "participants.csv");
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken cancellationToken) =>
+        CsvExport.File(await CsvExport.WriteAsync(ImportParticipants.TemplateHeader, [ImportParticipants.TemplateExample], cancellationToken), "participants.csv");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -95,9 +95,16 @@ public static partial class ImportParticipants
     public static IReadOnlyList<string> Columns { get; } =
         ["email", "name", "role", "department", "job_level", "manager_email", "location", "time_zone", "formats", "skills", "availability", "interests", "goals"];
 
-    public const string Template =
-        "email,name,role,department,job_level,manager_email,location,time_zone,formats,skills,availability,interests,goals\n"
-        + "amara.okafor@example.com,Amara Okafor,Mentor,Marketing,Graduate,lead@example.com,London,Europe/London,InPerson;Virtual,\"AI tools:4;Social media:3\",\"Mon 09:00-10:00;Wed 14:00-15:30\",Photography,Help a leader feel at home with AI tools.\n";
+    /// <summary>The columns of the downloadable template, in the order the import expects.</summary>
+    public static IReadOnlyList<string> TemplateHeader { get; } =
+        ["email", "name", "role", "department", "job_level", "manager_email", "location", "time_zone", "formats", "skills", "availability", "interests", "goals"];
+
+    /// <summary>The template's example row.</summary>
+    public static IReadOnlyList<string> TemplateExample { get; } =
+    [
+        "amara.okafor@example.com", "Amara Okafor", "Mentor", "Marketing", "Graduate", "lead@example.com", "London", "Europe/London", "InPerson;Virtual",
+        "AI tools:4;Social media:3", "Mon 09:00-10:00;Wed 14:00-15:30", "Photography", "Help a leader feel at home with AI tools.",
+    ];
 
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record ProgramQuery(int ProgramId) : IQuery<string>;

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Resources;
 
 namespace ReverseMentoring.Tests.Security.Matrix;
@@ -146,7 +147,12 @@ public sealed class MatrixApp : AppFactory
     public IReadOnlyList<string> DiscoverPageRoutes() => PageDescriptors().Keys.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The page routes with their POST handler names ("" for the unnamed OnPost).</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverPostHandlersAsync()
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverPostHandlersAsync() => DiscoverHandlersAsync("POST");
+
+    /// <summary>The page routes with their GET handler names ("" for the unnamed OnGet).</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverGetHandlersAsync() => DiscoverHandlersAsync("GET");
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverHandlersAsync(string method)
     {
         var loader = Services.GetRequiredService<PageLoader>();
         var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -154,7 +160,7 @@ public sealed class MatrixApp : AppFactory
         {
             var compiled = await loader.LoadAsync(descriptor, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
             var posts = compiled.HandlerMethods
-                .Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                .Where(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase))
                 .Select(h => h.Name ?? "")
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
@@ -245,7 +251,9 @@ public sealed class MatrixApp : AppFactory
             var matching = NewProgram("Matching", ProgramStatus.Matching, today.AddDays(10), today.AddDays(190), skill.Id);
             var enrolling = NewProgram("Enrolling", ProgramStatus.Enrolling, today.AddDays(30), today.AddDays(210), skill.Id);
             var closed = NewProgram("Closed", ProgramStatus.Closed, today.AddDays(-200), today.AddDays(-20), skill.Id);
-            db.Programs.AddRange(running, matching, enrolling, closed);
+            var archived = NewProgram("Archived", ProgramStatus.Closed, today.AddDays(-400), today.AddDays(-220), skill.Id);
+            archived.ArchivedAtUtc = now.AddDays(-10);
+            db.Programs.AddRange(running, matching, enrolling, closed, archived);
             await db.SaveChangesAsync();
 
             var myMentoring = NewEnrolment(running.Id, mentor.Id, ParticipantRole.Mentor, skill.Id, now);
@@ -266,6 +274,28 @@ public sealed class MatrixApp : AppFactory
             var proposedB = NewPair(matching.Id, theirMatching.Id, theirMatchingMentee.Id, PairStatus.Proposed, now);
             db.Pairs.AddRange(pairA, pairB, proposedA, proposedB);
             await db.SaveChangesAsync();
+
+            // Two more mentors and mentees waiting in the matching program, one pair of them pinned, and a pairing run
+            // over them: the board shows its publish, pin, ban, swap and remove forms.
+            var waiting = new List<Enrolment>();
+            for (var i = 0; i < 2; i++)
+            {
+                var waitingMentor = await CreateUserAsync(Roles.Mentor, name: $"Waiting Mentor {i}");
+                var waitingMentee = await CreateUserAsync(Roles.Mentee, name: $"Waiting Mentee {i}");
+                waiting.Add(NewEnrolment(matching.Id, waitingMentor.Id, ParticipantRole.Mentor, skill.Id, now));
+                waiting.Add(NewEnrolment(matching.Id, waitingMentee.Id, ParticipantRole.Mentee, skill.Id, now));
+            }
+
+            db.Enrolments.AddRange(waiting);
+            await db.SaveChangesAsync();
+            db.PairingRules.Add(new PairingRule
+            {
+                ProgramId = matching.Id, MentorEnrolmentId = waiting[0].Id, MenteeEnrolmentId = waiting[1].Id, Kind = PairingRuleKind.Pin, CreatedAtUtc = now, CreatedByUserId = hr.Id,
+            });
+            await db.SaveChangesAsync();
+            var run = await RunPairing.RunAsync(db, matching, hr.Id, now, CancellationToken.None);
+            var unpinned = StoredRun.FromJson(run.Result).Pairs.First(p => !p.Pinned);
+            tokens["runPairKey"] = $"{unpinned.MentorId}-{unpinned.MenteeId}";
 
             var topicId = running.Topics[0].Id;
             var sessionA = NewSession(running.Id, pairA.Id, now.AddDays(3), SessionStatus.Scheduled, mentor.Id, now, topicId);
@@ -313,6 +343,7 @@ public sealed class MatrixApp : AppFactory
             tokens["matchingProgram"] = Id(matching.Id);
             tokens["enrollingProgram"] = Id(enrolling.Id);
             tokens["closedProgram"] = Id(closed.Id);
+            tokens["archivedProgram"] = Id(archived.Id);
             tokens["enrolment"] = Id(myMentoring.Id);
             tokens["menteeEnrolment"] = Id(myLearning.Id);
             tokens["otherEnrolment"] = Id(theirMentoring.Id);
