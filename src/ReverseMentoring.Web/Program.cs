@@ -134,6 +134,9 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
     return;
 }
 
+// Outside Development every e-mailed link is built from App:PublicBaseUrl, never from a request's Host header.
+PublicLinks.RequireBaseUrlOutsideDevelopment(app.Configuration, app.Environment);
+
 await PrepareDatabaseAsync(app);
 
 if (!app.Environment.IsDevelopment())
