@@ -83,8 +83,9 @@ public static class Register
         public async ValueTask<Invite?> Handle(InviteQuery query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var tokenHash = Invitation.HashOf(query.Token);
             var invitation = await db.Invitations.AsNoTracking().Include(i => i.Program)
-                .FirstOrDefaultAsync(i => i.Token == query.Token, cancellationToken);
+                .FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
             return invitation is not null && invitation.IsUsableAt(now)
                 ? new Invite(invitation.Email, invitation.Role, invitation.Program?.Name)
                 : null;
@@ -161,11 +162,12 @@ public static class Register
                 RuleFor(c => c).CustomAsync(async (command, context, ct) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
-                    var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Token == command.InvitationToken, ct);
+                    var tokenHash = Invitation.HashOf(command.InvitationToken!);
+                    var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == tokenHash, ct);
                     if (invitation is null || !invitation.IsUsableAt(now))
                     {
                         context.AddFailure(new ValidationFailure(nameof(Command.InvitationToken),
-                            "This invitation link has expired or was used already. Ask your HR coordinator for a new one."));
+                            "This invitation link has expired or was used already, or a newer e-mail replaced it. Ask your HR coordinator for a new one."));
                     }
                     else if (!string.Equals(invitation.Email, command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
                     {
@@ -185,7 +187,7 @@ public static class Register
             var now = clock.GetUtcNow().UtcDateTime;
             var invitation = string.IsNullOrEmpty(command.InvitationToken)
                 ? null
-                : await db.Invitations.SingleAsync(i => i.Token == command.InvitationToken, cancellationToken);
+                : await db.Invitations.SingleAsync(i => i.TokenHash == Invitation.HashOf(command.InvitationToken), cancellationToken);
             var role = invitation?.Role ?? command.JoiningAs;
 
             var email = command.Email.Trim();
