@@ -151,6 +151,7 @@ app.UseSecurityHardening();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSignInRateLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");

@@ -4,11 +4,13 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Account;
 
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class ChangePasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty]

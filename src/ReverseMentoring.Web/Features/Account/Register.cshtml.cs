@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
@@ -27,6 +28,7 @@ public sealed class RegistrationOptions
     public RegistrationMode Mode { get; set; } = RegistrationMode.Invitation;
 }
 
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options) : PageModel, IReloadAfterRejection
 {
     [BindProperty]
