@@ -52,10 +52,15 @@ builder.Services
         identity.Lockout.AllowedForNewUsers = true;
         identity.Lockout.MaxFailedAccessAttempts = 5;
         identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        identity.SignIn.RequireConfirmedAccount = false;
+
+        // Only accounts made by open registration wait for confirmation (see AddressConfirmation).
+        identity.SignIn.RequireConfirmedAccount = true;
     })
+    .AddUserManager<AppUserManager>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders();
+
+builder.Services.AddAccountSecurity();
 
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
@@ -153,6 +158,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseSignInRateLimit();
 app.UseAuthentication();
+app.UseAccountSecurity();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
