@@ -2,8 +2,10 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Tests.Security;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
+using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Infrastructure;
@@ -55,7 +57,9 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
         {
             var mail = Assert.Single(app.MailTo(invitation.Email));
             Assert.Equal($"You are invited to {program.Name}", mail.Subject);
-            Assert.Contains($"http://localhost:5080/Account/Register?invitation={invitation.Token}", mail.TextBody, StringComparison.Ordinal);
+            var token = MailLinks.InvitationToken(mail);
+            Assert.Contains($"http://localhost:5080/Account/Register?invitation={token}", mail.TextBody, StringComparison.Ordinal);
+            Assert.Equal(Invitation.HashOf(token), invitation.TokenHash);
         }
 
         Assert.True(await app.ExecuteDbContextAsync(db => db.SentNotifications.AnyAsync(n => n.Key == $"invitation:{invitations[0].Id}" && n.SentAtUtc != null)));
@@ -220,7 +224,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Resending_keeps_the_link_renews_the_expiry_and_sends_another_email()
+    public async Task Resending_sends_a_new_link_renews_the_expiry_and_the_earlier_link_stops_working()
     {
         var program = await app.AddProgramAsync();
         var email = Email("again");
@@ -232,12 +236,16 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
         var resent = await app.SendAsync(new ResendInvitation.Command(program.Id, before.Id), hr);
 
         var after = Assert.Single(await InvitationsOf(program.Id));
-        Assert.Equal(before.Token, after.Token);
         Assert.True(after.ExpiresAtUtc > DateTime.UtcNow.AddDays(29));
         Assert.Equal(email, resent.Email);
         var mails = app.MailTo(email);
         Assert.Equal(2, mails.Count);
-        Assert.All(mails, m => Assert.Contains(before.Token, m.TextBody, StringComparison.Ordinal));
+        var (first, second) = (MailLinks.InvitationToken(mails[0]), MailLinks.InvitationToken(mails[1]));
+        var (earlier, newer) = Invitation.HashOf(first) == before.TokenHash ? (first, second) : (second, first);
+        Assert.NotEqual(earlier, newer);
+        Assert.Equal(Invitation.HashOf(newer), after.TokenHash);
+        Assert.Null(await app.SendAsync(new Register.InviteQuery(earlier)));
+        Assert.Equal(email, (await app.SendAsync(new Register.InviteQuery(newer)))?.Email);
     }
 
     [Fact]
@@ -247,6 +255,8 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
         var hr = await CoordinatorAsync();
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = Email("gone") }, hr);
         var invitation = Assert.Single(await InvitationsOf(program.Id));
+        var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(invitation.Email)));
+        Assert.NotNull(await app.SendAsync(new Register.InviteQuery(token)));
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/Invitations/{invitation.Id}/Revoke";
         Assert.Contains($"Revoke the invitation to {invitation.Email}?", await client.GetHtmlAsync(url), StringComparison.Ordinal);
@@ -256,7 +266,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var revoked = Assert.Single(await InvitationsOf(program.Id));
         Assert.True(revoked.ExpiresAtUtc <= DateTime.UtcNow);
-        Assert.Null(await app.SendAsync(new Register.InviteQuery(invitation.Token)));
+        Assert.Null(await app.SendAsync(new Register.InviteQuery(token)));
         Assert.Contains("Expired", await client.GetHtmlAsync($"/Programs/{program.Id}/Invitations"), StringComparison.Ordinal);
     }
 
@@ -314,7 +324,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
         var program = await app.AddProgramAsync();
         var email = Email("newcomer");
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = email, DefaultRole = Roles.Mentee }, await CoordinatorAsync());
-        var token = Assert.Single(await InvitationsOf(program.Id)).Token;
+        var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(email)));
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()
         {

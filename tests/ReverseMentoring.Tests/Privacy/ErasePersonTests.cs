@@ -92,6 +92,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
         var sessions = await app.ExecuteDbContextAsync(db => db.Sessions.Where(s => s.PairId == world.MiraPair.Id).ToListAsync());
         Assert.All(sessions, s => Assert.Null(s.Notes));
         Assert.All(sessions, s => Assert.Null(s.FollowUps));
+        Assert.All(sessions, s => Assert.Equal("", s.Location));
     }
 
     [Fact]

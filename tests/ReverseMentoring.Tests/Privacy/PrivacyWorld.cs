@@ -29,8 +29,11 @@ internal sealed class PrivacyWorld
 
     public required string Tag { get; init; }
 
+    /// <summary>A phone number Mira typed into a session's place and her reason for cancelling one.</summary>
+    public required string MiraPhone { get; init; }
+
     /// <summary>Texts only Mira's records hold.</summary>
-    public IReadOnlyList<string> MiraSecrets => Tagged("mira-interests-secret", "mira-goals-secret", "mira-location-secret", "mira-history-secret", "mira-feedback-secret", "mira-answer-secret", "mira-cancel-secret", "mira-decline-secret", "pair-notes-secret", "pair-followups-secret", "mira-decision-secret");
+    public IReadOnlyList<string> MiraSecrets => [.. Tagged("mira-interests-secret", "mira-goals-secret", "mira-location-secret", "mira-history-secret", "mira-feedback-secret", "mira-answer-secret", "mira-cancel-secret", "mira-decline-secret", "pair-notes-secret", "pair-followups-secret", "mira-decision-secret", "mira-room-secret"), MiraPhone];
 
     /// <summary>Texts of other people, which Mira's download must not hold and her erasure must not touch.</summary>
     public IReadOnlyList<string> OthersSecrets => Tagged("noel-interests-secret", "noel-feedback-secret", "noel-answer-secret", "tess-interests-secret", "tess-notes-secret", "tess-feedback-secret");
@@ -41,6 +44,7 @@ internal sealed class PrivacyWorld
     public static async Task<PrivacyWorld> CreateAsync(AppFactory app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
+        var phone = $"+44 {Convert.ToUInt32(tag, 16):D10}";
         var mira = await app.CreateUserAsync(Roles.Mentor, $"mira.{tag}@example.com", $"Mira Quillfeather {tag}");
         var noel = await app.CreateUserAsync(Roles.Mentee, $"noel.{tag}@example.com", $"Noel Ashgrove {tag}");
         var tess = await app.CreateUserAsync(Roles.Mentor, $"tess.{tag}@example.com", $"Tess Brightwater {tag}");
@@ -153,7 +157,11 @@ internal sealed class PrivacyWorld
         };
         var miraHeld = SessionOf(miraPair, mira, 20, SessionStatus.Held, $"pair-notes-secret-{tag}");
         var miraCancelled = SessionOf(miraPair, mira, 10, SessionStatus.Cancelled, null);
-        miraCancelled.CancelReason = $"mira-cancel-secret-{tag}";
+
+        // What people type into a session's place and a cancelling reason: a phone number, their address, a room.
+        miraHeld.Location = $"mira-room-secret-{tag}, or call {phone}";
+        miraCancelled.Location = $"Call me on {phone} or write to {mira.Email}";
+        miraCancelled.CancelReason = $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}";
         miraCancelled.CancelledByUserId = mira.Id;
         var tessHeld = SessionOf(tessPair, tess, 15, SessionStatus.Held, $"tess-notes-secret-{tag}");
         await AsAsync(app, AppFactory.PrincipalFor(mira, Roles.Mentor), async db =>
@@ -209,7 +217,8 @@ internal sealed class PrivacyWorld
                 new SkillRating { ProgramId = program.Id, PairId = miraPair.Id, EnrolmentId = noelEnrolment.Id, Role = ParticipantRole.Mentee, SkillId = skillId, Stage = SkillRatingStage.Start, Level = 1, RatedAtUtc = now.AddDays(-48) });
             db.SentNotifications.AddRange(
                 new SentNotification { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email!, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new SentNotification { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email!, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) });
+                new SentNotification { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email!, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new SentNotification { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email!, Subject = $"How was your session with {mira.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
             await db.SaveChangesAsync();
         });
 
@@ -225,6 +234,7 @@ internal sealed class PrivacyWorld
             MiraPair = miraPair,
             MiraInvitation = invitation,
             Tag = tag,
+            MiraPhone = phone,
         };
     }
 

@@ -83,6 +83,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
     public static IReadOnlyDictionary<string, string> NotDriven { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/Account/SignOut"] = "its form holds only the anti-forgery token, and posting it ends the test's session",
+        ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
     };
 

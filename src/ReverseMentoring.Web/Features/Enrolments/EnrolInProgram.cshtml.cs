@@ -403,11 +403,12 @@ public static class EnrolInProgram
                     Apply(command, enrolment);
                     enrolment.Status = EnrolmentStatus.Pending;
                     enrolment.ConsentedAtUtc = now;
-                    enrolment.DecisionReason = null;
-                    enrolment.DecidedAtUtc = null;
-                    enrolment.DecidedByUserId = null;
+
+                    // HR's last decision stays: a rejection (its reason) keeps the program closed to this person until HR
+                    // approves again, however often they withdraw and enrol.
                     history = "Re-enrolled";
-                    detail = $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.";
+                    detail = $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms."
+                        + (enrolment.DecisionReason is null ? "" : " HR had turned the enrolment down; it waits for HR to approve it.");
                 }
                 else
                 {

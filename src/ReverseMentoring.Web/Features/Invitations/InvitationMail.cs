@@ -59,13 +59,15 @@ public static class InvitationMail
     {
         ArgumentNullException.ThrowIfNull(invitation);
         return new Outgoing(FirstKey(invitation.Id), invitation.Email, Subject(programName, reminder: false),
-            Text(links, invitation.Token, invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
+            Text(links, invitation.Token ?? throw new InvalidOperationException("Only a new invitation (or one given a new link) knows its token."), invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
     }
 
     public static string Subject(string? programName, bool reminder) =>
         (reminder ? "Reminder: you" : "You") + (programName is null ? " are invited to ReverseMentoring" : $" are invited to {programName}");
 
-    public static string Text(PublicLinks links, string token, string role, int? programId, string? programName, DateTime expiresAtUtc, bool reminder)
+    /// <summary>The e-mail's text; <paramref name="replacesEarlierLink"/> says that the link of any earlier e-mail stops working.</summary>
+    public static string Text(
+        PublicLinks links, string token, string role, int? programId, string? programName, DateTime expiresAtUtc, bool reminder, bool replacesEarlierLink = false)
     {
         ArgumentNullException.ThrowIfNull(links);
         var what = programName is null ? "ReverseMentoring" : $"the reverse mentoring program \"{programName}\"";
@@ -80,7 +82,8 @@ public static class InvitationMail
             "Register with this link:",
             links.To($"/Account/Register?invitation={Uri.EscapeDataString(token)}"),
             "",
-            $"The link works until {expiresAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (UTC).",
+            $"The link works until {expiresAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (UTC)."
+                + (replacesEarlierLink ? " It replaces the link in any earlier invitation e-mail, which no longer works." : ""),
         };
         if (programId is { } id)
         {

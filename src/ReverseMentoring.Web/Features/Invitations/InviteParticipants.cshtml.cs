@@ -336,7 +336,10 @@ public static class ListInvitations
     }
 }
 
-/// <summary>HR sends an invitation again with a fresh expiry; the link stays the same.</summary>
+/// <summary>
+/// HR sends an invitation again with a fresh expiry and a new link (only the hash of a link's token is kept, so the
+/// first one cannot be sent again); the earlier link stops working.
+/// </summary>
 public static class ResendInvitation
 {
     [AllowedRoles(Roles.HrCoordinator)]
@@ -373,9 +376,11 @@ public static class ResendInvitation
 
             var now = clock.GetUtcNow().UtcDateTime;
             invitation.ExpiresAtUtc = now.AddDays(options.Value.ValidDays);
+            var token = invitation.IssueToken();
             await db.SaveChangesAsync(cancellationToken);
 
-            var text = InvitationMail.Text(links, invitation.Token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false);
+            // Not sent, the new link is undone with the rest: the earlier link keeps working.
+            var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
             if (!await notifications.SendOnceAsync(
                 InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text, cancellationToken))
             {
