@@ -58,41 +58,14 @@ public static partial class EnrolInProgram
 {
     public sealed record Result(int EnrolmentId);
 
+    /// <summary>The profile the person enrols with, in the program they choose.</summary>
     [AllowedRoles(Domain.Roles.Mentor, Domain.Roles.Mentee)]
-    public sealed class Command : ICommand<Result>
+    public sealed class Command : EnrolmentProfile, ICommand<Result>
     {
         public int ProgramId { get; set; }
 
         /// <summary>The version of the enrolment being edited; empty when enrolling.</summary>
         public Guid? Version { get; set; }
-
-        public ParticipantRole? Role { get; set; }
-
-        public string? Department { get; set; }
-
-        public string? JobLevel { get; set; }
-
-        public string? ManagerEmail { get; set; }
-
-        public string? Location { get; set; }
-
-        public string? TimeZoneId { get; set; } = "UTC";
-
-        public List<SessionFormats> Formats { get; set; } = [];
-
-        public List<Slot> Availability { get; set; } = [];
-
-        public List<SkillLevel> Skills { get; set; } = [];
-
-        public string? Interests { get; set; }
-
-        public string? Goals { get; set; }
-
-        public bool Consent { get; set; }
-
-        internal IEnumerable<Slot> FilledSlots => Availability.Where(s => !s.IsBlank);
-
-        internal IEnumerable<SkillLevel> FilledSkills => Skills.Where(s => !s.IsBlank);
     }
 
     public static IReadOnlyList<ParticipantRole> HeldRoles(CurrentUser current)
@@ -112,8 +85,11 @@ public static partial class EnrolInProgram
         return roles;
     }
 
+    /// <summary>Whether the program takes the enrolment and the person may take the role; the profile's own rules are <see cref="EnrolmentProfileValidator"/>'s.</summary>
     public sealed class Validator : AbstractValidator<Command>
     {
+        private static readonly EnrolmentProfileValidator Profile = new();
+
         public Validator(AppDbContext db, CurrentUser current, TimeProvider clock)
         {
             RuleFor(c => c).CustomAsync(async (command, context, ct) =>
@@ -140,120 +116,21 @@ public static partial class EnrolInProgram
                     context.AddFailure(new ValidationFailure(nameof(Command.ProgramId), "You are already enrolled in this program."));
                 }
 
-                var chosen = EnrolmentRules.Combine(command.Formats);
-                if (chosen == SessionFormats.None || (chosen & program.Formats) == SessionFormats.None)
-                {
-                    context.AddFailure(new ValidationFailure(nameof(Command.Formats),
-                        $"Choose at least one way of meeting that this program uses: {EnrolmentRules.Formats(program.Formats)}."));
-                }
-            });
-
-            RuleFor(c => c.Role).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose whether you take part as a mentor or as a mentee.")
-                .Must(role => HeldRoles(current).Contains(role!.Value))
-                .WithMessage(c => $"You can only take part as a role you hold, and you are not a {c.Role.ToString()!.ToLowerInvariant()}. Ask your HR coordinator if you should be.");
-
-            RuleFor(c => c.Department).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter your department.")
-                .MaximumLength(Enrolment.TextMaxLength).WithMessage("A department has at most 100 characters.");
-
-            RuleFor(c => c.JobLevel).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter your job level, for example Graduate, Manager or Director.")
-                .MaximumLength(Enrolment.TextMaxLength).WithMessage("A job level has at most 100 characters.");
-
-            RuleFor(c => c.Location).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter where you work: an office or a city.")
-                .MaximumLength(Enrolment.TextMaxLength).WithMessage("A location has at most 100 characters.");
-
-            When(c => !string.IsNullOrWhiteSpace(c.ManagerEmail), () =>
-            {
-                RuleFor(c => c.ManagerEmail!).Cascade(CascadeMode.Stop)
-                    .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                    .Must(email => EnrolmentRules.IsEmail(email.Trim())).WithMessage("Enter your manager's e-mail address like name@company.com, or leave it empty.")
-                    .MustAsync(async (email, ct) =>
-                    {
-                        var userId = current.Id;
-                        var own = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-                        return !string.Equals(own, email.Trim(), StringComparison.OrdinalIgnoreCase);
-                    })
-                    .WithMessage("Enter your manager's e-mail address, not your own.");
-            });
-
-            RuleFor(c => c.TimeZoneId)
-                .Must(EnrolmentRules.IsKnownTimeZone).WithMessage("Choose your time zone from the list.");
-
-            RuleForEach(c => c.Availability).Where(s => !s.IsBlank).ChildRules(slot =>
-            {
-                slot.RuleFor(s => s.Day).NotNull().WithMessage("Choose a day.");
-                slot.RuleFor(s => s.From).NotNull().WithMessage("Enter a start time.");
-                slot.RuleFor(s => s.To).NotNull().WithMessage("Enter an end time.");
-                slot.RuleFor(s => s.To)
-                    .Must((s, to) => s.From < to).When(s => s.From is not null && s.To is not null)
-                    .WithMessage("The end time must be after the start time.");
-            });
-
-            RuleFor(c => c.Availability).Custom((slots, context) =>
-            {
-                var filled = slots.Where(s => !s.IsBlank).ToList();
-                if (filled.Count == 0)
-                {
-                    context.AddFailure("Add at least one weekly time when you can meet.");
-                }
-                else if (EnrolmentRules.Overlap(filled.Where(s => s is { Day: not null, From: not null, To: not null })
-                    .Select(s => (s.Day!.Value, s.From!.Value, s.To!.Value))) is { } overlap)
-                {
-                    context.AddFailure(overlap);
-                }
-            });
-
-            RuleForEach(c => c.Skills).Where(s => !s.IsBlank).ChildRules(skill =>
-            {
-                skill.RuleFor(s => s.SkillId).NotNull().WithMessage("Choose a skill.");
-                skill.RuleFor(s => s.Level).NotNull().WithMessage("Choose a level from 1 (beginner) to 5 (expert).")
-                    .InclusiveBetween(EnrolmentSkill.MinLevel, EnrolmentSkill.MaxLevel).WithMessage("Choose a level from 1 (beginner) to 5 (expert).");
-            });
-
-            RuleFor(c => c.Skills).CustomAsync(async (skills, context, ct) =>
-            {
-                var command = context.InstanceToValidate;
-                var filled = skills.Select((s, i) => (Skill: s, Index: i)).Where(s => !s.Skill.IsBlank).ToList();
-                if (filled.Count == 0)
-                {
-                    context.AddFailure(command.Role == ParticipantRole.Mentee
-                        ? "Add at least one skill you want to learn."
-                        : "Add at least one skill you can teach.");
-                    return;
-                }
-
-                var ids = filled.Where(s => s.Skill.SkillId is not null).Select(s => s.Skill.SkillId!.Value).Distinct().ToList();
-                var known = await db.Skills.AsNoTracking().Where(s => ids.Contains(s.Id) && !s.IsRetired)
+                var ids = command.FilledSkills.Where(s => s.SkillId is not null).Select(s => s.SkillId!.Value).Distinct().ToList();
+                var skills = await db.Skills.AsNoTracking().Where(s => ids.Contains(s.Id) && !s.IsRetired)
                     .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-                var seen = new HashSet<int>();
-                foreach (var (skill, index) in filled.Where(s => s.Skill.SkillId is not null))
+                var ownEmail = string.IsNullOrWhiteSpace(command.ManagerEmail)
+                    ? null
+                    : await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+                foreach (var failure in Profile.Validate(command, new EnrolmentProfileFacts(program.Formats, skills, ownEmail)).Errors)
                 {
-                    var id = skill.SkillId!.Value;
-                    if (!known.TryGetValue(id, out var name))
-                    {
-                        context.AddFailure(new ValidationFailure($"{nameof(Command.Skills)}[{index}].{nameof(SkillLevel.SkillId)}",
-                            "Unknown skill: choose one from the list."));
-                    }
-                    else if (!seen.Add(id))
-                    {
-                        context.AddFailure(new ValidationFailure($"{nameof(Command.Skills)}[{index}].{nameof(SkillLevel.SkillId)}",
-                            $"{name} is listed twice. Keep it once, with one level."));
-                    }
+                    context.AddFailure(failure);
                 }
             });
 
-            RuleFor(c => c.Interests)
-                .MaximumLength(Enrolment.InterestsMaxLength).WithMessage("Interests have at most 1,000 characters.");
-
-            RuleFor(c => c.Goals).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Say in your own words what you hope to get from the program.")
-                .MaximumLength(Enrolment.GoalsMaxLength).WithMessage("Goals have at most 2,000 characters.");
-
-            RuleFor(c => c.Consent)
-                .Equal(true).WithMessage("Tick the box to agree to the program's terms; you cannot take part without agreeing.");
+            RuleFor(c => c.Role)
+                .Must(role => HeldRoles(current).Contains(role!.Value)).When(c => c.Role is not null)
+                .WithMessage(c => $"You can only take part as a role you hold, and you are not a {c.Role.ToString()!.ToLowerInvariant()}. Ask your HR coordinator if you should be.");
         }
     }
 

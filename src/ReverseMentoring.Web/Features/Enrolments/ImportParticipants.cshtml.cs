@@ -118,6 +118,8 @@ public static partial class ImportParticipants
         Notifications notifications, PublicLinks links, IOptions<InvitationOptions> invitationOptions)
         : ICommandHandler<Command, Result>
     {
+        private static readonly EnrolmentProfileValidator Profile = new();
+
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var program = await db.Programs.SingleOrDefaultAsync(p => p.Id == command.ProgramId, cancellationToken)
@@ -128,14 +130,13 @@ public static partial class ImportParticipants
                     $"This program is {(program.ArchivedAtUtc is not null ? "archived" : "closed")} and takes no more participants.");
             }
 
-            var skills = await db.Skills.AsNoTracking().Where(s => !s.IsRetired)
-                .ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+            var skills = await db.Skills.AsNoTracking().Where(s => !s.IsRetired).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
             var enrolled = (await db.Enrolments.AsNoTracking()
                 .Where(e => e.ProgramId == program.Id)
                 .Select(e => e.User!.Email!)
                 .ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var errors = new List<string>();
-            var rows = Read(command.Csv, program, skills, enrolled, errors);
+            var rows = Read(command.Csv, skills.ToDictionary(s => s.Name, s => s.Id, StringComparer.OrdinalIgnoreCase), enrolled, errors);
             if (errors.Count > 0)
             {
                 throw Invalid(command, errors);
@@ -144,6 +145,25 @@ public static partial class ImportParticipants
             var emails = rows.Select(r => users.NormalizeEmail(r.Email)).ToList();
             var existing = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!))
                 .ToDictionaryAsync(u => u.NormalizedEmail!, cancellationToken);
+            // Each profile is checked as the enrol form checks it, with the row's own e-mail as the person's; a time zone
+            // left empty is the account's, or UTC for an account about to be made.
+            var facts = new EnrolmentProfileFacts(program.Formats, skills.ToDictionary(s => s.Id, s => s.Name), OwnEmail: null);
+            foreach (var row in rows)
+            {
+                if (row.Profile is { TimeZoneId: null } profile)
+                {
+                    profile.TimeZoneId = existing.TryGetValue(users.NormalizeEmail(row.Email), out var user) ? user.TimeZoneId : "UTC";
+                }
+
+                var refused = row.Profile is null ? [] : Profile.Validate(row.Profile, facts with { OwnEmail = row.Email }).Errors;
+                errors.AddRange(Report(row, refused));
+            }
+
+            if (errors.Count > 0)
+            {
+                throw Invalid(command, errors);
+            }
+
             var roleIds = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.Mentor || r.Name == Roles.Mentee)
                 .ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
             var existingIds = existing.Values.Select(u => u.Id).ToList();
@@ -188,7 +208,8 @@ public static partial class ImportParticipants
         private (AppUser User, string Role)? Add(Row row, int programId, Dictionary<string, AppUser> existing,
             Dictionary<string, string> roleIds, HashSet<(string UserId, string RoleId)> held, DateTime now, string hr)
         {
-            var role = row.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
+            var profile = row.Profile!;
+            var role = profile.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
             (AppUser, string)? created = null;
             if (!existing.TryGetValue(users.NormalizeEmail(row.Email), out var user))
             {
@@ -202,7 +223,7 @@ public static partial class ImportParticipants
                     EmailConfirmed = false,
                     SecurityStamp = Guid.NewGuid().ToString("N"),
                     DisplayName = row.Name,
-                    TimeZoneId = row.TimeZoneId ?? "UTC",
+                    TimeZoneId = profile.TimeZoneId!,
                     CreatedAtUtc = now,
                 };
                 db.Users.Add(user);
@@ -215,27 +236,27 @@ public static partial class ImportParticipants
                 db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
             }
 
-            var direction = row.Role == ParticipantRole.Mentor ? SkillDirection.Teach : SkillDirection.Learn;
+            var direction = profile.Role == ParticipantRole.Mentor ? SkillDirection.Teach : SkillDirection.Learn;
             db.Enrolments.Add(new Enrolment
             {
                 ProgramId = programId,
                 UserId = user.Id,
-                Role = row.Role,
+                Role = profile.Role!.Value,
                 Status = EnrolmentStatus.Approved,
-                Department = row.Department,
-                JobLevel = row.JobLevel,
-                ManagerEmail = row.ManagerEmail,
-                Location = row.Location,
-                TimeZoneId = row.TimeZoneId ?? user.TimeZoneId,
-                Formats = row.Formats,
-                Interests = row.Interests,
-                Goals = row.Goals,
+                Department = profile.Department!,
+                JobLevel = profile.JobLevel!,
+                ManagerEmail = profile.ManagerEmail,
+                Location = profile.Location!,
+                TimeZoneId = profile.TimeZoneId!,
+                Formats = EnrolmentRules.Combine(profile.Formats),
+                Interests = profile.Interests ?? "",
+                Goals = profile.Goals!,
                 ConsentedAtUtc = now,
                 DecidedByUserId = hr,
                 DecidedAtUtc = now,
                 CreatedAtUtc = now,
-                Skills = row.Skills.Select(s => new EnrolmentSkill { SkillId = s.SkillId, Level = s.Level, Direction = direction }).ToList(),
-                Availability = row.Availability.Select(s => new AvailabilitySlot { Day = s.Day, Starts = s.From, Ends = s.To }).ToList(),
+                Skills = profile.FilledSkills.Select(s => new EnrolmentSkill { SkillId = s.SkillId!.Value, Level = s.Level!.Value, Direction = direction }).ToList(),
+                Availability = profile.FilledSlots.Select(s => new AvailabilitySlot { Day = s.Day!.Value, Starts = s.From!.Value, Ends = s.To!.Value }).ToList(),
                 History =
                 [
                     new EnrolmentHistory

@@ -4,7 +4,7 @@ using CsvHelper;
 
 namespace ReverseMentoring.Web.Features.Enrolments;
 
-/// <summary>The import's file: its columns, and each row read and checked into a participant to enrol.</summary>
+/// <summary>The import's file: its columns, and each row read into a person and their profile.</summary>
 public static partial class ImportParticipants
 {
     public const int MaxRows = 2000;
@@ -16,24 +16,28 @@ public static partial class ImportParticipants
         "email,name,role,department,job_level,manager_email,location,time_zone,formats,skills,availability,interests,goals\n"
         + "amara.okafor@example.com,Amara Okafor,Mentor,Marketing,Graduate,lead@example.com,London,Europe/London,InPerson;Virtual,\"AI tools:4;Social media:3\",\"Mon 09:00-10:00;Wed 14:00-15:30\",Photography,Help a leader feel at home with AI tools.\n";
 
-    /// <summary>One checked row of the file, ready to import.</summary>
-    private sealed record Row(
-        int Number,
-        string Email,
-        string Name,
-        ParticipantRole Role,
-        string Department,
-        string JobLevel,
-        string? ManagerEmail,
-        string Location,
-        string? TimeZoneId,
-        SessionFormats Formats,
-        IReadOnlyList<(int SkillId, int Level)> Skills,
-        IReadOnlyList<(DayOfWeek Day, TimeOnly From, TimeOnly To)> Availability,
-        string Interests,
-        string Goals);
+    /// <summary>
+    /// One row of the file as read: the person, their profile, and what could not be read in it, by column. The
+    /// profile's rules are checked afterwards, by the same validator as the enrol form.
+    /// </summary>
+    private sealed class Row(int number)
+    {
+        /// <summary>As a spreadsheet numbers it: the header is row 1.</summary>
+        public int Number { get; } = number;
 
-    private static List<Row> Read(string csv, MentoringProgram program, Dictionary<string, int> skills, HashSet<string> enrolled, List<string> errors)
+        public string Email { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        /// <summary>Null when the row's columns could not be told apart.</summary>
+        public EnrolmentProfile? Profile { get; set; }
+
+        /// <summary>What could not be read; a null column is the row as a whole.</summary>
+        public List<(string? Column, string Message)> Problems { get; } = [];
+    }
+
+    /// <summary>Reads every row of the file; <paramref name="errors"/> gets what makes the whole file unreadable.</summary>
+    private static List<Row> Read(string csv, Dictionary<string, int> skills, HashSet<string> enrolled, List<string> errors)
     {
         var rows = new List<Row>();
         var options = new CsvReaderOptions
@@ -85,14 +89,13 @@ public static partial class ImportParticipants
                 var number = (int)reader.RowNumber + 1;
                 if (reader.FieldCount != header.Count)
                 {
-                    errors.Add($"Row {number}: it has {reader.FieldCount} columns but the header has {header.Count}. Check for a missing or extra comma, or put quotes around values that contain commas.");
+                    var unread = new Row(number);
+                    unread.Problems.Add((null, $"it has {reader.FieldCount} columns but the header has {header.Count}. Check for a missing or extra comma, or put quotes around values that contain commas."));
+                    rows.Add(unread);
                     continue;
                 }
 
-                if (ReadRow(number, name => reader.GetString(name).Trim(), program, skills, enrolled, seen, errors) is { } row)
-                {
-                    rows.Add(row);
-                }
+                rows.Add(ReadRow(number, name => reader.GetString(name).Trim(), skills, enrolled, seen));
             }
             while (reader.Read());
         }
@@ -106,50 +109,43 @@ public static partial class ImportParticipants
         return rows;
     }
 
-    private static Row? ReadRow(int number, Func<string, string> field, MentoringProgram program, Dictionary<string, int> catalogue,
-        HashSet<string> enrolled, Dictionary<string, int> seen, List<string> errors)
+    private static Row ReadRow(int number, Func<string, string> field, Dictionary<string, int> catalogue,
+        HashSet<string> enrolled, Dictionary<string, int> seen)
     {
-        var before = errors.Count;
-        void Error(string column, string message) => errors.Add($"Row {number}, {column}: {message}");
-
-        string Text(string column, int max, bool required, string what)
-        {
-            var value = field(column);
-            if (required && value.Length == 0)
-            {
-                Error(column, $"enter the {what}.");
-            }
-            else if (value.Length > max)
-            {
-                Error(column, $"the {what} has {value.Length:N0} characters; at most {max:N0} are allowed.");
-            }
-
-            return value;
-        }
+        var row = new Row(number);
+        void Problem(string column, string message) => row.Problems.Add((column, message));
 
         var email = field("email");
         if (email.Length == 0)
         {
-            Error("email", "enter the participant's e-mail address.");
+            Problem("email", "enter the participant's e-mail address.");
         }
         else if (email.Length > Invitation.EmailMaxLength || !EnrolmentRules.IsEmail(email))
         {
-            Error("email", $"'{email}' is not an e-mail address like name@company.com.");
+            Problem("email", $"'{email}' is not an e-mail address like name@company.com.");
         }
         else if (seen.TryGetValue(email, out var first))
         {
-            Error("email", $"{email} appears twice in the file (also row {first}).");
+            Problem("email", $"{email} appears twice in the file (also row {first}).");
         }
         else
         {
             seen[email] = number;
             if (enrolled.Contains(email))
             {
-                Error("email", $"{email} is already enrolled in this program.");
+                Problem("email", $"{email} is already enrolled in this program.");
             }
         }
 
-        var name = Text("name", AppUser.DisplayNameMaxLength, true, "participant's name");
+        var name = field("name");
+        if (name.Length == 0)
+        {
+            Problem("name", "enter the participant's name.");
+        }
+        else if (name.Length > AppUser.DisplayNameMaxLength)
+        {
+            Problem("name", $"the participant's name has {name.Length:N0} characters; at most {AppUser.DisplayNameMaxLength:N0} are allowed.");
+        }
 
         var roleText = field("role");
         ParticipantRole? role = roleText.ToLowerInvariant() switch
@@ -160,54 +156,24 @@ public static partial class ImportParticipants
         };
         if (role is null)
         {
-            Error("role", $"'{roleText}' is not a role; write Mentor or Mentee.");
+            Problem("role", $"'{roleText}' is not a role; write Mentor or Mentee.");
         }
 
-        var department = Text("department", Enrolment.TextMaxLength, true, "department");
-        var jobLevel = Text("job_level", Enrolment.TextMaxLength, true, "job level");
-        var location = Text("location", Enrolment.TextMaxLength, true, "location");
-
-        var manager = field("manager_email");
-        if (manager.Length > 0)
-        {
-            if (manager.Length > Invitation.EmailMaxLength || !EnrolmentRules.IsEmail(manager))
-            {
-                Error("manager_email", $"'{manager}' is not an e-mail address like name@company.com.");
-            }
-            else if (string.Equals(manager, email, StringComparison.OrdinalIgnoreCase))
-            {
-                Error("manager_email", "a participant cannot be their own manager.");
-            }
-        }
-
-        var timeZone = field("time_zone");
-        if (timeZone.Length > 0 && !EnrolmentRules.IsKnownTimeZone(timeZone))
-        {
-            Error("time_zone", $"'{timeZone}' is not a time zone; use an IANA id like Europe/London.");
-        }
-
-        var formats = SessionFormats.None;
-        var unknownFormat = false;
+        var formats = new List<SessionFormats>();
         foreach (var part in Split(field("formats")))
         {
             if (Enum.TryParse<SessionFormats>(part.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var format)
                 && EnrolmentRules.EachFormat.Contains(format))
             {
-                formats |= format;
+                formats.Add(format);
             }
             else
             {
-                Error("formats", $"'{part}' is not a format; use InPerson, Virtual or Group.");
-                unknownFormat = true;
+                Problem("formats", $"'{part}' is not a format; use InPerson, Virtual or Group.");
             }
         }
 
-        if (!unknownFormat && (formats & program.Formats) == SessionFormats.None)
-        {
-            Error("formats", $"list at least one format this program uses: {string.Join(";", EnrolmentRules.EachFormat.Where(f => program.Formats.HasFlag(f)))}.");
-        }
-
-        var skills = new List<(int SkillId, int Level)>();
+        var skills = new List<EnrolInProgram.SkillLevel>();
         foreach (var part in Split(field("skills")))
         {
             var colon = part.LastIndexOf(':');
@@ -215,31 +181,19 @@ public static partial class ImportParticipants
             var levelText = colon < 0 ? "" : part[(colon + 1)..].Trim();
             if (!catalogue.TryGetValue(skillName, out var skillId))
             {
-                Error("skills", $"'{skillName}' is not in the skill catalogue.");
+                Problem("skills", $"'{skillName}' is not in the skill catalogue.");
             }
-            else if (colon < 0 || !int.TryParse(levelText, NumberStyles.None, CultureInfo.InvariantCulture, out var level)
-                || level is < EnrolmentSkill.MinLevel or > EnrolmentSkill.MaxLevel)
+            else if (colon < 0 || !int.TryParse(levelText, NumberStyles.None, CultureInfo.InvariantCulture, out var level))
             {
-                Error("skills", $"'{part}' needs a level from 1 to 5, like '{skillName}:3'.");
-            }
-            else if (skills.Any(s => s.SkillId == skillId))
-            {
-                Error("skills", $"'{skillName}' is listed twice.");
+                Problem("skills", $"'{part}' needs a level from 1 to 5, like '{skillName}:3'.");
             }
             else
             {
-                skills.Add((skillId, level));
+                skills.Add(new EnrolInProgram.SkillLevel { SkillId = skillId, Level = level });
             }
         }
 
-        if (Split(field("skills")).Count == 0)
-        {
-            Error("skills", role == ParticipantRole.Mentee
-                ? "list at least one skill to learn, like 'AI tools:2'."
-                : "list at least one skill, like 'AI tools:4'.");
-        }
-
-        var slots = new List<(DayOfWeek Day, TimeOnly From, TimeOnly To)>();
+        var slots = new List<EnrolInProgram.Slot>();
         foreach (var part in Split(field("availability")))
         {
             var match = SlotPattern().Match(part);
@@ -247,34 +201,37 @@ public static partial class ImportParticipants
                 || !TimeOnly.TryParseExact(match.Groups["from"].Value, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
                 || !TimeOnly.TryParseExact(match.Groups["to"].Value, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var to))
             {
-                Error("availability", $"'{part}' is not a time slot; write it like 'Mon 09:00-10:00'.");
-            }
-            else if (from >= to)
-            {
-                Error("availability", $"in '{part}' the end time must be after the start time.");
+                Problem("availability", $"'{part}' is not a time slot; write it like 'Mon 09:00-10:00'.");
             }
             else
             {
-                slots.Add((day, from, to));
+                slots.Add(new EnrolInProgram.Slot { Day = day, From = from, To = to });
             }
         }
 
-        if (Split(field("availability")).Count == 0)
+        var manager = field("manager_email");
+        var timeZone = field("time_zone");
+        row.Email = email;
+        row.Name = name;
+        row.Profile = new EnrolmentProfile
         {
-            Error("availability", "list at least one weekly time slot, like 'Mon 09:00-10:00'.");
-        }
-        else if (EnrolmentRules.Overlap(slots) is { } overlap)
-        {
-            Error("availability", overlap);
-        }
+            Role = role,
+            Department = field("department"),
+            JobLevel = field("job_level"),
+            ManagerEmail = manager.Length == 0 ? null : manager,
+            Location = field("location"),
+            // Left empty, the account's own time zone is filled in once accounts are looked up.
+            TimeZoneId = timeZone.Length == 0 ? null : timeZone,
+            Formats = formats,
+            Skills = skills,
+            Availability = slots,
+            Interests = field("interests"),
+            Goals = field("goals"),
 
-        var interests = Text("interests", Enrolment.InterestsMaxLength, false, "interests");
-        var goals = Text("goals", Enrolment.GoalsMaxLength, true, "participant's goals");
-
-        return errors.Count > before
-            ? null
-            : new Row(number, email, name, role!.Value, department, jobLevel, manager.Length == 0 ? null : manager, location,
-                timeZone.Length == 0 ? null : timeZone, formats, skills, slots, interests, goals);
+            // HR confirms, by importing, that it collected each person's consent.
+            Consent = true,
+        };
+        return row;
     }
 
     private static List<string> Split(string value) =>

@@ -16,6 +16,42 @@ public static partial class ImportParticipants
             + (NewAccounts == 0 ? ")." : ", each invited by e-mail to set a password).");
     }
 
+    /// <summary>The column of the file each part of the profile comes from.</summary>
+    private static readonly Dictionary<string, string> ColumnOfProfile = new(StringComparer.Ordinal)
+    {
+        [nameof(EnrolmentProfile.Role)] = "role",
+        [nameof(EnrolmentProfile.Department)] = "department",
+        [nameof(EnrolmentProfile.JobLevel)] = "job_level",
+        [nameof(EnrolmentProfile.ManagerEmail)] = "manager_email",
+        [nameof(EnrolmentProfile.Location)] = "location",
+        [nameof(EnrolmentProfile.TimeZoneId)] = "time_zone",
+        [nameof(EnrolmentProfile.Formats)] = "formats",
+        [nameof(EnrolmentProfile.Skills)] = "skills",
+        [nameof(EnrolmentProfile.Availability)] = "availability",
+        [nameof(EnrolmentProfile.Interests)] = "interests",
+        [nameof(EnrolmentProfile.Goals)] = "goals",
+    };
+
+    /// <summary>
+    /// A row's problems in the order of its columns, each with the row number: what could not be read, then what
+    /// the profile's rules refuse, except in a column that could not be read (its rules would only repeat that).
+    /// </summary>
+    private static IEnumerable<string> Report(Row row, IEnumerable<ValidationFailure> refused)
+    {
+        var unread = row.Problems.Where(p => p.Column is not null).Select(p => p.Column).ToHashSet();
+        return row.Problems
+            .Concat(refused.Select(f => (Column: ColumnOf(f.PropertyName), Message: f.ErrorMessage)).Where(f => f.Column is null || !unread.Contains(f.Column)))
+            .OrderBy(p => p.Column is null ? -1 : Columns.TakeWhile(c => c != p.Column).Count())
+            .Select(p => p.Column is null ? $"Row {row.Number}: {p.Message}" : $"Row {row.Number}, {p.Column}: {p.Message}");
+    }
+
+    /// <summary>"Skills[1].SkillId" comes from the skills column.</summary>
+    private static string? ColumnOf(string propertyName)
+    {
+        var end = propertyName.IndexOfAny(['[', '.']);
+        return ColumnOfProfile.GetValueOrDefault(end < 0 ? propertyName : propertyName[..end]);
+    }
+
     private static RequestValidationException Invalid(Command command, List<string> errors)
     {
         var shown = errors.Take(MaxErrorsShown).Select(e => new ValidationFailure(nameof(Command.Csv), e)).ToList();
