@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.CheckIns;
 
@@ -131,12 +132,11 @@ public static class ProgramCheckIns
 
             var pairIds = met.Select(c => c.PairId).Distinct();
             var pairTotal = await pairIds.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (pairTotal + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, pairTotal, PageSize);
             var pairs = await db.Pairs.AsNoTracking()
                 .Where(p => pairIds.Contains(p.Id))
                 .OrderBy(p => p.MentorEnrolment!.User!.DisplayName).ThenBy(p => p.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Page(page, PageSize)
                 .Select(p => new
                 {
                     p.Id,

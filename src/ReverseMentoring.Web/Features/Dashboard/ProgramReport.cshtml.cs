@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
@@ -105,8 +106,7 @@ public static class ProgramReport
             var risky = UptakeDashboard.AtRisk(db, db.Pairs.AsNoTracking().Where(p => p.ProgramId == query.ProgramId), now)
                 .Where(r => r.Quiet || r.LowRatings || r.Unanswered);
             var total = await risky.CountAsync(cancellationToken);
-            var pageCount = query.All ? 1 : Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = query.All ? (1, 1) : Paging.Clamp(query.Page, total, PageSize);
             var named =
                 from r in risky
                 join p in db.Pairs on r.PairId equals p.Id
@@ -123,7 +123,7 @@ public static class ProgramReport
                     r.Unanswered);
             var rows = query.All
                 ? await named.ToListAsync(cancellationToken)
-                : await named.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+                : await named.Page(page, PageSize).ToListAsync(cancellationToken);
             return new Result(query.ProgramId, name, rows, page, pageCount, total);
         }
     }

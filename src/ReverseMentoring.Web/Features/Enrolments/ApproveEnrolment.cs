@@ -55,8 +55,7 @@ public static class ApproveEnrolment
             }
             catch (DbUpdateConcurrencyException)
             {
-                throw RequestValidationException.For(command, "",
-                    "Someone else changed this enrolment while you were reviewing it. Reload to see their changes; your decision was not saved.");
+                throw RequestValidationException.For(command, "", EnrolmentDetail.ConflictMessage);
             }
 
             if (granted)

@@ -58,6 +58,10 @@ public sealed class EnrolmentDetailModel(IMediator mediator) : PageModel, IReloa
 /// <summary>One enrolment in full, as HR reviews it: the whole profile and what happened to it.</summary>
 public static class EnrolmentDetail
 {
+    /// <summary>Why an approval or rejection made on an enrolment changed meanwhile is refused.</summary>
+    public const string ConflictMessage =
+        "Someone else changed this enrolment while you were reviewing it. Reload to see their changes; your decision was not saved.";
+
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId, int EnrolmentId) : IQuery<Result>;
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Invitations;
 
@@ -33,11 +34,10 @@ public static class ListInvitations
 
             var invitations = db.Invitations.AsNoTracking().Where(i => i.ProgramId == query.ProgramId);
             var total = await invitations.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await invitations
                 .OrderByDescending(i => i.InvitedAtUtc).ThenByDescending(i => i.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Page(page, PageSize)
                 .ToListAsync(cancellationToken);
 
             var ids = rows.Select(r => r.Id).ToHashSet();

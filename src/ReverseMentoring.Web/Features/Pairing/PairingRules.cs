@@ -20,9 +20,14 @@ internal static class PairingRuleChange
         return program;
     }
 
-    /// <summary>Both people approved in this program, each in the role the rule gives them.</summary>
-    public static async Task CheckPeopleAsync(AppDbContext db, object command, int programId, int mentorId, int menteeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The program, when HR may pin or ban this mentor with this mentee: the pairing can run, both are approved in
+    /// this program in the roles the rule gives them, and the pair is not published (<paramref name="whenPublished"/> says why not).
+    /// </summary>
+    public static async Task<MentoringProgram> ProgramForPairAsync(
+        AppDbContext db, object command, int programId, int mentorId, int menteeId, string whenPublished, CancellationToken cancellationToken)
     {
+        var program = await ProgramAsync(db, command, programId, cancellationToken);
         var people = await db.Enrolments.AsNoTracking()
             .Where(e => (e.Id == mentorId || e.Id == menteeId) && e.ProgramId == programId && e.Status == EnrolmentStatus.Approved)
             .Select(e => new { e.Id, e.Role })
@@ -31,11 +36,15 @@ internal static class PairingRuleChange
         {
             throw RequestValidationException.For(command, "", "Choose an approved mentor and an approved mentee of this program.");
         }
-    }
 
-    public static Task<bool> IsLiveAsync(AppDbContext db, int programId, int mentorId, int menteeId, CancellationToken cancellationToken) =>
-        db.Pairs.AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId
-            && (p.Status == PairStatus.Proposed || p.Status == PairStatus.Accepted), cancellationToken);
+        if (await db.Pairs.AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId
+            && (p.Status == PairStatus.Proposed || p.Status == PairStatus.Accepted), cancellationToken))
+        {
+            throw RequestValidationException.For(command, "", whenPublished);
+        }
+
+        return program;
+    }
 
     public static async Task SaveAndRerunAsync(AppDbContext db, MentoringProgram program, string userId, DateTime now, CancellationToken cancellationToken)
     {

@@ -22,12 +22,8 @@ public static class PinPair
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var program = await PairingRuleChange.ProgramAsync(db, command, command.ProgramId, cancellationToken);
-            await PairingRuleChange.CheckPeopleAsync(db, command, program.Id, command.MentorEnrolmentId, command.MenteeEnrolmentId, cancellationToken);
-            if (await PairingRuleChange.IsLiveAsync(db, program.Id, command.MentorEnrolmentId, command.MenteeEnrolmentId, cancellationToken))
-            {
-                throw RequestValidationException.For(command, "", "This pair is already published; there is nothing to pin.");
-            }
+            var program = await PairingRuleChange.ProgramForPairAsync(db, command, command.ProgramId, command.MentorEnrolmentId, command.MenteeEnrolmentId,
+                "This pair is already published; there is nothing to pin.", cancellationToken);
 
             var userId = current.RequireId();
             var now = clock.GetUtcNow().UtcDateTime;
