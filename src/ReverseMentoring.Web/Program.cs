@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
 using ReverseMentoring.Web.Features.Privacy;
-using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Features.Pairing;

@@ -6,7 +6,6 @@ using ReverseMentoring.Tests.Security;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
 using ReverseMentoring.Web.Features.Privacy;
-using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Infrastructure;
 

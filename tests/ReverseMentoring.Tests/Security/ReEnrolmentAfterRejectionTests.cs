@@ -10,8 +10,6 @@ using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Features.Sessions;
-using ReverseMentoring.Web.Features.Enrolments;
-using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Security;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Audit;
 
@@ -125,11 +126,10 @@ public static class SearchAudit
             var zone = await ViewerTimeZoneAsync(db, current.RequireId(), cancellationToken);
             var entries = Filter(db, query, zone);
             var total = await entries.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var found = await entries
                 .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Page(page, PageSize)
                 .ToListAsync(cancellationToken);
             var links = await RecordLinksAsync(db, found, cancellationToken);
             var rows = found.Select(a => new Row(a.Id, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), zone),
