@@ -117,7 +117,7 @@ public static class Register
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter your work e-mail address.")
                 .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@company.com.")
+                .MustBeDeliverableAddress()
                 .MustAsync(async (command, email, ct) => await users.FindByEmailAsync(email.Trim()) is not { } existing
                     || (existing.PasswordHash is null && !string.IsNullOrEmpty(command.InvitationToken)))
                 .WithMessage("An account with this e-mail address exists already. Sign in instead.");

@@ -274,7 +274,7 @@ public static class EnrolInProgram
             {
                 RuleFor(c => c.ManagerEmail!).Cascade(CascadeMode.Stop)
                     .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                    .Must(email => EnrolmentRules.IsEmail(email.Trim())).WithMessage("Enter your manager's e-mail address like name@company.com, or leave it empty.")
+                    .MustBeDeliverableAddress().WithMessage("Enter your manager's e-mail address like name@company.com, or leave it empty.")
                     .MustAsync(async (email, ct) =>
                     {
                         var userId = current.Id;

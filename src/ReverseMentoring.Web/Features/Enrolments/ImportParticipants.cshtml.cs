@@ -151,7 +151,7 @@ public static partial class ImportParticipants
 
     public sealed class Handler(
         AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock,
-        Notifications notifications, PublicLinks links, IOptions<InvitationOptions> invitationOptions)
+        Outbox outbox, PublicLinks links, IOptions<InvitationOptions> invitationOptions)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -213,9 +213,11 @@ public static partial class ImportParticipants
             db.Invitations.AddRange(invitations);
             await db.SaveChangesAsync(cancellationToken);
 
-            // Thousands of tracked rows would make every later save re-scan them all.
+            // Thousands of tracked rows would make every later save re-scan them all. The invitations' e-mails are
+            // queued in the same transaction, and sent once it commits.
             db.ChangeTracker.Clear();
-            await notifications.SendOnceAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
 
             return new Result(rows.Count, newAccounts.Count);
         }
@@ -398,7 +400,7 @@ public static partial class ImportParticipants
         {
             Error("email", "enter the participant's e-mail address.");
         }
-        else if (email.Length > Invitation.EmailMaxLength || !EnrolmentRules.IsEmail(email))
+        else if (email.Length > Invitation.EmailMaxLength || !DeliverableAddress.IsValid(email))
         {
             Error("email", $"'{email}' is not an e-mail address like name@company.com.");
         }
@@ -436,7 +438,7 @@ public static partial class ImportParticipants
         var manager = field("manager_email");
         if (manager.Length > 0)
         {
-            if (manager.Length > Invitation.EmailMaxLength || !EnrolmentRules.IsEmail(manager))
+            if (manager.Length > Invitation.EmailMaxLength || !DeliverableAddress.IsValid(manager))
             {
                 Error("manager_email", $"'{manager}' is not an e-mail address like name@company.com.");
             }

@@ -8,19 +8,16 @@ namespace ReverseMentoring.Web.Features.Invitations;
 
 /// <summary>
 /// Reminds people who were invited but have neither registered nor enrolled, once for each configured number of
-/// days. Safe on every instance at once: each reminder is claimed under a unique key before it is sent.
+/// days. Safe on every instance at once: each reminder is queued under a unique key, so only once.
 /// </summary>
 public sealed class InvitationReminders(
-    IServiceScopeFactory scopes, IOptions<InvitationOptions> options, TimeProvider clock, ILogger<InvitationReminders> logger)
-    : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, IOptions<InvitationOptions> options, IOptionsMonitor<JobOptions> schedules, TimeProvider clock,
+    ILogger<InvitationReminders> logger)
+    : PeriodicJob(schedules, clock, logger)
 {
-    protected override bool Enabled => options.Value.RemindersEnabled;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes);
-
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
-    /// <summary>Sends the reminders due now, by the injected clock; returns how many this call sent.</summary>
+    /// <summary>Sends the reminders due now, by the injected clock; returns how many this call queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var days = options.Value.EffectiveReminderDays;
@@ -34,7 +31,7 @@ public sealed class InvitationReminders(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         var due = await db.Invitations.AsNoTracking()
@@ -48,19 +45,18 @@ public sealed class InvitationReminders(
             .Select(i => new { i.Id, i.Email, i.Role, i.Token, i.ProgramId, ProgramName = i.Program == null ? null : i.Program.Name, i.InvitedAtUtc, i.ExpiresAtUtc })
             .ToListAsync(cancellationToken);
 
-        var sent = 0;
+        var reminders = new List<Outgoing>();
         foreach (var invitation in due)
         {
             // Only the latest reminder due: someone first reached on day 15 gets one e-mail, not two.
             var latest = days.Last(d => invitation.InvitedAtUtc <= now.AddDays(-d));
             var text = InvitationMail.Text(links, invitation.Token, invitation.Role, invitation.ProgramId, invitation.ProgramName, invitation.ExpiresAtUtc, reminder: true);
-            if (await notifications.SendOnceAsync(
-                InvitationMail.ReminderKey(invitation.Id, latest), invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text, cancellationToken))
-            {
-                sent++;
-            }
+            reminders.Add(new Outgoing(
+                InvitationMail.ReminderKey(invitation.Id, latest), invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text));
         }
 
-        return sent;
+        var queued = await outbox.QueueAsync(reminders, cancellationToken);
+        await outbox.SaveThenDeliverAsync(cancellationToken);
+        return queued;
     }
 }
