@@ -44,10 +44,10 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["RateLimiting:PermitLimit"] = "100000";
 
         // The check-in job e-mails real-looking pairs; tests that need it run it themselves on a test clock.
-        _settings["CheckIns:JobEnabled"] = "false";
+        _settings["Jobs:CheckIns:Enabled"] = "false";
 
         // Likewise the session reminders job, which marks past sessions missed and e-mails pairs.
-        _settings["SessionReminders:Enabled"] = "false";
+        _settings["Jobs:SessionReminders:Enabled"] = "false";
 
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");

@@ -18,6 +18,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;
 
@@ -27,7 +28,7 @@ namespace ReverseMentoring.Tests.CheckIns;
 /// </summary>
 public sealed class CheckInsApp : AppFactory
 {
-    public CheckInsApp() => With("Pairing:WatchEnabled", "false").With("Invitations:RemindersEnabled", "false");
+    public CheckInsApp() => With("Jobs:PairResponseWatch:Enabled", "false").With("Jobs:InvitationReminders:Enabled", "false");
 
     public IReadOnlyList<MimeMessage> MailTo(string email) =>
         !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
@@ -38,6 +39,7 @@ public sealed class CheckInsApp : AppFactory
     public CheckInJob Job(TimeProvider clock) => new(
         Services.GetRequiredService<IServiceScopeFactory>(),
         Services.GetRequiredService<IOptions<CheckInOptions>>(),
+        Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         clock,
         NullLogger<CheckInJob>.Instance);
 

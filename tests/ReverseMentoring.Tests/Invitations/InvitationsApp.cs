@@ -6,7 +6,7 @@ namespace ReverseMentoring.Tests.Invitations;
 /// <summary>The app with the reminder loop off, so tests drive it.</summary>
 public sealed class InvitationsApp : AppFactory
 {
-    public InvitationsApp() => With("Invitations:RemindersEnabled", "false");
+    public InvitationsApp() => With("Jobs:InvitationReminders:Enabled", "false");
 
     public IReadOnlyList<MimeMessage> MailTo(string email) =>
         !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")

@@ -215,10 +215,10 @@ internal sealed class PrivacyWorld
             db.SkillRatings.AddRange(
                 new SkillRating { ProgramId = program.Id, PairId = miraPair.Id, EnrolmentId = miraEnrolment.Id, Role = ParticipantRole.Mentor, SkillId = skillId, Stage = SkillRatingStage.Start, Level = 3, RatedAtUtc = now.AddDays(-48) },
                 new SkillRating { ProgramId = program.Id, PairId = miraPair.Id, EnrolmentId = noelEnrolment.Id, Role = ParticipantRole.Mentee, SkillId = skillId, Stage = SkillRatingStage.Start, Level = 1, RatedAtUtc = now.AddDays(-48) });
-            db.SentNotifications.AddRange(
-                new SentNotification { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email!, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new SentNotification { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email!, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new SentNotification { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email!, Subject = $"How was your session with {mira.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
+            db.OutboxMessages.AddRange(
+                new OutboxMessage { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email!, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new OutboxMessage { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email!, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new OutboxMessage { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email!, Subject = $"How was your session with {mira.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
             await db.SaveChangesAsync();
         });
 

@@ -15,7 +15,7 @@ public sealed class ResourcesApp : AppFactory
         UploadFolder = Path.Combine(Path.GetTempPath(), "rm-tests", "uploads-" + Guid.NewGuid().ToString("N"));
         With("Resources:Folder", UploadFolder);
         With("Resources:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        With("Invitations:RemindersEnabled", "false");
+        With("Jobs:InvitationReminders:Enabled", "false");
     }
 
     public string UploadFolder { get; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
@@ -13,13 +14,13 @@ public sealed class QuietPairReminderTests(LoggingApp app) : IClassFixture<Loggi
     private static readonly DateTime Start = new(DateTime.UtcNow.Year + 1, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
     private Task<List<string>> KeysAsync(int pairId) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.Where(n => n.Key.StartsWith($"pair:{pairId}:no-session:")).Select(n => n.Key).ToListAsync());
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.Where(n => n.Key.StartsWith($"pair:{pairId}:no-session:")).Select(n => n.Key).ToListAsync());
 
     private async Task RunAtAsync(DateTime utc)
     {
         var job = new SessionReminders(
             app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IOptions<SessionRemindersOptions>>(),
+            app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
             new TestClock(new DateTimeOffset(utc, TimeSpan.Zero)),
             NullLogger<SessionReminders>.Instance);
         await job.CheckSessionsAsync(CancellationToken.None);

@@ -15,6 +15,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
@@ -26,7 +27,7 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
 
     private SessionReminders Job() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
-        app.Services.GetRequiredService<IOptions<SessionRemindersOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         _clock,
         NullLogger<SessionReminders>.Instance);
 
@@ -37,7 +38,7 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     }
 
     private Task<List<string>> KeysAsync(string prefix) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).OrderBy(k => k).ToListAsync());
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).OrderBy(k => k).ToListAsync());
 
     /// <summary>
     /// A pair accepted 20 days before <see cref="Start"/>, with a session far ahead; not quiet (the cadence reminder) until

@@ -21,8 +21,8 @@ public class SessionsApp : AppFactory
 
     public SessionsApp()
     {
-        With("Pairing:WatchEnabled", "false");
-        With("Invitations:RemindersEnabled", "false");
+        With("Jobs:PairResponseWatch:Enabled", "false");
+        With("Jobs:InvitationReminders:Enabled", "false");
     }
 
     public TestClock Clock { get; } = new(Now);

@@ -25,7 +25,7 @@ public static class PublishPairing
         public Guid Version { get; set; }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
@@ -93,7 +93,9 @@ public static class PublishPairing
                 throw RequestValidationException.For(command, "", ConflictMessage);
             }
 
-            await notifications.SendOnceAsync(await MessagesAsync(program, pairs, cancellationToken), cancellationToken);
+            // The e-mails name the new pairs, so they are queued once the pairs have ids; sent only after the commit.
+            await outbox.QueueAsync(await MessagesAsync(program, pairs, cancellationToken), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return pairs.Count;
         }
 

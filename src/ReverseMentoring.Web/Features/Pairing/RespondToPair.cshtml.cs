@@ -108,7 +108,7 @@ public static class RespondToPair
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, PairStatus>
     {
         public async ValueTask<PairStatus> Handle(Command command, CancellationToken cancellationToken)
@@ -168,21 +168,11 @@ public static class RespondToPair
                 pair.AcceptedAtUtc = now;
             }
 
-            db.Entry(pair).Property(p => p.Version).OriginalValue = command.Version;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw RequestValidationException.For(command, "", ConflictMessage);
-            }
-
             var programName = await db.Programs.Where(p => p.Id == pair.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
             var link = links.To($"/Participant/Programs/{pair.ProgramId}");
             if (pair.Status == PairStatus.Accepted)
             {
-                await notifications.SendOnceAsync(
+                await outbox.QueueAsync(
                 [
                     PairMail.Confirmed(pair.Id, ParticipantRole.Mentor, pair.MentorEnrolment!, pair.MenteeEnrolment!, programName, link),
                     PairMail.Confirmed(pair.Id, ParticipantRole.Mentee, pair.MenteeEnrolment!, pair.MentorEnrolment!, programName, link),
@@ -191,7 +181,18 @@ public static class RespondToPair
             else if (pair.Status == PairStatus.Declined)
             {
                 var partnerSide = side == ParticipantRole.Mentor ? ParticipantRole.Mentee : ParticipantRole.Mentor;
-                await notifications.SendOnceAsync([PairMail.Declined(pair.Id, partnerSide, partner, me, programName, link)], cancellationToken);
+                await outbox.QueueAsync(PairMail.Declined(pair.Id, partnerSide, partner, me, programName, link), cancellationToken);
+            }
+
+            // The answer and its e-mails are saved together, and the e-mails sent only once that commits.
+            db.Entry(pair).Property(p => p.Version).OriginalValue = command.Version;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", ConflictMessage);
             }
 
             return pair.Status;

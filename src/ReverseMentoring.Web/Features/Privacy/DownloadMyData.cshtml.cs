@@ -201,7 +201,7 @@ public static class DownloadMyData
             .Select(i => new InvitationData(i.Id, i.Email, i.Role, i.Program != null ? i.Program.Name : null, i.InvitedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc))
             .ToListAsync(cancellationToken);
 
-        var emails = await db.SentNotifications.AsNoTracking()
+        var emails = await db.OutboxMessages.AsNoTracking()
             .Where(n => n.Recipient == email)
             .OrderBy(n => n.CreatedAtUtc).ThenBy(n => n.Id)
             .Select(n => new EmailData(n.Subject, n.CreatedAtUtc, n.SentAtUtc))

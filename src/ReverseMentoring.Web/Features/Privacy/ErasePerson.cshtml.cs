@@ -183,13 +183,20 @@ public static class ErasePerson
                 invitation.Email = newEmail;
             }
 
-            await db.SentNotifications.Where(n => EF.Functions.Like(n.Recipient, sameEmail, "\\"))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Recipient, newEmail), cancellationToken);
+            // Nothing still waiting goes to them now, and no message to them keeps its body or a server's error (which
+            // may quote the address); the keys stay, so none is queued again.
+            await db.OutboxMessages.Where(m => EF.Functions.Like(m.Recipient, sameEmail, "\\"))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Recipient, newEmail)
+                    .SetProperty(m => m.Text, "")
+                    .SetProperty(m => m.AttachmentContent, (string?)null)
+                    .SetProperty(m => m.FailedAtUtc, m => m.SentAtUtc == null && m.FailedAtUtc == null ? now : m.FailedAtUtc)
+                    .SetProperty(m => m.LastError, m => m.SentAtUtc == null ? "Not sent: the recipient was erased." : null), cancellationToken);
 
             // Subjects of the partner's e-mails name the person ("How was your session with ...?").
             if (oldName.Length > 0)
             {
-                await db.SentNotifications.Where(n => n.Subject.Contains(oldName))
+                await db.OutboxMessages.Where(n => n.Subject.Contains(oldName))
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.Subject, n => n.Subject.Replace(oldName, Erased)), cancellationToken);
             }
 

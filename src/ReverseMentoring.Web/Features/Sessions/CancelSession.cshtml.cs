@@ -77,7 +77,7 @@ public static class CancelSession
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ public static class CancelSession
 
             // A cancellation must carry a higher sequence than the invitation it withdraws.
             session.CalendarSequence++;
-            await SessionRules.SaveAndTellPartnerAsync(db, notifications, links, command, command.Version, session, sides, SessionMail.Change.Cancelled, now, cancellationToken);
+            await SessionRules.SaveAndTellPartnerAsync(db, outbox, links, command, command.Version, session, sides, SessionMail.Change.Cancelled, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -140,7 +140,7 @@ public static class RescheduleSession
         public Validator() => Include(new SessionPlanValidator<Command>());
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -179,7 +179,7 @@ public static class RescheduleSession
                 session.Topics.Add(new SessionTopic { ProgramTopicId = id, Kind = SessionTopicKind.Agenda });
             }
 
-            await SessionRules.SaveAndTellPartnerAsync(db, notifications, links, command, command.Version, session, sides, SessionMail.Change.Rescheduled, now, cancellationToken);
+            await SessionRules.SaveAndTellPartnerAsync(db, outbox, links, command, command.Version, session, sides, SessionMail.Change.Rescheduled, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -100,7 +100,7 @@ public static class ScheduleSession
         public Validator() => Include(new SessionPlanValidator<Command>());
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
@@ -131,10 +131,12 @@ public static class ScheduleSession
             db.Sessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
 
+            // The invitation names the session, so it is queued once the session has its id; sent after the commit.
             var agenda = SessionRules.Agenda(session, sides.Program);
-            await notifications.SendOnceAsync(
-                [SessionMail.ToPartner(SessionMail.Change.Scheduled, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
+            await outbox.QueueAsync(
+                SessionMail.ToPartner(SessionMail.Change.Scheduled, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now),
                 cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return session.Id;
         }
     }

@@ -11,33 +11,14 @@ using ReverseMentoring.Web.Features.Resources;
 
 namespace ReverseMentoring.Web.Features.Sessions;
 
-public sealed class SessionRemindersOptions
-{
-    public const string Section = "SessionReminders";
-
-    public bool Enabled { get; set; } = true;
-
-    public int CheckMinutes { get; set; } = 60;
-}
-
-public static class SessionRemindersRegistration
-{
-    public static IServiceCollection AddSessionReminders(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<SessionRemindersOptions>(configuration.GetSection(SessionRemindersOptions.Section));
-        services.AddHostedService<SessionReminders>();
-        return services;
-    }
-}
-
 /// <summary>
 /// Keeps pairs meeting: marks sessions nobody logged as missed, and reminds both sides of a session tomorrow, a log
 /// missing, feedback overdue, and a quiet pair (the pair health rule's flag). Safe on every
-/// instance at once: the marking is one conditional update and each reminder is claimed under a unique key.
+/// instance at once: the marking is one conditional update and each reminder is queued under a unique key.
 /// </summary>
 public sealed class SessionReminders(
-    IServiceScopeFactory scopes, IOptions<SessionRemindersOptions> options, TimeProvider clock, ILogger<SessionReminders> logger)
-    : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<SessionReminders> logger)
+    : PeriodicJob(schedules, clock, logger)
 {
     /// <summary>A scheduled session nobody logged this long after its end counts as missed.</summary>
     public static readonly TimeSpan MissedAfter = TimeSpan.FromHours(48);
@@ -54,19 +35,15 @@ public sealed class SessionReminders(
     /// <summary>Sessions logged longer ago than this are not chased for feedback (nor all at once on a first run).</summary>
     public static readonly TimeSpan FeedbackChasedFor = TimeSpan.FromDays(30);
 
-    protected override bool Enabled => options.Value.Enabled;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CheckMinutes);
-
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => CheckSessionsAsync(cancellationToken);
 
-    /// <summary>One run at the injected clock's now; returns how many reminders this call sent.</summary>
+    /// <summary>One run at the injected clock's now; returns how many reminders this call queued.</summary>
     public async Task<int> CheckSessionsAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         await MarkMissedAsync(db, now, cancellationToken);
@@ -76,7 +53,9 @@ public sealed class SessionReminders(
         reminders.AddRange(await LogMissingAsync(db, links, now, cancellationToken));
         reminders.AddRange(await FeedbackOverdueAsync(db, links, now, cancellationToken));
         reminders.AddRange(await QuietPairsAsync(db, links, now, cancellationToken));
-        return reminders.Count == 0 ? 0 : await notifications.SendOnceAsync(reminders, cancellationToken);
+        var queued = await outbox.QueueAsync(reminders, cancellationToken);
+        await outbox.SaveThenDeliverAsync(cancellationToken);
+        return queued;
     }
 
     /// <summary>

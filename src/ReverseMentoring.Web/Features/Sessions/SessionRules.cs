@@ -80,17 +80,19 @@ public static class SessionRules
 
     /// <summary>
     /// Saves a change to a session the person opened at <paramref name="version"/> (refused if someone changed it since),
-    /// then sends the other side the change with its calendar file.
+    /// with the e-mail that tells the other side the change and carries its calendar file (sent once the change commits).
     /// </summary>
     public static async Task SaveAndTellPartnerAsync(
-        AppDbContext db, Notifications notifications, PublicLinks links, object command, Guid version, Session session, PairSides sides,
+        AppDbContext db, Outbox outbox, PublicLinks links, object command, Guid version, Session session, PairSides sides,
         SessionMail.Change change, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(sides);
+        var agenda = Agenda(session, sides.Program);
+        await outbox.QueueAsync(SessionMail.ToPartner(change, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now), cancellationToken);
         db.Entry(session).Property(s => s.Version).OriginalValue = version;
         try
         {
@@ -100,11 +102,6 @@ public static class SessionRules
         {
             throw RequestValidationException.For(command, "", ConflictMessage);
         }
-
-        var agenda = Agenda(session, sides.Program);
-        await notifications.SendOnceAsync(
-            [SessionMail.ToPartner(change, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
-            cancellationToken);
     }
 
     public static bool IsMeetingLink(string? location) =>

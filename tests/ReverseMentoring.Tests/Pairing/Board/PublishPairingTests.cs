@@ -47,7 +47,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         var toMentee = Assert.Single(MailsMentioning($"paired with {t.MentorName}"));
         Assert.Contains("accept or decline", toMentor, StringComparison.Ordinal);
         Assert.Contains($"/Participant/Programs/{t.Kit.ProgramId}", toMentee, StringComparison.Ordinal);
-        Assert.Equal(2, await app.ExecuteDbContextAsync(db => db.SentNotifications.CountAsync(n => n.Key.StartsWith($"pair-proposed:{pair.Id}:"))));
+        Assert.Equal(2, await app.ExecuteDbContextAsync(db => db.OutboxMessages.CountAsync(n => n.Key.StartsWith($"pair-proposed:{pair.Id}:"))));
     }
 
     [Fact]

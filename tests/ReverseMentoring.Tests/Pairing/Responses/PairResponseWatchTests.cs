@@ -15,6 +15,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Pairing.Responses;
 
@@ -26,7 +27,7 @@ public sealed class PairResponseWatchTests(PairResponsesApp app) : IClassFixture
 
     private PairResponseWatch Watch() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
-        app.Services.GetRequiredService<IOptions<PairResponseWatchOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         _clock,
         NullLogger<PairResponseWatch>.Instance);
 
@@ -37,7 +38,7 @@ public sealed class PairResponseWatchTests(PairResponsesApp app) : IClassFixture
     }
 
     private Task<int> RemindersSentAsync(int pairId) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.CountAsync(n => n.Key.StartsWith($"pair-response-reminder:{pairId}:")));
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.CountAsync(n => n.Key.StartsWith($"pair-response-reminder:{pairId}:")));
 
     [Fact]
     public async Task A_pair_unanswered_after_the_response_days_is_flagged_and_both_sides_reminded_once()

@@ -10,7 +10,7 @@ namespace ReverseMentoring.Tests.Pairing.Responses;
 /// <summary>The app with the response watch off, so tests drive it; pairs are written straight to the database.</summary>
 public sealed class PairResponsesApp : AppFactory
 {
-    public PairResponsesApp() => With("Pairing:WatchEnabled", "false");
+    public PairResponsesApp() => With("Jobs:PairResponseWatch:Enabled", "false");
 
     public IReadOnlyList<MimeMessage> MailTo(string email) =>
         !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")

@@ -55,7 +55,7 @@ public sealed class RespondToPairTests(PairResponsesApp app) : IClassFixture<Pai
         Assert.Contains("Simon Senior", toMentor.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/Participant/Programs/{proposed.Program.Id}", toMentee.TextBody, StringComparison.Ordinal);
         Assert.True(await app.ExecuteDbContextAsync(db => Task.FromResult(
-            db.SentNotifications.Count(n => n.Key == $"pair-confirmed:{pair.Id}:mentor" || n.Key == $"pair-confirmed:{pair.Id}:mentee") == 2)));
+            db.OutboxMessages.Count(n => n.Key == $"pair-confirmed:{pair.Id}:mentor" || n.Key == $"pair-confirmed:{pair.Id}:mentee") == 2)));
     }
 
     [Fact]
