@@ -106,7 +106,7 @@ internal sealed class PrivacyWorld
             });
         }
 
-        Pair PairOf(Enrolment mentor, Enrolment mentee) => new()
+        Pair PairOf(Enrolment mentor, Enrolment mentee, string? declineReason = null) => new()
         {
             ProgramId = program.Id,
             MentorEnrolmentId = mentor.Id,
@@ -114,9 +114,10 @@ internal sealed class PrivacyWorld
             Score = 10,
             ScorePercent = 80,
             Reasons = "teaches AI tools",
-            Status = PairStatus.Accepted,
-            MentorResponse = PairResponse.Accepted,
+            Status = declineReason is null ? PairStatus.Accepted : PairStatus.Declined,
+            MentorResponse = declineReason is null ? PairResponse.Accepted : PairResponse.Declined,
             MenteeResponse = PairResponse.Accepted,
+            DeclineReason = declineReason,
             ProposedAtUtc = now.AddDays(-50),
             AcceptedAtUtc = now.AddDays(-49),
         };
@@ -124,17 +125,14 @@ internal sealed class PrivacyWorld
         var tessPair = PairOf(tessEnrolment, umaEnrolment);
 
         // An earlier pair Mira declined, with her reason.
-        var declined = PairOf(miraEnrolment, umaEnrolment);
-        declined.Status = PairStatus.Declined;
-        declined.MentorResponse = PairResponse.Declined;
-        declined.DeclineReason = $"mira-decline-secret-{tag}";
+        var declined = PairOf(miraEnrolment, umaEnrolment, declineReason: $"mira-decline-secret-{tag}");
         await AsAsync(app, AppFactory.PrincipalFor(coordinator, Roles.HrCoordinator), async db =>
         {
             db.Pairs.AddRange(miraPair, tessPair, declined);
             await db.SaveChangesAsync();
         });
 
-        Session SessionOf(Pair pair, AppUser by, int daysAgo, SessionStatus status, string? notes) => new()
+        Session SessionOf(Pair pair, AppUser by, int daysAgo, SessionStatus status, string? notes, string? cancelReason = null) => new()
         {
             ProgramId = program.Id,
             PairId = pair.Id,
@@ -150,11 +148,11 @@ internal sealed class PrivacyWorld
             Notes = notes,
             FollowUps = notes is null ? null : notes.Replace("notes", "followups", StringComparison.Ordinal),
             LoggedByUserId = status == SessionStatus.Held ? by.Id : null,
+            CancelReason = cancelReason,
+            CancelledByUserId = cancelReason is null ? null : by.Id,
         };
         var miraHeld = SessionOf(miraPair, mira, 20, SessionStatus.Held, $"pair-notes-secret-{tag}");
-        var miraCancelled = SessionOf(miraPair, mira, 10, SessionStatus.Cancelled, null);
-        miraCancelled.CancelReason = $"mira-cancel-secret-{tag}";
-        miraCancelled.CancelledByUserId = mira.Id;
+        var miraCancelled = SessionOf(miraPair, mira, 10, SessionStatus.Cancelled, null, cancelReason: $"mira-cancel-secret-{tag}");
         var tessHeld = SessionOf(tessPair, tess, 15, SessionStatus.Held, $"tess-notes-secret-{tag}");
         await AsAsync(app, AppFactory.PrincipalFor(mira, Roles.Mentor), async db =>
         {

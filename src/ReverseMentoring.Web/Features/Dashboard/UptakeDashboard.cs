@@ -183,8 +183,8 @@ public static class UptakeDashboard
     {
         var today = DateOnly.FromDateTime(now).DayNumber;
         var unansweredBefore = now.AddDays(-UnansweredDays);
-        return from p in pairs
-               where p.Status == PairStatus.Accepted && p.AcceptedAtUtc != null
+        return from p in pairs.Active()
+               where p.AcceptedAtUtc != null
                join program in db.Programs on p.ProgramId equals program.Id
                let lastHeld = db.Sessions
                    .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc <= now)
@@ -315,8 +315,8 @@ public static class UptakeDashboard
                     p.MenteeEnrolmentId,
                     MentorIn = (department == null || p.MentorEnrolment!.Department == department) && (jobLevel == null || p.MentorEnrolment!.JobLevel == jobLevel),
                     MenteeIn = (department == null || p.MenteeEnrolment!.Department == department) && (jobLevel == null || p.MenteeEnrolment!.JobLevel == jobLevel),
-                    Accepted = (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc < end,
-                    Active = p.Status == PairStatus.Accepted && db.Sessions.Any(s =>
+                    Accepted = EF.Constant(Pair.StartedStatuses).Contains(p.Status) && p.AcceptedAtUtc < end,
+                    Active = EF.Constant(Pair.ActiveStatuses).Contains(p.Status) && db.Sessions.Any(s =>
                         s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end),
                     Completed = p.Status == PairStatus.Ended && p.Ending == PairEnding.Completed && p.EndedAtUtc < end,
                 })
@@ -337,18 +337,18 @@ public static class UptakeDashboard
                 .ToListAsync(cancellationToken);
 
             // Match rate: approved mentees (matching the filters themselves) with an accepted or ended pair.
+            var started = db.Pairs.Started();
             var matchedMentees = await scope.People
                 .Where(e => e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved && e.CreatedAtUtc < end)
-                .Where(e => db.Pairs.Any(p => p.MenteeEnrolmentId == e.Id
-                    && (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc < end))
+                .Where(e => started.Any(p => p.MenteeEnrolmentId == e.Id && p.AcceptedAtUtc < end))
                 .GroupBy(e => e.ProgramId)
                 .Select(g => new { ProgramId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.ProgramId, g => g.Count, cancellationToken);
 
             // Median days from the mentee's approval to the pair's acceptance: the middle one or two values, found by
             // the database's ORDER BY and OFFSET.
-            var waits = scope.Pairs
-                .Where(p => (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc != null && p.AcceptedAtUtc < end
+            var waits = scope.Pairs.Started()
+                .Where(p => p.AcceptedAtUtc != null && p.AcceptedAtUtc < end
                     && p.MenteeEnrolment!.DecidedAtUtc != null)
                 .Select(p => DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber - DateOnly.FromDateTime(p.MenteeEnrolment!.DecidedAtUtc!.Value).DayNumber);
             var waitCount = await waits.CountAsync(cancellationToken);
@@ -365,8 +365,8 @@ public static class UptakeDashboard
             // the days it was active in the period divided by the program's cadence (rounded down, at least one).
             var (startDay, endDay) = (period.From.DayNumber, period.To.AddDays(1).DayNumber);
             var cadence = await (
-                    from p in scope.Pairs
-                    where (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc != null
+                    from p in scope.Pairs.Started()
+                    where p.AcceptedAtUtc != null
                         && p.AcceptedAtUtc < end && (p.EndedAtUtc == null || p.EndedAtUtc >= start)
                     join program in db.Programs on p.ProgramId equals program.Id
                     let acceptedDay = DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber

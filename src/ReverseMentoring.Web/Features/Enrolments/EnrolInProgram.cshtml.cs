@@ -379,17 +379,18 @@ public static class EnrolInProgram
                 throw new NotFoundException();
             }
 
-            string history;
-            string detail;
             if (enrolment is null)
             {
-                enrolment = new Enrolment { ProgramId = program.Id, UserId = userId, CreatedAtUtc = now };
+                enrolment = new Enrolment { ProgramId = program.Id, UserId = userId, Status = EnrolmentStatus.Pending, ConsentedAtUtc = now, CreatedAtUtc = now };
                 db.Enrolments.Add(enrolment);
                 Apply(command, enrolment);
-                enrolment.Status = EnrolmentStatus.Pending;
-                enrolment.ConsentedAtUtc = now;
-                history = "Submitted";
-                detail = $"Enrolled as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.";
+                enrolment.History.Add(new EnrolmentHistory
+                {
+                    AtUtc = now,
+                    ByUserId = userId,
+                    Event = "Submitted",
+                    Detail = $"Enrolled as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.",
+                });
             }
             else
             {
@@ -401,25 +402,22 @@ public static class EnrolInProgram
                 if (enrolment.Status == EnrolmentStatus.Withdrawn)
                 {
                     Apply(command, enrolment);
-                    enrolment.Status = EnrolmentStatus.Pending;
-                    enrolment.ConsentedAtUtc = now;
-                    enrolment.DecisionReason = null;
-                    enrolment.DecidedAtUtc = null;
-                    enrolment.DecidedByUserId = null;
-                    history = "Re-enrolled";
-                    detail = $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.";
+                    enrolment.Reenrol(userId, now, $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.");
                 }
                 else
                 {
                     var changed = Apply(command, enrolment);
-                    history = "Edited";
-                    detail = changed.Count == 0 ? "Saved with no changes." : $"Changed {Join(changed)}.";
+                    enrolment.UpdatedAtUtc = now;
+                    enrolment.History.Add(new EnrolmentHistory
+                    {
+                        AtUtc = now,
+                        ByUserId = userId,
+                        Event = "Edited",
+                        Detail = changed.Count == 0 ? "Saved with no changes." : $"Changed {Join(changed)}.",
+                    });
                 }
-
-                enrolment.UpdatedAtUtc = now;
             }
 
-            enrolment.History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = userId, Event = history, Detail = detail });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

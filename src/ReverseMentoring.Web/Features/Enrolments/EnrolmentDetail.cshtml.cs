@@ -94,9 +94,9 @@ public static class EnrolmentDetail
     {
         public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ViewerTimeZone);
 
-        public bool CanApprove => Status is EnrolmentStatus.Pending or EnrolmentStatus.Rejected;
+        public bool CanApprove => Domain.Enrolment.CanBeApproved(Status);
 
-        public bool CanReject => Status is EnrolmentStatus.Pending or EnrolmentStatus.Approved;
+        public bool CanReject => Domain.Enrolment.CanBeRejected(Status);
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, Result>
@@ -152,29 +152,12 @@ public static class ApproveEnrolment
             var enrolment = await db.Enrolments.Include(e => e.User)
                 .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Rejected))
-            {
-                throw RequestValidationException.For(command, "",
-                    $"Only pending or rejected enrolments can be approved; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
-            var hr = current.RequireId();
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Approved;
-            enrolment.DecisionReason = null;
-            enrolment.DecidedByUserId = hr;
-            enrolment.DecidedAtUtc = now;
-            enrolment.UpdatedAtUtc = now;
             var role = enrolment.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
             var granted = !await users.IsInRoleAsync(enrolment.User!, role);
-            enrolment.History.Add(new EnrolmentHistory
-            {
-                AtUtc = now,
-                ByUserId = hr,
-                Event = "Approved",
-                Detail = granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.",
-            });
+            enrolment.Approve(current.RequireId(), now,
+                granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.");
+            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -225,22 +208,8 @@ public static class RejectEnrolment
             var enrolment = await db.Enrolments
                 .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Approved))
-            {
-                throw RequestValidationException.For(command, "",
-                    $"Only pending or approved enrolments can be rejected; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var hr = current.RequireId();
-            var reason = command.Reason!.Trim();
+            enrolment.Reject(current.RequireId(), command.Reason!, clock.GetUtcNow().UtcDateTime);
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Rejected;
-            enrolment.DecisionReason = reason;
-            enrolment.DecidedByUserId = hr;
-            enrolment.DecidedAtUtc = now;
-            enrolment.UpdatedAtUtc = now;
-            enrolment.History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = hr, Event = "Rejected", Detail = reason });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

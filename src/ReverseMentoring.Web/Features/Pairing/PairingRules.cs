@@ -34,8 +34,7 @@ internal static class PairingRuleChange
     }
 
     public static Task<bool> IsLiveAsync(AppDbContext db, int programId, int mentorId, int menteeId, CancellationToken cancellationToken) =>
-        db.Pairs.AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId
-            && (p.Status == PairStatus.Proposed || p.Status == PairStatus.Accepted), cancellationToken);
+        db.Pairs.Live().AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId, cancellationToken);
 
     public static async Task SaveAndRerunAsync(AppDbContext db, MentoringProgram program, string userId, DateTime now, CancellationToken cancellationToken)
     {

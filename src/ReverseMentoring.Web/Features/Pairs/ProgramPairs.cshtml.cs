@@ -116,7 +116,7 @@ public static class ProgramPairs
                     Missed = db.Sessions.Count(s => s.PairId == x.Pair.Id && s.Status == SessionStatus.Missed),
                     LastSessionUtc = x.LastHeld,
                     AverageRating = x.Average,
-                    NoRecentSession = x.Pair.Status == PairStatus.Accepted
+                    NoRecentSession = EF.Constant(Domain.Pair.ActiveStatuses).Contains(x.Pair.Status)
                         && (x.LastHeld ?? x.Pair.AcceptedAtUtc) < quietSince
                         && !db.Sessions.Any(s => s.PairId == x.Pair.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now),
                     LowRating = x.Average < LowRating,

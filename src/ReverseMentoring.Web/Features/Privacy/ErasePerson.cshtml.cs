@@ -82,7 +82,7 @@ public static class ErasePerson
                 ?? throw new NotFoundException();
             var roles = await RolesOfAsync(db, user.Id, cancellationToken);
             var enrolmentIds = await db.Enrolments.Where(e => e.UserId == user.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-            var pairs = await db.Pairs.CountAsync(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId), cancellationToken);
+            var pairs = await db.Pairs.OfParticipant(user.Id).CountAsync(cancellationToken);
             return new Person(user.Id, user.DisplayName, user.Email, roles, enrolmentIds.Count, pairs, user.ErasedAtUtc);
         }
     }
@@ -112,7 +112,7 @@ public static class ErasePerson
                 enrolment.Goals = "";
                 enrolment.Location = "";
                 enrolment.ManagerEmail = null;
-                enrolment.DecisionReason = null;
+                enrolment.EraseDecisionReason();
                 enrolment.Availability.Clear();
                 foreach (var history in enrolment.History)
                 {
@@ -130,8 +130,7 @@ public static class ErasePerson
             }
 
             var enrolmentIds = enrolments.Select(e => e.Id).ToList();
-            var pairs = await db.Pairs.Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
-                .ToListAsync(cancellationToken);
+            var pairs = await db.Pairs.OfParticipant(user.Id).ToListAsync(cancellationToken);
             var pairIds = pairs.Select(p => p.Id).ToList();
             var changedPairs = new List<int>();
             foreach (var pair in pairs)
@@ -140,13 +139,13 @@ public static class ErasePerson
                     || (enrolmentIds.Contains(pair.MenteeEnrolmentId) && pair.MenteeResponse == PairResponse.Declined);
                 if (declinedByThem && pair.DeclineReason is not null)
                 {
-                    pair.DeclineReason = null;
+                    pair.EraseDeclineReason();
                     changedPairs.Add(pair.Id);
                 }
 
                 if (pair.EndedByUserId == user.Id && pair.EndReason is not null)
                 {
-                    pair.EndReason = null;
+                    pair.EraseEndReason();
                     changedPairs.Add(pair.Id);
                 }
             }
@@ -155,11 +154,10 @@ public static class ErasePerson
             var sessionsWithReason = new List<int>();
             foreach (var session in sessions)
             {
-                session.Notes = null;
-                session.FollowUps = null;
+                session.EraseNotes();
                 if (session.CancelledByUserId == user.Id && session.CancelReason is not null)
                 {
-                    session.CancelReason = null;
+                    session.EraseCancelReason();
                     sessionsWithReason.Add(session.Id);
                 }
             }

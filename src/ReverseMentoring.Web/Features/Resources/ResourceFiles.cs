@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 
@@ -35,8 +36,7 @@ public static class ResourceAudiences
 
     /// <summary>Enrolments that give access to a program's resources: approved, or waiting for HR's decision.</summary>
     public static IQueryable<Enrolment> GivingAccess(this IQueryable<Enrolment> enrolments, int programId, string userId) =>
-        enrolments.Where(e => e.ProgramId == programId && e.UserId == userId
-            && (e.Status == EnrolmentStatus.Approved || e.Status == EnrolmentStatus.Pending));
+        enrolments.Where(e => e.ProgramId == programId && e.UserId == userId && EF.Constant(Enrolment.InProgramStatuses).Contains(e.Status));
 
     public static string Describe(ResourceAudience audience) => audience switch
     {
