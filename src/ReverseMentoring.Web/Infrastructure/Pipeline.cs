@@ -70,7 +70,10 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(CurrentUser user
     }
 }
 
-/// <summary>Runs every FluentValidation validator of the request; any failure stops it before the handler.</summary>
+/// <summary>
+/// Runs every FluentValidation validator of the request; any failure stops it before the handler. A move the domain
+/// refuses in the handler (<see cref="DomainRuleException"/>) is reported the same way, as a failure of the whole form.
+/// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -88,7 +91,14 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
             throw new RequestValidationException(message, failures);
         }
 
-        return await next(message, cancellationToken);
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (DomainRuleException refused)
+        {
+            throw RequestValidationException.For(message, "", refused.Message);
+        }
     }
 }
 

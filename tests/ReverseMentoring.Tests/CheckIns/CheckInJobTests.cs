@@ -88,8 +88,7 @@ public sealed class CheckInJobTests
         await app.ExecuteDbContextAsync(async db =>
         {
             var pair = await db.Pairs.SingleAsync(p => p.Id == ended.Pair.Id);
-            pair.Status = PairStatus.Ended;
-            pair.EndedAtUtc = AcceptedAt.AddDays(5);
+            pair.End(ended.Mentor.User.Id, PairEnding.Completed, null, AcceptedAt.AddDays(5));
             await db.SaveChangesAsync();
         });
 

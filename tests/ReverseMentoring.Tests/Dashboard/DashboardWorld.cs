@@ -131,10 +131,8 @@ public sealed class DashboardWorld
             Pair("P1", digital, "M1", "S1", PairStatus.Accepted, At(2, 11, 9));
             Pair("P2", digital, "M2", "S2", PairStatus.Accepted, At(2, 13, 9));
             Pair("P3", digital, "M3", "S3", PairStatus.Accepted, At(2, 15, 9));
-            var p4 = Pair("P4", digital, "M4", "S4", PairStatus.Ended, At(2, 21, 9));
-            p4.Ending = PairEnding.Completed;
-            p4.EndedAtUtc = At(4, 30, 18);
-            p4.EndReason = "Finished";
+            var p4 = Pair("P4", digital, "M4", "S4", PairStatus.Accepted, At(2, 21, 9));
+            p4.End(people["S4"].UserId, PairEnding.Completed, "Finished", At(4, 30, 18));
             Pair("P5", digital, "M5", "S5", PairStatus.Accepted, At(3, 3, 9));
             Pair("P6", digital, "M6", "S6", PairStatus.Proposed, null);
             var q1 = Pair("Q1", ai, "BM1", "BS1", PairStatus.Accepted, At(3, 10, 9));

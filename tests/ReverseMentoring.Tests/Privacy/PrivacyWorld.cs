@@ -110,7 +110,7 @@ internal sealed class PrivacyWorld
             });
         }
 
-        Pair PairOf(Enrolment mentor, Enrolment mentee) => new()
+        Pair PairOf(Enrolment mentor, Enrolment mentee, string? declineReason = null) => new()
         {
             ProgramId = program.Id,
             MentorEnrolmentId = mentor.Id,
@@ -118,9 +118,10 @@ internal sealed class PrivacyWorld
             Score = 10,
             ScorePercent = 80,
             Reasons = "teaches AI tools",
-            Status = PairStatus.Accepted,
-            MentorResponse = PairResponse.Accepted,
+            Status = declineReason is null ? PairStatus.Accepted : PairStatus.Declined,
+            MentorResponse = declineReason is null ? PairResponse.Accepted : PairResponse.Declined,
             MenteeResponse = PairResponse.Accepted,
+            DeclineReason = declineReason,
             ProposedAtUtc = now.AddDays(-50),
             AcceptedAtUtc = now.AddDays(-49),
         };
@@ -128,17 +129,14 @@ internal sealed class PrivacyWorld
         var tessPair = PairOf(tessEnrolment, umaEnrolment);
 
         // An earlier pair Mira declined, with her reason.
-        var declined = PairOf(miraEnrolment, umaEnrolment);
-        declined.Status = PairStatus.Declined;
-        declined.MentorResponse = PairResponse.Declined;
-        declined.DeclineReason = $"mira-decline-secret-{tag}";
+        var declined = PairOf(miraEnrolment, umaEnrolment, declineReason: $"mira-decline-secret-{tag}");
         await AsAsync(app, AppFactory.PrincipalFor(coordinator, Roles.HrCoordinator), async db =>
         {
             db.Pairs.AddRange(miraPair, tessPair, declined);
             await db.SaveChangesAsync();
         });
 
-        Session SessionOf(Pair pair, AppUser by, int daysAgo, SessionStatus status, string? notes) => new()
+        Session SessionOf(Pair pair, AppUser by, int daysAgo, SessionStatus status, string? notes, string? cancelReason = null, string? location = null) => new()
         {
             ProgramId = program.Id,
             PairId = pair.Id,
@@ -146,7 +144,7 @@ internal sealed class PrivacyWorld
             DurationMinutes = 60,
             EndsAtUtc = now.AddDays(-daysAgo).AddMinutes(60),
             Format = SessionFormats.Virtual,
-            Location = "https://meet.example.com/room",
+            Location = location ?? "https://meet.example.com/room",
             Status = status,
             ScheduledByUserId = by.Id,
             CreatedAtUtc = now.AddDays(-daysAgo - 7),
@@ -154,15 +152,14 @@ internal sealed class PrivacyWorld
             Notes = notes,
             FollowUps = notes is null ? null : notes.Replace("notes", "followups", StringComparison.Ordinal),
             LoggedByUserId = status == SessionStatus.Held ? by.Id : null,
+            CancelReason = cancelReason,
+            CancelledByUserId = cancelReason is null ? null : by.Id,
         };
-        var miraHeld = SessionOf(miraPair, mira, 20, SessionStatus.Held, $"pair-notes-secret-{tag}");
-        var miraCancelled = SessionOf(miraPair, mira, 10, SessionStatus.Cancelled, null);
-
         // What people type into a session's place and a cancelling reason: a phone number, their address, a room.
-        miraHeld.Location = $"mira-room-secret-{tag}, or call {phone}";
-        miraCancelled.Location = $"Call me on {phone} or write to {mira.Email}";
-        miraCancelled.CancelReason = $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}";
-        miraCancelled.CancelledByUserId = mira.Id;
+        var miraHeld = SessionOf(miraPair, mira, 20, SessionStatus.Held, $"pair-notes-secret-{tag}", location: $"mira-room-secret-{tag}, or call {phone}");
+        var miraCancelled = SessionOf(miraPair, mira, 10, SessionStatus.Cancelled, null,
+            cancelReason: $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}",
+            location: $"Call me on {phone} or write to {mira.Email}");
         var tessHeld = SessionOf(tessPair, tess, 15, SessionStatus.Held, $"tess-notes-secret-{tag}");
         await AsAsync(app, AppFactory.PrincipalFor(mira, Roles.Mentor), async db =>
         {

@@ -135,16 +135,9 @@ public sealed class PairsOverviewTests(LoggingApp app) : IClassFixture<LoggingAp
         var program = await app.AddProgramAsync();
         var pair = await app.AddPairAsync(program);
         var shared = await app.AddSessionAsync(pair, DaysAgo(10), SessionStatus.Held, s =>
-        {
-            s.Notes = SharedNotes;
-            s.NotesSharedWithHr = true;
-            s.Topics.Add(new SessionTopic { ProgramTopicId = program.Topics[1].Id, Kind = SessionTopicKind.Covered });
-        });
+            s.Log(pair.Mentor.User.Id, 60, [program.Topics[1].Id], SharedNotes, notesSharedWithHr: true, followUps: null, DateTime.UtcNow));
         await app.AddSessionAsync(pair, DaysAgo(3), SessionStatus.Held, s =>
-        {
-            s.Notes = PrivateNotes;
-            s.FollowUps = "Private follow-up about the restructuring.";
-        });
+            s.Log(pair.Mentor.User.Id, 60, [], PrivateNotes, notesSharedWithHr: false, "Private follow-up about the restructuring.", DateTime.UtcNow));
         await app.AddFeedbackAsync(pair, shared, ParticipantRole.Mentee, 5, "Really useful");
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 

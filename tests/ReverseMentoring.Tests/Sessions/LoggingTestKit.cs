@@ -98,8 +98,12 @@ public sealed class LoggingApp : AppFactory
         return new Person(user, PrincipalFor(user, role), enrolment.Id);
     }
 
-    /// <summary>A session of the pair, with the program's first topic on its agenda.</summary>
-    public async Task<Session> AddSessionAsync(TestPair pair, DateTime startsAtUtc, SessionStatus status = SessionStatus.Scheduled, Action<Session>? change = null)
+    /// <summary>
+    /// A session of the pair, with the program's first topic on its agenda; a held one is logged by the mentor at
+    /// <paramref name="loggedAtUtc"/> (by default its end).
+    /// </summary>
+    public async Task<Session> AddSessionAsync(
+        TestPair pair, DateTime startsAtUtc, SessionStatus status = SessionStatus.Scheduled, Action<Session>? change = null, DateTime? loggedAtUtc = null)
     {
         var session = new Session
         {
@@ -110,16 +114,14 @@ public sealed class LoggingApp : AppFactory
             EndsAtUtc = startsAtUtc.AddMinutes(60),
             Format = SessionFormats.Virtual,
             Location = "https://meet.example.com/pair",
-            Status = status,
+            Status = status == SessionStatus.Held ? SessionStatus.Scheduled : status,
             ScheduledByUserId = pair.Mentor.User.Id,
             CreatedAtUtc = startsAtUtc.AddDays(-7),
             Topics = [new SessionTopic { ProgramTopicId = pair.Program.Topics[0].Id, Kind = SessionTopicKind.Agenda }],
         };
         if (status == SessionStatus.Held)
         {
-            session.HeldMinutes = 60;
-            session.LoggedAtUtc = session.EndsAtUtc;
-            session.LoggedByUserId = pair.Mentor.User.Id;
+            session.Log(pair.Mentor.User.Id, 60, [], null, false, null, loggedAtUtc ?? session.EndsAtUtc);
         }
 
         change?.Invoke(session);

@@ -107,7 +107,7 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task A_session_marked_missed_can_still_be_logged_and_becomes_held()
     {
         var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(80), SessionStatus.Missed, s => s.MissedAtUtc = HoursAgo(20));
+        var session = await app.AddSessionAsync(pair, HoursAgo(80), change: s => s.MarkMissed(HoursAgo(20)));
 
         await app.SendAsync(ValidLog(session), pair.Mentee.As);
 
@@ -134,7 +134,7 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task A_cancelled_session_cannot_be_logged()
     {
         var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(30), SessionStatus.Cancelled, s => s.CancelReason = "Ill");
+        var session = await app.AddSessionAsync(pair, HoursAgo(30), change: s => s.Cancel(pair.Mentee.User.Id, "Ill", HoursAgo(40)));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(ValidLog(session), pair.Mentor.As));
 

@@ -91,10 +91,9 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
         // Moved to a later hour after the reminder went out: both are reminded again, of the new time.
         await app.ExecuteDbContextAsync(async db =>
         {
-            var moved = await db.Sessions.SingleAsync(s => s.Id == session.Id);
-            moved.StartsAtUtc = moved.StartsAtUtc.AddHours(2);
-            moved.EndsAtUtc = moved.EndsAtUtc.AddHours(2);
-            moved.CalendarSequence++;
+            var moved = await db.Sessions.Include(s => s.Topics).SingleAsync(s => s.Id == session.Id);
+            var agenda = moved.Topics.Where(t => t.Kind == SessionTopicKind.Agenda).Select(t => t.ProgramTopicId).ToList();
+            moved.Reschedule(moved.StartsAtUtc.AddHours(2), moved.DurationMinutes, moved.Format, moved.Location, agenda, Start.AddHours(8));
             await db.SaveChangesAsync();
         });
         await RunAtAsync(Start.AddHours(9));
@@ -125,7 +124,7 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task A_side_without_feedback_three_days_after_the_log_is_reminded_once()
     {
         var pair = await BusyPairAsync();
-        var session = await app.AddSessionAsync(pair, Start.AddDays(-1), SessionStatus.Held, s => s.LoggedAtUtc = Start);
+        var session = await app.AddSessionAsync(pair, Start.AddDays(-1), SessionStatus.Held, loggedAtUtc: Start);
         await app.AddFeedbackAsync(pair, session, ParticipantRole.Mentor, 4);
 
         await RunAtAsync(Start.AddDays(2.9));
@@ -144,7 +143,7 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task Feedback_is_not_chased_for_a_session_logged_more_than_30_days_ago()
     {
         var pair = await BusyPairAsync();
-        var old = await app.AddSessionAsync(pair, Start.AddDays(-45), SessionStatus.Held, s => s.LoggedAtUtc = Start.AddDays(-45));
+        var old = await app.AddSessionAsync(pair, Start.AddDays(-45), SessionStatus.Held, loggedAtUtc: Start.AddDays(-45));
 
         await RunAtAsync(Start);
 

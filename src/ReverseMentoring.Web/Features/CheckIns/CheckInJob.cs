@@ -87,8 +87,8 @@ public sealed class CheckInJob(
     }
 
     private static IQueryable<Pair> ActivePairs(AppDbContext db, DateTime acceptedBy) =>
-        db.Pairs.AsNoTracking()
-            .Where(p => p.Status == PairStatus.Accepted && p.AcceptedAtUtc != null && p.AcceptedAtUtc <= acceptedBy)
+        db.Pairs.AsNoTracking().Active()
+            .Where(p => p.AcceptedAtUtc != null && p.AcceptedAtUtc <= acceptedBy)
             .Where(p => db.Programs.Any(program => program.Id == p.ProgramId && program.ArchivedAtUtc == null
                 && ActiveProgramStatuses.Contains(program.Status)));
 

@@ -55,7 +55,7 @@ public sealed class PairResponseWatch(
             var pair = item.Pair;
             if (pair.NoResponseFlaggedAtUtc is null)
             {
-                pair.NoResponseFlaggedAtUtc = now;
+                pair.FlagNoResponse(now);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);

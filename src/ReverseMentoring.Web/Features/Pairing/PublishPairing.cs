@@ -115,9 +115,8 @@ public static class PublishPairing
                 return true;
             }
 
-            var live = await db.Pairs.AsNoTracking()
-                .Where(p => p.ProgramId == run.ProgramId && (p.Status == PairStatus.Proposed || p.Status == PairStatus.Accepted)
-                    && (ids.Contains(p.MenteeEnrolmentId) || ids.Contains(p.MentorEnrolmentId)))
+            var live = await db.Pairs.AsNoTracking().Live()
+                .Where(p => p.ProgramId == run.ProgramId && (ids.Contains(p.MenteeEnrolmentId) || ids.Contains(p.MentorEnrolmentId)))
                 .Select(p => new { p.MentorEnrolmentId, p.MenteeEnrolmentId })
                 .ToListAsync(cancellationToken);
             var menteeIds = stored.Pairs.Select(p => p.MenteeId).ToHashSet();

@@ -114,58 +114,22 @@ public static class RespondToPair
         public async ValueTask<PairStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = current.RequireId();
-            var pair = await db.Pairs
+            var pair = await db.Pairs.OfParticipant(userId)
                 .Include(p => p.MentorEnrolment).ThenInclude(e => e!.User)
                 .Include(p => p.MenteeEnrolment).ThenInclude(e => e!.User)
-                .SingleOrDefaultAsync(p => p.Id == command.PairId, cancellationToken);
-            var mine = pair?.MentorEnrolment?.UserId == userId ? ParticipantRole.Mentor
-                : pair?.MenteeEnrolment?.UserId == userId ? ParticipantRole.Mentee
-                : (ParticipantRole?)null;
-            if (pair is null || mine is not { } side)
-            {
-                throw new NotFoundException();
-            }
-
+                .SingleOrDefaultAsync(p => p.Id == command.PairId, cancellationToken)
+                ?? throw new NotFoundException();
+            var side = pair.SideOf(userId);
             var me = side == ParticipantRole.Mentor ? pair.MentorEnrolment! : pair.MenteeEnrolment!;
             var partner = side == ParticipantRole.Mentor ? pair.MenteeEnrolment! : pair.MentorEnrolment!;
-            var myResponse = side == ParticipantRole.Mentor ? pair.MentorResponse : pair.MenteeResponse;
-            var refusal = pair.Status switch
-            {
-                PairStatus.Declined when myResponse == PairResponse.Declined => "You declined this pair already.",
-                PairStatus.Declined => "This pair was declined by the other side. HR will propose someone else.",
-                PairStatus.Ended => "This pair has ended.",
-                _ when myResponse != PairResponse.Pending => "You answered already.",
-                _ when me.Status == EnrolmentStatus.Withdrawn => "You withdrew from this program, so you cannot answer for this pair.",
-                _ => null,
-            };
-            if (refusal is not null)
-            {
-                throw RequestValidationException.For(command, "", refusal);
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
-            var response = command.Answer == Answer.Accept ? PairResponse.Accepted : PairResponse.Declined;
-            if (side == ParticipantRole.Mentor)
+            if (command.Answer == Answer.Accept)
             {
-                pair.MentorResponse = response;
-                pair.MentorRespondedAtUtc = now;
+                pair.Accept(side, now);
             }
             else
             {
-                pair.MenteeResponse = response;
-                pair.MenteeRespondedAtUtc = now;
-            }
-
-            if (response == PairResponse.Declined)
-            {
-                pair.Status = PairStatus.Declined;
-                var reason = command.Reason?.Trim();
-                pair.DeclineReason = string.IsNullOrEmpty(reason) ? null : reason;
-            }
-            else if (pair.MentorResponse == PairResponse.Accepted && pair.MenteeResponse == PairResponse.Accepted)
-            {
-                pair.Status = PairStatus.Accepted;
-                pair.AcceptedAtUtc = now;
+                pair.Decline(side, command.Reason, now);
             }
 
             var programName = await db.Programs.Where(p => p.Id == pair.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);

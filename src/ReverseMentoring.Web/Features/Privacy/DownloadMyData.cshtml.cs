@@ -143,8 +143,7 @@ public static class DownloadMyData
                 e.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryData(h.AtUtc, h.Event, h.Detail)).ToList()))
             .ToList();
 
-        var pairs = await db.Pairs.AsNoTracking()
-            .Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
+        var pairs = await db.Pairs.AsNoTracking().OfParticipant(userId)
             .Select(p => new
             {
                 Pair = p,

@@ -91,19 +91,7 @@ public static class CancelSession
                 throw RequestValidationException.For(command, "", SessionRules.ConflictMessage);
             }
 
-            if (session.Status != SessionStatus.Scheduled || session.StartsAtUtc <= now)
-            {
-                throw RequestValidationException.For(command, "", "Only a scheduled session that has not started yet can be cancelled.");
-            }
-
-            session.Status = SessionStatus.Cancelled;
-            session.CancelReason = command.Reason.Trim();
-            session.CancelledByUserId = userId;
-            session.CancelledAtUtc = now;
-            session.UpdatedAtUtc = now;
-
-            // A cancellation must carry a higher sequence than the invitation it withdraws.
-            session.CalendarSequence++;
+            session.Cancel(userId, command.Reason, now);
             await SessionRules.SaveAndTellPartnerAsync(db, outbox, links, command, command.Version, session, sides, SessionMail.Change.Cancelled, now, cancellationToken);
             return Unit.Value;
         }

@@ -66,7 +66,7 @@ public static class ScheduleSession
         public async ValueTask<SessionPlanForm> Handle(FormQuery query, CancellationToken cancellationToken)
         {
             var sides = await SessionRules.PairAsync(db, query.PairId, current.RequireId(), cancellationToken);
-            if (sides is not { IsActive: true })
+            if (sides is not { CanPlanSessions: true })
             {
                 throw new NotFoundException();
             }
@@ -107,7 +107,7 @@ public static class ScheduleSession
         {
             var userId = current.RequireId();
             var sides = await SessionRules.PairAsync(db, command.PairId, userId, cancellationToken);
-            if (sides is not { IsActive: true })
+            if (sides is not { CanPlanSessions: true })
             {
                 throw new NotFoundException();
             }

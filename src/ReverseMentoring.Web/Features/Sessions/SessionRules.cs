@@ -56,8 +56,8 @@ public sealed class SessionPlanValidator<T> : AbstractValidator<T>
 /// <summary>A pair seen from one of its sides, with what scheduling needs.</summary>
 public sealed record PairSides(Pair Pair, MentoringProgram Program, Enrolment Me, Enrolment Partner)
 {
-    /// <summary>Sessions are planned only for a confirmed pair in a program still running or about to.</summary>
-    public bool IsActive => Pair.Status == PairStatus.Accepted && Program.Status != ProgramStatus.Closed;
+    /// <summary>Sessions are planned only for an active pair in a program still running or about to.</summary>
+    public bool CanPlanSessions => Pair.IsActive && Program.Status != ProgramStatus.Closed;
 
     public string MyZone => Me.TimeZoneId;
 
@@ -112,7 +112,7 @@ public static class SessionRules
     /// <summary>The pair with both enrolments and people, when the user is one of its two sides; otherwise null.</summary>
     public static async Task<PairSides?> PairAsync(AppDbContext db, int pairId, string userId, CancellationToken cancellationToken)
     {
-        var pair = await db.Pairs.AsNoTracking()
+        var pair = await db.Pairs.AsNoTracking().OfParticipant(userId)
             .Include(p => p.MentorEnrolment).ThenInclude(e => e!.User)
             .Include(p => p.MenteeEnrolment).ThenInclude(e => e!.User)
             .SingleOrDefaultAsync(p => p.Id == pairId, cancellationToken);
@@ -121,17 +121,12 @@ public static class SessionRules
             return null;
         }
 
-        var amMentor = pair.MentorEnrolment!.UserId == userId;
-        if (!amMentor && pair.MenteeEnrolment!.UserId != userId)
-        {
-            return null;
-        }
-
+        var amMentor = pair.SideOf(userId) == ParticipantRole.Mentor;
         var program = await db.Programs.AsNoTracking().Include(p => p.Topics)
             .SingleAsync(p => p.Id == pair.ProgramId, cancellationToken);
         return amMentor
-            ? new PairSides(pair, program, pair.MentorEnrolment, pair.MenteeEnrolment!)
-            : new PairSides(pair, program, pair.MenteeEnrolment!, pair.MentorEnrolment);
+            ? new PairSides(pair, program, pair.MentorEnrolment!, pair.MenteeEnrolment!)
+            : new PairSides(pair, program, pair.MenteeEnrolment!, pair.MentorEnrolment!);
     }
 
     /// <summary>

@@ -81,7 +81,8 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         var runId = await t.Kit.RunAsync();
         await app.ExecuteDbContextAsync(async db =>
         {
-            (await db.Enrolments.SingleAsync(e => e.Id == t.Mentee)).Status = EnrolmentStatus.Withdrawn;
+            var mentee = await db.Enrolments.SingleAsync(e => e.Id == t.Mentee);
+            mentee.Withdraw(mentee.UserId, null, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
 
@@ -174,8 +175,9 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
 
         await app.ExecuteDbContextAsync(async db =>
         {
-            var pair = await db.Pairs.SingleAsync(p => p.ProgramId == t.Kit.ProgramId);
-            (pair.Status, pair.MentorResponse, pair.MenteeResponse) = (PairStatus.Accepted, PairResponse.Accepted, PairResponse.Accepted);
+            var pair = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.ProgramId == t.Kit.ProgramId);
+            pair.Accept(ParticipantRole.Mentor, DateTime.UtcNow);
+            pair.Accept(ParticipantRole.Mentee, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
         await move();

@@ -85,12 +85,11 @@ public sealed class PairResponseWatchTests(PairResponsesApp app) : IClassFixture
         var declined = await app.ProposePairAsync(ProposedAt, p => p.PairResponseDays = 2);
         await app.ExecuteDbContextAsync(async db =>
         {
-            var first = await db.Pairs.FindAsync(accepted.Pair.Id);
-            first!.Status = PairStatus.Accepted;
-            first.MentorResponse = first.MenteeResponse = PairResponse.Accepted;
-            var second = await db.Pairs.FindAsync(declined.Pair.Id);
-            second!.Status = PairStatus.Declined;
-            second.MenteeResponse = PairResponse.Declined;
+            var first = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.Id == accepted.Pair.Id);
+            first.Accept(ParticipantRole.Mentor, ProposedAt.AddHours(1));
+            first.Accept(ParticipantRole.Mentee, ProposedAt.AddHours(1));
+            var second = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.Id == declined.Pair.Id);
+            second.Decline(ParticipantRole.Mentee, null, ProposedAt.AddHours(1));
             await db.SaveChangesAsync();
         });
 
