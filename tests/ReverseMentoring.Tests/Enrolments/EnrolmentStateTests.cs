@@ -107,7 +107,7 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task A_withdrawn_participant_enrols_again_and_waits_for_a_new_decision()
+    public async Task A_withdrawn_participant_enrols_again_and_waits_for_HR_with_the_rejection_still_on_record()
     {
         var pending = await PendingAsync();
         var (_, hrAs) = await CoordinatorAsync(app);
@@ -120,9 +120,11 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
         await app.SendAsync(form.Current, pending.As);
 
         var again = await ReloadAsync(pending.Enrolment.Id);
-        Assert.Equal((EnrolmentStatus.Pending, (string?)null, (string?)null, (DateTime?)null), (again.Status, again.DecisionReason, again.DecidedByUserId, again.DecidedAtUtc));
+        Assert.Equal((EnrolmentStatus.Pending, "Full.", rejected.DecidedByUserId, rejected.DecidedAtUtc), (again.Status, again.DecisionReason, again.DecidedByUserId, again.DecidedAtUtc));
         Assert.True(again.ConsentedAtUtc > rejected.ConsentedAtUtc);
-        Assert.Equal("Re-enrolled", again.History.OrderBy(h => h.Id).Last().Event);
+        var last = again.History.OrderBy(h => h.Id).Last();
+        Assert.Equal("Re-enrolled", last.Event);
+        Assert.EndsWith("HR had turned the enrolment down; it waits for HR to approve it.", last.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
