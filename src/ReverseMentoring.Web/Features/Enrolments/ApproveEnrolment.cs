@@ -19,11 +19,11 @@ public static class ApproveEnrolment
         public Guid Version { get; set; }
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var enrolment = await db.Enrolments.Include(e => e.User)
+            var enrolment = await db.Enrolments.Include(e => e.User).Include(e => e.Program)
                 .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -32,6 +32,7 @@ public static class ApproveEnrolment
             enrolment.Approve(current.RequireId(), now,
                 granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.");
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
+            await outbox.QueueAsync(EnrolmentMail.Approved(enrolment, enrolment.Program!.Name, links.To($"/Participant/Programs/{enrolment.ProgramId}")), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -29,15 +29,16 @@ public static class RejectEnrolment
                 .MaximumLength(Enrolment.ReasonMaxLength).WithMessage("A reason has at most 500 characters.");
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var enrolment = await db.Enrolments
+            var enrolment = await db.Enrolments.Include(e => e.User).Include(e => e.Program)
                 .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
             enrolment.Reject(current.RequireId(), command.Reason!, clock.GetUtcNow().UtcDateTime);
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
+            await outbox.QueueAsync(EnrolmentMail.Rejected(enrolment, enrolment.Program!.Name, links.To($"/Participant/Programs/{enrolment.ProgramId}")), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
