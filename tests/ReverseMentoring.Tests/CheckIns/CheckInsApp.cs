@@ -29,12 +29,6 @@ public sealed class CheckInsApp : AppFactory
 {
     public CheckInsApp() => With("Pairing:WatchEnabled", "false").With("Invitations:RemindersEnabled", "false");
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
     public CheckInJob Job(TimeProvider clock) => new(
         Services.GetRequiredService<IServiceScopeFactory>(),
         Services.GetRequiredService<IOptions<CheckInOptions>>(),
@@ -75,12 +69,12 @@ public sealed class CheckInsApp : AppFactory
         return new ConfirmedPair(program, pair, mentor, mentee);
     }
 
-    public async Task<Person> EnrolAsync(int programId, string role, ParticipantRole participantRole, string name)
+    public async Task<Pairing.Responses.Person> EnrolAsync(int programId, string role, ParticipantRole participantRole, string name)
     {
         var user = await CreateUserAsync(role, name: name);
         var principal = PrincipalFor(user, role);
         var enrolment = await EnrolmentTestKit.EnrolAsync(this, programId, user, principal, participantRole);
-        return new Person(user, principal, enrolment);
+        return new Pairing.Responses.Person(user, principal, enrolment);
     }
 
     public async Task<CheckInQuestion> AddQuestionAsync(int programId, string text, CheckInQuestionKind kind, int sortOrder = 1, bool retired = false)
@@ -102,7 +96,7 @@ public sealed class CheckInsApp : AppFactory
     }
 
     /// <summary>A check-in sent to one side of the pair, as the job would have sent it.</summary>
-    public async Task<CheckIn> SendCheckInAsync(ConfirmedPair pair, Person to, CheckInKind kind = CheckInKind.Milestone, int day = 30)
+    public async Task<CheckIn> SendCheckInAsync(ConfirmedPair pair, Pairing.Responses.Person to, CheckInKind kind = CheckInKind.Milestone, int day = 30)
     {
         var checkIn = new CheckIn
         {
@@ -156,13 +150,6 @@ public sealed class CheckInsApp : AppFactory
     public Task<Pair> PairAsync(int pairId) =>
         ExecuteDbContextAsync(db => db.Pairs.AsNoTracking().SingleAsync(p => p.Id == pairId));
 
-    public async Task<HttpClient> SignedInClientAsync(AppUser user)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 }
 
-public sealed record ConfirmedPair(MentoringProgram Program, Pair Pair, Person Mentor, Person Mentee);
+public sealed record ConfirmedPair(MentoringProgram Program, Pair Pair, Pairing.Responses.Person Mentor, Pairing.Responses.Person Mentee);

@@ -8,12 +8,6 @@ public sealed class InvitationsApp : AppFactory
 {
     public InvitationsApp() => With("Invitations:RemindersEnabled", "false");
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
     public async Task<MentoringProgram> AddProgramAsync(ProgramStatus status = ProgramStatus.Enrolling, bool archived = false)
     {
         var program = new MentoringProgram
@@ -33,12 +27,4 @@ public sealed class InvitationsApp : AppFactory
         });
         return program;
     }
-}
-
-/// <summary>A clock the test sets.</summary>
-public sealed class TestClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -16,7 +16,7 @@ public sealed class PairsOverviewTests(LoggingApp app) : IClassFixture<LoggingAp
     private async Task<System.Security.Claims.ClaimsPrincipal> HrAsync() =>
         AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
 
-    private Task AddHaveYouMetAsync(TestPair pair, bool answered) =>
+    private Task AddHaveYouMetAsync(Sessions.TestPair pair, bool answered) =>
         app.ExecuteDbContextAsync(async db =>
         {
             db.CheckIns.Add(new CheckIn
@@ -36,7 +36,7 @@ public sealed class PairsOverviewTests(LoggingApp app) : IClassFixture<LoggingAp
         });
 
     /// <summary>Three pairs: one meeting well, one rated low, one silent since it was accepted with an unanswered check-in.</summary>
-    private async Task<(MentoringProgram Program, TestPair Good, TestPair Low, TestPair Quiet)> ProgramWithPairsAsync()
+    private async Task<(MentoringProgram Program, Sessions.TestPair Good, Sessions.TestPair Low, Sessions.TestPair Quiet)> ProgramWithPairsAsync()
     {
         var program = await app.AddProgramAsync();
         var good = await app.AddPairAsync(program, DaysAgo(40), "Ada Mentor", "Bob Senior");

@@ -54,14 +54,6 @@ public sealed class ResourcesApp : AppFactory
         return user;
     }
 
-    public async Task<HttpClient> SignedInClientAsync(AppUser user)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -70,32 +62,4 @@ public sealed class ResourcesApp : AppFactory
             Directory.Delete(UploadFolder, recursive: true);
         }
     }
-}
-
-public static partial class MultipartForms
-{
-    /// <summary>Posts a multipart form with one file, with the anti-forgery token of the page it came from.</summary>
-    public static async Task<HttpResponseMessage> PostMultipartAsync(
-        this HttpClient client, string url, Dictionary<string, string> fields, string fileField, string fileName, byte[] content)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(fields);
-        var html = await (await client.GetAsync(new Uri(url, UriKind.Relative))).Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"No anti-forgery token on {url}.");
-        using var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields)
-        {
-            form.Add(new StringContent(value), name);
-        }
-
-        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, fileField, fileName);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

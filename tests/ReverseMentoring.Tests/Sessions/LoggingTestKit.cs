@@ -12,12 +12,6 @@ namespace ReverseMentoring.Tests.Sessions;
 /// </summary>
 public sealed class LoggingApp : AppFactory
 {
-    public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
     public async Task<MentoringProgram> AddProgramAsync(Action<MentoringProgram>? change = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -154,13 +148,6 @@ public sealed class LoggingApp : AppFactory
             await db.SaveChangesAsync();
         });
 
-    public async Task<HttpClient> SignedInClientAsync(AppUser user)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 }
 
 public sealed record Person(AppUser User, ClaimsPrincipal As, int EnrolmentId);

@@ -33,12 +33,6 @@ public class SessionsApp : AppFactory
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
     /// <summary>A running program meeting in person or virtually, with two recommended topics.</summary>
     public async Task<MentoringProgram> AddProgramAsync(Action<MentoringProgram>? change = null)
     {
@@ -184,13 +178,6 @@ public class SessionsApp : AppFactory
         TopicIds = [pair.Program.Topics[0].Id],
     };
 
-    public async Task<HttpClient> SignedInClientAsync(AppUser user)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 }
 
 public sealed record SessionPerson(AppUser User, ClaimsPrincipal As, Enrolment Enrolment);

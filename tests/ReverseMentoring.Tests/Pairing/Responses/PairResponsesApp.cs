@@ -12,12 +12,6 @@ public sealed class PairResponsesApp : AppFactory
 {
     public PairResponsesApp() => With("Pairing:WatchEnabled", "false");
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
     /// <summary>A program with an enrolled mentor and mentee proposed to each other.</summary>
     public async Task<ProposedPair> ProposePairAsync(DateTime? proposedAtUtc = null, Action<MentoringProgram>? change = null)
     {
@@ -60,13 +54,6 @@ public sealed class PairResponsesApp : AppFactory
     public Task<Pair> PairAsync(int pairId) =>
         ExecuteDbContextAsync(db => db.Pairs.AsNoTracking().SingleAsync(p => p.Id == pairId));
 
-    public async Task<HttpClient> SignedInClientAsync(AppUser user)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
 }
 
 public sealed record Person(AppUser User, ClaimsPrincipal As, Enrolment Enrolment);
