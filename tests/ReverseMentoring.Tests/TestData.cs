@@ -18,7 +18,7 @@ namespace ReverseMentoring.Tests;
 /// app.ProgramAsync(status, archived, cadenceDays, formats, topics, name, ...)  a program; its dates fit its status (default Running)
 /// app.PersonAsync(role, name, email, alsoRole)                                a person holding a role, as a Person (User, As)
 /// app.EnrolAsync(program, person, role, status, profile...)                  their enrolment (default approved, complete profile), saved as them
-/// app.PairAsync(program, status, mentor, mentee, ...)                        a pair as a TestPair; new "Maya Mentor" and "Simon Senior" unless given
+/// app.PairAsync(program, status, mentor, mentee, ...)                        a pair (TestPair), accepted unless told; new "Maya Mentor" and "Simon Senior" unless given
 /// app.SessionAsync(pair, status, startsAtUtc, ...)                           a session of the pair, the program's first topic on its agenda
 /// app.FeedbackAsync(pair, session, side, rating, comment, atUtc)             one side's rating of a session
 /// app.QuestionAsync(program, text, kind, sortOrder, retired)                 a check-in question
@@ -45,7 +45,7 @@ public static class TestData
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}";
+    public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Monday and Wednesday 09:00-12:00, in the person's own time zone.</summary>
     public static IReadOnlyList<AvailabilitySlot> OfficeHours() =>
@@ -245,7 +245,7 @@ public static class TestData
     // ---- Pairs and what happens in them -------------------------------------------------------------------------
 
     /// <summary>
-    /// A pair in <paramref name="program"/> (a new running one when null) of <paramref name="mentor"/> and
+    /// A pair in <paramref name="program"/> (when null a new one, matching for a proposed or declined pair, else running) of <paramref name="mentor"/> and
     /// <paramref name="mentee"/>: their enrolment there is used, or made with <see cref="EnrolAsync"/> in the given zone;
     /// without them, new people named <paramref name="mentorName"/> and <paramref name="menteeName"/>. Accepted 14 days
     /// ago by both unless <paramref name="status"/> says otherwise (proposed now; declined by the mentee; ended now).
@@ -255,7 +255,7 @@ public static class TestData
         string mentorName = MentorName, string menteeName = MenteeName, string mentorZone = "Europe/London", string menteeZone = "Europe/London",
         DateTime? proposedAtUtc = null, DateTime? acceptedAtUtc = null, Action<Pair>? change = null)
     {
-        program ??= await app.ProgramAsync();
+        program ??= await app.ProgramAsync(status is PairStatus.Proposed or PairStatus.Declined ? ProgramStatus.Matching : ProgramStatus.Running);
         mentor ??= await app.PersonAsync(Roles.Mentor, mentorName);
         mentee ??= await app.PersonAsync(Roles.Mentee, menteeName);
         var mentorEnrolment = await app.EnrolmentIdAsync(program, mentor, ParticipantRole.Mentor, mentorZone);
