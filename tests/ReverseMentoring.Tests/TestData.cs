@@ -18,7 +18,8 @@ namespace ReverseMentoring.Tests;
 /// app.ProgramAsync(status, archived, cadenceDays, formats, topics, name, ...)  a program; its dates fit its status (default Running)
 /// app.PersonAsync(role, name, email, alsoRole)                                a person holding a role, as a Person (User, As)
 /// app.EnrolAsync(program, person, role, status, profile...)                  their enrolment (default approved, complete profile), saved as them
-/// app.PairAsync(program, status, mentor, mentee, ...)                        a pair (TestPair), accepted unless told; new "Maya Mentor" and "Simon Senior" unless given
+/// app.PairAsync(program, status, mentor, mentee, ...)                        a pair (TestPair), accepted unless told; new "Maya Mentor" and "Simon Senior"
+///                                                                            unless given; without a program, a new matching (proposed) or running one
 /// app.SessionAsync(pair, status, startsAtUtc, ...)                           a session of the pair, the program's first topic on its agenda
 /// app.FeedbackAsync(pair, session, side, rating, comment, atUtc)             one side's rating of a session
 /// app.QuestionAsync(program, text, kind, sortOrder, retired)                 a check-in question
@@ -33,6 +34,7 @@ namespace ReverseMentoring.Tests;
 ///   app.EnrolmentCountAsync, app.SessionCountAsync, app.RolesOfAsync,
 ///   app.LatestPairingRunAsync, app.PairsOfAsync, app.PairingRulesAsync
 /// TestData.RefusalAsync(send, field), TestData.Unique(prefix), TestData.Today  a refused request's message; unique names; today (UTC)
+/// AppFactory itself: CreateUserAsync, PrincipalFor, SignedInClientAsync(role or user), MailTo(email), SendAsync, ExecuteDbContextAsync
 /// </code>
 /// </summary>
 public static class TestData

@@ -26,23 +26,6 @@ public sealed class InvitationOnlyRegistrationTests : IClassFixture<InvitationOn
         ["Data.InvitationToken"] = token ?? "",
     };
 
-    private async Task<Invitation> InviteAsync(string email, string role, DateTime? expires = null)
-    {
-        var invitation = new Invitation
-        {
-            Email = email,
-            Role = role,
-            InvitedAtUtc = DateTime.UtcNow,
-            ExpiresAtUtc = expires ?? DateTime.UtcNow.AddDays(14),
-        };
-        await _app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
-        return invitation;
-    }
-
     [Fact]
     public async Task Without_an_invitation_registration_is_refused()
     {
@@ -59,7 +42,7 @@ public sealed class InvitationOnlyRegistrationTests : IClassFixture<InvitationOn
     public async Task The_invitation_link_fills_in_the_email_and_sets_the_role()
     {
         var email = $"invited-{Guid.NewGuid():N}@example.com";
-        var invitation = await InviteAsync(email, Roles.Mentee);
+        var invitation = await _app.InvitationAsync(role: Roles.Mentee, email: email);
         var client = _app.Client();
 
         var page = await client.GetHtmlAsync($"/Account/Register?invitation={invitation.Token}");
@@ -85,7 +68,7 @@ public sealed class InvitationOnlyRegistrationTests : IClassFixture<InvitationOn
     public async Task An_invitation_works_once_and_only_for_its_own_email()
     {
         var email = $"once-{Guid.NewGuid():N}@example.com";
-        var invitation = await InviteAsync(email, Roles.Mentor);
+        var invitation = await _app.InvitationAsync(role: Roles.Mentor, email: email);
 
         var otherEmail = await _app.Client().PostFormAsync("/Account/Register", Form($"other-{Guid.NewGuid():N}@example.com", invitation.Token));
         Assert.Equal(HttpStatusCode.BadRequest, otherEmail.StatusCode);
@@ -102,7 +85,7 @@ public sealed class InvitationOnlyRegistrationTests : IClassFixture<InvitationOn
     public async Task An_expired_invitation_is_refused()
     {
         var email = $"late-{Guid.NewGuid():N}@example.com";
-        var invitation = await InviteAsync(email, Roles.Mentor, expires: DateTime.UtcNow.AddMinutes(-1));
+        var invitation = await _app.InvitationAsync(role: Roles.Mentor, email: email, expiresAtUtc: DateTime.UtcNow.AddMinutes(-1));
 
         var response = await _app.Client().PostFormAsync("/Account/Register", Form(email, invitation.Token));
 

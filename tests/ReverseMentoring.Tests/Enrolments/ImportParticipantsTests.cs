@@ -98,12 +98,7 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     {
         var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var owner = await app.PersonAsync(Roles.Mentor);
-        var invitation = new Invitation { Email = owner.Email!, Role = Roles.Mentor, ProgramId = program.Id, InvitedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(7) };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
+        var invitation = await app.InvitationAsync(program.Id, Roles.Mentor, owner.Email, expiresAtUtc: DateTime.UtcNow.AddDays(7));
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()
         {

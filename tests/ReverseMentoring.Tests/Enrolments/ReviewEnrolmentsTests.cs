@@ -43,23 +43,7 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     {
         var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var user = await app.PersonAsync(Roles.Mentee);
-        var enrolment = new Enrolment
-        {
-            ProgramId = program.Id,
-            UserId = user.Id,
-            Role = ParticipantRole.Mentor,
-            Status = EnrolmentStatus.Pending,
-            Department = "IT",
-            JobLevel = "Junior",
-            Location = "Paris",
-            Goals = "Teach.",
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Enrolments.Add(enrolment);
-            await db.SaveChangesAsync();
-        });
+        var enrolment = await app.EnrolAsync(program, user, ParticipantRole.Mentor, EnrolmentStatus.Pending);
         var hr = await app.PersonAsync(Roles.HrCoordinator);
 
         await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hr.As);
