@@ -167,7 +167,7 @@ internal sealed class VolumeGenerator(SqliteConnection connection, Scale scale, 
             "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled",
             "LockoutEnabled", "AccessFailedCount");
         var userRoles = batch.Into("AspNetUserRoles", "UserId", "RoleId");
-        var invitations = batch.Into("Invitations", "Email", "Role", "Token", "ProgramId", "InvitedAtUtc", "ExpiresAtUtc", "AcceptedAtUtc", "InvitedByUserId");
+        var invitations = batch.Into("Invitations", "Email", "Role", "TokenHash", "ProgramId", "InvitedAtUtc", "ExpiresAtUtc", "AcceptedAtUtc", "InvitedByUserId");
 
         void AddUser(string id, string email, string name, string zone, DateTime created, string role)
         {
@@ -514,11 +514,12 @@ internal sealed class VolumeGenerator(SqliteConnection connection, Scale scale, 
 
     private string NewStamp() => NewGuid().ToString("N").ToUpperInvariant();
 
+    /// <summary>The stored hash of a link token nobody holds: the generated invitations are never followed.</summary>
     private string Token()
     {
         Span<byte> bytes = stackalloc byte[24];
         random.NextBytes(bytes);
-        return Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_');
+        return Invitation.HashOf(Convert.ToBase64String(bytes).Replace('+', '-').Replace('/', '_'));
     }
 
     private string Pick((string Name, int Weight)[] choices) => choices[PickIndex(choices.Select(c => c.Weight).ToArray())].Name;

@@ -57,10 +57,15 @@ builder.Services
         identity.Lockout.AllowedForNewUsers = true;
         identity.Lockout.MaxFailedAccessAttempts = 5;
         identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        identity.SignIn.RequireConfirmedAccount = false;
+
+        // Only accounts made by open registration wait for confirmation (see AddressConfirmation).
+        identity.SignIn.RequireConfirmedAccount = true;
     })
+    .AddUserManager<AppUserManager>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders();
+
+builder.Services.AddAccountSecurity();
 
 builder.Services.ConfigureApplicationCookie(cookie =>
 {
@@ -128,6 +133,9 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
     return;
 }
 
+// Outside Development every e-mailed link is built from App:PublicBaseUrl, never from a request's Host header.
+PublicLinks.RequireBaseUrlOutsideDevelopment(app.Configuration, app.Environment);
+
 await PrepareDatabaseAsync(app);
 
 if (!app.Environment.IsDevelopment())
@@ -142,7 +150,9 @@ app.UseSecurityHardening();
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSignInRateLimit();
 app.UseAuthentication();
+app.UseAccountSecurity();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();

@@ -27,6 +27,13 @@ public class AppFactory : WebApplicationFactory<Program>
         // Each app would otherwise watch its appsettings files for changes: one inotify instance per app, and Linux
         // allows 128 per user, fewer than the apps a full run has alive at once.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+        // Other file watchers (Razor, static files) poll instead of taking inotify instances, so test runs side by side
+        // do not run out of them either.
+        if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is null)
+        {
+            Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        }
     }
 
     public AppFactory()
@@ -65,11 +72,12 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Where the app writes the e-mails it sends, unless a test points Mail:PickupFolder elsewhere.</summary>
     public string MailFolder { get; }
 
-    /// <summary>The e-mails the app has written to <paramref name="email"/>.</summary>
+    /// <summary>The e-mails the app has written to <paramref name="email"/>, oldest first.</summary>
     public IReadOnlyList<MimeMessage> MailTo(string email) =>
         !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
             .Select(path => MimeMessage.Load(path))
             .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(m => m.Date)
             .ToList();
 
     /// <summary>Overrides a setting; call before the first client or service is asked for.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Web.Data;
@@ -33,6 +34,7 @@ namespace ReverseMentoring.Tests;
 /// app.Saved{Program,Enrolment,Pair,Session}Async, app.ProgramVersionAsync,   what is saved now, read back
 ///   app.EnrolmentCountAsync, app.SessionCountAsync, app.RolesOfAsync,
 ///   app.LatestPairingRunAsync, app.PairsOfAsync, app.PairingRulesAsync
+/// app.PlacesHoldingAsync(text) / TestData.PlacesHoldingAsync(connection, text)  every table.column of the database holding a text
 /// TestData.RefusalAsync(send, field), TestData.Unique(prefix), TestData.Today  a refused request's message; unique names; today (UTC)
 /// AppFactory itself: CreateUserAsync, PrincipalFor, SignedInClientAsync(role or user), MailTo(email), SendAsync, ExecuteDbContextAsync
 /// </code>
@@ -510,6 +512,47 @@ public static class TestData
 
     public static Task<List<PairingRule>> PairingRulesAsync(this AppFactory app, int programId) =>
         app.ExecuteDbContextAsync(db => db.PairingRules.AsNoTracking().Where(r => r.ProgramId == programId).ToListAsync());
+
+    /// <summary>Every text value in the app's database file that contains <paramref name="text"/> (in any case), as "table.column".</summary>
+    public static Task<List<string>> PlacesHoldingAsync(this AppFactory app, string text) =>
+        PlacesHoldingAsync($"Data Source={app.DatabasePath};Pooling=False", text);
+
+    /// <summary>Every text value in every table of that SQLite database that contains <paramref name="text"/> (in any case), as "table.column".</summary>
+    public static async Task<List<string>> PlacesHoldingAsync(string connectionString, string text)
+    {
+        var found = new List<string>();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (reader.GetValue(i) is string value && value.Contains(text, StringComparison.OrdinalIgnoreCase))
+                    {
+                        found.Add($"{table}.{reader.GetName(i)}");
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The message a refused request gave for one field ("" for the form as a whole).</summary>
     public static async Task<string?> RefusalAsync(Func<Task> send, string field)

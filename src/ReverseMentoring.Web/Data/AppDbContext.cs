@@ -284,9 +284,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             invitation.Property(i => i.Email).HasMaxLength(Invitation.EmailMaxLength);
             invitation.Property(i => i.Role).HasMaxLength(32);
-            invitation.Property(i => i.Token).HasMaxLength(64);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64).UsePropertyAccessMode(PropertyAccessMode.Property);
             invitation.Property(i => i.InvitedByUserId).HasMaxLength(450);
-            invitation.HasIndex(i => i.Token).IsUnique();
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.Email);
             invitation.HasOne(i => i.Program).WithMany().HasForeignKey(i => i.ProgramId).OnDelete(DeleteBehavior.SetNull);
         });

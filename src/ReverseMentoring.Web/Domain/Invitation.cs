@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace ReverseMentoring.Web.Domain;
 
@@ -7,10 +9,33 @@ public sealed class Invitation : IAudited
 {
     public const int EmailMaxLength = 256;
 
+    private string? _token;
+    private string _tokenHash;
+
+    /// <summary>A new invitation comes with a link token of its own.</summary>
+    public Invitation() => _tokenHash = HashOf(_token = NewToken());
+
     public int Id { get; set; }
     public string Email { get; set; } = "";
     public string Role { get; set; } = Roles.Mentor;
-    public string Token { get; set; } = NewToken();
+
+    /// <summary>
+    /// The SHA-256 (hex) of the link's token. The link carries the token; the database and the audit log hold only
+    /// this, so neither a copy of the database nor an audit export lets anyone register in someone else's place.
+    /// </summary>
+    [AuditRedacted]
+    public string TokenHash
+    {
+        get => _tokenHash;
+
+        // Read back from the database, the token behind the hash is unknown.
+        set => (_token, _tokenHash) = (string.Equals(value, _tokenHash, StringComparison.Ordinal) ? _token : null, value);
+    }
+
+    /// <summary>The token of a link made by this instance, for its e-mail; never stored, so null once read back.</summary>
+    [NotMapped]
+    public string? Token => _token;
+
     public int? ProgramId { get; set; }
     public MentoringProgram? Program { get; set; }
     public DateTime InvitedAtUtc { get; set; }
@@ -19,6 +44,17 @@ public sealed class Invitation : IAudited
     public string? InvitedByUserId { get; set; }
 
     public bool IsUsableAt(DateTime nowUtc) => AcceptedAtUtc is null && ExpiresAtUtc > nowUtc;
+
+    /// <summary>Makes a new link for the invitation and returns its token; earlier links stop working.</summary>
+    public string IssueToken()
+    {
+        var token = NewToken();
+        TokenHash = HashOf(token);
+        _token = token;
+        return token;
+    }
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');

@@ -33,7 +33,10 @@ public sealed class AppOptions
 {
     public const string Section = "App";
 
-    /// <summary>The address people reach the app at, for links in e-mails sent outside any request.</summary>
+    /// <summary>
+    /// The address people reach the app at, for every link in an e-mail. Required outside Development; there, a link
+    /// is never built from a request's Host header, which whoever sends the request chooses.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }
 
@@ -91,9 +94,37 @@ public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment e
     }
 }
 
-/// <summary>Absolute links for e-mails: the configured public address, or the current request's when none is set.</summary>
-public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccessor accessor)
+/// <summary>
+/// Absolute links for e-mails, built from App:PublicBaseUrl. Only in Development, with no address configured, does
+/// the current request's address stand in; elsewhere the Host header is the sender's to forge, and would let a
+/// participant have the app e-mail their partner a link to any site.
+/// </summary>
+public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccessor accessor, IHostEnvironment environment)
 {
+    /// <summary>Stops the app at start-up, outside Development, when App:PublicBaseUrl is missing or not an http(s) address.</summary>
+    public static void RequireBaseUrlOutsideDevelopment(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        var configured = configuration[$"{AppOptions.Section}:{nameof(AppOptions.PublicBaseUrl)}"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            if (environment.IsDevelopment())
+            {
+                return;
+            }
+
+            throw new InvalidOperationException(
+                "Set App:PublicBaseUrl (environment variable App__PublicBaseUrl) to the address people reach the app at, "
+                + "such as https://mentoring.example.com: every link in the app's e-mails is built from it.");
+        }
+
+        if (!IsHttpAddress(configured))
+        {
+            throw new InvalidOperationException($"App:PublicBaseUrl is '{configured}', which is not an absolute http or https address.");
+        }
+    }
+
     public string To(string pathAndQuery)
     {
         ArgumentNullException.ThrowIfNull(pathAndQuery);
@@ -103,17 +134,20 @@ public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccess
         {
             baseUrl = configured;
         }
-        else if (accessor.HttpContext?.Request is { Host.HasValue: true } request)
+        else if (environment.IsDevelopment() && accessor.HttpContext?.Request is { Host.HasValue: true } request)
         {
             baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         }
         else
         {
-            throw new InvalidOperationException("Set App:PublicBaseUrl: e-mails sent by background jobs need the app's public address for their links.");
+            throw new InvalidOperationException("Set App:PublicBaseUrl: every link in an e-mail is built from the app's public address.");
         }
 
         return baseUrl.TrimEnd('/') + "/" + pathAndQuery.TrimStart('/');
     }
+
+    private static bool IsHttpAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !string.IsNullOrEmpty(uri.Host);
 }
 
 /// <summary>A message to send once: the key guards it against being sent twice, by this or another instance.</summary>

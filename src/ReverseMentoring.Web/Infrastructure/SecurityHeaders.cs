@@ -41,14 +41,25 @@ public static class SecurityHeaders
     }
 
     /// <summary>
-    /// Middleware, placed after the status-code pages so that a 503 (database down) or 429 (too many sign-ins) with no
-    /// body is shown as the friendly error page, and before routing.
+    /// Middleware, placed after the status-code pages so that a 503 (database down) with no body is shown as the
+    /// friendly error page, and before routing.
     /// </summary>
     public static WebApplication UseSecurityHardening(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(AddHeaders);
         app.UseMiddleware<DatabaseUnavailable>();
+        return app;
+    }
+
+    /// <summary>
+    /// The sign-in rate limit, placed after routing: it limits endpoints, not spellings of a path, so
+    /// "/account/signin/", "/Account/Sign%49n" and "/Account/SignIn?handler=x" all count as the one sign-in page.
+    /// A 429 with no body is shown as the friendly error page by the status-code pages.
+    /// </summary>
+    public static WebApplication UseSignInRateLimit(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         return app;
     }
@@ -105,11 +116,14 @@ public sealed class SignInRateLimitOptions
 
 /// <summary>
 /// Limits sign-in and registration posts per client address, on top of the per-account lockout: lockout stops guessing
-/// one account's password, this stops trying a few passwords on many accounts.
+/// one account's password, this stops trying a few passwords on many accounts. A page takes part by carrying
+/// <c>[EnableRateLimiting(SignInRateLimit.Policy)]</c>; the limit follows the page the request was routed to, whatever
+/// spelling of its path (case, trailing slash, percent-encoding, handler name) reached it.
 /// </summary>
 public static class SignInRateLimit
 {
-    private static readonly string[] LimitedPaths = ["/Account/SignIn", "/Account/Register"];
+    /// <summary>The policy every page that takes a password carries; they share one window per client address.</summary>
+    public const string Policy = "sign-in";
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -117,8 +131,8 @@ public static class SignInRateLimit
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                options.Enabled && IsLimited(context.Request)
+            limiter.AddPolicy(Policy, context =>
+                options.Enabled && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = options.PermitLimit,
@@ -138,9 +152,6 @@ public static class SignInRateLimit
         });
         return services;
     }
-
-    private static bool IsLimited(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && LimitedPaths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
 
     // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured for it.
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -2,6 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Account;
+
+using ReverseMentoring.Web.Features.Privacy;
 
 namespace ReverseMentoring.Tests.Account;
 
@@ -91,8 +94,10 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = AppFactory.Password });
 
+        // Refused with the one message every failed sign-in gets: "locked" would tell that the account exists.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(SignInModel.Failure, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("rm.auth=", StringComparison.Ordinal)));
         var lockoutEnd = await app.ExecuteDbContextAsync(db => Task.FromResult(db.Users.Single(u => u.Id == user.Id).LockoutEnd));
         Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
     }

@@ -80,8 +80,9 @@ public sealed class AreaPageTests : IDisposable
         var result = await _app.SendAsync(new UptakeOverview.Query(), AppFactory.PrincipalFor(leader, Roles.Leadership));
 
         var people = result.PeopleByRole.ToDictionary(r => r.Role, r => r.People);
-        Assert.Equal(6, people[Roles.Mentor].Value);
-        Assert.Equal("6", people[Roles.Mentor].ToString());
+        // Leadership sees counts rounded to the nearest 5: the 6 mentors show as 5.
+        Assert.Equal(5, people[Roles.Mentor].Value);
+        Assert.Equal("5", people[Roles.Mentor].ToString());
         Assert.Equal("fewer than 5", people[Roles.Mentee].ToString());
         Assert.Equal("fewer than 5", people[Roles.Leadership].ToString());
         Assert.Equal("0", people[Roles.HrCoordinator].ToString());

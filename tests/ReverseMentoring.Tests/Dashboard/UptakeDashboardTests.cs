@@ -61,12 +61,12 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
         // W10 P1 P4 | W11 P2 Q1 | W12 P1 P4 P5 | W13 Q1 | W14 P1 P4 P5 | W15 P2 Q1 | W16 P1 P4 P5 | W17 Q1 |
         // W18 P1 P4 P5 | W19 Q1 | W20 P1 P5 | W21 Q1 | W22 P1 P5. Cancelled, missed, scheduled and June sessions do not count.
         Assert.Equal(Enumerable.Range(0, 13).Select(w => DashboardApp.From.AddDays(7 * w)), result.SessionsPerWeek.Select(w => w.Monday));
-        Assert.Equal([2, 2, 3, 1, 3, 2, 3, 1, 3, 1, 2, 1, 2], result.SessionsPerWeek.Select(w => w.Held));
+        Assert.Equal([2, 2, 3, 1, 3, 2, 3, 1, 3, 1, 2, 1, 2], result.SessionsPerWeek.Select(w => w.Held.Value));
         Assert.Equal("2026-W10", result.SessionsPerWeek[0].IsoWeek);
         Assert.Equal("2026-W22", result.SessionsPerWeek[^1].IsoWeek);
 
         // 7 (P1) + 2 (P2) + 5 (P4) + 6 (P5) + 6 (Q1).
-        Assert.Equal(26, result.SessionsHeld);
+        Assert.Equal(26, result.SessionsHeld.Value);
     }
 
     [Fact]
@@ -116,11 +116,18 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
     {
         var result = await AsHrAsync();
 
-        // Today is 15 June. No held session for longer than the cadence: P2 (last 7 Apr), P3 (none since 15 Feb), Q1
-        // (20 May, cadence 7) = 3; P1 (10 Jun) and P5 (9 Jun) are fine. Last three ratings below 3: P2 (1, 2, 3 → 2) and
-        // Q1 (2, 3 → 2.5) = 2; P1 (1, 5, 4 → 3.33) is not. "Have you met yet?" unanswered over 7 days: P3 = 1 (P5's was
-        // sent 3 days ago, P2's was answered). Any reason: P2, P3, Q1 = 3.
-        Assert.Equal((3, 2, 1, 3), (result.AtRisk.NoRecentSession.Value, result.AtRisk.LowRatings.Value, result.AtRisk.UnansweredHaveYouMet.Value, result.AtRisk.Any.Value));
+        // Today is 15 June, noon. Quiet (no held session for longer than the cadence plus 7 days, nothing scheduled in
+        // the next 7): P2 (last 7 Apr, 69 days > 14 + 7) and Q1 (20 May, 26 days > 7 + 7) = 2. P3 has not met since
+        // 15 Feb (120 days > 21) but its session on 20 June is within the next 7 days, so it is not quiet (the old
+        // definition, without the grace week and the look ahead, counted it: 3). P1 (10 Jun) and P5 (9 Jun) are fine.
+        // Missing sessions (2 of the last 3 past sessions missed or cancelled): none; P3 has 1 of 1 cancelled, Q1 1 of 3
+        // missed (27 May missed, 20 and 6 May held). Last three ratings below 3: P2 (1, 2, 3 → 2) and Q1 (2, 3 → 2.5)
+        // = 2; P1 (1, 5, 4 → 3.33) is not. "Have you met yet?" unanswered over 7 days: P3 = 1 (P5's was sent 3 days ago,
+        // P2's was answered). Any reason: P2, P3, Q1 = 3.
+        Assert.Equal(
+            (2, 0, 2, 1, 3),
+            (result.AtRisk.Of(PairFlagKind.Quiet).Value, result.AtRisk.Of(PairFlagKind.MissingSessions).Value, result.AtRisk.Of(PairFlagKind.LowRating).Value,
+                result.AtRisk.Of(PairFlagKind.HaveYouMetUnanswered).Value, result.AtRisk.Any.Value));
     }
 
     [Fact]
@@ -134,12 +141,12 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
 
         // Digital: 13 enrolled, 12 approved, 10 people in accepted pairs (P1–P5), 3 active pairs (P1 P2 P5), 20 sessions
         // (7 + 2 + 5 + 6), match 5/6 = 83%, cadence 3/5 = 60%, rating (23 + 9 + 4+3+4+5) / 13 = 48/13 = 3.69 by 7 people.
-        Assert.Equal((13, 12, 10, 3, 20), (digital.Enrolled.Value, digital.Approved.Value, digital.InAcceptedPairs.Value, digital.ActivePairs.Value, digital.SessionsHeld));
+        Assert.Equal((13, 12, 10, 3, 20), (digital.Enrolled.Value, digital.Approved.Value, digital.InAcceptedPairs.Value, digital.ActivePairs.Value, digital.SessionsHeld.Value));
         Assert.Equal(("83%", "60%", "3.69"), (digital.MatchRate.ToString(), digital.CadenceAdherence.ToString(), digital.AverageRating.ToString()));
 
         // AI: 4 enrolled and approved, 2 in the accepted pair, 1 active pair, 6 sessions; the rates rest on fewer than
         // five people (2 approved mentees, 1 pair, 2 raters), so they are hidden even from HR.
-        Assert.Equal((4, 4, 2, 1, 6), (ai.Enrolled.Value, ai.Approved.Value, ai.InAcceptedPairs.Value, ai.ActivePairs.Value, ai.SessionsHeld));
+        Assert.Equal((4, 4, 2, 1, 6), (ai.Enrolled.Value, ai.Approved.Value, ai.InAcceptedPairs.Value, ai.ActivePairs.Value, ai.SessionsHeld.Value));
         Assert.True(ai.MatchRate.Hidden && ai.CadenceAdherence.Hidden && ai.AverageRating.Hidden);
     }
 
@@ -156,15 +163,19 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
         Assert.Equal(("83%", "14 days", 3), (result.MatchRate.ToString(), result.MedianDaysToMatch.ToString(), result.ActivePairs.Value));
 
         // Q1's sessions (W11 W13 W15 W17 W19 W21) drop out.
-        Assert.Equal([2, 1, 3, 0, 3, 1, 3, 0, 3, 0, 2, 0, 2], result.SessionsPerWeek.Select(w => w.Held));
+        Assert.Equal([2, 1, 3, 0, 3, 1, 3, 0, 3, 0, 2, 0, 2], result.SessionsPerWeek.Select(w => w.Held.Value));
         Assert.Equal("60%", result.Cadence.Percent.ToString());
 
         // 48 / 13; May is now rated by four people (S1 M1 S5 M5), so hidden.
         Assert.Equal(("3.69", 7), (result.AverageRating.ToString(), result.Raters.Value));
         Assert.Equal(["3.83", "fewer than 5", "fewer than 5"], result.RatingByMonth.Select(m => m.Average.ToString()));
 
-        // P2 and P3 only.
-        Assert.Equal((2, 1, 1, 2), (result.AtRisk.NoRecentSession.Value, result.AtRisk.LowRatings.Value, result.AtRisk.UnansweredHaveYouMet.Value, result.AtRisk.Any.Value));
+        // P2 and P3 only: P2 quiet and rated low, P3 with "have you met yet?" unanswered. P3 is not quiet, having a
+        // session on 20 June, within the next 7 days (the old definition counted it: 2 quiet pairs).
+        Assert.Equal(
+            (1, 0, 1, 1, 2),
+            (result.AtRisk.Of(PairFlagKind.Quiet).Value, result.AtRisk.Of(PairFlagKind.MissingSessions).Value, result.AtRisk.Of(PairFlagKind.LowRating).Value,
+                result.AtRisk.Of(PairFlagKind.HaveYouMetUnanswered).Value, result.AtRisk.Any.Value));
         Assert.Equal(["Digital fluency"], result.Programs.Select(p => p.Name));
     }
 
@@ -184,7 +195,7 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
         // W14, W16, W18, W20 and W22, and meets its cadence; match rate 1/2, median over one pair and the rating by two
         // people are hidden.
         Assert.Equal(1, result.ActivePairs.Value);
-        Assert.Equal([0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1], result.SessionsPerWeek.Select(w => w.Held));
+        Assert.Equal([0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1], result.SessionsPerWeek.Select(w => w.Held.Value));
         Assert.Equal((1, 1), (result.Cadence.Pairs.Value, result.Cadence.Meeting.Value));
         Assert.True(result.MatchRate.Hidden && result.MedianDaysToMatch.Hidden && result.Cadence.Percent.Hidden && result.AverageRating.Hidden);
         Assert.Equal(2, result.Raters.Value);
@@ -232,7 +243,7 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
         Assert.Equal(new UptakeDashboard.Period(new DateOnly(2025, 12, 16), new DateOnly(2026, 6, 15)), result.Period);
 
         // All 26 held sessions of the hand-built world and the two in June (P1 10 Jun, P5 9 Jun) fall inside.
-        Assert.Equal(28, result.SessionsHeld);
+        Assert.Equal(28, result.SessionsHeld.Value);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ReverseMentoring.Tests.Security;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Invitations;
 
@@ -44,7 +45,12 @@ public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal([$"invitation-reminder:{invitation.Id}:7"], await RemindersOf(invitation));
         var first = Assert.Single(app.MailTo(invitation.Email));
         Assert.Equal($"Reminder: you are invited to {program.Name}", first.Subject);
-        Assert.Contains(invitation.Token, first.TextBody, StringComparison.Ordinal);
+
+        // Only a hash of the first link's token is kept: the reminder carries a new link, which works, and the first stops.
+        var reminded = MailLinks.InvitationToken(first);
+        Assert.NotEqual(invitation.Token, reminded);
+        Assert.Equal(Invitation.HashOf(reminded), await app.ExecuteDbContextAsync(db => db.Invitations.Where(i => i.Id == invitation.Id).Select(i => i.TokenHash).SingleAsync()));
+        Assert.Contains("no longer works", first.TextBody, StringComparison.Ordinal);
 
         await RunOnDayAsync(14);
         await RunOnDayAsync(20);
@@ -76,6 +82,7 @@ public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppF
         await RunOnDayAsync(8);
 
         Assert.Empty(app.MailTo(invitation.Email));
+        Assert.Equal(invitation.TokenHash, await app.ExecuteDbContextAsync(db => db.Invitations.Where(i => i.Id == invitation.Id).Select(i => i.TokenHash).SingleAsync()));
     }
 
     [Fact]
@@ -87,7 +94,11 @@ public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppF
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Reminders().SendDueAsync(CancellationToken.None))));
 
         Assert.Single(await RemindersOf(invitation));
-        Assert.Single(app.MailTo(invitation.Email));
+        var mail = Assert.Single(app.MailTo(invitation.Email));
+
+        // The link that went out is the one the invitation now holds, whichever instance sent it.
+        Assert.Equal(Invitation.HashOf(MailLinks.InvitationToken(mail)),
+            await app.ExecuteDbContextAsync(db => db.Invitations.Where(i => i.Id == invitation.Id).Select(i => i.TokenHash).SingleAsync()));
     }
 
     [Fact]

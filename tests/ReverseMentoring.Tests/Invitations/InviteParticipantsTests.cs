@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Tests.Security;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
 using ReverseMentoring.Web.Features.Privacy;
@@ -52,7 +53,9 @@ public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppF
         {
             var mail = Assert.Single(app.MailTo(invitation.Email));
             Assert.Equal($"You are invited to {program.Name}", mail.Subject);
-            Assert.Contains($"http://localhost:5080/Account/Register?invitation={invitation.Token}", mail.TextBody, StringComparison.Ordinal);
+            var token = MailLinks.InvitationToken(mail);
+            Assert.Contains($"http://localhost:5080/Account/Register?invitation={token}", mail.TextBody, StringComparison.Ordinal);
+            Assert.Equal(Invitation.HashOf(token), invitation.TokenHash);
         }
 
         Assert.True(await app.ExecuteDbContextAsync(db => db.SentNotifications.AnyAsync(n => n.Key == $"invitation:{invitations[0].Id}" && n.SentAtUtc != null)));
@@ -213,7 +216,7 @@ public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task Resending_keeps_the_link_renews_the_expiry_and_sends_another_email()
+    public async Task Resending_sends_a_new_link_renews_the_expiry_and_the_earlier_link_stops_working()
     {
         var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var email = Email("again");
@@ -225,12 +228,16 @@ public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppF
         var resent = await app.SendAsync(new ResendInvitation.Command(program.Id, before.Id), hr);
 
         var after = Assert.Single(await InvitationsOf(program.Id));
-        Assert.Equal(before.Token, after.Token);
         Assert.True(after.ExpiresAtUtc > DateTime.UtcNow.AddDays(29));
         Assert.Equal(email, resent.Email);
         var mails = app.MailTo(email);
         Assert.Equal(2, mails.Count);
-        Assert.All(mails, m => Assert.Contains(before.Token, m.TextBody, StringComparison.Ordinal));
+        var (first, second) = (MailLinks.InvitationToken(mails[0]), MailLinks.InvitationToken(mails[1]));
+        var (earlier, newer) = Invitation.HashOf(first) == before.TokenHash ? (first, second) : (second, first);
+        Assert.NotEqual(earlier, newer);
+        Assert.Equal(Invitation.HashOf(newer), after.TokenHash);
+        Assert.Null(await app.SendAsync(new Register.InviteQuery(earlier)));
+        Assert.Equal(email, (await app.SendAsync(new Register.InviteQuery(newer)))?.Email);
     }
 
     [Fact]
@@ -240,6 +247,8 @@ public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppF
         var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = Email("gone") }, hr);
         var invitation = Assert.Single(await InvitationsOf(program.Id));
+        var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(invitation.Email)));
+        Assert.NotNull(await app.SendAsync(new Register.InviteQuery(token)));
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/Invitations/{invitation.Id}/Revoke";
         Assert.Contains($"Revoke the invitation to {invitation.Email}?", await client.GetHtmlAsync(url), StringComparison.Ordinal);
@@ -249,7 +258,7 @@ public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var revoked = Assert.Single(await InvitationsOf(program.Id));
         Assert.True(revoked.ExpiresAtUtc <= DateTime.UtcNow);
-        Assert.Null(await app.SendAsync(new Register.InviteQuery(invitation.Token)));
+        Assert.Null(await app.SendAsync(new Register.InviteQuery(token)));
         Assert.Contains("Expired", await client.GetHtmlAsync($"/Programs/{program.Id}/Invitations"), StringComparison.Ordinal);
     }
 
@@ -302,7 +311,7 @@ public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppF
         var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var email = Email("newcomer");
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = email, DefaultRole = Roles.Mentee }, (await app.PersonAsync(Roles.HrCoordinator)).As);
-        var token = Assert.Single(await InvitationsOf(program.Id)).Token;
+        var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(email)));
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()
         {

@@ -17,7 +17,7 @@ public sealed class ReloadAfterRejectionTests(AppFactory app) : IClassFixture<Ap
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()
         {
-            ["Data.InvitationToken"] = invitation.Token,
+            ["Data.InvitationToken"] = invitation.Token!,
             ["Data.Email"] = $"someone-else-{Guid.NewGuid():N}@example.com",
             ["Data.DisplayName"] = "Ada Junior",
             ["Data.TimeZoneId"] = "UTC",

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Privacy;
@@ -30,16 +29,16 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Erasing_a_person_leaves_their_email_name_and_texts_nowhere_in_the_database()
     {
         var world = await PrivacyWorld.CreateAsync(app);
-        Assert.NotEmpty(await PlacesHoldingAsync(world.Mira.Email!));
-        Assert.NotEmpty(await PlacesHoldingAsync($"mira-interests-secret-{world.Tag}"));
+        Assert.NotEmpty(await app.PlacesHoldingAsync(world.Mira.Email!));
+        Assert.NotEmpty(await app.PlacesHoldingAsync($"mira-interests-secret-{world.Tag}"));
 
         await EraseAsync(world);
 
-        Assert.Empty(await PlacesHoldingAsync(world.Mira.Email!));
-        Assert.Empty(await PlacesHoldingAsync(world.Mira.DisplayName));
+        Assert.Empty(await app.PlacesHoldingAsync(world.Mira.Email!));
+        Assert.Empty(await app.PlacesHoldingAsync(world.Mira.DisplayName));
         foreach (var secret in world.MiraSecrets)
         {
-            Assert.True((await PlacesHoldingAsync(secret)).Count == 0, $"{secret} is still in {string.Join(", ", await PlacesHoldingAsync(secret))}");
+            Assert.True((await app.PlacesHoldingAsync(secret)).Count == 0, $"{secret} is still in {string.Join(", ", await app.PlacesHoldingAsync(secret))}");
         }
     }
 
@@ -52,7 +51,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
 
         foreach (var secret in world.OthersSecrets)
         {
-            Assert.NotEmpty(await PlacesHoldingAsync(secret));
+            Assert.NotEmpty(await app.PlacesHoldingAsync(secret));
         }
 
         var noel = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == world.Noel.Id));
@@ -93,6 +92,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
         var sessions = await app.ExecuteDbContextAsync(db => db.Sessions.Where(s => s.PairId == world.MiraPair.Id).ToListAsync());
         Assert.All(sessions, s => Assert.Null(s.Notes));
         Assert.All(sessions, s => Assert.Null(s.FollowUps));
+        Assert.All(sessions, s => Assert.Equal("", s.Location));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Type the person's e-mail address to confirm the erasure.", HttpClientForms.FieldError(await empty.Content.ReadAsStringAsync(), "Data.ConfirmEmail"));
         var user = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == world.Mira.Id));
         Assert.Equal((world.Mira.Email, (DateTime?)null), (user.Email, user.ErasedAtUtc));
-        Assert.NotEmpty(await PlacesHoldingAsync($"mira-interests-secret-{world.Tag}"));
+        Assert.NotEmpty(await app.PlacesHoldingAsync($"mira-interests-secret-{world.Tag}"));
     }
 
     [Fact]
@@ -263,42 +263,5 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, none.Total);
         var html = await (await app.SignedInClientAsync(Roles.HrCoordinator)).GetHtmlAsync("/People?Data.Search=no-such-person-anywhere");
         Assert.Contains("e-mail address contains this text.", html, StringComparison.Ordinal);
-    }
-
-    /// <summary>Every text value in every table of the database file that contains <paramref name="text"/>, as "table.column".</summary>
-    private async Task<List<string>> PlacesHoldingAsync(string text)
-    {
-        var found = new List<string>();
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (reader.GetValue(i) is string value && value.Contains(text, StringComparison.OrdinalIgnoreCase))
-                    {
-                        found.Add($"{table}.{reader.GetName(i)}");
-                    }
-                }
-            }
-        }
-
-        return found;
     }
 }

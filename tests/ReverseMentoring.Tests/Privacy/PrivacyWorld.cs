@@ -27,8 +27,11 @@ internal sealed class PrivacyWorld
 
     public required string Tag { get; init; }
 
+    /// <summary>A phone number Mira typed into a session's place and her reason for cancelling one.</summary>
+    public required string MiraPhone { get; init; }
+
     /// <summary>Texts only Mira's records hold.</summary>
-    public IReadOnlyList<string> MiraSecrets => Tagged("mira-interests-secret", "mira-goals-secret", "mira-location-secret", "mira-history-secret", "mira-feedback-secret", "mira-answer-secret", "mira-cancel-secret", "mira-decline-secret", "pair-notes-secret", "pair-followups-secret", "mira-decision-secret");
+    public IReadOnlyList<string> MiraSecrets => [.. Tagged("mira-interests-secret", "mira-goals-secret", "mira-location-secret", "mira-history-secret", "mira-feedback-secret", "mira-answer-secret", "mira-cancel-secret", "mira-decline-secret", "pair-notes-secret", "pair-followups-secret", "mira-decision-secret", "mira-room-secret"), MiraPhone];
 
     /// <summary>Texts of other people, which Mira's download must not hold and her erasure must not touch.</summary>
     public IReadOnlyList<string> OthersSecrets => Tagged("noel-interests-secret", "noel-feedback-secret", "noel-answer-secret", "tess-interests-secret", "tess-notes-secret", "tess-feedback-secret");
@@ -39,6 +42,7 @@ internal sealed class PrivacyWorld
     public static async Task<PrivacyWorld> CreateAsync(AppFactory app)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
+        var phone = $"+44 {Convert.ToUInt32(tag, 16):D10}";
         var mira = await app.PersonAsync(Roles.Mentor, $"Mira Quillfeather {tag}", $"mira.{tag}@example.com");
         var noel = await app.PersonAsync(Roles.Mentee, $"Noel Ashgrove {tag}", $"noel.{tag}@example.com");
         var tess = await app.PersonAsync(Roles.Mentor, $"Tess Brightwater {tag}", $"tess.{tag}@example.com");
@@ -77,9 +81,11 @@ internal sealed class PrivacyWorld
             p.DeclineReason = $"mira-decline-secret-{tag}";
         });
 
-        var miraHeld = await app.SessionAsync(miraPair, SessionStatus.Held, now.AddDays(-20), change: s =>
+        // What people type into a session's place and a cancelling reason: a phone number, their address, a room.
+        var miraHeld = await app.SessionAsync(miraPair, SessionStatus.Held, now.AddDays(-20), location: $"mira-room-secret-{tag}, or call {phone}", change: s =>
             (s.HeldMinutes, s.Notes, s.FollowUps) = (55, $"pair-notes-secret-{tag}", $"pair-followups-secret-{tag}"));
-        await app.SessionAsync(miraPair, SessionStatus.Cancelled, now.AddDays(-10), change: s => s.CancelReason = $"mira-cancel-secret-{tag}");
+        await app.SessionAsync(miraPair, SessionStatus.Cancelled, now.AddDays(-10), location: $"Call me on {phone} or write to {mira.Email}",
+            change: s => s.CancelReason = $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}");
         var tessHeld = await app.SessionAsync(tessPair, SessionStatus.Held, now.AddDays(-15), change: s =>
             (s.HeldMinutes, s.Notes, s.FollowUps) = (55, $"tess-notes-secret-{tag}", $"tess-followups-secret-{tag}"));
 
@@ -102,7 +108,8 @@ internal sealed class PrivacyWorld
         {
             db.SentNotifications.AddRange(
                 new SentNotification { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new SentNotification { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) });
+                new SentNotification { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new SentNotification { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email, Subject = $"How was your session with {mira.User.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
             await db.SaveChangesAsync();
         });
 
@@ -118,6 +125,7 @@ internal sealed class PrivacyWorld
             MiraPair = miraPair,
             MiraInvitation = invitation,
             Tag = tag,
+            MiraPhone = phone,
         };
     }
 }

@@ -23,15 +23,20 @@ public sealed class PairsOverviewTests(AppFactory app) : IClassFixture<AppFactor
         await app.SessionAsync(good, SessionStatus.Scheduled, DaysAgo(-5));
         await app.FeedbackAsync(good, first, ParticipantRole.Mentor, 5);
         await app.FeedbackAsync(good, second, ParticipantRole.Mentee, 4);
-        await app.CheckInAsync(good, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: DaysAgo(3), answeredAtUtc: DaysAgo(1), met: true);
+        await app.CheckInAsync(good, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: DaysAgo(10), answeredAtUtc: DaysAgo(1), met: true);
 
         var low = await app.PairAsync(program, acceptedAtUtc: DaysAgo(40), mentorName: "Cy Mentor", menteeName: "Dee Senior");
         var dull = await app.SessionAsync(low, SessionStatus.Held, DaysAgo(3));
         await app.FeedbackAsync(low, dull, ParticipantRole.Mentee, 2, "Hard to follow");
         await app.FeedbackAsync(low, dull, ParticipantRole.Mentor, 3);
 
-        var quiet = await app.PairAsync(program, acceptedAtUtc: DaysAgo(20), mentorName: "Eve Mentor", menteeName: "Fay Senior");
-        await app.CheckInAsync(quiet, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: DaysAgo(3));
+        // Accepted 25 days ago and never met: quiet, as 25 > the cadence of 14 plus 7 days (the old list, without the
+        // grace week, flagged it from 14 days).
+        var quiet = await app.PairAsync(program, acceptedAtUtc: DaysAgo(25), mentorName: "Eve Mentor", menteeName: "Fay Senior");
+
+        // Sent 10 days ago: an unanswered one is flagged after more than 7 days (the old list flagged any unanswered
+        // one, so 3 days was enough).
+        await app.CheckInAsync(quiet, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: DaysAgo(10));
         return (program, good, low, quiet);
     }
 
@@ -48,24 +53,21 @@ public sealed class PairsOverviewTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(4.5, g.AverageRating);
         Assert.NotNull(g.LastSessionUtc);
         Assert.True(g.LastSessionUtc > DaysAgo(7));
-        Assert.False(g.NoRecentSession || g.LowRating || g.UnansweredHaveYouMet);
+        Assert.Empty(g.Flags);
         var l = list.Pairs.Single(p => p.Id == low.Id);
         Assert.Equal(2.5, l.AverageRating);
-        Assert.True(l.LowRating);
-        Assert.False(l.NoRecentSession);
+        Assert.Equal([PairFlagKind.LowRating], l.Flags.Select(f => f.Kind));
         var q = list.Pairs.Single(p => p.Id == quiet.Id);
         Assert.Null(q.LastSessionUtc);
         Assert.Null(q.AverageRating);
-        Assert.True(q.NoRecentSession);
-        Assert.True(q.UnansweredHaveYouMet);
-        Assert.False(q.LowRating);
+        Assert.Equal([PairFlagKind.Quiet, PairFlagKind.HaveYouMetUnanswered], q.Flags.Select(f => f.Kind));
     }
 
     [Theory]
-    [InlineData(ProgramPairs.Concern.NoRecentSession, "quiet")]
-    [InlineData(ProgramPairs.Concern.LowRating, "low")]
-    [InlineData(ProgramPairs.Concern.UnansweredHaveYouMet, "quiet")]
-    public async Task Hr_filters_the_pairs_by_flag(ProgramPairs.Concern flag, string expected)
+    [InlineData(PairFlagKind.Quiet, "quiet")]
+    [InlineData(PairFlagKind.LowRating, "low")]
+    [InlineData(PairFlagKind.HaveYouMetUnanswered, "quiet")]
+    public async Task Hr_filters_the_pairs_by_flag(PairFlagKind flag, string expected)
     {
         var (program, _, low, quiet) = await ProgramWithPairsAsync();
 

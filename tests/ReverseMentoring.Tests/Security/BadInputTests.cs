@@ -24,12 +24,18 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
     /// </summary>
     public const string Nul = "a\u0000b";
 
+    /// <summary>Dates outside the supported years (2000 to 2100) that still bind as dates.</summary>
+    public static IReadOnlyList<string> OutOfRangeDates { get; } = ["9999-12-31", "0001-01-01"];
+
     /// <summary>
     /// A page with POST handlers: where its forms are fetched (default: the page's URL in <see cref="PageTable"/>, as its
-    /// first allowed person), the valid values a form starts from when the page renders it empty, and the handlers
-    /// no form of the seeded world reaches, with why.
+    /// first allowed person), the valid values a form starts from when the page renders it empty, the handlers
+    /// no form of the seeded world reaches, with why, and further URLs of the same page that show its other forms (a
+    /// record in another state, a confirmation step).
     /// </summary>
-    public sealed record FormRow(string Route, string? Url = null, Who? As = null, Dictionary<string, string>? Base = null, Dictionary<string, string>? Unreached = null);
+    public sealed record FormRow(
+        string Route, string? Url = null, Who? As = null, Dictionary<string, string>? Base = null, Dictionary<string, string>? Unreached = null,
+        IReadOnlyList<string>? MoreUrls = null);
 
     public static IReadOnlyList<FormRow> Forms { get; } =
     [
@@ -43,7 +49,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/Sessions/Log/{id}"),
         new("/Programs/Create", Base: new() { ["Data.Name"] = "Spring cohort", ["Data.Objectives"] = "Leaders learn AI tools.", ["Data.StartsOn"] = "2027-03-01", ["Data.EndsOn"] = "2027-09-30" }),
         new("/Account/MyData"),
-        new("/Participant/Sessions/Schedule"),
+        new("/Participant/Sessions/Schedule", Base: new() { ["Data.Time"] = "23:30", ["Data.Location"] = "https://meet.example.com/late" }),
         new("/Participant/Sessions/Reschedule/{id}"),
         new("/Participant/Sessions/Cancel/{id}"),
         new("/Participant/CheckIns/{id}"),
@@ -52,7 +58,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/EndPair/{pairId}"),
         new("/People/Erase/{userId}"),
         new("/Programs/{programId}/Pairs/{pairId}/End"),
-        new("/Programs/{id}", Unreached: new() { ["Restore"] = "shown only for an archived program" }),
+        new("/Programs/{id}", MoreUrls: ["/Programs/{archivedProgram}"]),
         // The enrolling program: editing one whose topics are on sessions fails on a foreign key (see the report).
         new("/Programs/{id}/Edit", Url: "/Programs/{enrollingProgram}/Edit"),
         new("/Programs/{id}/Archive", Url: "/Programs/{closedProgram}/Archive"),
@@ -61,13 +67,10 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{programId}/CheckIns/{id}/Retire"),
         new("/Programs/{programId}/Enrolments/{id}", Url: "/Programs/{enrollingProgram}/Enrolments/{pendingEnrolment}"),
         new("/Programs/{programId}/Enrolments/Import"),
-        new("/Programs/{programId}/Invitations", Unreached: new() { ["Resend"] = "shown only once an invitation is older than a day" }),
+        new("/Programs/{programId}/Invitations"),
         new("/Programs/{programId}/Invitations/{id}/Revoke"),
-        new("/Programs/{programId}/Pairing", Unreached: new()
-        {
-            ["Publish"] = "shown only after a pairing run", ["Swap"] = "shown only after a pairing run", ["Remove"] = "shown only with a pin or ban",
-            ["Pin"] = "shown only after a pairing run", ["Ban"] = "shown only after a pairing run",
-        }),
+        // The seeded world has a pairing run with one pinned pair; the ban form asks for confirmation first.
+        new("/Programs/{programId}/Pairing", MoreUrls: ["/Programs/{matchingProgram}/Pairing?ban={runPairKey}"]),
         new("/Programs/{programId}/Resources"),
         new("/Programs/{programId}/Resources/{id}/Delete"),
         new("/Skills", Unreached: new() { ["Reinstate"] = "shown only for a retired skill" }),
@@ -80,6 +83,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
     public static IReadOnlyDictionary<string, string> NotDriven { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/Account/SignOut"] = "its form holds only the anti-forgery token, and posting it ends the test's session",
+        ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
     };
 
@@ -98,7 +102,22 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         Assert.Equal(Outcome.SignIn, AuthorizationMatrixTests.Classify(after));
     }
 
-    public static TheoryData<string> Cases() => new(Forms.Select(f => f.Route));
+    /// <summary>Each form row with each URL that shows its forms.</summary>
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var row in Forms)
+        {
+            foreach (var url in UrlsOf(row))
+            {
+                cases.Add(row.Route, url);
+            }
+        }
+
+        return cases;
+    }
+
+    private static IEnumerable<string> UrlsOf(FormRow row) => [row.Url ?? PageTable.Row(row.Route).Url, .. row.MoreUrls ?? []];
 
     [Fact]
     public async Task Every_page_with_a_post_handler_has_a_row_and_every_row_a_page()
@@ -115,9 +134,9 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Hostile_input_on_each_form_is_refused_cleanly_or_saved_encoded(string route)
+    public async Task Hostile_input_on_each_form_is_refused_cleanly_or_saved_encoded(string route, string urlTemplate)
     {
-        var row = Forms.Single(f => f.Route == route);
+        var row = Forms.Single(f => f.Route == route) with { Url = urlTemplate };
         var page = PageTable.Row(route);
         var who = row.As ?? PageTable.AllowedPerson(page) ?? throw new InvalidOperationException($"Nobody may open {route}.");
         // A client of its own per form (and for HR a person of its own), so one form's accepted post cannot spoil the next.
@@ -137,9 +156,17 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
             .ToList();
         Assert.True(forms.Count > 0, $"No form posting to {url} on the page as {who}.");
 
+        // Handlers are reached on any of the row's URLs; each case drives the forms of its own URL.
+        var reached = new List<HtmlForm>(forms);
+        foreach (var other in UrlsOf(Forms.Single(f => f.Route == route)).Where(u => u != urlTemplate))
+        {
+            var (otherHtml, otherUrl) = await OpenAsync(client, row with { Url = other }, page, world);
+            reached.AddRange(HtmlForms.PostFormsOf(otherHtml!, otherUrl).Where(f => SamePage(f.Action, otherUrl)));
+        }
+
         var handlers = (await app.DiscoverPostHandlersAsync())[route];
         var unreached = handlers
-            .Where(h => !forms.Any(f => string.Equals(f.Handler, h, StringComparison.OrdinalIgnoreCase)))
+            .Where(h => !reached.Any(f => string.Equals(f.Handler, h, StringComparison.OrdinalIgnoreCase)))
             .Where(h => row.Unreached?.ContainsKey(h) != true)
             .ToList();
         Assert.True(unreached.Count == 0, $"Handlers of {route} no form reached: {string.Join(", ", unreached)}. Seed what shows their form, or list them in Unreached with why.");
@@ -169,6 +196,82 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         }
 
         Assert.True(problems.Count == 0, $"{route} as {who}:{Environment.NewLine}{string.Join(Environment.NewLine, problems.Distinct())}");
+    }
+
+    /// <summary>
+    /// Every page whose GET form filters by date, and the views and downloads that take the same filters: the page's
+    /// route, the URL fetched, the names of its first-day and last-day fields, and who asks.
+    /// </summary>
+    public static IReadOnlyList<(string Route, string Url, string From, string To, Who As)> DateFilters { get; } =
+    [
+        ("/Dashboard", "/Dashboard", "From", "To", Who.Leadership),
+        ("/Dashboard", "/Dashboard", "From", "To", Who.Hr),
+        ("/Dashboard/Print", "/Dashboard/Print", "From", "To", Who.Leadership),
+        ("/Dashboard/Export", "/Dashboard/Export?table=ratings", "From", "To", Who.Leadership),
+        ("/Programs/{programId}/Report", "/Programs/{program}/Report", "From", "To", Who.Hr),
+        ("/Audit", "/Audit", "Data.From", "Data.To", Who.Hr),
+        ("/Audit", "/Audit?handler=Csv", "Data.From", "Data.To", Who.Hr),
+    ];
+
+    public static TheoryData<string, string, string, Who> DateFilterCases()
+    {
+        var cases = new TheoryData<string, string, string, Who>();
+        foreach (var (_, url, from, to, who) in DateFilters)
+        {
+            foreach (var field in new[] { from, to })
+            {
+                foreach (var date in OutOfRangeDates)
+                {
+                    cases.Add(url, field, date, who);
+                }
+            }
+        }
+
+        return cases;
+    }
+
+    [Fact]
+    public async Task Every_page_with_a_date_filter_has_a_row_in_the_date_filters()
+    {
+        var world = await app.WorldAsync();
+        var missing = new List<string>();
+        foreach (var row in PageTable.Rows)
+        {
+            if (PageTable.AllowedPerson(row) is not { } who || who == Who.Anonymous)
+            {
+                continue;
+            }
+
+            using var response = await (await app.ClientAsync(who)).GetAsync(new Uri(world.Url(row.Url), UriKind.Relative));
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+
+            var html = await response.Content.ReadAsStringAsync();
+            if (HtmlForms.GetFormsOf(html, world.Url(row.Url)).Any(f => f.Fields.Any(field => field.Kind == "date"))
+                && !DateFilters.Any(d => d.Route == row.Route))
+            {
+                missing.Add(row.Route);
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"Pages filtering by date without a row in DateFilters: {string.Join(", ", missing)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(DateFilterCases))]
+    public async Task A_date_filter_out_of_the_supported_years_is_refused_with_a_message_not_a_500(string urlTemplate, string field, string date, Who who)
+    {
+        var world = await app.WorldAsync();
+        var url = world.Url(urlTemplate);
+        url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"{Uri.EscapeDataString(field)}={date}";
+
+        using var response = await (await app.ClientAsync(who)).GetAsync(new Uri(url, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"GET {url} as {who}: {(int)response.StatusCode}");
+        Assert.True(ShowsAMessage(body), $"GET {url} as {who}: 400 without a message saying what is wrong");
     }
 
     private static async Task<(string? Html, string Url)> OpenAsync(HttpClient client, FormRow row, PageRow page, World world, bool allowMissing = false)
@@ -205,8 +308,17 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
                 yield return new Variant($"{name} = {label}", (f, row) => With(f, row, name, value),
                     Typed: field.Kind is not ("hidden" or "select" or "radio" or "checkbox") && value != Nul);
             }
+
+            // The last minutes of the last day a date can hold: a session there would end after it.
+            if (field.Kind == "date" && form.Fields.FirstOrDefault(f => f.Kind == "time") is { } time)
+            {
+                yield return new Variant($"{name} = 9999-12-31 at 23:30", (f, row) => With(With(f, row, name, "9999-12-31"), time.Name, "23:30"));
+            }
         }
     }
+
+    private static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> fields, string name, string value) =>
+        fields.Select(f => f.Key == name ? new KeyValuePair<string, string>(name, value) : f).ToList();
 
     private static IEnumerable<(string Label, string Value)> BadValuesFor(FormField field, World world)
     {
@@ -216,6 +328,14 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
                 yield return ("30 February", "2027-02-30");
                 yield return ("not a date", "not a date");
                 yield return ("year 99999", "99999-01-01");
+                if (field.Kind == "date")
+                {
+                    foreach (var date in OutOfRangeDates)
+                    {
+                        yield return (date, date);
+                    }
+                }
+
                 break;
             case "time":
                 yield return ("25:61", "25:61");

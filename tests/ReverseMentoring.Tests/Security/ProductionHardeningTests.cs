@@ -10,7 +10,13 @@ public sealed class ProductionApp : AppFactory
 {
     public static readonly Uri HttpsAddress = new("https://mentoring.example.test/");
 
-    public ProductionApp() => With("https_port", "443");
+    public ProductionApp()
+    {
+        With("https_port", "443");
+
+        // Outside Development the app does not start without the address its e-mailed links point to.
+        With("App:PublicBaseUrl", "https://mentoring.example.test");
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -76,6 +76,8 @@ public sealed class SignInRateLimitTests
         var locked = await SignInAsync(client, user.Email!, AppFactory.Password);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(locked.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("rm.auth=", StringComparison.Ordinal));
+        var lockoutEnd = await app.ExecuteDbContextAsync(db => Task.FromResult(db.Users.Single(u => u.Id == user.Id).LockoutEnd));
+        Assert.True(lockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
     }
 }

@@ -38,7 +38,10 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
     private Task<List<string>> KeysAsync(string prefix) =>
         app.ExecuteDbContextAsync(db => db.SentNotifications.Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).OrderBy(k => k).ToListAsync());
 
-    /// <summary>A pair accepted long before <see cref="Start"/>, with a session ahead so the cadence reminder stays out of the way.</summary>
+    /// <summary>
+    /// A pair accepted 20 days before <see cref="Start"/>, with a session far ahead; not quiet (the cadence reminder) until
+    /// more than the cadence of 14 plus 7 days pass without a held session.
+    /// </summary>
     private async Task<TestPair> BusyPairAsync()
     {
         var pair = await app.PairAsync(acceptedAtUtc: Start.AddDays(-20), menteeZone: "America/New_York");
@@ -147,7 +150,7 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task A_pair_that_has_not_met_for_longer_than_the_cadence_is_reminded_once_per_period()
+    public async Task A_pair_that_has_not_met_for_longer_than_the_cadence_plus_a_week_is_reminded_once_per_period()
     {
         var program = await app.ProgramAsync(cadenceDays: 10);
         var pair = await app.PairAsync(program, acceptedAtUtc: Start.AddDays(-30));
@@ -155,14 +158,18 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
         await app.FeedbackAsync(pair, held, ParticipantRole.Mentor, 4);
         await app.FeedbackAsync(pair, held, ParticipantRole.Mentee, 4);
 
-        await RunAtAsync(Start.AddDays(9.5));
+        // Quiet once the last held session is older than the cadence (10) plus 7 days: not at 16.5 days, at 17.5 (the
+        // old rule, without the grace week, reminded from 10 days on: the runs were at 9.5, 10.5 and 11, then 20.5).
+        await RunAtAsync(Start.AddDays(16.5));
         Assert.Empty(await KeysAsync($"pair:{pair.Id}:no-session:"));
 
-        await RunAtAsync(Start.AddDays(10.5));
-        await RunAtAsync(Start.AddDays(11));
+        // 17.5 and 18 days are both in period 17 / 10 = 1: one reminder each side.
+        await RunAtAsync(Start.AddDays(17.5));
+        await RunAtAsync(Start.AddDays(18));
         Assert.Equal(2, (await KeysAsync($"pair:{pair.Id}:no-session:")).Count);
         Assert.Single(app.MailTo(pair.Mentee.User.Email!));
 
+        // 20.5 days is period 2: one more each side.
         await RunAtAsync(Start.AddDays(20.5));
         Assert.Equal(4, (await KeysAsync($"pair:{pair.Id}:no-session:")).Count);
         Assert.Equal(2, app.MailTo(pair.Mentor.User.Email!).Count);
@@ -171,11 +178,13 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_pair_never_met_counts_from_its_acceptance_and_a_session_ahead_or_a_stopped_program_silences_it()
     {
-        var quiet = await app.PairAsync(acceptedAtUtc: Start.AddDays(-15));
-        var planned = await app.PairAsync(acceptedAtUtc: Start.AddDays(-15));
+        // Accepted 22 days ago with the default cadence of 14: quiet, as 22 > 14 + 7 (the old rule, without the grace
+        // week, reminded from 14 days, so 15 was enough). A session in 3 days, within the next 7, silences it.
+        var quiet = await app.PairAsync(acceptedAtUtc: Start.AddDays(-22));
+        var planned = await app.PairAsync(acceptedAtUtc: Start.AddDays(-22));
         await app.SessionAsync(planned, SessionStatus.Scheduled, Start.AddDays(3));
         var closedProgram = await app.ProgramAsync(ProgramStatus.Closed);
-        var closed = await app.PairAsync(closedProgram, acceptedAtUtc: Start.AddDays(-15));
+        var closed = await app.PairAsync(closedProgram, acceptedAtUtc: Start.AddDays(-22));
 
         await RunAtAsync(Start);
 

@@ -5,12 +5,14 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Account;
 
 [Authorize]
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class ChangePasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty]
@@ -20,17 +22,37 @@ public sealed class ChangePasswordModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await mediator.Send(Data, cancellationToken);
-        Data = new ChangePassword.Command();
-        Changed = true;
-        return Page();
+        switch (await mediator.Send(Data, cancellationToken))
+        {
+            case ChangePassword.Outcome.WrongCurrentPassword:
+                // Thrown here, after the command saved the failed attempt, so that it counts towards the lockout.
+                throw RequestValidationException.For(Data, nameof(ChangePassword.Command.CurrentPassword), "The current password is not right.");
+            case ChangePassword.Outcome.LockedOut:
+                // Signed out by the command: the next page is the sign-in page.
+                return LocalRedirect("/Account/SignIn");
+            default:
+                Data = new ChangePassword.Command();
+                Changed = true;
+                return Page();
+        }
     }
 }
 
+/// <summary>
+/// A person changes their password. A wrong current password counts as a failed sign-in: five lock the account, and a
+/// locked account is signed out everywhere. A changed password ends the account's other sessions.
+/// </summary>
 public static class ChangePassword
 {
+    public enum Outcome
+    {
+        Changed,
+        WrongCurrentPassword,
+        LockedOut,
+    }
+
     [AnySignedInUser]
-    public sealed class Command : ICommand
+    public sealed class Command : ICommand<Outcome>
     {
         public string CurrentPassword { get; set; } = "";
 
@@ -50,11 +72,31 @@ public static class ChangePassword
         }
     }
 
-    public sealed class Handler(UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser current) : ICommandHandler<Command>
+    public sealed class Handler(UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser current) : ICommandHandler<Command, Outcome>
     {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.RequireId()) ?? throw new RequestAuthorizationException(signedIn: false);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await signIn.SignOutAsync();
+                return Outcome.LockedOut;
+            }
+
+            if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
+            {
+                // Locking also renews the security stamp, which ends the account's sessions everywhere.
+                await users.AccessFailedAsync(user);
+                if (await users.IsLockedOutAsync(user))
+                {
+                    await signIn.SignOutAsync();
+                    return Outcome.LockedOut;
+                }
+
+                return Outcome.WrongCurrentPassword;
+            }
+
+            // Changing the password renews the security stamp: the account's other sessions end at their next request.
             var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
             if (!changed.Succeeded)
             {
@@ -65,8 +107,11 @@ public static class ChangePassword
                     .ToList());
             }
 
+            await users.ResetAccessFailedCountAsync(user);
+
+            // This browser gets a cookie with the new stamp and stays signed in.
             await signIn.RefreshSignInAsync(user);
-            return Unit.Value;
+            return Outcome.Changed;
         }
     }
 }

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
@@ -27,6 +28,7 @@ public sealed class RegistrationOptions
     public RegistrationMode Mode { get; set; } = RegistrationMode.Invitation;
 }
 
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options) : PageModel, IReloadAfterRejection
 {
     [BindProperty]
@@ -83,8 +85,9 @@ public static class Register
         public async ValueTask<Invite?> Handle(InviteQuery query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var tokenHash = Invitation.HashOf(query.Token);
             var invitation = await db.Invitations.AsNoTracking().Include(i => i.Program)
-                .FirstOrDefaultAsync(i => i.Token == query.Token, cancellationToken);
+                .FirstOrDefaultAsync(i => i.TokenHash == tokenHash, cancellationToken);
             return invitation is not null && invitation.IsUsableAt(now)
                 ? new Invite(invitation.Email, invitation.Role, invitation.Program?.Name)
                 : null;
@@ -117,10 +120,7 @@ public static class Register
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter your work e-mail address.")
                 .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@company.com.")
-                .MustAsync(async (command, email, ct) => await users.FindByEmailAsync(email.Trim()) is not { } existing
-                    || (existing.PasswordHash is null && !string.IsNullOrEmpty(command.InvitationToken)))
-                .WithMessage("An account with this e-mail address exists already. Sign in instead.");
+                .EmailAddress().WithMessage("Enter an e-mail address like name@company.com.");
 
             RuleFor(c => c.DisplayName)
                 .NotEmpty().WithMessage("Enter your name as colleagues know it.")
@@ -161,41 +161,71 @@ public static class Register
                 RuleFor(c => c).CustomAsync(async (command, context, ct) =>
                 {
                     var now = clock.GetUtcNow().UtcDateTime;
-                    var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Token == command.InvitationToken, ct);
+                    var tokenHash = Invitation.HashOf(command.InvitationToken!);
+                    var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == tokenHash, ct);
                     if (invitation is null || !invitation.IsUsableAt(now))
                     {
                         context.AddFailure(new ValidationFailure(nameof(Command.InvitationToken),
-                            "This invitation link has expired or was used already. Ask your HR coordinator for a new one."));
+                            "This invitation link has expired or was used already, or a newer e-mail replaced it. Ask your HR coordinator for a new one."));
                     }
                     else if (!string.Equals(invitation.Email, command.Email.Trim(), StringComparison.OrdinalIgnoreCase))
                     {
                         context.AddFailure(new ValidationFailure(nameof(Command.Email),
                             $"This invitation is for {invitation.Email}. Register with that address."));
                     }
+                    else if (await users.FindByEmailAsync(command.Email.Trim()) is { PasswordHash: not null } existing
+                        && !await AddressConfirmation.IsAwaitedAsync(users, existing))
+                    {
+                        // Only the holder of the address's own invitation learns that it has an account already.
+                        context.AddFailure(new ValidationFailure(nameof(Command.Email),
+                            "An account with this e-mail address exists already. Sign in instead."));
+                    }
                 });
             });
         }
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock)
+    public sealed class Handler(
+        AppDbContext db,
+        UserManager<AppUser> users,
+        SignInManager<AppUser> signIn,
+        IPasswordHasher<AppUser> hasher,
+        Notifications notifications,
+        PublicLinks links,
+        TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var invitation = string.IsNullOrEmpty(command.InvitationToken)
-                ? null
-                : await db.Invitations.SingleAsync(i => i.Token == command.InvitationToken, cancellationToken);
-            var role = invitation?.Role ?? command.JoiningAs;
+            if (string.IsNullOrEmpty(command.InvitationToken))
+            {
+                await RegisterOpenlyAsync(command, now, cancellationToken);
+                return new Result(AddressConfirmation.SentPage);
+            }
 
+            var tokenHash = Invitation.HashOf(command.InvitationToken);
+            var invitation = await db.Invitations.SingleAsync(i => i.TokenHash == tokenHash, cancellationToken);
+            var role = invitation.Role;
             var email = command.Email.Trim();
 
             // HR's import makes accounts without a password; the invitation sent with it lets the person claim theirs.
-            var claimed = invitation is null ? null : await users.FindByEmailAsync(email);
+            var claimed = await users.FindByEmailAsync(email);
+            var imported = claimed is { PasswordHash: null };
             var user = claimed ?? new AppUser { UserName = email, Email = email, CreatedAtUtc = now };
             user.DisplayName = command.DisplayName.Trim();
             user.TimeZoneId = command.TimeZoneId;
-            var created = claimed is null ? await users.CreateAsync(user, command.Password) : await ClaimAsync(claimed, command.Password);
+
+            // The invitation's link reached this address: it is confirmed, and a password chosen by an earlier open
+            // registration that was never confirmed (perhaps by someone else) is replaced.
+            user.EmailConfirmed = true;
+            if (claimed is { PasswordHash: not null })
+            {
+                StartupData.Check(await users.RemovePasswordAsync(claimed), "replace an unconfirmed password");
+                await AddressConfirmation.EndAsync(users, claimed);
+            }
+
+            var created = claimed is null ? await users.CreateAsync(user, command.Password) : await users.AddPasswordAsync(claimed, command.Password);
             if (!created.Succeeded)
             {
                 // Rare here (the validator checked first), but a race on the same e-mail ends here, whole transaction undone.
@@ -207,24 +237,103 @@ public static class Register
             {
                 StartupData.Check(await users.AddToRoleAsync(user, role), $"give the role {role}");
             }
-            if (invitation is not null)
-            {
-                invitation.AcceptedAtUtc = now;
-                await db.SaveChangesAsync(cancellationToken);
-            }
+
+            invitation.AcceptedAtUtc = now;
+            await db.SaveChangesAsync(cancellationToken);
 
             await signIn.SignInAsync(user, isPersistent: false);
 
             // An imported person is enrolled already: their program page, not the enrolment form.
-            return new Result(invitation?.ProgramId is not { } programId ? RoleHome.For([role])
-                : claimed is null ? $"/Participant/Programs/{programId}/Enrol" : $"/Participant/Programs/{programId}");
+            return new Result(invitation.ProgramId is not { } programId ? RoleHome.For([role])
+                : imported ? $"/Participant/Programs/{programId}" : $"/Participant/Programs/{programId}/Enrol");
         }
 
-        /// <summary>The invitation proves the address is theirs: confirm it and set the password (which saves the account).</summary>
-        private async Task<IdentityResult> ClaimAsync(AppUser user, string password)
+        /// <summary>
+        /// Registration without an invitation answers the same whether or not the address has an account: nobody is
+        /// signed in, and the address gets an e-mail. A new account waits for its address to be confirmed through the
+        /// link in it; the owner of an existing account is told that someone tried to register with their address.
+        /// The work done is the same too (a password is hashed either way), so the time taken tells nothing either.
+        /// </summary>
+        private async Task RegisterOpenlyAsync(Command command, DateTime now, CancellationToken cancellationToken)
         {
-            user.EmailConfirmed = true;
-            return await users.AddPasswordAsync(user, password);
+            var email = command.Email.Trim();
+            var existing = await users.FindByEmailAsync(email);
+            if (existing is null)
+            {
+                var user = new AppUser
+                {
+                    UserName = email,
+                    Email = email,
+                    CreatedAtUtc = now,
+                    DisplayName = command.DisplayName.Trim(),
+                    TimeZoneId = command.TimeZoneId,
+                };
+                var created = await users.CreateAsync(user, command.Password);
+                if (created.Succeeded)
+                {
+                    StartupData.Check(await users.AddToRoleAsync(user, command.JoiningAs), $"give the role {command.JoiningAs}");
+                    await AddressConfirmation.AwaitAsync(users, user);
+                    await SendConfirmationAsync(user, now, cancellationToken);
+                    return;
+                }
+
+                // Someone registered the same address a moment ago: answered as an existing account below.
+                if (!created.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+                {
+                    throw new RequestValidationException(command,
+                        created.Errors.Select(e => new ValidationFailure(e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Command.Password) : nameof(Command.Email), e.Description)).ToList());
+                }
+
+                existing = await users.FindByEmailAsync(email);
+            }
+            else
+            {
+                _ = hasher.HashPassword(existing, command.Password);
+            }
+
+            if (existing is null)
+            {
+                return;
+            }
+
+            if (await AddressConfirmation.IsAwaitedAsync(users, existing))
+            {
+                // Registered before but never confirmed (the e-mail went astray): a fresh link, the first password kept.
+                await SendConfirmationAsync(existing, now, cancellationToken);
+                return;
+            }
+
+            var text = string.Join("\r\n",
+                "Hello,",
+                "",
+                "Someone, perhaps you, tried to register with this e-mail address on ReverseMentoring. You have an account already,",
+                "so nothing was changed. Sign in here:",
+                links.To("/Account/SignIn"),
+                "",
+                existing.PasswordHash is null
+                    ? "Your HR coordinator set up your account: use the link in their invitation e-mail to choose your password, or ask them to send it again."
+                    : "If you have forgotten your password, ask your HR coordinator. If it was not you, you can ignore this e-mail.",
+                "",
+                "ReverseMentoring");
+            await notifications.SendOnceAsync(AddressConfirmation.AttemptKey(existing.Id, now), existing.Email!,
+                "Someone tried to register with your address", text, cancellationToken);
+        }
+
+        private async Task SendConfirmationAsync(AppUser user, DateTime now, CancellationToken cancellationToken)
+        {
+            var code = await users.GenerateEmailConfirmationTokenAsync(user);
+            var text = string.Join("\r\n",
+                "Hello,",
+                "",
+                "Confirm your e-mail address to finish registering on ReverseMentoring:",
+                links.To(AddressConfirmation.LinkPath(user.Id, code)),
+                "",
+                "Then sign in with the password you chose. The link works for one day. If you did not register, ignore this e-mail",
+                "and no account will be usable with your address.",
+                "",
+                "ReverseMentoring");
+            await notifications.SendOnceAsync(AddressConfirmation.ConfirmationKey(user.Id, now), user.Email!,
+                "Confirm your e-mail address", text, cancellationToken);
         }
     }
 }

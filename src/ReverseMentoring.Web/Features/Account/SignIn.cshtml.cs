@@ -1,15 +1,25 @@
+using System.Security.Cryptography;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Account;
 
+[EnableRateLimiting(SignInRateLimit.Policy)]
 public sealed class SignInModel(IMediator mediator) : PageModel
 {
+    /// <summary>
+    /// The one answer to every failed sign-in: a wrong password, an unknown address, a locked or an unconfirmed account
+    /// all read the same, so the page never tells whether an account exists.
+    /// </summary>
+    public const string Failure = "The e-mail address or password is not right. After five failed tries an account is locked for 15 minutes; "
+        + "if you registered just now, confirm your address with the link we e-mailed you first.";
+
     [BindProperty]
     public SignInWithPassword.Command Data { get; set; } = new();
 
@@ -19,18 +29,12 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await mediator.Send(Data, cancellationToken);
-        switch (result.Outcome)
+        if (result.Outcome == SignInWithPassword.Outcome.SignedIn)
         {
-            case SignInWithPassword.Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : result.HomePage);
-            case SignInWithPassword.Outcome.LockedOut:
-                ModelState.AddModelError("", "This account is locked after too many failed sign-ins. Try again in 15 minutes, or ask your HR coordinator.");
-                break;
-            default:
-                ModelState.AddModelError("", "The e-mail address or password is not right.");
-                break;
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : result.HomePage);
         }
 
+        ModelState.AddModelError("", Failure);
         Data.Password = "";
         return Page();
     }
@@ -38,11 +42,11 @@ public sealed class SignInModel(IMediator mediator) : PageModel
 
 public static class SignInWithPassword
 {
+    /// <summary>Failed covers a wrong password, an unknown address and a locked or unconfirmed account alike.</summary>
     public enum Outcome
     {
         SignedIn,
         Failed,
-        LockedOut,
     }
 
     public sealed record Result(Outcome Outcome, string HomePage);
@@ -68,28 +72,35 @@ public static class SignInWithPassword
         }
     }
 
-    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users) : ICommandHandler<Command, Result>
+    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher)
+        : ICommandHandler<Command, Result>
     {
+        private static readonly AppUser Nobody = new();
+        private static string? _placeholderHash;
+
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             var user = await users.FindByEmailAsync(command.Email.Trim());
-            if (user is null)
+
+            // Where no password of a real account gets checked (nobody has this address, the account has no password
+            // yet, is locked, or waits for its address to be confirmed), one is checked all the same, so the answer takes
+            // as long as a wrong password does and its timing does not tell that the account exists.
+            if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
             {
+                CheckPlaceholder(command.Password);
                 return new Result(Outcome.Failed, "/");
             }
 
             var outcome = await signIn.PasswordSignInAsync(user, command.Password, command.RememberMe, lockoutOnFailure: true);
-            if (outcome.IsLockedOut)
-            {
-                return new Result(Outcome.LockedOut, "/");
-            }
+            return outcome.Succeeded
+                ? new Result(Outcome.SignedIn, RoleHome.For(await users.GetRolesAsync(user)))
+                : new Result(Outcome.Failed, "/");
+        }
 
-            if (!outcome.Succeeded)
-            {
-                return new Result(Outcome.Failed, "/");
-            }
-
-            return new Result(Outcome.SignedIn, RoleHome.For(await users.GetRolesAsync(user)));
+        private void CheckPlaceholder(string password)
+        {
+            var hash = _placeholderHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+            _ = hasher.VerifyHashedPassword(Nobody, hash, password);
         }
     }
 }

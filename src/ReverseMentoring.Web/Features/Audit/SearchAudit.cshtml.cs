@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Audit;
 
@@ -36,8 +37,21 @@ public sealed class SearchAuditModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var csv = await mediator.Send(new ExportAudit.Query(Data), cancellationToken);
-        return File(csv, "text/csv", "audit-log.csv");
+        byte[] csv;
+        try
+        {
+            csv = await mediator.Send(new ExportAudit.Query(Data), cancellationToken);
+        }
+        catch (RequestValidationException invalid) when (!ReferenceEquals(invalid.Request, Data))
+        {
+            // The export's filters are the page's: each message goes next to its field on the page shown again.
+            const string prefix = nameof(ExportAudit.Query.Filters) + ".";
+            throw new RequestValidationException(Data, invalid.Failures
+                .Select(f => new ValidationFailure(f.PropertyName.StartsWith(prefix, StringComparison.Ordinal) ? f.PropertyName[prefix.Length..] : f.PropertyName, f.ErrorMessage))
+                .ToList());
+        }
+
+        return CsvExport.File(csv, "audit-log.csv");
     }
 }
 
@@ -96,6 +110,8 @@ public static class SearchAudit
             RuleFor(q => q.Action)
                 .Must(a => string.IsNullOrEmpty(a) || Actions.Contains(a))
                 .WithMessage("Choose Added, Modified or Deleted.");
+            RuleFor(q => q.From).WithinSupportedDates();
+            RuleFor(q => q.To).WithinSupportedDates();
             RuleFor(q => q.To)
                 .Must((q, to) => q.From is null || to is null || to >= q.From)
                 .WithMessage("The last day must be on or after the first day.");
@@ -110,11 +126,10 @@ public static class SearchAudit
             var zone = await ViewerTimeZoneAsync(db, current.RequireId(), cancellationToken);
             var entries = Filter(db, query, zone);
             var total = await entries.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var found = await entries
                 .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Page(page, PageSize)
                 .ToListAsync(cancellationToken);
             var links = await RecordLinksAsync(db, found, cancellationToken);
             var rows = found.Select(a => new Row(a.Id, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), zone),
@@ -281,28 +296,27 @@ public static class ExportAudit
                 .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
                 .Take(MaxEntries)
                 .AsAsyncEnumerable();
+            return await CsvExport.WriteAsync(
+                ["When (UTC)", "Who", "Action", "Record type", "Record id", "Property", "Before", "After"], Lines(entries, cancellationToken), cancellationToken);
+        }
 
-            using var buffer = new MemoryStream();
-            await using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        private static async IAsyncEnumerable<IReadOnlyList<string>> Lines(
+            IAsyncEnumerable<AuditEntry> entries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var entry in entries.WithCancellation(cancellationToken))
             {
-                csv.WriteHeader(["When (UTC)", "Who", "Action", "Record type", "Record id", "Property", "Before", "After"]);
-                await foreach (var entry in entries.WithCancellation(cancellationToken))
+                var when = DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                var changes = SearchAudit.ReadChanges(entry.Changes);
+                if (changes.Count == 0)
                 {
-                    var when = DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                    var changes = SearchAudit.ReadChanges(entry.Changes);
-                    if (changes.Count == 0)
-                    {
-                        await csv.WriteRecordAsync([when, entry.UserName, entry.Action, entry.Entity, entry.EntityId, "", "", ""], cancellationToken);
-                    }
+                    yield return [when, entry.UserName, entry.Action, entry.Entity, entry.EntityId, "", "", ""];
+                }
 
-                    foreach (var change in changes)
-                    {
-                        await csv.WriteRecordAsync([when, entry.UserName, entry.Action, entry.Entity, entry.EntityId, change.Property, change.Before, change.After], cancellationToken);
-                    }
+                foreach (var change in changes)
+                {
+                    yield return [when, entry.UserName, entry.Action, entry.Entity, entry.EntityId, change.Property, change.Before, change.After];
                 }
             }
-
-            return buffer.ToArray();
         }
     }
 }

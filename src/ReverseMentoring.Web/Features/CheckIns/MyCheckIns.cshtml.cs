@@ -10,6 +10,7 @@ using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.CheckIns;
 
@@ -54,9 +55,8 @@ public static class MyCheckIns
                 .ToListAsync(cancellationToken);
             var answered = mine.Where(c => c.AnsweredAtUtc != null);
             var total = await answered.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
-            var rows = await Rows(answered.OrderByDescending(c => c.AnsweredAtUtc).ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize))
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
+            var rows = await Rows(answered.OrderByDescending(c => c.AnsweredAtUtc).ThenBy(c => c.Id).Page(page, PageSize))
                 .ToListAsync(cancellationToken);
             return new Result(open, rows, page, pageCount, total);
         }

@@ -17,7 +17,7 @@ public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageMo
     {
         if (!ModelState.IsValid)
         {
-            return BadRequest();
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         var result = await mediator.Send(Filter, cancellationToken);
@@ -27,9 +27,6 @@ public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageMo
             return NotFound();
         }
 
-        var stream = new MemoryStream();
-        await chosen.WriteCsvAsync(stream, cancellationToken);
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", FigureTables.FileName("uptake", chosen.Key, clock.GetUtcNow().UtcDateTime));
+        return CsvExport.File(await chosen.ToCsvAsync(cancellationToken), FigureTables.FileName("uptake", chosen.Key, clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
@@ -24,15 +24,8 @@ public sealed record FigureTable(
     string Key, string Title, string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows,
     ChartData? Chart, string Footnote, string Empty)
 {
-    public async Task WriteCsvAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        await using var csv = CsvWriter.Create(stream, CsvWriterOptions.Default, leaveOpen: true);
-        await csv.WriteRecordAsync([.. Columns], cancellationToken);
-        foreach (var row in Rows)
-        {
-            await csv.WriteRecordAsync([.. row], cancellationToken);
-        }
-    }
+    /// <summary>The table as a CSV file: the same cells, through the app's one CSV writer.</summary>
+    public Task<byte[]> ToCsvAsync(CancellationToken cancellationToken) => CsvExport.WriteAsync(Columns, Rows, cancellationToken);
 }
 
 public static class FigureTables
@@ -102,10 +95,10 @@ public static class FigureTables
             "Sessions held per week",
             $"Sessions held per ISO week, {Day(r.Period.From)} to {Day(r.Period.To)}",
             ["Week", "Week starting", "Sessions held"],
-            r.SessionsPerWeek.Select(w => (IReadOnlyList<string>)[w.IsoWeek, Day(w.Monday), w.Held.ToString(CultureInfo.InvariantCulture)]).ToList(),
+            r.SessionsPerWeek.Select(w => (IReadOnlyList<string>)[w.IsoWeek, Day(w.Monday), w.Held.ToString()]).ToList(),
             new ChartData("line", r.SessionsPerWeek.Select(w => w.IsoWeek).ToList(),
-                [new ChartSeries("Sessions held", r.SessionsPerWeek.Select(w => (double?)w.Held).ToList())], "Sessions"),
-            $"Sessions logged as held, by the ISO week (Monday to Sunday, UTC) of their start; only days inside the period count. {r.SessionsHeld:N0} in all.",
+                [new ChartSeries("Sessions held", r.SessionsPerWeek.Select(w => (double?)w.Held.Shown).ToList())], "Sessions"),
+            $"Sessions logged as held, by the ISO week (Monday to Sunday, UTC) of their start; only days inside the period count. {r.SessionsHeld} in all.",
             "No weeks in the period.");
 
         List<IReadOnlyList<string>> cadenceRows = [["All selected", r.Cadence.Pairs.ToString(), r.Cadence.Meeting.ToString(), r.Cadence.Percent.ToString()]];
@@ -155,16 +148,13 @@ public static class FigureTables
             "Accepted pairs at risk today, by reason",
             ["Reason", "Pairs"],
             [
-                ["No session for longer than the cadence", r.AtRisk.NoRecentSession.ToString()],
-                [$"Average rating below {UptakeDashboard.LowRating} over their last {UptakeDashboard.RecentFeedback} ratings", r.AtRisk.LowRatings.ToString()],
-                [$"\"Have you met yet?\" unanswered for over {UptakeDashboard.UnansweredDays} days", r.AtRisk.UnansweredHaveYouMet.ToString()],
+                .. r.AtRisk.ByFlag.Select(f => (IReadOnlyList<string>)[PairHealth.Describe(f.Kind), f.Pairs.ToString()]),
                 ["At risk for any reason", r.AtRisk.Any.ToString()],
             ],
-            new ChartData("bar", ["No recent session", "Low ratings", "Unanswered check-in"],
-                [new ChartSeries("Pairs", [r.AtRisk.NoRecentSession.Shown, r.AtRisk.LowRatings.Shown, r.AtRisk.UnansweredHaveYouMet.Shown])], "Pairs"),
-            "Pairs accepted now. No recent session: the last held session (or the acceptance, if none) is more days ago than the program's cadence. "
-            + $"Low ratings: the average of the pair's last {UptakeDashboard.RecentFeedback} feedback ratings, from either side, is below {UptakeDashboard.LowRating}. "
-            + $"Unanswered check-in: a \"have you met yet?\" check-in sent more than {UptakeDashboard.UnansweredDays} days ago has no answer. The period does not apply; a pair may have several reasons.",
+            new ChartData("bar", [.. r.AtRisk.ByFlag.Select(f => PairHealth.Name(f.Kind))],
+                [new ChartSeries("Pairs", [.. r.AtRisk.ByFlag.Select(f => (double?)f.Pairs.Shown)])], "Pairs"),
+            "Pairs accepted now, by the pair health rule that HR's pairs list, pair pages and program report also show; each row says "
+            + "what its flag means. The period does not apply; a pair may have several reasons.",
             "");
 
         var programs = new FigureTable(
@@ -175,12 +165,12 @@ public static class FigureTables
             r.Programs.Select(p => (IReadOnlyList<string>)
             [
                 p.Name, p.Enrolled.ToString(), p.Approved.ToString(), p.InAcceptedPairs.ToString(), p.ActivePairs.ToString(),
-                p.SessionsHeld.ToString(CultureInfo.InvariantCulture), p.MatchRate.ToString(), p.CadenceAdherence.ToString(), p.AverageRating.ToString(),
+                p.SessionsHeld.ToString(), p.MatchRate.ToString(), p.CadenceAdherence.ToString(), p.AverageRating.ToString(),
             ]).ToList(),
             new ChartData("bar", r.Programs.Select(p => p.Name).ToList(),
             [
                 new ChartSeries("Active pairs", r.Programs.Select(p => (double?)p.ActivePairs.Shown).ToList()),
-                new ChartSeries("Sessions held", r.Programs.Select(p => (double?)p.SessionsHeld).ToList()),
+                new ChartSeries("Sessions held", r.Programs.Select(p => (double?)p.SessionsHeld.Shown).ToList()),
             ], "Count"),
             "The same figures as above, for each program with enrolments matching the filters.",
             "No program has enrolments matching the filters.");

@@ -4,15 +4,17 @@ using ReverseMentoring.Web.Features.Shared;
 namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>
-/// A count as shown to its viewer: leadership sees counts of one to four as "fewer than 5" (the value is dropped, so it
-/// cannot leak into a chart or a CSV file); HR sees the exact number.
+/// A count as shown to its viewer: HR sees the exact number; leadership sees 0, "fewer than 5" for one to four (the
+/// value is dropped, so it cannot leak into a chart or a CSV file) or the number rounded to the nearest 5.
 /// </summary>
 public readonly record struct Count(int Value, bool Hidden)
 {
     public const string HiddenText = "fewer than 5";
 
     public static Count Of(int value, bool exact) =>
-        exact || !new PeopleCount(value).IsSuppressed ? new Count(value, false) : new Count(0, true);
+        exact ? new Count(value, false)
+        : new PeopleCount(value).IsSuppressed ? new Count(0, true)
+        : new Count(PeopleCount.Rounded(value), false);
 
     /// <summary>The number a chart may draw; null when hidden.</summary>
     public int? Shown => Hidden ? null : Value;
@@ -26,10 +28,16 @@ public readonly record struct Count(int Value, bool Hidden)
 /// </summary>
 public readonly record struct Measure(double? Value, bool Hidden, string Format = "0.0", string Suffix = "")
 {
+    /// <summary>What it rests on: the number of ratings for an average of ratings, of people or pairs for a rate or a median.</summary>
+    public int Basis { get; init; }
+
+    /// <summary>An average over several months one of which holds only 1 to 4 of its ratings (leadership does not see it).</summary>
+    public bool SmallMonth { get; init; }
+
     public static Measure Over(double? value, int basis, string format = "0.0", string suffix = "") =>
-        basis == 0 || value is null ? new Measure(null, false, format, suffix)
-        : basis < PeopleCount.SmallestShown ? new Measure(null, true, format, suffix)
-        : new Measure(value, false, format, suffix);
+        basis == 0 || value is null ? new Measure(null, false, format, suffix) { Basis = basis }
+        : basis < PeopleCount.SmallestShown ? new Measure(null, true, format, suffix) { Basis = basis }
+        : new Measure(value, false, format, suffix) { Basis = basis };
 
     public static Measure Percent(int part, int whole) =>
         Over(whole == 0 ? null : 100.0 * part / whole, whole, "0", "%");

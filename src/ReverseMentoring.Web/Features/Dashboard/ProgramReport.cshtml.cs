@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
-using CsvHelper;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
@@ -38,27 +38,20 @@ public sealed class ProgramReportModel(IMediator mediator, TimeProvider clock) :
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var report = await mediator.Send(new ProgramReport.Query(ProgramId, 1, All: true), cancellationToken);
-        var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, CsvWriterOptions.Default, leaveOpen: true))
-        {
-            await csv.WriteRecordAsync(["Pair", "Mentor", "Mentee", "Accepted on", "Last held session", "Recent average rating", "Reasons"], cancellationToken);
-            foreach (var row in report.AtRisk)
-            {
-                await csv.WriteRecordAsync(
-                [
-                    row.PairId.ToString(CultureInfo.InvariantCulture),
-                    row.MentorName,
-                    row.MenteeName,
-                    row.AcceptedOn,
-                    row.LastHeld,
-                    row.RecentRating?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
-                    string.Join("; ", row.Reasons),
-                ], cancellationToken);
-            }
-        }
-
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", FigureTables.FileName($"program-{ProgramId}", "pairs-at-risk", clock.GetUtcNow().UtcDateTime));
+        var csv = await CsvExport.WriteAsync(
+            ["Pair", "Mentor", "Mentee", "Accepted on", "Last held session", "Recent average rating", "Reasons"],
+            report.AtRisk.Select(row => (IReadOnlyList<string>)
+            [
+                row.PairId.ToString(CultureInfo.InvariantCulture),
+                row.MentorName,
+                row.MenteeName,
+                row.AcceptedOn,
+                row.LastHeld,
+                row.RecentRating?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+                string.Join("; ", row.Reasons),
+            ]),
+            cancellationToken);
+        return CsvExport.File(csv, FigureTables.FileName($"program-{ProgramId}", "pairs-at-risk", clock.GetUtcNow().UtcDateTime));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
@@ -69,7 +62,10 @@ public sealed class ProgramReportModel(IMediator mediator, TimeProvider clock) :
     }
 }
 
-/// <summary>HR's list of one program's pairs at risk, by name, with the reasons (the dashboard only counts them).</summary>
+/// <summary>
+/// HR's list of one program's pairs at risk, by name, with the reasons (the dashboard only counts them): the pairs the
+/// pair health rule flags, from the same facts as the dashboard, the pairs list and the pair page.
+/// </summary>
 public static class ProgramReport
 {
     public const int PageSize = 50;
@@ -78,19 +74,13 @@ public static class ProgramReport
     public sealed record Query(int ProgramId, int Page = 1, bool All = false) : IQuery<Result>;
 
     public sealed record Row(
-        int PairId, string MentorName, string MenteeName, DateTime AcceptedAtUtc, DateTime? LastHeldUtc, double? RecentRating,
-        bool NoRecentSession, bool LowRatings, bool UnansweredHaveYouMet)
+        int PairId, string MentorName, string MenteeName, DateTime AcceptedAtUtc, DateTime? LastHeldUtc, double? RecentRating, PairHealth Health)
     {
         public string AcceptedOn => AcceptedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        public string LastHeld => LastHeldUtc is { } held && held != AcceptedAtUtc ? held.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none yet";
+        public string LastHeld => LastHeldUtc is { } held ? held.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none yet";
 
-        public IReadOnlyList<string> Reasons =>
-        [
-            .. NoRecentSession ? ["No session for longer than the cadence"] : Array.Empty<string>(),
-            .. LowRatings ? [$"Average rating below {UptakeDashboard.LowRating} over the last {UptakeDashboard.RecentFeedback} ratings"] : Array.Empty<string>(),
-            .. UnansweredHaveYouMet ? ["\"Have you met yet?\" unanswered"] : Array.Empty<string>(),
-        ];
+        public IReadOnlyList<string> Reasons => [.. Health.Reasons];
     }
 
     public sealed record Result(int ProgramId, string ProgramName, IReadOnlyList<Row> AtRisk, int Page, int PageCount, int Total);
@@ -102,28 +92,31 @@ public static class ProgramReport
             var name = await db.Programs.Where(p => p.Id == query.ProgramId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
             var now = clock.GetUtcNow().UtcDateTime;
-            var risky = UptakeDashboard.AtRisk(db, db.Pairs.AsNoTracking().Where(p => p.ProgramId == query.ProgramId), now)
-                .Where(r => r.Quiet || r.LowRatings || r.Unanswered);
-            var total = await risky.CountAsync(cancellationToken);
+
+            // The flags are worked out in memory from one query's facts, so the names are read for the flagged pairs only.
+            var facts = await db.Pairs.AsNoTracking().Where(p => p.ProgramId == query.ProgramId).HealthFacts(db, now).ToListAsync(cancellationToken);
+            var risky = facts
+                .Select(f => (Facts: f, Health: PairHealth.Of(f)))
+                .Where(x => x.Health.AtRisk)
+                .ToDictionary(x => x.Facts.PairId);
+            var total = risky.Count;
             var pageCount = query.All ? 1 : Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Page, 1, pageCount);
-            var named =
-                from r in risky
-                join p in db.Pairs on r.PairId equals p.Id
-                orderby p.MenteeEnrolment!.User!.DisplayName, p.Id
-                select new Row(
-                    p.Id,
-                    p.MentorEnrolment!.User!.DisplayName,
-                    p.MenteeEnrolment!.User!.DisplayName,
-                    p.AcceptedAtUtc!.Value,
-                    r.LastHeldUtc,
-                    r.RecentRating,
-                    r.Quiet,
-                    r.LowRatings,
-                    r.Unanswered);
-            var rows = query.All
-                ? await named.ToListAsync(cancellationToken)
+            var ids = risky.Keys.ToList();
+            var named = db.Pairs.AsNoTracking()
+                .Where(p => ids.Contains(p.Id))
+                .OrderBy(p => p.MenteeEnrolment!.User!.DisplayName).ThenBy(p => p.Id)
+                .Select(p => new { p.Id, MentorName = p.MentorEnrolment!.User!.DisplayName, MenteeName = p.MenteeEnrolment!.User!.DisplayName });
+            var names = total == 0 ? []
+                : query.All ? await named.ToListAsync(cancellationToken)
                 : await named.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            var rows = names.Select(n =>
+            {
+                var (pair, health) = risky[n.Id];
+                return new Row(
+                    n.Id, n.MentorName, n.MenteeName, pair.AcceptedAtUtc, pair.LastHeldUtc,
+                    pair.RecentRatings.Count == 0 ? null : pair.RecentRatings.Average(), health);
+            }).ToList();
             return new Result(query.ProgramId, name, rows, page, pageCount, total);
         }
     }

@@ -37,7 +37,10 @@ public sealed class UptakeModel(IMediator mediator) : PageModel, IReloadAfterRej
     }
 }
 
-/// <summary>Aggregates only: how many programs are at each stage and how many people hold each role.</summary>
+/// <summary>
+/// Aggregates only: how many programs are at each stage and how many people hold each role (for leadership rounded to
+/// the nearest 5, "fewer than 5" below five; exact for HR).
+/// </summary>
 public static class UptakeOverview
 {
     [AllowedRoles(Roles.Leadership, Roles.HrCoordinator)]
@@ -45,7 +48,7 @@ public static class UptakeOverview
 
     public sealed record Result(IReadOnlyList<(ProgramStatus Status, int Programs)> ProgramsByStatus, IReadOnlyList<(string Role, PeopleCount People)> PeopleByRole);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser user) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -60,9 +63,11 @@ public static class UptakeOverview
                     select new { Role = g.Key!, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Role, g => g.Count, cancellationToken);
 
+            var exact = user.IsInRole(Domain.Roles.HrCoordinator);
+            PeopleCount People(int count) => exact ? new PeopleCount(count) : PeopleCount.ForLeadership(count);
             return new Result(
                 Enum.GetValues<ProgramStatus>().Select(s => (s, byStatus.GetValueOrDefault(s))).ToList(),
-                Domain.Roles.All.Select(r => (r, new PeopleCount(byRole.GetValueOrDefault(r)))).ToList());
+                Domain.Roles.All.Select(r => (r, People(byRole.GetValueOrDefault(r)))).ToList());
         }
     }
 }

@@ -54,150 +54,18 @@ public sealed class EnrolInProgramModel(IMediator mediator) : PageModel, IReload
 }
 
 /// <summary>A participant enrols in a program with their profile, edits it, or enrols again after withdrawing.</summary>
-public static class EnrolInProgram
+public static partial class EnrolInProgram
 {
-    public sealed record SkillOption(int Id, string Name, bool IsRetired);
-
-    public sealed record Form(
-        int ProgramId,
-        string ProgramName,
-        SessionFormats ProgramFormats,
-        IReadOnlyList<ParticipantRole> Roles,
-        IReadOnlyList<SkillOption> Skills,
-        EnrolmentStatus? Status,
-        string? Refusal,
-        Command Current)
-    {
-        public bool IsEdit => Status is not null and not EnrolmentStatus.Withdrawn;
-
-        public bool IsReEnrolment => Status == EnrolmentStatus.Withdrawn;
-    }
-
-    /// <summary>What the form needs: the program, the roles the person may take, the skills, and their profile so far.</summary>
-    [AllowedRoles(Domain.Roles.Mentor, Domain.Roles.Mentee)]
-    public sealed record FormQuery(int ProgramId) : IQuery<Form>;
-
-    public sealed class FormHandler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<FormQuery, Form>
-    {
-        public async ValueTask<Form> Handle(FormQuery query, CancellationToken cancellationToken)
-        {
-            var userId = current.RequireId();
-            var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == query.ProgramId, cancellationToken)
-                ?? throw new NotFoundException();
-            var enrolment = await db.Enrolments.AsNoTracking()
-                .Include(e => e.Skills)
-                .Include(e => e.Availability)
-                .SingleOrDefaultAsync(e => e.ProgramId == program.Id && e.UserId == userId, cancellationToken);
-            if (program.Status == ProgramStatus.Draft && enrolment is null)
-            {
-                throw new NotFoundException();
-            }
-
-            var roles = HeldRoles(current);
-            var used = enrolment?.Skills.Select(s => s.SkillId).ToList() ?? [];
-            var skills = await db.Skills.AsNoTracking()
-                .Where(s => !s.IsRetired || used.Contains(s.Id))
-                .OrderBy(s => s.Name)
-                .Select(s => new SkillOption(s.Id, s.Name, s.IsRetired))
-                .ToListAsync(cancellationToken);
-
-            Command command;
-            if (enrolment is null)
-            {
-                var timeZone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
-                command = new Command
-                {
-                    ProgramId = program.Id,
-                    Role = roles.Count == 1 ? roles[0] : null,
-                    TimeZoneId = timeZone,
-                    Formats = EnrolmentRules.EachFormat.Where(f => program.Formats.HasFlag(f)).ToList(),
-                };
-            }
-            else
-            {
-                command = new Command
-                {
-                    ProgramId = program.Id,
-                    Version = enrolment.Status == EnrolmentStatus.Withdrawn ? null : enrolment.Version,
-                    Role = enrolment.Role,
-                    Department = enrolment.Department,
-                    JobLevel = enrolment.JobLevel,
-                    ManagerEmail = enrolment.ManagerEmail,
-                    Location = enrolment.Location,
-                    TimeZoneId = enrolment.TimeZoneId,
-                    Formats = EnrolmentRules.EachFormat.Where(f => enrolment.Formats.HasFlag(f)).ToList(),
-                    Availability = enrolment.Availability.OrderBy(s => s.Day == DayOfWeek.Sunday ? 7 : (int)s.Day).ThenBy(s => s.Starts)
-                        .Select(s => new Slot { Day = s.Day, From = s.Starts, To = s.Ends }).ToList(),
-                    Skills = enrolment.Skills.OrderByDescending(s => s.Level)
-                        .Select(s => new SkillLevel { SkillId = s.SkillId, Level = s.Level }).ToList(),
-                    Interests = enrolment.Interests,
-                    Goals = enrolment.Goals,
-                    Consent = enrolment.Status != EnrolmentStatus.Withdrawn && enrolment.ConsentedAtUtc is not null,
-                };
-            }
-
-            return new Form(program.Id, program.Name, program.Formats, roles, skills, enrolment?.Status,
-                EnrolmentRules.Refusal(program, EnrolmentRules.Today(clock)), command);
-        }
-    }
-
     public sealed record Result(int EnrolmentId);
 
+    /// <summary>The profile the person enrols with, in the program they choose.</summary>
     [AllowedRoles(Domain.Roles.Mentor, Domain.Roles.Mentee)]
-    public sealed class Command : ICommand<Result>
+    public sealed class Command : EnrolmentProfile, ICommand<Result>
     {
         public int ProgramId { get; set; }
 
         /// <summary>The version of the enrolment being edited; empty when enrolling.</summary>
         public Guid? Version { get; set; }
-
-        public ParticipantRole? Role { get; set; }
-
-        public string? Department { get; set; }
-
-        public string? JobLevel { get; set; }
-
-        public string? ManagerEmail { get; set; }
-
-        public string? Location { get; set; }
-
-        public string? TimeZoneId { get; set; } = "UTC";
-
-        public List<SessionFormats> Formats { get; set; } = [];
-
-        public List<Slot> Availability { get; set; } = [];
-
-        public List<SkillLevel> Skills { get; set; } = [];
-
-        public string? Interests { get; set; }
-
-        public string? Goals { get; set; }
-
-        public bool Consent { get; set; }
-
-        internal IEnumerable<Slot> FilledSlots => Availability.Where(s => !s.IsBlank);
-
-        internal IEnumerable<SkillLevel> FilledSkills => Skills.Where(s => !s.IsBlank);
-    }
-
-    public sealed class Slot
-    {
-        public DayOfWeek? Day { get; set; }
-
-        public TimeOnly? From { get; set; }
-
-        public TimeOnly? To { get; set; }
-
-        internal bool IsBlank => Day is null && From is null && To is null;
-    }
-
-    public sealed class SkillLevel
-    {
-        public int? SkillId { get; set; }
-
-        public int? Level { get; set; }
-
-        internal bool IsBlank => SkillId is null && Level is null;
     }
 
     public static IReadOnlyList<ParticipantRole> HeldRoles(CurrentUser current)
@@ -217,8 +85,11 @@ public static class EnrolInProgram
         return roles;
     }
 
+    /// <summary>Whether the program takes the enrolment and the person may take the role; the profile's own rules are <see cref="EnrolmentProfileValidator"/>'s.</summary>
     public sealed class Validator : AbstractValidator<Command>
     {
+        private static readonly EnrolmentProfileValidator Profile = new();
+
         public Validator(AppDbContext db, CurrentUser current, TimeProvider clock)
         {
             RuleFor(c => c).CustomAsync(async (command, context, ct) =>
@@ -245,120 +116,21 @@ public static class EnrolInProgram
                     context.AddFailure(new ValidationFailure(nameof(Command.ProgramId), "You are already enrolled in this program."));
                 }
 
-                var chosen = EnrolmentRules.Combine(command.Formats);
-                if (chosen == SessionFormats.None || (chosen & program.Formats) == SessionFormats.None)
-                {
-                    context.AddFailure(new ValidationFailure(nameof(Command.Formats),
-                        $"Choose at least one way of meeting that this program uses: {EnrolmentRules.Formats(program.Formats)}."));
-                }
-            });
-
-            RuleFor(c => c.Role).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("Choose whether you take part as a mentor or as a mentee.")
-                .Must(role => HeldRoles(current).Contains(role!.Value))
-                .WithMessage(c => $"You can only take part as a role you hold, and you are not a {c.Role.ToString()!.ToLowerInvariant()}. Ask your HR coordinator if you should be.");
-
-            RuleFor(c => c.Department).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter your department.")
-                .MaximumLength(Enrolment.TextMaxLength).WithMessage("A department has at most 100 characters.");
-
-            RuleFor(c => c.JobLevel).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter your job level, for example Graduate, Manager or Director.")
-                .MaximumLength(Enrolment.TextMaxLength).WithMessage("A job level has at most 100 characters.");
-
-            RuleFor(c => c.Location).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Enter where you work: an office or a city.")
-                .MaximumLength(Enrolment.TextMaxLength).WithMessage("A location has at most 100 characters.");
-
-            When(c => !string.IsNullOrWhiteSpace(c.ManagerEmail), () =>
-            {
-                RuleFor(c => c.ManagerEmail!).Cascade(CascadeMode.Stop)
-                    .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                    .Must(email => EnrolmentRules.IsEmail(email.Trim())).WithMessage("Enter your manager's e-mail address like name@company.com, or leave it empty.")
-                    .MustAsync(async (email, ct) =>
-                    {
-                        var userId = current.Id;
-                        var own = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
-                        return !string.Equals(own, email.Trim(), StringComparison.OrdinalIgnoreCase);
-                    })
-                    .WithMessage("Enter your manager's e-mail address, not your own.");
-            });
-
-            RuleFor(c => c.TimeZoneId)
-                .Must(EnrolmentRules.IsKnownTimeZone).WithMessage("Choose your time zone from the list.");
-
-            RuleForEach(c => c.Availability).Where(s => !s.IsBlank).ChildRules(slot =>
-            {
-                slot.RuleFor(s => s.Day).NotNull().WithMessage("Choose a day.");
-                slot.RuleFor(s => s.From).NotNull().WithMessage("Enter a start time.");
-                slot.RuleFor(s => s.To).NotNull().WithMessage("Enter an end time.");
-                slot.RuleFor(s => s.To)
-                    .Must((s, to) => s.From < to).When(s => s.From is not null && s.To is not null)
-                    .WithMessage("The end time must be after the start time.");
-            });
-
-            RuleFor(c => c.Availability).Custom((slots, context) =>
-            {
-                var filled = slots.Where(s => !s.IsBlank).ToList();
-                if (filled.Count == 0)
-                {
-                    context.AddFailure("Add at least one weekly time when you can meet.");
-                }
-                else if (EnrolmentRules.Overlap(filled.Where(s => s is { Day: not null, From: not null, To: not null })
-                    .Select(s => (s.Day!.Value, s.From!.Value, s.To!.Value))) is { } overlap)
-                {
-                    context.AddFailure(overlap);
-                }
-            });
-
-            RuleForEach(c => c.Skills).Where(s => !s.IsBlank).ChildRules(skill =>
-            {
-                skill.RuleFor(s => s.SkillId).NotNull().WithMessage("Choose a skill.");
-                skill.RuleFor(s => s.Level).NotNull().WithMessage("Choose a level from 1 (beginner) to 5 (expert).")
-                    .InclusiveBetween(EnrolmentSkill.MinLevel, EnrolmentSkill.MaxLevel).WithMessage("Choose a level from 1 (beginner) to 5 (expert).");
-            });
-
-            RuleFor(c => c.Skills).CustomAsync(async (skills, context, ct) =>
-            {
-                var command = context.InstanceToValidate;
-                var filled = skills.Select((s, i) => (Skill: s, Index: i)).Where(s => !s.Skill.IsBlank).ToList();
-                if (filled.Count == 0)
-                {
-                    context.AddFailure(command.Role == ParticipantRole.Mentee
-                        ? "Add at least one skill you want to learn."
-                        : "Add at least one skill you can teach.");
-                    return;
-                }
-
-                var ids = filled.Where(s => s.Skill.SkillId is not null).Select(s => s.Skill.SkillId!.Value).Distinct().ToList();
-                var known = await db.Skills.AsNoTracking().Where(s => ids.Contains(s.Id) && !s.IsRetired)
+                var ids = command.FilledSkills.Where(s => s.SkillId is not null).Select(s => s.SkillId!.Value).Distinct().ToList();
+                var skills = await db.Skills.AsNoTracking().Where(s => ids.Contains(s.Id) && !s.IsRetired)
                     .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-                var seen = new HashSet<int>();
-                foreach (var (skill, index) in filled.Where(s => s.Skill.SkillId is not null))
+                var ownEmail = string.IsNullOrWhiteSpace(command.ManagerEmail)
+                    ? null
+                    : await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+                foreach (var failure in Profile.Validate(command, new EnrolmentProfileFacts(program.Formats, skills, ownEmail)).Errors)
                 {
-                    var id = skill.SkillId!.Value;
-                    if (!known.TryGetValue(id, out var name))
-                    {
-                        context.AddFailure(new ValidationFailure($"{nameof(Command.Skills)}[{index}].{nameof(SkillLevel.SkillId)}",
-                            "Unknown skill: choose one from the list."));
-                    }
-                    else if (!seen.Add(id))
-                    {
-                        context.AddFailure(new ValidationFailure($"{nameof(Command.Skills)}[{index}].{nameof(SkillLevel.SkillId)}",
-                            $"{name} is listed twice. Keep it once, with one level."));
-                    }
+                    context.AddFailure(failure);
                 }
             });
 
-            RuleFor(c => c.Interests)
-                .MaximumLength(Enrolment.InterestsMaxLength).WithMessage("Interests have at most 1,000 characters.");
-
-            RuleFor(c => c.Goals).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Say in your own words what you hope to get from the program.")
-                .MaximumLength(Enrolment.GoalsMaxLength).WithMessage("Goals have at most 2,000 characters.");
-
-            RuleFor(c => c.Consent)
-                .Equal(true).WithMessage("Tick the box to agree to the program's terms; you cannot take part without agreeing.");
+            RuleFor(c => c.Role)
+                .Must(role => HeldRoles(current).Contains(role!.Value)).When(c => c.Role is not null)
+                .WithMessage(c => $"You can only take part as a role you hold, and you are not a {c.Role.ToString()!.ToLowerInvariant()}. Ask your HR coordinator if you should be.");
         }
     }
 
@@ -403,11 +175,12 @@ public static class EnrolInProgram
                     Apply(command, enrolment);
                     enrolment.Status = EnrolmentStatus.Pending;
                     enrolment.ConsentedAtUtc = now;
-                    enrolment.DecisionReason = null;
-                    enrolment.DecidedAtUtc = null;
-                    enrolment.DecidedByUserId = null;
+
+                    // HR's last decision stays: a rejection (its reason) keeps the program closed to this person until HR
+                    // approves again, however often they withdraw and enrol.
                     history = "Re-enrolled";
-                    detail = $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.";
+                    detail = $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms."
+                        + (enrolment.DecisionReason is null ? "" : " HR had turned the enrolment down; it waits for HR to approve it.");
                 }
                 else
                 {

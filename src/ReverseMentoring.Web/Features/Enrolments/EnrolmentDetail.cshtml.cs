@@ -58,6 +58,10 @@ public sealed class EnrolmentDetailModel(IMediator mediator) : PageModel, IReloa
 /// <summary>One enrolment in full, as HR reviews it: the whole profile and what happened to it.</summary>
 public static class EnrolmentDetail
 {
+    /// <summary>Why an approval or rejection made on an enrolment changed meanwhile is refused.</summary>
+    public const string ConflictMessage =
+        "Someone else changed this enrolment while you were reviewing it. Reload to see their changes; your decision was not saved.";
+
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId, int EnrolmentId) : IQuery<Result>;
 
@@ -128,130 +132,6 @@ public static class EnrolmentDetail
                     .ToList(),
                 e.Version,
                 TimeZoneInfo.TryFindSystemTimeZoneById(viewerZone ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc);
-        }
-    }
-}
-
-/// <summary>HR accepts a participant into the program; the person gets the matching role if they lack it.</summary>
-public static class ApproveEnrolment
-{
-    [AllowedRoles(Roles.HrCoordinator)]
-    public sealed class Command : ICommand
-    {
-        public int ProgramId { get; set; }
-
-        public int EnrolmentId { get; set; }
-
-        public Guid Version { get; set; }
-    }
-
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var enrolment = await db.Enrolments.Include(e => e.User)
-                .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
-                ?? throw new NotFoundException();
-            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Rejected))
-            {
-                throw RequestValidationException.For(command, "",
-                    $"Only pending or rejected enrolments can be approved; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var hr = current.RequireId();
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Approved;
-            enrolment.DecisionReason = null;
-            enrolment.DecidedByUserId = hr;
-            enrolment.DecidedAtUtc = now;
-            enrolment.UpdatedAtUtc = now;
-            var role = enrolment.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
-            var granted = !await users.IsInRoleAsync(enrolment.User!, role);
-            enrolment.History.Add(new EnrolmentHistory
-            {
-                AtUtc = now,
-                ByUserId = hr,
-                Event = "Approved",
-                Detail = granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.",
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw RequestValidationException.For(command, "",
-                    "Someone else changed this enrolment while you were reviewing it. Reload to see their changes; your decision was not saved.");
-            }
-
-            if (granted)
-            {
-                StartupData.Check(await users.AddToRoleAsync(enrolment.User!, role), $"give the role {role}");
-            }
-
-            return Unit.Value;
-        }
-    }
-}
-
-/// <summary>HR turns an enrolment down, saying why; the participant sees the reason.</summary>
-public static class RejectEnrolment
-{
-    [AllowedRoles(Roles.HrCoordinator)]
-    public sealed class Command : ICommand
-    {
-        public int ProgramId { get; set; }
-
-        public int EnrolmentId { get; set; }
-
-        public Guid Version { get; set; }
-
-        public string? Reason { get; set; }
-    }
-
-    public sealed class Validator : AbstractValidator<Command>
-    {
-        public Validator() =>
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Give a reason for turning this enrolment down; the participant will see it.")
-                .MaximumLength(Enrolment.ReasonMaxLength).WithMessage("A reason has at most 500 characters.");
-    }
-
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var enrolment = await db.Enrolments
-                .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
-                ?? throw new NotFoundException();
-            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Approved))
-            {
-                throw RequestValidationException.For(command, "",
-                    $"Only pending or approved enrolments can be rejected; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var hr = current.RequireId();
-            var reason = command.Reason!.Trim();
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Rejected;
-            enrolment.DecisionReason = reason;
-            enrolment.DecidedByUserId = hr;
-            enrolment.DecidedAtUtc = now;
-            enrolment.UpdatedAtUtc = now;
-            enrolment.History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = hr, Event = "Rejected", Detail = reason });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw RequestValidationException.For(command, "",
-                    "Someone else changed this enrolment while you were reviewing it. Reload to see their changes; your decision was not saved.");
-            }
-
-            return Unit.Value;
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Enrolments;
 
@@ -84,14 +85,12 @@ public static class ListEnrolments
             }
 
             var total = await filtered.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await filtered
                 .OrderBy(e => e.Status == EnrolmentStatus.Pending ? 0 : e.Status == EnrolmentStatus.Approved ? 1 : e.Status == EnrolmentStatus.Rejected ? 2 : 3)
                 .ThenBy(e => e.User!.DisplayName)
                 .ThenBy(e => e.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .Page(page, PageSize)
                 .Select(e => new
                 {
                     e.Id,

@@ -5,33 +5,6 @@ using ReverseMentoring.Web.Features.Programs;
 
 namespace ReverseMentoring.Web.Features.Invitations;
 
-public sealed class InvitationOptions
-{
-    public const string Section = "Invitations";
-
-    public int ValidDays { get; set; } = 30;
-
-    public bool RemindersEnabled { get; set; } = true;
-
-    public int ReminderCheckMinutes { get; set; } = 60;
-
-    /// <summary>Days after the invitation when a reminder goes out; null means the default, 7 and 14.</summary>
-    public List<int>? ReminderDays { get; set; }
-
-    public IReadOnlyList<int> EffectiveReminderDays =>
-        ReminderDays is { Count: > 0 } days ? days.Where(d => d > 0).Distinct().Order().ToList() : [7, 14];
-}
-
-public static class InvitationRegistration
-{
-    public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
-        services.AddHostedService<InvitationReminders>();
-        return services;
-    }
-}
-
 /// <summary>The invitation e-mail and its reminders: who, what for, and the link that registers them.</summary>
 public static class InvitationMail
 {
@@ -59,13 +32,15 @@ public static class InvitationMail
     {
         ArgumentNullException.ThrowIfNull(invitation);
         return new Outgoing(FirstKey(invitation.Id), invitation.Email, Subject(programName, reminder: false),
-            Text(links, invitation.Token, invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
+            Text(links, invitation.Token ?? throw new InvalidOperationException("Only a new invitation (or one given a new link) knows its token."), invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
     }
 
     public static string Subject(string? programName, bool reminder) =>
         (reminder ? "Reminder: you" : "You") + (programName is null ? " are invited to ReverseMentoring" : $" are invited to {programName}");
 
-    public static string Text(PublicLinks links, string token, string role, int? programId, string? programName, DateTime expiresAtUtc, bool reminder)
+    /// <summary>The e-mail's text; <paramref name="replacesEarlierLink"/> says that the link of any earlier e-mail stops working.</summary>
+    public static string Text(
+        PublicLinks links, string token, string role, int? programId, string? programName, DateTime expiresAtUtc, bool reminder, bool replacesEarlierLink = false)
     {
         ArgumentNullException.ThrowIfNull(links);
         var what = programName is null ? "ReverseMentoring" : $"the reverse mentoring program \"{programName}\"";
@@ -80,7 +55,8 @@ public static class InvitationMail
             "Register with this link:",
             links.To($"/Account/Register?invitation={Uri.EscapeDataString(token)}"),
             "",
-            $"The link works until {expiresAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (UTC).",
+            $"The link works until {expiresAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (UTC)."
+                + (replacesEarlierLink ? " It replaces the link in any earlier invitation e-mail, which no longer works." : ""),
         };
         if (programId is { } id)
         {

@@ -45,17 +45,39 @@ public sealed class InvitationReminders(
                 || !db.Enrolments.Any(e => e.ProgramId == i.ProgramId && e.User!.NormalizedEmail == i.Email.ToUpper()))
 #pragma warning restore CA1862
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.Email, i.Role, i.Token, i.ProgramId, ProgramName = i.Program == null ? null : i.Program.Name, i.InvitedAtUtc, i.ExpiresAtUtc })
+            .Select(i => new { i.Id, i.Email, i.Role, i.TokenHash, i.ProgramId, ProgramName = i.Program == null ? null : i.Program.Name, i.InvitedAtUtc, i.ExpiresAtUtc })
             .ToListAsync(cancellationToken);
 
+        // Only the latest reminder due: someone first reached on day 15 gets one e-mail, not two.
+        var reminders = due.Select(i => (Invitation: i, Key: InvitationMail.ReminderKey(i.Id, days.Last(d => i.InvitedAtUtc <= now.AddDays(-d))))).ToList();
+        var keys = reminders.Select(r => r.Key).ToList();
+        var claimed = (await db.SentNotifications.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+
         var sent = 0;
-        foreach (var invitation in due)
+        foreach (var (invitation, key) in reminders.Where(r => !claimed.Contains(r.Key)))
         {
-            // Only the latest reminder due: someone first reached on day 15 gets one e-mail, not two.
-            var latest = days.Last(d => invitation.InvitedAtUtc <= now.AddDays(-d));
-            var text = InvitationMail.Text(links, invitation.Token, invitation.Role, invitation.ProgramId, invitation.ProgramName, invitation.ExpiresAtUtc, reminder: true);
-            if (await notifications.SendOnceAsync(
-                InvitationMail.ReminderKey(invitation.Id, latest), invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text, cancellationToken))
+            // Only the hash of the first link's token is kept, so a reminder carries a new link, and the earlier one stops
+            // working. The new link is saved only if the reminder goes out, and only by the instance that replaced the
+            // link it read: with several instances, the link sent is always the one that works.
+            var strategy = db.Database.CreateExecutionStrategy();
+            var reminded = await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var token = Invitation.NewToken();
+                var tokenHash = Invitation.HashOf(token);
+                var replaced = await db.Invitations.Where(i => i.Id == invitation.Id && i.TokenHash == invitation.TokenHash)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.TokenHash, tokenHash), ct);
+                var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.ProgramName, invitation.ExpiresAtUtc, reminder: true, replacesEarlierLink: true);
+                if (replaced == 1 && await notifications.SendOnceAsync(key, invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text, ct))
+                {
+                    await transaction.CommitAsync(ct);
+                    return true;
+                }
+
+                return false;
+            }, cancellationToken);
+            if (reminded)
             {
                 sent++;
             }

@@ -169,10 +169,8 @@ public static partial class PairingBoard
                 .ToListAsync(cancellationToken);
 
             var stored = latest is null ? null : StoredRun.FromJson(latest.Result);
-            var page = Math.Max(1, query.Page);
-            var pageCount = stored is null ? 1 : Math.Max(1, (stored.Pairs.Count + PageSize - 1) / PageSize);
-            page = Math.Min(page, pageCount);
-            var shownPairs = stored?.Pairs.Skip((page - 1) * PageSize).Take(PageSize).ToList() ?? [];
+            var (page, pageCount) = Paging.Clamp(query.Page, stored?.Pairs.Count ?? 0, PageSize);
+            var shownPairs = stored?.Pairs.Page(page, PageSize).ToList() ?? [];
             var shownUnmatched = stored?.Unmatched.Take(ListCap).ToList() ?? [];
 
             var warningIds = stored?.Warnings.SelectMany(w => PinWarning().Matches(w))

@@ -26,7 +26,8 @@ public sealed class ProgramPairDetailsModel(IMediator mediator) : PageModel
 
 /// <summary>
 /// One pair's sessions as HR sees them: status, time, minutes, topics, feedback, and notes only where the pair shared
-/// them. Private notes and follow-ups are left out in the query itself, so they never leave the database.
+/// them. Private notes and follow-ups are left out in the query itself, so they never leave the database. An accepted
+/// pair's health flags are shown with their reasons, as on the pairs list and the program report.
 /// </summary>
 public static class ProgramPairDetails
 {
@@ -71,9 +72,10 @@ public static class ProgramPairDetails
         PairStatus Status,
         DateTime? AcceptedAtUtc,
         string ViewerTimeZoneId,
-        IReadOnlyList<SessionRow> Sessions);
+        IReadOnlyList<SessionRow> Sessions,
+        IReadOnlyList<PairHealthFlag> Flags);
 
-    public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -114,7 +116,12 @@ public static class ProgramPairDetails
                         .OrderBy(f => f.Role).Select(f => new FeedbackRow(f.Role, f.Rating, f.Comment)).ToList(),
                 })
                 .ToListAsync(cancellationToken);
-            return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions);
+
+            // Only an accepted pair has facts (and so flags); the rule is the one every other page applies.
+            var facts = await db.Pairs.AsNoTracking().Where(p => p.Id == pair.Id)
+                .HealthFacts(db, clock.GetUtcNow().UtcDateTime).SingleOrDefaultAsync(cancellationToken);
+            var flags = facts is null ? [] : PairHealth.Of(facts).Flags;
+            return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions, flags);
         }
     }
 }

@@ -17,42 +17,21 @@ public sealed class ProgramPairsModel(IMediator mediator) : PageModel
 
     public ProgramPairs.Result Data { get; private set; } = null!;
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, [FromQuery(Name = "flag")] ProgramPairs.Concern? flag, CancellationToken cancellationToken) =>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, [FromQuery(Name = "flag")] PairFlagKind? flag, CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ProgramPairs.Query(ProgramId, page ?? 1, flag), cancellationToken);
 }
 
 /// <summary>
-/// HR's overview of a program's pairs: how often they meet, how they rate it, and the ones that need a word.
+/// HR's overview of a program's pairs: how often they meet, how they rate it, and the ones that need a word (the pair
+/// health flags, with their reasons, as on the pair page, the program report and the dashboard).
 /// Statuses and counts only; notes stay with the pairs (see <see cref="ProgramPairDetails"/> for shared ones).
 /// </summary>
 public static class ProgramPairs
 {
     public const int PageSize = 25;
 
-    /// <summary>An average rating below this flags the pair.</summary>
-    public const double LowRating = 3;
-
-    public enum Concern
-    {
-        /// <summary>An accepted pair with no session ahead and none held for longer than the program's cadence.</summary>
-        NoRecentSession = 0,
-
-        /// <summary>Average feedback rating below <see cref="LowRating"/>.</summary>
-        LowRating = 1,
-
-        /// <summary>A "have you met yet?" check-in still unanswered.</summary>
-        UnansweredHaveYouMet = 2,
-    }
-
-    public static string Describe(Concern flag) => flag switch
-    {
-        Concern.NoRecentSession => "No session for longer than the cadence",
-        Concern.LowRating => "Average rating below 3",
-        _ => "\"Have you met yet?\" unanswered",
-    };
-
     [AllowedRoles(Roles.HrCoordinator)]
-    public sealed record Query(int ProgramId, int Page = 1, Concern? Flag = null) : IQuery<Result>;
+    public sealed record Query(int ProgramId, int Page = 1, PairFlagKind? Flag = null) : IQuery<Result>;
 
     public sealed class Row
     {
@@ -74,15 +53,12 @@ public static class ProgramPairs
 
         public double? AverageRating { get; init; }
 
-        public bool NoRecentSession { get; init; }
-
-        public bool LowRating { get; init; }
-
-        public bool UnansweredHaveYouMet { get; init; }
+        /// <summary>The pair health flags with their reasons; only accepted pairs have any.</summary>
+        public IReadOnlyList<PairHealthFlag> Flags { get; set; } = [];
     }
 
     public sealed record Result(
-        int ProgramId, string ProgramName, int SessionCadenceDays, string ViewerTimeZoneId, IReadOnlyList<Row> Pairs, int Page, int PageCount, int Total, Concern? Flag);
+        int ProgramId, string ProgramName, int SessionCadenceDays, string ViewerTimeZoneId, IReadOnlyList<Row> Pairs, int Page, int PageCount, int Total, PairFlagKind? Flag);
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -95,40 +71,31 @@ public static class ProgramPairs
             var me = current.RequireId();
             var zone = await db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken) ?? "UTC";
             var now = clock.GetUtcNow().UtcDateTime;
-            var quietSince = now.AddDays(-program.SessionCadenceDays);
+            var pairs = db.Pairs.AsNoTracking().Where(p => p.ProgramId == program.Id);
 
-            var rows = db.Pairs.AsNoTracking()
-                .Where(p => p.ProgramId == program.Id)
-                .Select(p => new
-                {
-                    Pair = p,
-                    LastHeld = db.Sessions.Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held).Max(s => (DateTime?)s.StartsAtUtc),
-                    Average = db.SessionFeedback.Where(f => f.PairId == p.Id).Average(f => (double?)f.Rating),
-                })
-                .Select(x => new Row
-                {
-                    Id = x.Pair.Id,
-                    MentorName = x.Pair.MentorEnrolment!.User!.DisplayName,
-                    MenteeName = x.Pair.MenteeEnrolment!.User!.DisplayName,
-                    Status = x.Pair.Status,
-                    Held = db.Sessions.Count(s => s.PairId == x.Pair.Id && s.Status == SessionStatus.Held),
-                    Scheduled = db.Sessions.Count(s => s.PairId == x.Pair.Id && s.Status == SessionStatus.Scheduled),
-                    Missed = db.Sessions.Count(s => s.PairId == x.Pair.Id && s.Status == SessionStatus.Missed),
-                    LastSessionUtc = x.LastHeld,
-                    AverageRating = x.Average,
-                    NoRecentSession = x.Pair.Status == PairStatus.Accepted
-                        && (x.LastHeld ?? x.Pair.AcceptedAtUtc) < quietSince
-                        && !db.Sessions.Any(s => s.PairId == x.Pair.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now),
-                    LowRating = x.Average < LowRating,
-                    UnansweredHaveYouMet = db.CheckIns.Any(c => c.PairId == x.Pair.Id && c.Kind == CheckInKind.HaveYouMet && c.AnsweredAtUtc == null),
-                });
-            rows = query.Flag switch
+            // Filtering by a flag needs every active pair's health first (worked out in memory from one query's facts);
+            // without a filter only the pairs on the page are looked at.
+            Dictionary<int, PairHealth>? health = null;
+            if (query.Flag is { } flag)
             {
-                Concern.NoRecentSession => rows.Where(r => r.NoRecentSession),
-                Concern.LowRating => rows.Where(r => r.LowRating),
-                Concern.UnansweredHaveYouMet => rows.Where(r => r.UnansweredHaveYouMet),
-                _ => rows,
-            };
+                health = await HealthAsync(pairs, now, cancellationToken);
+                var flagged = health.Values.Where(h => h.Has(flag)).Select(h => h.PairId).ToList();
+                pairs = pairs.Where(p => flagged.Contains(p.Id));
+            }
+
+            var rows = pairs
+                .Select(p => new Row
+                {
+                    Id = p.Id,
+                    MentorName = p.MentorEnrolment!.User!.DisplayName,
+                    MenteeName = p.MenteeEnrolment!.User!.DisplayName,
+                    Status = p.Status,
+                    Held = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Held),
+                    Scheduled = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled),
+                    Missed = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Missed),
+                    LastSessionUtc = db.Sessions.Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held).Max(s => (DateTime?)s.StartsAtUtc),
+                    AverageRating = db.SessionFeedback.Where(f => f.PairId == p.Id).Average(f => (double?)f.Rating),
+                });
 
             var total = await rows.CountAsync(cancellationToken);
             var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -139,7 +106,22 @@ public static class ProgramPairs
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
+
+            if (health is null)
+            {
+                var shown = list.Select(r => r.Id).ToList();
+                health = await HealthAsync(db.Pairs.AsNoTracking().Where(p => shown.Contains(p.Id)), now, cancellationToken);
+            }
+
+            foreach (var row in list)
+            {
+                row.Flags = health.GetValueOrDefault(row.Id)?.Flags ?? [];
+            }
+
             return new Result(program.Id, program.Name, program.SessionCadenceDays, zone, list, page, pageCount, total, query.Flag);
         }
+
+        private async Task<Dictionary<int, PairHealth>> HealthAsync(IQueryable<Pair> pairs, DateTime now, CancellationToken cancellationToken) =>
+            (await pairs.HealthFacts(db, now).ToListAsync(cancellationToken)).Select(PairHealth.Of).ToDictionary(h => h.PairId);
     }
 }

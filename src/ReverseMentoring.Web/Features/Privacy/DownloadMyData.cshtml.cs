@@ -32,6 +32,14 @@ public sealed class DownloadMyDataModel(IMediator mediator) : PageModel
 /// Everything the app holds on the signed-in person, as one JSON file: their account, enrolments, pairs and the
 /// pairs' sessions, feedback, check-ins, skill ratings, invitations, e-mails sent to them and their own changes in
 /// the audit log. Other people appear only by display name, as the other side of a pair.
+/// <para>
+/// The file holds only what the person wrote or what the app shows them, field by field: a pair's decline reason only
+/// to the side that gave it (the form tells them only HR reads it), HR's reason for turning an enrolment down only
+/// while it is the reason shown on the program page (a rejected enrolment), the other side's answer as the program page
+/// shows it, the end reason (the end form says both sides see it), the pair's session notes and follow-ups (both
+/// sides write and read them), their own feedback, check-in answers and skill ratings but never the other side's.
+/// Who decided, scored or flagged a record, and HR's notes, stay out.
+/// </para>
 /// </summary>
 public static class DownloadMyData
 {
@@ -74,10 +82,11 @@ public static class DownloadMyData
 
     public sealed record HistoryData(DateTime AtUtc, string Event, string Detail);
 
+    /// <summary><see cref="DeclineReason"/> is the reason this person gave for declining; the other side's is for HR only.</summary>
     public sealed record PairData(
         int Id, int ProgramId, ParticipantRole YourRole, string OtherSide, PairStatus Status, PairResponse YourResponse,
-        DateTime ProposedAtUtc, DateTime? AcceptedAtUtc, DateTime? EndedAtUtc, PairEnding? Ending, string? EndReason,
-        string? DeclineReason, string Reasons, IReadOnlyList<SessionData> Sessions);
+        PairResponse OtherSidesResponse, DateTime ProposedAtUtc, DateTime? AcceptedAtUtc, DateTime? EndedAtUtc, PairEnding? Ending,
+        string? EndReason, string? DeclineReason, string Reasons, IReadOnlyList<SessionData> Sessions);
 
     public sealed record SessionData(
         int Id, DateTime StartsAtUtc, int DurationMinutes, SessionFormats Format, string Location, SessionStatus Status,
@@ -124,9 +133,11 @@ public static class DownloadMyData
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        // HR's reason is shown to the person while their enrolment stands rejected; that is the only time it is theirs to read.
         var enrolmentData = enrolments.Select(e => new EnrolmentData(
                 e.Id, e.ProgramId, e.Program?.Name ?? "", e.Role, e.Status, e.Department, e.JobLevel, e.ManagerEmail, e.Location,
-                e.TimeZoneId, e.Formats, e.Interests, e.Goals, e.ConsentedAtUtc, e.DecisionReason, e.DecidedAtUtc, e.CreatedAtUtc, e.UpdatedAtUtc,
+                e.TimeZoneId, e.Formats, e.Interests, e.Goals, e.ConsentedAtUtc, e.Status == EnrolmentStatus.Rejected ? e.DecisionReason : null,
+                e.DecidedAtUtc, e.CreatedAtUtc, e.UpdatedAtUtc,
                 e.Skills.OrderBy(s => s.Id).Select(s => new SkillData(s.Skill?.Name ?? "", s.Direction, s.Level)).ToList(),
                 e.Availability.OrderBy(a => a.Day).ThenBy(a => a.Starts).Select(a => new AvailabilityData(a.Day, a.Starts, a.Ends)).ToList(),
                 e.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryData(h.AtUtc, h.Event, h.Detail)).ToList()))
@@ -151,10 +162,11 @@ public static class DownloadMyData
         var pairData = pairs.Select(p =>
         {
             var asMentor = enrolmentIds.Contains(p.Pair.MentorEnrolmentId);
+            var yours = asMentor ? p.Pair.MentorResponse : p.Pair.MenteeResponse;
             return new PairData(
                 p.Pair.Id, p.Pair.ProgramId, asMentor ? ParticipantRole.Mentor : ParticipantRole.Mentee, asMentor ? p.MenteeName : p.MentorName,
-                p.Pair.Status, asMentor ? p.Pair.MentorResponse : p.Pair.MenteeResponse, p.Pair.ProposedAtUtc, p.Pair.AcceptedAtUtc,
-                p.Pair.EndedAtUtc, p.Pair.Ending, p.Pair.EndReason, p.Pair.DeclineReason, p.Pair.Reasons,
+                p.Pair.Status, yours, asMentor ? p.Pair.MenteeResponse : p.Pair.MentorResponse, p.Pair.ProposedAtUtc, p.Pair.AcceptedAtUtc,
+                p.Pair.EndedAtUtc, p.Pair.Ending, p.Pair.EndReason, yours == PairResponse.Declined ? p.Pair.DeclineReason : null, p.Pair.Reasons,
                 sessions.Where(s => s.PairId == p.Pair.Id).Select(s => new SessionData(
                     s.Id, s.StartsAtUtc, s.DurationMinutes, s.Format, s.Location, s.Status, s.CancelReason, s.HeldMinutes, s.Notes,
                     s.NotesSharedWithHr, s.FollowUps,

@@ -46,7 +46,8 @@ public sealed class ErasePersonModel(IMediator mediator) : PageModel, IReloadAft
 /// HR erases a person: their personal data is replaced or removed everywhere, including old audit entries, and
 /// they can no longer sign in. What the program's figures are made of stays: enrolments with their department and job
 /// level, pairs, sessions and their statuses, ratings. So counts by department, average ratings and held sessions do
-/// not change. The pair's shared session notes are cleared too, so the other side loses them.
+/// not change. The pair's shared session notes and the places of its sessions are cleared too, so the other side
+/// loses them.
 /// </summary>
 public static class ErasePerson
 {
@@ -96,6 +97,7 @@ public static class ErasePerson
 
             var now = clock.GetUtcNow().UtcDateTime;
             var oldEmail = user.Email ?? "";
+            var oldName = user.DisplayName;
             var newEmail = $"erased-{Guid.NewGuid():N}@erased.invalid";
 
             AnonymiseAccount(user, newEmail, now);
@@ -157,6 +159,10 @@ public static class ErasePerson
             {
                 session.Notes = null;
                 session.FollowUps = null;
+
+                // Either side may have typed the place or meeting link (a phone number, a desk, an address): it goes,
+                // like the pair's shared notes.
+                session.Location = "";
                 if (session.CancelledByUserId == user.Id && session.CancelReason is not null)
                 {
                     session.CancelReason = null;
@@ -180,6 +186,13 @@ public static class ErasePerson
             await db.SentNotifications.Where(n => EF.Functions.Like(n.Recipient, sameEmail, "\\"))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Recipient, newEmail), cancellationToken);
 
+            // Subjects of the partner's e-mails name the person ("How was your session with ...?").
+            if (oldName.Length > 0)
+            {
+                await db.SentNotifications.Where(n => n.Subject.Contains(oldName))
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Subject, n => n.Subject.Replace(oldName, Erased)), cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
 
             // After the save, so the entries just written for this erasure (with the old values as "before") are redacted too.
@@ -190,6 +203,7 @@ public static class ErasePerson
             await RedactAuditAsync(nameof(Invitation), invitations.Select(i => i.Id).ToList(), [nameof(Invitation.Email)], cancellationToken);
             await RedactAuditAsync(nameof(Pair), changedPairs, [nameof(Pair.DeclineReason), nameof(Pair.EndReason)], cancellationToken);
             await RedactAuditAsync(nameof(Session), sessionsWithReason, [nameof(Session.CancelReason)], cancellationToken);
+            await RedactAuditAsync(nameof(Session), sessions.Select(s => s.Id).ToList(), [nameof(Session.Location)], cancellationToken);
             await RedactEmailAsync(oldEmail, cancellationToken);
             return Unit.Value;
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Privacy;
 
@@ -61,11 +62,10 @@ public static class FindPeople
             }
 
             var total = await people.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var found = await people
                 .OrderBy(u => u.ErasedAtUtc != null).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Page(page, PageSize)
                 .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAtUtc, u.ErasedAtUtc })
                 .ToListAsync(cancellationToken);
             var ids = found.Select(u => u.Id).ToList();

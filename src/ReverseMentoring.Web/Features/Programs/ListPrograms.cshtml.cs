@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Programs;
 
@@ -36,15 +37,13 @@ public static class ListPrograms
             var programs = query.Archived ? db.Programs : db.Programs.Where(p => p.ArchivedAtUtc == null);
             var total = await programs.CountAsync(cancellationToken);
             var archivedCount = await db.Programs.CountAsync(p => p.ArchivedAtUtc != null, cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await programs.AsNoTracking()
                 .OrderBy(p => p.ArchivedAtUtc != null)
                 .ThenBy(p => p.Status == ProgramStatus.Closed)
                 .ThenByDescending(p => p.StartsOn)
                 .ThenBy(p => p.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .Page(page, PageSize)
                 .Select(p => new Row(p.Id, p.Name, p.Status, p.StartsOn, p.EndsOn, p.ArchivedAtUtc != null))
                 .ToListAsync(cancellationToken);
             return new Result(rows, page, pageCount, total, query.Archived, archivedCount);

@@ -182,6 +182,10 @@ public sealed class ProgramFormRules<T> : AbstractValidator<T>
             .MaximumLength(MentoringProgram.ObjectivesMaxLength).WithMessage($"Objectives have at most {MentoringProgram.ObjectivesMaxLength} characters.");
 
         RuleFor(c => c.StartsOn).NotNull().WithMessage("Enter the date the program starts.");
+        RuleFor(c => c.StartsOn).WithinSupportedDates();
+        RuleFor(c => c.EndsOn).WithinSupportedDates();
+        RuleFor(c => c.EnrolmentOpensOn).WithinSupportedDates();
+        RuleFor(c => c.EnrolmentClosesOn).WithinSupportedDates();
         RuleFor(c => c.EndsOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Enter the date the program ends.")
             .GreaterThan(c => c.StartsOn).When(c => c.StartsOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("End date must be after the start date.");

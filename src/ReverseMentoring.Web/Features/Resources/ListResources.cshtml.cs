@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Resources;
 
@@ -59,11 +60,10 @@ public static class ListResources
                 ?? throw new NotFoundException();
             var resources = db.Resources.AsNoTracking().Where(r => r.ProgramId == query.ProgramId);
             var total = await resources.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await resources
                 .OrderBy(r => r.Title).ThenBy(r => r.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Page(page, PageSize)
                 .Select(r => new Row(r.Id, r.Title, r.Description, r.Audience, r.Url, r.FileName, r.SizeBytes))
                 .ToListAsync(cancellationToken);
             return new Result(program.Id, program.Name, program.ArchivedAtUtc is not null, files.MaxFileBytes, rows, page, pageCount, total);

@@ -33,10 +33,14 @@ public static class ResourceAudiences
     public static IReadOnlyList<ResourceAudience> VisibleTo(ParticipantRole role) =>
         role == ParticipantRole.Mentor ? [ResourceAudience.Both, ResourceAudience.Mentors] : [ResourceAudience.Both, ResourceAudience.Mentees];
 
-    /// <summary>Enrolments that give access to a program's resources: approved, or waiting for HR's decision.</summary>
+    /// <summary>
+    /// Enrolments that give access to a program's resources: approved, or waiting for HR's first decision. One HR
+    /// turned down gives none, also when the person withdrew and enrolled again (pending, with HR's reason kept), until
+    /// HR approves it: approving is the only step that clears the reason.
+    /// </summary>
     public static IQueryable<Enrolment> GivingAccess(this IQueryable<Enrolment> enrolments, int programId, string userId) =>
         enrolments.Where(e => e.ProgramId == programId && e.UserId == userId
-            && (e.Status == EnrolmentStatus.Approved || e.Status == EnrolmentStatus.Pending));
+            && (e.Status == EnrolmentStatus.Approved || (e.Status == EnrolmentStatus.Pending && e.DecisionReason == null)));
 
     public static string Describe(ResourceAudience audience) => audience switch
     {

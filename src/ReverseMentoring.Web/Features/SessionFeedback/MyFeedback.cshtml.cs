@@ -11,6 +11,7 @@ using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.SessionFeedback;
 
@@ -90,12 +91,10 @@ public static class MyFeedback
 
             var givenQuery = db.SessionFeedback.AsNoTracking().Where(f => f.ByUserId == me);
             var givenTotal = await givenQuery.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (givenTotal + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, givenTotal, PageSize);
             var given = (await givenQuery
                 .OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .Page(page, PageSize)
                 .Select(f => new
                 {
                     f.SessionId,

@@ -64,15 +64,13 @@ public static class MySessions
             var sessions = db.Sessions.AsNoTracking()
                 .Where(s => ids.Contains(s.Pair!.MentorEnrolmentId) || ids.Contains(s.Pair!.MenteeEnrolmentId));
             var total = await sessions.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await sessions
                 .OrderBy(s => s.EndsAtUtc > now ? 0 : 1)
                 .ThenBy(s => s.EndsAtUtc > now ? s.StartsAtUtc : (DateTime?)null)
                 .ThenByDescending(s => s.StartsAtUtc)
                 .ThenBy(s => s.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .Page(page, PageSize)
                 .Select(s => new
                 {
                     s.Id,

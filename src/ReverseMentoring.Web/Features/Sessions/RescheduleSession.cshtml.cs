@@ -37,7 +37,7 @@ public sealed class RescheduleSessionModel(IMediator mediator) : PageModel, IRel
         {
             SessionId = Id,
             Version = Session.Version,
-            Date = date ?? Session.Date,
+            Date = DateBounds.OrNull(date) ?? Session.Date,
             Time = time ?? Session.Time,
             DurationMinutes = minutes ?? Session.DurationMinutes,
             Format = Session.Format,

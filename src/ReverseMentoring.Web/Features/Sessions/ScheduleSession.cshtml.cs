@@ -30,7 +30,7 @@ public sealed class ScheduleSessionModel(IMediator mediator) : PageModel, IReloa
         Data = new ScheduleSession.Command
         {
             PairId = pairId,
-            Date = date,
+            Date = DateBounds.OrNull(date),
             Time = time,
             DurationMinutes = Form.Minutes,
             Format = Form.Formats.Contains(SessionFormats.Virtual) ? SessionFormats.Virtual : Form.Formats.Count > 0 ? Form.Formats[0] : SessionFormats.None,

@@ -32,7 +32,7 @@ public static class SessionRemindersRegistration
 
 /// <summary>
 /// Keeps pairs meeting: marks sessions nobody logged as missed, and reminds both sides of a session tomorrow, a log
-/// missing, feedback overdue, and a pair that has not met for longer than the program's cadence. Safe on every
+/// missing, feedback overdue, and a quiet pair (the pair health rule's flag). Safe on every
 /// instance at once: the marking is one conditional update and each reminder is claimed under a unique key.
 /// </summary>
 public sealed class SessionReminders(
@@ -75,7 +75,7 @@ public sealed class SessionReminders(
         reminders.AddRange(await TomorrowAsync(db, links, now, cancellationToken));
         reminders.AddRange(await LogMissingAsync(db, links, now, cancellationToken));
         reminders.AddRange(await FeedbackOverdueAsync(db, links, now, cancellationToken));
-        reminders.AddRange(await NoRecentSessionAsync(db, links, now, cancellationToken));
+        reminders.AddRange(await QuietPairsAsync(db, links, now, cancellationToken));
         return reminders.Count == 0 ? 0 : await notifications.SendOnceAsync(reminders, cancellationToken);
     }
 
@@ -168,26 +168,25 @@ public sealed class SessionReminders(
     }
 
     /// <summary>
-    /// Accepted pairs of running programs with no session ahead whose last held session (or their start) is older than
-    /// the cadence: one reminder each side per cadence period since then.
+    /// Accepted pairs of running programs that the pair health rule flags as quiet: one reminder each side per cadence
+    /// period since they last met (or were accepted).
     /// </summary>
-    private static async Task<IEnumerable<Outgoing>> NoRecentSessionAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Outgoing>> QuietPairsAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
     {
-        var quiet = await (
+        var running = db.Pairs.Where(pair => db.Programs.Any(program => program.Id == pair.ProgramId
+            && program.Status == ProgramStatus.Running && program.ArchivedAtUtc == null));
+        var facts = await running.HealthFacts(db, now).ToListAsync(cancellationToken);
+        var quietFacts = facts.Where(f => PairHealth.Of(f).Has(PairFlagKind.Quiet)).ToDictionary(f => f.PairId);
+        var ids = quietFacts.Keys.ToList();
+        var quiet = ids.Count == 0 ? [] : await (
                 from pair in db.Pairs
+                where ids.Contains(pair.Id)
                 join program in db.Programs on pair.ProgramId equals program.Id
-                where pair.Status == PairStatus.Accepted && program.Status == ProgramStatus.Running && program.ArchivedAtUtc == null
-                    && !db.Sessions.Any(s => s.PairId == pair.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)
-                let last = db.Sessions.Where(s => s.PairId == pair.Id && s.Status == SessionStatus.Held).Max(s => (DateTime?)s.StartsAtUtc)
-                    ?? pair.AcceptedAtUtc
-                where last != null && last < now.AddDays(-program.SessionCadenceDays)
                 select new
                 {
                     pair.Id,
                     pair.ProgramId,
                     ProgramName = program.Name,
-                    program.SessionCadenceDays,
-                    Last = last!.Value,
                     Mentor = new Person(pair.MentorEnrolment!.UserId, pair.MentorEnrolment.User!.Email, pair.MentorEnrolment.User.DisplayName,
                         pair.MentorEnrolment.TimeZoneId, pair.MentorEnrolment.User.ErasedAtUtc == null && pair.MentorEnrolment.Status != EnrolmentStatus.Withdrawn),
                     Mentee = new Person(pair.MenteeEnrolment!.UserId, pair.MenteeEnrolment.User!.Email, pair.MenteeEnrolment.User.DisplayName,
@@ -198,9 +197,12 @@ public sealed class SessionReminders(
         var reminders = new List<Outgoing>();
         foreach (var pair in quiet)
         {
-            var days = (int)(now - pair.Last).TotalDays;
-            var period = days / pair.SessionCadenceDays;
-            var since = pair.Last.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var health = quietFacts[pair.Id];
+            var last = health.LastHeldUtc ?? health.AcceptedAtUtc;
+            var days = (int)(now - last).TotalDays;
+            var period = days / health.CadenceDays;
+            var since = last.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var met = health.LastHeldUtc is null ? $"have not met since your pair started {days} days ago" : $"last met {days} days ago";
             foreach (var (to, partner) in new[] { (pair.Mentor, pair.Mentee), (pair.Mentee, pair.Mentor) })
             {
                 if (!to.Reachable || string.IsNullOrEmpty(to.Email))
@@ -215,8 +217,8 @@ public sealed class SessionReminders(
                     $"""
                     Hello {to.Name},
 
-                    You and {partner.Name} last met {days} days ago in {pair.ProgramName}, and the program suggests meeting every {pair.SessionCadenceDays} days.
-                    Nothing is scheduled yet: agree on your next session and put it in the app.
+                    You and {partner.Name} {met} in {pair.ProgramName}, and the program suggests meeting every {health.CadenceDays} days.
+                    Nothing is scheduled for the next {PairHealth.ScheduledAheadDays} days: agree on your next session and put it in the app.
                     {links.To($"/Participant/Programs/{pair.ProgramId}")}
                     """));
             }

@@ -32,7 +32,7 @@ public sealed class SessionPlanValidator<T> : AbstractValidator<T>
 {
     public SessionPlanValidator()
     {
-        RuleFor(c => c.Date).NotNull().WithMessage("Enter the date of the session.");
+        RuleFor(c => c.Date).NotNull().WithMessage("Enter the date of the session.").WithinSupportedDates();
         RuleFor(c => c.Time).NotNull().WithMessage("Enter the time the session starts.");
         RuleFor(c => c.DurationMinutes)
             .InclusiveBetween(Session.MinMinutes, Session.MaxMinutes)

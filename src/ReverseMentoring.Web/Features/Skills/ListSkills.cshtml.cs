@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Skills;
 
@@ -62,13 +63,11 @@ public static class ListSkills
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var total = await db.Skills.CountAsync(cancellationToken);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await db.Skills.AsNoTracking()
                 .OrderBy(s => s.IsRetired)
                 .ThenBy(s => s.Name)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .Page(page, PageSize)
                 .Select(s => new Row(
                     s.Id,
                     s.Name,
@@ -78,48 +77,6 @@ public static class ListSkills
                     db.ProgramTopics.Count(t => t.SkillId == s.Id)))
                 .ToListAsync(cancellationToken);
             return new Result(rows, page, pageCount, total);
-        }
-    }
-}
-
-/// <summary>Stops offering a skill; enrolments and topics that have it keep it.</summary>
-public static class RetireSkill
-{
-    [AllowedRoles(Roles.HrCoordinator)]
-    public sealed class Command : ICommand
-    {
-        public int Id { get; set; }
-    }
-
-    public sealed class Handler(AppDbContext db) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var skill = await db.Skills.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
-            skill.IsRetired = true;
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
-        }
-    }
-}
-
-/// <summary>Offers a retired skill again.</summary>
-public static class ReinstateSkill
-{
-    [AllowedRoles(Roles.HrCoordinator)]
-    public sealed class Command : ICommand
-    {
-        public int Id { get; set; }
-    }
-
-    public sealed class Handler(AppDbContext db) : ICommandHandler<Command>
-    {
-        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var skill = await db.Skills.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken) ?? throw new NotFoundException();
-            skill.IsRetired = false;
-            await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
         }
     }
 }

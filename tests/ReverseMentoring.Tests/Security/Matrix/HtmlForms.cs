@@ -16,10 +16,15 @@ public sealed record HtmlForm(string Action, IReadOnlyList<FormField> Fields)
     public string Shape => Handler + ":" + string.Join(",", Fields.Select(f => f.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 }
 
-/// <summary>Reads the POST forms of a page from its HTML, the way a browser would fill them in unchanged.</summary>
+/// <summary>Reads the forms of a page from its HTML, the way a browser would fill them in unchanged.</summary>
 public static partial class HtmlForms
 {
-    public static IReadOnlyList<HtmlForm> PostFormsOf(string html, string pageUrl)
+    public static IReadOnlyList<HtmlForm> PostFormsOf(string html, string pageUrl) => FormsOf(html, pageUrl, "post");
+
+    /// <summary>The filter forms of a page (a form without a method is sent with GET).</summary>
+    public static IReadOnlyList<HtmlForm> GetFormsOf(string html, string pageUrl) => FormsOf(html, pageUrl, "get");
+
+    private static List<HtmlForm> FormsOf(string html, string pageUrl, string method)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(pageUrl);
@@ -27,7 +32,7 @@ public static partial class HtmlForms
         foreach (Match form in FormPattern().Matches(html))
         {
             var attributes = Attributes(form.Groups[1].Value);
-            if (!string.Equals(attributes.GetValueOrDefault("method"), "post", StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(attributes.GetValueOrDefault("method") ?? "get", method, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Pairing;
 
 namespace ReverseMentoring.Tests.Security.Matrix;
 
@@ -137,7 +138,12 @@ public sealed class MatrixApp : AppFactory
     public IReadOnlyList<string> DiscoverPageRoutes() => PageDescriptors().Keys.Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The page routes with their POST handler names ("" for the unnamed OnPost).</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverPostHandlersAsync()
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverPostHandlersAsync() => DiscoverHandlersAsync("POST");
+
+    /// <summary>The page routes with their GET handler names ("" for the unnamed OnGet).</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverGetHandlersAsync() => DiscoverHandlersAsync("GET");
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DiscoverHandlersAsync(string method)
     {
         var loader = Services.GetRequiredService<PageLoader>();
         var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -145,7 +151,7 @@ public sealed class MatrixApp : AppFactory
         {
             var compiled = await loader.LoadAsync(descriptor, Microsoft.AspNetCore.Http.EndpointMetadataCollection.Empty);
             var posts = compiled.HandlerMethods
-                .Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                .Where(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase))
                 .Select(h => h.Name ?? "")
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
@@ -225,6 +231,7 @@ public sealed class MatrixApp : AppFactory
         var matching = await this.ProgramAsync(ProgramStatus.Matching, name: TestData.Unique("Matching program"));
         var enrolling = await this.ProgramAsync(ProgramStatus.Enrolling, name: TestData.Unique("Enrolling program"));
         var closed = await this.ProgramAsync(ProgramStatus.Closed, name: TestData.Unique("Closed program"));
+        var archived = await this.ProgramAsync(ProgramStatus.Closed, archived: true, name: TestData.Unique("Archived program"));
 
         var theirMentoring = await this.EnrolAsync(running, otherMentor, ParticipantRole.Mentor);
         var pairA = await this.PairAsync(running, mentor: mentor, mentee: mentee, proposedAtUtc: now.AddDays(-3), acceptedAtUtc: now.AddDays(-2));
@@ -232,6 +239,18 @@ public sealed class MatrixApp : AppFactory
         var proposedA = await this.PairAsync(matching, PairStatus.Proposed, mentor, mentee, proposedAtUtc: now.AddDays(-3));
         var proposedB = await this.PairAsync(matching, PairStatus.Proposed, otherMentor, otherMentee, proposedAtUtc: now.AddDays(-3));
         var pending = await this.EnrolAsync(enrolling, otherMentee, ParticipantRole.Mentee, EnrolmentStatus.Pending);
+
+        // Two more mentors and mentees waiting in the matching program, one pair of them pinned (which runs the
+        // pairing over them): the board shows its publish, pin, ban, swap and remove forms.
+        var waiting = new List<Enrolment>();
+        for (var i = 0; i < 2; i++)
+        {
+            waiting.Add(await this.EnrolAsync(matching, await this.PersonAsync(Roles.Mentor, $"Waiting Mentor {i}"), ParticipantRole.Mentor));
+            waiting.Add(await this.EnrolAsync(matching, await this.PersonAsync(Roles.Mentee, $"Waiting Mentee {i}"), ParticipantRole.Mentee));
+        }
+
+        await SendAsync(new PinPair.Command { ProgramId = matching.Id, MentorEnrolmentId = waiting[0].Id, MenteeEnrolmentId = waiting[1].Id }, await PrincipalAsync(Who.Hr));
+        var unpinned = (await this.LatestPairingRunAsync(matching.Id)).Stored.Pairs.First(p => !p.Pinned);
 
         const string notes = "Private notes of the pair.";
         var sessionA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(3));
@@ -266,6 +285,7 @@ public sealed class MatrixApp : AppFactory
             ["matchingProgram"] = Id(matching.Id),
             ["enrollingProgram"] = Id(enrolling.Id),
             ["closedProgram"] = Id(closed.Id),
+            ["archivedProgram"] = Id(archived.Id),
             ["enrolment"] = Id(pairA.MentorEnrolmentId),
             ["menteeEnrolment"] = Id(pairA.MenteeEnrolmentId),
             ["otherEnrolment"] = Id(theirMentoring.Id),
@@ -295,6 +315,7 @@ public sealed class MatrixApp : AppFactory
             ["pairVersion"] = proposedA.Version.ToString(),
             ["otherPairVersion"] = proposedB.Version.ToString(),
             ["otherEnrolmentVersion"] = theirMentoring.Version.ToString(),
+            ["runPairKey"] = $"{unpinned.MentorId}-{unpinned.MenteeId}",
         });
     }
 

@@ -50,6 +50,7 @@ public static class PageTable
         new("/Error",                                              "/Error",                                                    Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/AccessDenied",                               "/Account/AccessDenied",                                     Forbidden, Forbidden, Forbidden, Forbidden, Forbidden),
         new("/Account/ChangePassword",                             "/Account/ChangePassword",                                   SignIn,    Ok,        Ok,        Ok,        Ok),
+        new("/Account/ConfirmEmail",                               "/Account/ConfirmEmail",                                     Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/MyData",                                     "/Account/MyData",                                           SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Account/Register",                                   "/Account/Register",                                         Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/SignIn",                                     "/Account/SignIn",                                           Ok,        Ok,        Ok,        Ok,        Ok),

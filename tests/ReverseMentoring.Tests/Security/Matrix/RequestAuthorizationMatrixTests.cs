@@ -40,6 +40,7 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
     public static IReadOnlyDictionary<string, May> Table { get; } = new Dictionary<string, May>(StringComparer.Ordinal)
     {
         ["Account.ChangePassword.Command"] = AnySignedIn,
+        ["Account.ConfirmAddress.Command"] = Anyone,
         ["Account.Register.Command"] = Anyone,
         ["Account.Register.InviteQuery"] = Anyone,
         ["Account.SignInWithPassword.Command"] = Anyone,

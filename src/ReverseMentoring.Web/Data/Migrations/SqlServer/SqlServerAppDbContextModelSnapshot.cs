@@ -708,7 +708,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -719,7 +719,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProgramId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("Invitations");

@@ -636,9 +636,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("SessionId", "Role")
                         .IsUnique();
 
-                    b.HasIndex("ProgramId", "CreatedAtUtc", "Rating", "ByUserId");
-
                     b.HasIndex("PairId", "CreatedAtUtc", "Rating", "ByUserId");
+
+                    b.HasIndex("ProgramId", "CreatedAtUtc", "Rating", "ByUserId");
 
                     b.ToTable("Feedback", (string)null);
                 });
@@ -675,7 +675,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -686,7 +686,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgramId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("Invitations");

@@ -1,0 +1,135 @@
+using System.Globalization;
+
+namespace ReverseMentoring.Web.Domain;
+
+/// <summary>Why a pair needs HR's attention; a pair may carry several at once.</summary>
+public enum PairFlagKind
+{
+    /// <summary>Not met for longer than the cadence plus a week, and nothing scheduled in the week ahead.</summary>
+    Quiet = 0,
+
+    /// <summary>Most of the last few sessions were missed or cancelled.</summary>
+    MissingSessions = 1,
+
+    /// <summary>The last few ratings, from either side, average below the bar.</summary>
+    LowRating = 2,
+
+    /// <summary>A "have you met yet?" check-in left unanswered for over a week.</summary>
+    HaveYouMetUnanswered = 3,
+}
+
+/// <summary>One flag of a pair, with the reason as HR reads it ("Quiet: last met 30 days ago ...").</summary>
+public sealed record PairHealthFlag(PairFlagKind Kind, string Reason);
+
+/// <summary>
+/// Pair health: the one rule that says whether an active pair is at risk and why. Every page, CSV file, the dashboard
+/// and the reminders job work it out from the same <see cref="PairHealthFacts"/> (read by
+/// <see cref="PairHealthQueries.HealthFacts"/>), so the same pair shows the same flags and reasons everywhere.
+/// Decision: docs/decisions/0006-pair-health.md.
+/// </summary>
+public sealed class PairHealth
+{
+    /// <summary>Quiet: days of grace after the program's cadence before a pair without a held session is flagged.</summary>
+    public const int QuietGraceDays = 7;
+
+    /// <summary>Quiet: a session scheduled this many days ahead (or fewer) keeps the pair from being flagged.</summary>
+    public const int ScheduledAheadDays = 7;
+
+    /// <summary>Missing sessions: how many of the pair's most recent past sessions are looked at.</summary>
+    public const int RecentSessions = 3;
+
+    /// <summary>Missing sessions: this many of them missed or cancelled flags the pair.</summary>
+    public const int MissedOrCancelledAtLeast = 2;
+
+    /// <summary>Low rating: how many of the pair's most recent ratings, from either side, are averaged.</summary>
+    public const int RecentRatings = 3;
+
+    /// <summary>Low rating: an average below this flags the pair.</summary>
+    public const int LowRatingBelow = 3;
+
+    /// <summary>"Have you met yet?": days a check-in may stay unanswered before the pair is flagged.</summary>
+    public const int HaveYouMetUnansweredDays = 7;
+
+    private PairHealth(int pairId, IReadOnlyList<PairHealthFlag> flags)
+    {
+        PairId = pairId;
+        Flags = flags;
+    }
+
+    public int PairId { get; }
+
+    /// <summary>In the order of <see cref="PairFlagKind"/>; empty for a healthy pair.</summary>
+    public IReadOnlyList<PairHealthFlag> Flags { get; }
+
+    public bool AtRisk => Flags.Count > 0;
+
+    public IEnumerable<string> Reasons => Flags.Select(f => f.Reason);
+
+    public bool Has(PairFlagKind flag) => Flags.Any(f => f.Kind == flag);
+
+    /// <summary>The flags of one pair, from its facts as at <see cref="PairHealthFacts.AsOfUtc"/>.</summary>
+    public static PairHealth Of(PairHealthFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var now = facts.AsOfUtc;
+        var flags = new List<PairHealthFlag>();
+
+        var lastMet = facts.LastHeldUtc ?? facts.AcceptedAtUtc;
+        var scheduledSoon = facts.NextScheduledUtc is { } next && next <= now.AddDays(ScheduledAheadDays);
+        if (lastMet < now.AddDays(-(facts.CadenceDays + QuietGraceDays)) && !scheduledSoon)
+        {
+            var since = facts.LastHeldUtc is null
+                ? $"not met in the {DaysBetween(lastMet, now)} days since the pair was accepted"
+                : $"last met {DaysBetween(lastMet, now)} days ago";
+            flags.Add(new(PairFlagKind.Quiet,
+                $"{Name(PairFlagKind.Quiet)}: {since} (the program's cadence is {facts.CadenceDays} days), and nothing is scheduled in the next {ScheduledAheadDays} days"));
+        }
+
+        var recentSessions = facts.RecentPastSessions.Take(RecentSessions).ToList();
+        var missed = recentSessions.Count(s => s is SessionStatus.Missed or SessionStatus.Cancelled);
+        if (missed >= MissedOrCancelledAtLeast)
+        {
+            flags.Add(new(PairFlagKind.MissingSessions,
+                $"{Name(PairFlagKind.MissingSessions)}: {missed} of the last {recentSessions.Count} sessions missed or cancelled"));
+        }
+
+        var recentRatings = facts.RecentRatings.Take(RecentRatings).ToList();
+        if (recentRatings.Count > 0 && recentRatings.Average() < LowRatingBelow)
+        {
+            var average = recentRatings.Average().ToString("0.0", CultureInfo.InvariantCulture);
+            flags.Add(new(PairFlagKind.LowRating,
+                $"{Name(PairFlagKind.LowRating)}: the last {recentRatings.Count} ratings average {average}, below {LowRatingBelow}"));
+        }
+
+        if (facts.OldestUnansweredHaveYouMetUtc is { } sent && sent < now.AddDays(-HaveYouMetUnansweredDays))
+        {
+            flags.Add(new(PairFlagKind.HaveYouMetUnanswered,
+                $"{Name(PairFlagKind.HaveYouMetUnanswered)} for {DaysBetween(sent, now)} days"));
+        }
+
+        return new PairHealth(facts.PairId, flags);
+    }
+
+    /// <summary>The flag's short name, as charts and badges show it.</summary>
+    public static string Name(PairFlagKind flag) => flag switch
+    {
+        PairFlagKind.Quiet => "Quiet",
+        PairFlagKind.MissingSessions => "Missing sessions",
+        PairFlagKind.LowRating => "Low rating",
+        PairFlagKind.HaveYouMetUnanswered => "\"Have you met yet?\" unanswered",
+        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, null),
+    };
+
+    /// <summary>What the flag means, for filters, table rows and footnotes.</summary>
+    public static string Describe(PairFlagKind flag) => flag switch
+    {
+        PairFlagKind.Quiet => $"{Name(flag)}: no session held for longer than the cadence plus {QuietGraceDays} days, and none scheduled in the next {ScheduledAheadDays}",
+        PairFlagKind.MissingSessions => $"{Name(flag)}: {MissedOrCancelledAtLeast} or more of the last {RecentSessions} sessions missed or cancelled",
+        PairFlagKind.LowRating => $"{Name(flag)}: the last {RecentRatings} ratings average below {LowRatingBelow}",
+        PairFlagKind.HaveYouMetUnanswered => $"{Name(flag)} for more than {HaveYouMetUnansweredDays} days",
+        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, null),
+    };
+
+    /// <summary>Whole days from one instant to a later one, rounded down.</summary>
+    private static int DaysBetween(DateTime from, DateTime to) => (int)Math.Floor((to - from).TotalDays);
+}

@@ -1,0 +1,96 @@
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Web.Domain;
+
+/// <summary>What <see cref="PairHealth"/> needs to know about one active pair, as at one moment.</summary>
+public sealed record PairHealthFacts
+{
+    public int PairId { get; init; }
+
+    public int ProgramId { get; init; }
+
+    /// <summary>The program's session cadence: how often pairs are expected to meet.</summary>
+    public int CadenceDays { get; init; }
+
+    public DateTime AcceptedAtUtc { get; init; }
+
+    /// <summary>The start of the last held session; null when the pair has not met yet.</summary>
+    public DateTime? LastHeldUtc { get; init; }
+
+    /// <summary>The start of the next scheduled session after <see cref="AsOfUtc"/>, however far ahead.</summary>
+    public DateTime? NextScheduledUtc { get; init; }
+
+    /// <summary>The statuses of the latest sessions that started by <see cref="AsOfUtc"/>, newest first.</summary>
+    public IReadOnlyList<SessionStatus> RecentPastSessions { get; init; } = [];
+
+    /// <summary>The latest ratings given by either side, newest first.</summary>
+    public IReadOnlyList<int> RecentRatings { get; init; } = [];
+
+    /// <summary>When the oldest "have you met yet?" check-in still unanswered was sent.</summary>
+    public DateTime? OldestUnansweredHaveYouMetUtc { get; init; }
+
+    /// <summary>The moment the facts describe.</summary>
+    public DateTime AsOfUtc { get; init; }
+}
+
+public static class PairHealthQueries
+{
+    /// <summary>
+    /// The health facts of the active (accepted) pairs among <paramref name="pairs"/>, as at <paramref name="nowUtc"/>:
+    /// one SQL statement, each fact a correlated subquery that the indexes on Sessions (PairId, ...), Feedback (PairId,
+    /// CreatedAtUtc, ...) and CheckIns (PairId, ...) answer per pair. The flags are worked out from the facts in memory
+    /// by <see cref="PairHealth.Of"/>.
+    /// </summary>
+    public static IQueryable<PairHealthFacts> HealthFacts(this IQueryable<Pair> pairs, AppDbContext db, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // The recent sessions and ratings are read one position at a time (ORDER BY ... LIMIT 1 OFFSET n per pair)
+        // rather than as collections, which EF would turn into a window function over every session and rating.
+        return from p in pairs
+               where p.Status == PairStatus.Accepted && p.AcceptedAtUtc != null
+               join program in db.Programs on p.ProgramId equals program.Id
+               select new PairHealthFacts
+               {
+                   PairId = p.Id,
+                   ProgramId = p.ProgramId,
+                   CadenceDays = program.SessionCadenceDays,
+                   AcceptedAtUtc = p.AcceptedAtUtc!.Value,
+                   LastHeldUtc = db.Sessions
+                       .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc)
+                       .Max(s => (DateTime?)s.StartsAtUtc),
+                   NextScheduledUtc = db.Sessions
+                       .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > nowUtc)
+                       .Min(s => (DateTime?)s.StartsAtUtc),
+                   RecentPastSessions = Present(
+                       db.Sessions.Where(s => s.PairId == p.Id && s.StartsAtUtc <= nowUtc)
+                           .OrderByDescending(s => s.StartsAtUtc).ThenByDescending(s => s.Id)
+                           .Select(s => (SessionStatus?)s.Status).FirstOrDefault(),
+                       db.Sessions.Where(s => s.PairId == p.Id && s.StartsAtUtc <= nowUtc)
+                           .OrderByDescending(s => s.StartsAtUtc).ThenByDescending(s => s.Id)
+                           .Skip(1).Select(s => (SessionStatus?)s.Status).FirstOrDefault(),
+                       db.Sessions.Where(s => s.PairId == p.Id && s.StartsAtUtc <= nowUtc)
+                           .OrderByDescending(s => s.StartsAtUtc).ThenByDescending(s => s.Id)
+                           .Skip(2).Select(s => (SessionStatus?)s.Status).FirstOrDefault()),
+                   RecentRatings = Present(
+                       db.SessionFeedback.Where(f => f.PairId == p.Id)
+                           .OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id)
+                           .Select(f => (int?)f.Rating).FirstOrDefault(),
+                       db.SessionFeedback.Where(f => f.PairId == p.Id)
+                           .OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id)
+                           .Skip(1).Select(f => (int?)f.Rating).FirstOrDefault(),
+                       db.SessionFeedback.Where(f => f.PairId == p.Id)
+                           .OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id)
+                           .Skip(2).Select(f => (int?)f.Rating).FirstOrDefault()),
+                   OldestUnansweredHaveYouMetUtc = db.CheckIns
+                       .Where(c => c.PairId == p.Id && c.Kind == CheckInKind.HaveYouMet && c.AnsweredAtUtc == null)
+                       .Min(c => (DateTime?)c.SentAtUtc),
+                   AsOfUtc = nowUtc,
+               };
+    }
+
+    // The three positions read above: as many as the pair has, newest first.
+    private static List<T> Present<T>(T? first, T? second, T? third)
+        where T : struct =>
+        new[] { first, second, third }.TakeWhile(v => v.HasValue).Select(v => v!.Value).ToList();
+}

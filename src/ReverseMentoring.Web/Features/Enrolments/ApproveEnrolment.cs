@@ -1,0 +1,69 @@
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Enrolments;
+
+/// <summary>HR accepts a participant into the program; the person gets the matching role if they lack it.</summary>
+public static class ApproveEnrolment
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand
+    {
+        public int ProgramId { get; set; }
+
+        public int EnrolmentId { get; set; }
+
+        public Guid Version { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var enrolment = await db.Enrolments.Include(e => e.User)
+                .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
+                ?? throw new NotFoundException();
+            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Rejected))
+            {
+                throw RequestValidationException.For(command, "",
+                    $"Only pending or rejected enrolments can be approved; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var hr = current.RequireId();
+            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
+            enrolment.Status = EnrolmentStatus.Approved;
+            enrolment.DecisionReason = null;
+            enrolment.DecidedByUserId = hr;
+            enrolment.DecidedAtUtc = now;
+            enrolment.UpdatedAtUtc = now;
+            var role = enrolment.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
+            var granted = !await users.IsInRoleAsync(enrolment.User!, role);
+            enrolment.History.Add(new EnrolmentHistory
+            {
+                AtUtc = now,
+                ByUserId = hr,
+                Event = "Approved",
+                Detail = granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.",
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", EnrolmentDetail.ConflictMessage);
+            }
+
+            if (granted)
+            {
+                StartupData.Check(await users.AddToRoleAsync(enrolment.User!, role), $"give the role {role}");
+            }
+
+            return Unit.Value;
+        }
+    }
+}

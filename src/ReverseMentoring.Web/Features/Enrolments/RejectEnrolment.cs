@@ -1,0 +1,67 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Enrolments;
+
+/// <summary>HR turns an enrolment down, saying why; the participant sees the reason.</summary>
+public static class RejectEnrolment
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand
+    {
+        public int ProgramId { get; set; }
+
+        public int EnrolmentId { get; set; }
+
+        public Guid Version { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Give a reason for turning this enrolment down; the participant will see it.")
+                .MaximumLength(Enrolment.ReasonMaxLength).WithMessage("A reason has at most 500 characters.");
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var enrolment = await db.Enrolments
+                .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
+                ?? throw new NotFoundException();
+            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Approved))
+            {
+                throw RequestValidationException.For(command, "",
+                    $"Only pending or approved enrolments can be rejected; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var hr = current.RequireId();
+            var reason = command.Reason!.Trim();
+            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
+            enrolment.Status = EnrolmentStatus.Rejected;
+            enrolment.DecisionReason = reason;
+            enrolment.DecidedByUserId = hr;
+            enrolment.DecidedAtUtc = now;
+            enrolment.UpdatedAtUtc = now;
+            enrolment.History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = hr, Event = "Rejected", Detail = reason });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", EnrolmentDetail.ConflictMessage);
+            }
+
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Infrastructure;
+
+namespace ReverseMentoring.Web.Features.Invitations;
+
+/// <summary>
+/// HR sends an invitation again with a fresh expiry and a new link (only the hash of a link's token is kept, so the
+/// first one cannot be sent again); the earlier link stops working.
+/// </summary>
+public static class ResendInvitation
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record Command(int ProgramId, int InvitationId) : ICommand<Result>;
+
+    public sealed record Result(string Email, DateTime ExpiresAtUtc);
+
+    /// <summary>Why the program takes no invitations, or null when it does.</summary>
+    public static string? Refusal(MentoringProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return program.ArchivedAtUtc is not null ? "This program is archived; it takes no new invitations."
+            : program.Status == ProgramStatus.Closed ? "This program is closed; it takes no new invitations."
+            : null;
+    }
+
+    public sealed class Handler(AppDbContext db, Notifications notifications, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var invitation = await db.Invitations.Include(i => i.Program)
+                .SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.ProgramId == command.ProgramId, cancellationToken)
+                ?? throw new NotFoundException();
+            if (Refusal(invitation.Program!) is { } refusal)
+            {
+                throw RequestValidationException.For(command, "", refusal);
+            }
+
+            if (invitation.AcceptedAtUtc is not null)
+            {
+                throw RequestValidationException.For(command, "", $"{invitation.Email} has accepted this invitation already; there is nothing to resend.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            invitation.ExpiresAtUtc = now.AddDays(options.Value.ValidDays);
+            var token = invitation.IssueToken();
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Not sent, the new link is undone with the rest: the earlier link keeps working.
+            var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
+            if (!await notifications.SendOnceAsync(
+                InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text, cancellationToken))
+            {
+                throw RequestValidationException.For(command, "", $"The e-mail to {invitation.Email} could not be sent. Try again in a few minutes.");
+            }
+
+            return new Result(invitation.Email, invitation.ExpiresAtUtc);
+        }
+    }
+}
