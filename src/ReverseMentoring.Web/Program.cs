@@ -30,13 +30,12 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<StartupData>();
 builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection(RegistrationOptions.Section));
 
-// Feature services (mail, uploads, background jobs) are registered below, one line per feature.
+// Feature services (mail, uploads) are registered below, one line per feature; every background job in AddJobs.
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration);
 builder.Services.AddResourceLibrary(builder.Configuration);
-builder.Services.AddPairResponseWatch(builder.Configuration);
-builder.Services.AddSessionReminders(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMemoryCache();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -123,6 +122,11 @@ builder.Services.AddHealthChecks()
     });
 
 var app = builder.Build();
+foreach (var retired in Jobs.RetiredSettingsIn(app.Configuration))
+{
+    app.Logger.LogWarning("{RetiredSetting}", retired);
+}
+
 
 if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 {

@@ -51,13 +51,13 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["RateLimiting:PermitLimit"] = "100000";
 
         // The check-in job e-mails real-looking pairs; tests that need it run it themselves on a test clock.
-        _settings["CheckIns:JobEnabled"] = "false";
+        _settings["Jobs:CheckIns:Enabled"] = "false";
 
         // Likewise the session reminders job, which marks past sessions missed and e-mails pairs, the invitation
         // reminders and the watch on unanswered pairs.
-        _settings["SessionReminders:Enabled"] = "false";
-        _settings["Invitations:RemindersEnabled"] = "false";
-        _settings["Pairing:WatchEnabled"] = "false";
+        _settings["Jobs:SessionReminders:Enabled"] = "false";
+        _settings["Jobs:InvitationReminders:Enabled"] = "false";
+        _settings["Jobs:PairResponseWatch:Enabled"] = "false";
 
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");

@@ -168,14 +168,15 @@ public static class TestData
     /// <summary>
     /// The person's enrolment, saved as them. By default approved, with a complete profile: Marketing, Graduate (mentor) or
     /// Director (mentee), London and its time zone, in person or virtual, <see cref="OfficeHours"/>, teaching AI tools (4)
-    /// and Social media (3) or wanting them (1 and 2), interests, goals and consent.
+    /// and Social media (3) or wanting them (1 and 2), interests, goals and consent; enrolled (consenting) and decided now
+    /// unless <paramref name="enrolledAtUtc"/> and <paramref name="decidedAtUtc"/> say when.
     /// </summary>
     public static async Task<Enrolment> EnrolAsync(
         this AppFactory app, MentoringProgram program, Person person, ParticipantRole role, EnrolmentStatus status = EnrolmentStatus.Approved,
         string timeZoneId = "Europe/London", string department = "Marketing", string? jobLevel = null,
         SessionFormats formats = SessionFormats.InPerson | SessionFormats.Virtual, IReadOnlyList<(int SkillId, int Level)>? skills = null,
         IReadOnlyList<AvailabilitySlot>? availability = null, string interests = "Photography.", string? managerEmail = null,
-        Action<Enrolment>? change = null)
+        DateTime? enrolledAtUtc = null, DateTime? decidedAtUtc = null, string? decisionReason = null, Action<Enrolment>? change = null)
     {
         var now = app.NowUtc();
         skills ??= role == ParticipantRole.Mentor
@@ -195,9 +196,10 @@ public static class TestData
             Formats = formats,
             Interests = interests,
             Goals = "Learn from each other.",
-            ConsentedAtUtc = now,
-            DecidedAtUtc = status is EnrolmentStatus.Approved or EnrolmentStatus.Rejected ? now : null,
-            CreatedAtUtc = now,
+            ConsentedAtUtc = enrolledAtUtc ?? now,
+            DecidedAtUtc = decidedAtUtc ?? (status is EnrolmentStatus.Approved or EnrolmentStatus.Rejected ? now : null),
+            DecisionReason = decisionReason,
+            CreatedAtUtc = enrolledAtUtc ?? now,
             Skills = skills.Select(s => new EnrolmentSkill
             {
                 SkillId = s.SkillId,
@@ -252,12 +254,14 @@ public static class TestData
     /// A pair in <paramref name="program"/> (when null a new one, matching for a proposed or declined pair, else running) of <paramref name="mentor"/> and
     /// <paramref name="mentee"/>: their enrolment there is used, or made with <see cref="EnrolAsync"/> in the given zone;
     /// without them, new people named <paramref name="mentorName"/> and <paramref name="menteeName"/>. Accepted 14 days
-    /// ago by both unless <paramref name="status"/> says otherwise (proposed now; declined by the mentee; ended now).
+    /// ago by both unless <paramref name="status"/> says otherwise (proposed now; declined a day after the proposal by
+    /// <paramref name="declinedBy"/>, the mentee unless told; ended now). Its own moves (Accept, Decline, End) change it further.
     /// </summary>
     public static async Task<TestPair> PairAsync(
         this AppFactory app, MentoringProgram? program = null, PairStatus status = PairStatus.Accepted, Person? mentor = null, Person? mentee = null,
         string mentorName = MentorName, string menteeName = MenteeName, string mentorZone = "Europe/London", string menteeZone = "Europe/London",
-        DateTime? proposedAtUtc = null, DateTime? acceptedAtUtc = null, Action<Pair>? change = null)
+        DateTime? proposedAtUtc = null, DateTime? acceptedAtUtc = null, ParticipantRole declinedBy = ParticipantRole.Mentee, string? declineReason = null,
+        Action<Pair>? change = null)
     {
         program ??= await app.ProgramAsync(status is PairStatus.Proposed or PairStatus.Declined ? ProgramStatus.Matching : ProgramStatus.Running);
         mentor ??= await app.PersonAsync(Roles.Mentor, mentorName);
@@ -269,6 +273,9 @@ public static class TestData
         var confirmed = status is PairStatus.Accepted or PairStatus.Ended;
         var accepted = confirmed ? acceptedAtUtc ?? now.AddDays(-14) : (DateTime?)null;
         var proposed = proposedAtUtc ?? (accepted?.AddDays(-3) ?? (status == PairStatus.Declined ? now.AddDays(-3) : now));
+        var declined = status == PairStatus.Declined ? proposed.AddDays(1) : (DateTime?)null;
+        PairResponse ResponseOf(ParticipantRole side) =>
+            confirmed ? PairResponse.Accepted : declined is not null && side == declinedBy ? PairResponse.Declined : PairResponse.Pending;
         var pair = new Pair
         {
             ProgramId = program.Id,
@@ -278,10 +285,11 @@ public static class TestData
             ScorePercent = 87,
             Reasons = "teaches AI tools 4/5, wanted at 1/5",
             Status = status,
-            MentorResponse = confirmed ? PairResponse.Accepted : PairResponse.Pending,
-            MenteeResponse = confirmed ? PairResponse.Accepted : status == PairStatus.Declined ? PairResponse.Declined : PairResponse.Pending,
-            MentorRespondedAtUtc = accepted,
-            MenteeRespondedAtUtc = accepted ?? (status == PairStatus.Declined ? proposed.AddDays(1) : null),
+            MentorResponse = ResponseOf(ParticipantRole.Mentor),
+            MenteeResponse = ResponseOf(ParticipantRole.Mentee),
+            MentorRespondedAtUtc = accepted ?? (declinedBy == ParticipantRole.Mentor ? declined : null),
+            MenteeRespondedAtUtc = accepted ?? (declinedBy == ParticipantRole.Mentee ? declined : null),
+            DeclineReason = declined is null ? null : declineReason,
             ProposedAtUtc = proposed,
             AcceptedAtUtc = accepted,
             EndedAtUtc = status == PairStatus.Ended ? now : null,
@@ -325,20 +333,16 @@ public static class TestData
             ScheduledByUserId = by.User.Id,
             CreatedAtUtc = (startsAtUtc < now ? startsAtUtc : now).AddDays(-7),
             Topics = agenda.Select(id => new SessionTopic { ProgramTopicId = id, Kind = SessionTopicKind.Agenda }).ToList(),
+            HeldMinutes = status == SessionStatus.Held ? minutes : null,
+            LoggedAtUtc = status == SessionStatus.Held ? ends : null,
+            LoggedByUserId = status == SessionStatus.Held ? by.User.Id : null,
+            CancelReason = status == SessionStatus.Cancelled ? "Something came up." : null,
+            CancelledAtUtc = status == SessionStatus.Cancelled ? startsAtUtc.AddDays(-1) : null,
+            CancelledByUserId = status == SessionStatus.Cancelled ? by.User.Id : null,
+            MissedAtUtc = status == SessionStatus.Missed ? ends.AddHours(48) : null,
         };
-        switch (status)
-        {
-            case SessionStatus.Held:
-                (session.HeldMinutes, session.LoggedAtUtc, session.LoggedByUserId) = (minutes, ends, by.User.Id);
-                break;
-            case SessionStatus.Cancelled:
-                (session.CancelReason, session.CancelledAtUtc, session.CancelledByUserId) = ("Something came up.", startsAtUtc.AddDays(-1), by.User.Id);
-                break;
-            case SessionStatus.Missed:
-                session.MissedAtUtc = ends.AddHours(48);
-                break;
-        }
 
+        // The session's own moves (Log, Cancel, MarkMissed, Reschedule) change it further, at the time they are given.
         change?.Invoke(session);
         await app.SaveAsync(by.As, db => db.Sessions.Add(session));
         return session;

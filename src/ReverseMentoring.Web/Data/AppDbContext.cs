@@ -29,7 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<CheckInAnswer> CheckInAnswers => Set<CheckInAnswer>();
     public DbSet<SkillRating> SkillRatings => Set<SkillRating>();
-    public DbSet<SentNotification> SentNotifications => Set<SentNotification>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -261,12 +261,21 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        builder.Entity<SentNotification>(sent =>
+        builder.Entity<OutboxMessage>(message =>
         {
-            sent.Property(n => n.Key).HasMaxLength(SentNotification.KeyMaxLength);
-            sent.Property(n => n.Recipient).HasMaxLength(Invitation.EmailMaxLength);
-            sent.Property(n => n.Subject).HasMaxLength(200);
-            sent.HasIndex(n => n.Key).IsUnique();
+            message.Property(m => m.Key).HasMaxLength(OutboxMessage.KeyMaxLength);
+            message.Property(m => m.Recipient).HasMaxLength(Invitation.EmailMaxLength);
+            message.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
+            message.Property(m => m.AttachmentFileName).HasMaxLength(OutboxMessage.FileNameMaxLength);
+            message.Property(m => m.AttachmentContentType).HasMaxLength(OutboxMessage.ContentTypeMaxLength);
+            message.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
+
+            // The key is what keeps a message from being queued, and so sent, twice: by a retried job or another instance.
+            message.HasIndex(m => m.Key).IsUnique();
+
+            // The sender's question: what is unsent and due, oldest first.
+            message.HasIndex(m => new { m.SentAtUtc, m.FailedAtUtc, m.NextAttemptAtUtc });
+            message.HasIndex(m => m.Recipient);
         });
 
         builder.Entity<AuditEntry>(audit =>

@@ -145,10 +145,9 @@ internal sealed partial class DemoData
             };
             if (kind is PilotPattern.Completed or PilotPattern.EndedEarly)
             {
-                pair.Status = PairStatus.Ended;
-                pair.Ending = kind == PilotPattern.Completed ? PairEnding.Completed : PairEnding.EndedEarly;
-                pair.EndedAtUtc = accepted.AddDays(lastDay + 2);
-                pair.EndReason = kind == PilotPattern.Completed ? "Completed the planned sessions." : "The mentee moved to a new role abroad.";
+                pair.End(mentee.UserId, kind == PilotPattern.Completed ? PairEnding.Completed : PairEnding.EndedEarly,
+                    kind == PilotPattern.Completed ? "Completed the planned sessions." : "The mentee moved to a new role abroad.",
+                    accepted.AddDays(lastDay + 2));
             }
 
             db.Pairs.Add(pair);

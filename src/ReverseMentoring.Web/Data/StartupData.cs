@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Data;
 
@@ -101,6 +102,13 @@ public sealed class StartupData(
         if (string.IsNullOrWhiteSpace(options?.Email))
         {
             return;
+        }
+
+        // The same test as every other address the app takes: one it cannot send to would be a coordinator nobody can reach.
+        if (!DeliverableAddress.IsValid(options.Email))
+        {
+            throw new InvalidOperationException(
+                $"FirstCoordinator:Email '{options.Email}' is not an e-mail address the app can send to. Set it to a plain address like hr@company.com.");
         }
 
         var existing = await users.FindByEmailAsync(options.Email);

@@ -26,7 +26,11 @@ public enum SkillDirection
     Learn = 1,
 }
 
-/// <summary>One person's enrolment in one program, as mentor or mentee, with the profile the pairing uses.</summary>
+/// <summary>
+/// One person's enrolment in one program, as mentor or mentee, with the profile the pairing uses. Its status moves only
+/// through <see cref="Approve"/>, <see cref="Reject"/>, <see cref="Withdraw"/> and <see cref="Reenrol"/>, each recorded
+/// in its history.
+/// </summary>
 public sealed class Enrolment : IAudited
 {
     public const int TextMaxLength = 100;
@@ -34,13 +38,19 @@ public sealed class Enrolment : IAudited
     public const int GoalsMaxLength = 2000;
     public const int ReasonMaxLength = 500;
 
+    private EnrolmentStatus _status;
+    private DateTime? _consentedAtUtc;
+    private string? _decisionReason;
+    private string? _decidedByUserId;
+    private DateTime? _decidedAtUtc;
+
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public MentoringProgram? Program { get; set; }
     public string UserId { get; set; } = "";
     public AppUser? User { get; set; }
     public ParticipantRole Role { get; set; }
-    public EnrolmentStatus Status { get; set; }
+    public EnrolmentStatus Status { get => _status; init => _status = value; }
     public string Department { get; set; } = "";
     public string JobLevel { get; set; } = "";
 
@@ -52,16 +62,102 @@ public sealed class Enrolment : IAudited
     public SessionFormats Formats { get; set; }
     public string Interests { get; set; } = "";
     public string Goals { get; set; } = "";
-    public DateTime? ConsentedAtUtc { get; set; }
-    public string? DecisionReason { get; set; }
-    public string? DecidedByUserId { get; set; }
-    public DateTime? DecidedAtUtc { get; set; }
+    public DateTime? ConsentedAtUtc { get => _consentedAtUtc; init => _consentedAtUtc = value; }
+    public string? DecisionReason { get => _decisionReason; init => _decisionReason = value; }
+    public string? DecidedByUserId { get => _decidedByUserId; init => _decidedByUserId = value; }
+    public DateTime? DecidedAtUtc { get => _decidedAtUtc; init => _decidedAtUtc = value; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
     public List<EnrolmentSkill> Skills { get; set; } = [];
     public List<AvailabilitySlot> Availability { get; set; } = [];
     public List<EnrolmentHistory> History { get; set; } = [];
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Still in the program: approved, or waiting for HR's decision.</summary>
+    public static IReadOnlyList<EnrolmentStatus> InProgramStatuses { get; } = [EnrolmentStatus.Pending, EnrolmentStatus.Approved];
+
+    public static bool CanBeApproved(EnrolmentStatus status) => status is EnrolmentStatus.Pending or EnrolmentStatus.Rejected;
+
+    public static bool CanBeRejected(EnrolmentStatus status) => status is EnrolmentStatus.Pending or EnrolmentStatus.Approved;
+
+    /// <summary>HR accepts the person into the program (again, after a rejection); <paramref name="detail"/> is the history's note.</summary>
+    public void Approve(string byUserId, DateTime now, string detail = "Approved.")
+    {
+        if (!CanBeApproved(Status))
+        {
+            throw new DomainRuleException($"Only pending or rejected enrolments can be approved; this one is {StatusName}.");
+        }
+
+        Decide(EnrolmentStatus.Approved, byUserId, null, now);
+        Record(now, byUserId, "Approved", detail);
+    }
+
+    /// <summary>HR turns the enrolment down, saying why; the participant sees the reason.</summary>
+    public void Reject(string byUserId, string reason, DateTime now)
+    {
+        if (!CanBeRejected(Status))
+        {
+            throw new DomainRuleException($"Only pending or approved enrolments can be rejected; this one is {StatusName}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give a reason for turning this enrolment down; the participant will see it.");
+        }
+
+        Decide(EnrolmentStatus.Rejected, byUserId, reason.Trim(), now);
+        Record(now, byUserId, "Rejected", reason.Trim());
+    }
+
+    /// <summary>The participant leaves the program; the enrolment and its history stay.</summary>
+    public void Withdraw(string byUserId, string? reason, DateTime now)
+    {
+        if (Status == EnrolmentStatus.Withdrawn)
+        {
+            throw new DomainRuleException("You have already withdrawn from this program.");
+        }
+
+        _status = EnrolmentStatus.Withdrawn;
+        UpdatedAtUtc = now;
+        Record(now, byUserId, "Withdrawn", string.IsNullOrWhiteSpace(reason) ? "No reason given." : reason.Trim());
+    }
+
+    /// <summary>
+    /// A withdrawn participant enrols again, agreeing to the terms anew: the enrolment waits for HR's review, and an
+    /// earlier rejection stays on record until HR decides again.
+    /// </summary>
+    public void Reenrol(string byUserId, DateTime now, string detail)
+    {
+        if (Status != EnrolmentStatus.Withdrawn)
+        {
+            throw new DomainRuleException("Only someone who withdrew can enrol again.");
+        }
+
+        // HR's last decision stays: a rejection (its reason) keeps the program closed to this person until HR approves
+        // again, however often they withdraw and enrol.
+        _status = EnrolmentStatus.Pending;
+        _consentedAtUtc = now;
+        UpdatedAtUtc = now;
+        Record(now, byUserId, "Re-enrolled",
+            detail + (DecisionReason is null ? "" : " HR had turned the enrolment down; it waits for HR to approve it."));
+    }
+
+    /// <summary>Erasure: HR's words about the person go; the decision itself stays.</summary>
+    public void EraseDecisionReason() => _decisionReason = null;
+
+    private string StatusName => Status.ToString().ToLowerInvariant();
+
+    private void Decide(EnrolmentStatus status, string byUserId, string? reason, DateTime now)
+    {
+        _status = status;
+        _decisionReason = reason;
+        _decidedByUserId = byUserId;
+        _decidedAtUtc = now;
+        UpdatedAtUtc = now;
+    }
+
+    private void Record(DateTime now, string byUserId, string what, string detail) =>
+        History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = byUserId, Event = what, Detail = detail });
 }
 
 public sealed class EnrolmentSkill

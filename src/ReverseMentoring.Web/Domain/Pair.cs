@@ -47,11 +47,28 @@ public sealed class PairingRun
     public string? PublishedByUserId { get; set; }
 }
 
-/// <summary>A mentor and a mentee put together by a published run; in group mentoring a mentor has several.</summary>
+/// <summary>
+/// A mentor and a mentee put together by a published run; in group mentoring a mentor has several. Its state moves only
+/// through <see cref="Accept"/>, <see cref="Decline"/>, <see cref="FlagNoResponse"/> and <see cref="End"/>, which refuse an
+/// illegal move; a new pair may be created in any state (published, imported or demo data).
+/// </summary>
 public sealed class Pair : IAudited
 {
     public const int ReasonsMaxLength = 1000;
     public const int ReasonMaxLength = 500;
+
+    private PairStatus _status;
+    private PairResponse _mentorResponse;
+    private PairResponse _menteeResponse;
+    private DateTime? _mentorRespondedAtUtc;
+    private DateTime? _menteeRespondedAtUtc;
+    private string? _declineReason;
+    private DateTime? _noResponseFlaggedAtUtc;
+    private DateTime? _acceptedAtUtc;
+    private DateTime? _endedAtUtc;
+    private PairEnding? _ending;
+    private string? _endedByUserId;
+    private string? _endReason;
 
     public int Id { get; set; }
     public int ProgramId { get; set; }
@@ -67,28 +84,141 @@ public sealed class Pair : IAudited
     public string Reasons { get; set; } = "";
 
     public bool Pinned { get; set; }
-    public PairStatus Status { get; set; }
-    public PairResponse MentorResponse { get; set; }
-    public PairResponse MenteeResponse { get; set; }
-    public DateTime? MentorRespondedAtUtc { get; set; }
-    public DateTime? MenteeRespondedAtUtc { get; set; }
-    public string? DeclineReason { get; set; }
+    public PairStatus Status { get => _status; init => _status = value; }
+    public PairResponse MentorResponse { get => _mentorResponse; init => _mentorResponse = value; }
+    public PairResponse MenteeResponse { get => _menteeResponse; init => _menteeResponse = value; }
+    public DateTime? MentorRespondedAtUtc { get => _mentorRespondedAtUtc; init => _mentorRespondedAtUtc = value; }
+    public DateTime? MenteeRespondedAtUtc { get => _menteeRespondedAtUtc; init => _menteeRespondedAtUtc = value; }
+    public string? DeclineReason { get => _declineReason; init => _declineReason = value; }
     public DateTime ProposedAtUtc { get; set; }
 
     /// <summary>Set when a side has not answered within the program's response time, so HR can follow up.</summary>
-    public DateTime? NoResponseFlaggedAtUtc { get; set; }
+    public DateTime? NoResponseFlaggedAtUtc { get => _noResponseFlaggedAtUtc; init => _noResponseFlaggedAtUtc = value; }
 
     /// <summary>When the second side accepted: the pair's start, from which cadence and check-ins count.</summary>
-    public DateTime? AcceptedAtUtc { get; set; }
+    public DateTime? AcceptedAtUtc { get => _acceptedAtUtc; init => _acceptedAtUtc = value; }
 
-    public DateTime? EndedAtUtc { get; set; }
-    public PairEnding? Ending { get; set; }
-    public string? EndedByUserId { get; set; }
-    public string? EndReason { get; set; }
+    public DateTime? EndedAtUtc { get => _endedAtUtc; init => _endedAtUtc = value; }
+    public PairEnding? Ending { get => _ending; init => _ending = value; }
+    public string? EndedByUserId { get => _endedByUserId; init => _endedByUserId = value; }
+    public string? EndReason { get => _endReason; init => _endReason = value; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>A live pair holds both people: they are not paired again, and the mentor's slot is taken.</summary>
     public static IReadOnlyList<PairStatus> LiveStatuses { get; } = [PairStatus.Proposed, PairStatus.Accepted];
+
+    /// <summary>
+    /// An active pair: accepted by both sides and not ended. It plans sessions, is reminded, checked in on and counted as
+    /// active; this is the one definition (queries use <see cref="PairQueries.Active"/>).
+    /// </summary>
+    public static IReadOnlyList<PairStatus> ActiveStatuses { get; } = [PairStatus.Accepted];
+
+    /// <summary>A pair that got under way: accepted by both sides, and perhaps ended since.</summary>
+    public static IReadOnlyList<PairStatus> StartedStatuses { get; } = [PairStatus.Accepted, PairStatus.Ended];
+
+    public bool IsActive => ActiveStatuses.Contains(Status);
+
+    public PairResponse ResponseOf(ParticipantRole side) => side == ParticipantRole.Mentor ? MentorResponse : MenteeResponse;
+
+    /// <summary>
+    /// The side the person is on. Only for a pair already found through <see cref="PairQueries.OfParticipant(IQueryable{Pair}, string)"/>
+    /// with both enrolments loaded; it is not the access rule.
+    /// </summary>
+    public ParticipantRole SideOf(string userId) =>
+        (MentorEnrolment ?? throw new InvalidOperationException("Load the pair's enrolments first.")).UserId == userId ? ParticipantRole.Mentor
+        : (MenteeEnrolment ?? throw new InvalidOperationException("Load the pair's enrolments first.")).UserId == userId ? ParticipantRole.Mentee
+        : throw new InvalidOperationException("The person is on neither side of this pair.");
+
+    /// <summary>Why this side cannot answer the proposal now, or null when it can. The side's enrolment must be loaded.</summary>
+    public string? AnswerRefusal(ParticipantRole side) => Status switch
+    {
+        PairStatus.Declined when ResponseOf(side) == PairResponse.Declined => "You declined this pair already.",
+        PairStatus.Declined => "This pair was declined by the other side. HR will propose someone else.",
+        PairStatus.Ended => "This pair has ended.",
+        _ when ResponseOf(side) != PairResponse.Pending => "You answered already.",
+        _ when EnrolmentOf(side).Status == EnrolmentStatus.Withdrawn => "You withdrew from this program, so you cannot answer for this pair.",
+        _ => null,
+    };
+
+    /// <summary>One side says yes; when the other side has too, the pair is confirmed and starts now.</summary>
+    public void Accept(ParticipantRole side, DateTime now)
+    {
+        Answer(side, PairResponse.Accepted, now);
+        if (_mentorResponse == PairResponse.Accepted && _menteeResponse == PairResponse.Accepted)
+        {
+            _status = PairStatus.Accepted;
+            _acceptedAtUtc = now;
+        }
+    }
+
+    /// <summary>One side says no: the pair is declined for both, who are free for the next proposal.</summary>
+    public void Decline(ParticipantRole side, string? reason, DateTime now)
+    {
+        Answer(side, PairResponse.Declined, now);
+        _status = PairStatus.Declined;
+        _declineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    }
+
+    /// <summary>Marks a proposal a side has not answered in time, once, so HR can follow it up.</summary>
+    public void FlagNoResponse(DateTime now)
+    {
+        if (Status != PairStatus.Proposed || (MentorResponse != PairResponse.Pending && MenteeResponse != PairResponse.Pending))
+        {
+            throw new DomainRuleException("Only a proposed pair still waiting for an answer can be flagged as unanswered.");
+        }
+
+        _noResponseFlaggedAtUtc ??= now;
+    }
+
+    /// <summary>Ends an active pair, completed or early (early needs a reason); what happened in it stays.</summary>
+    public void End(string byUserId, PairEnding ending, string? reason, DateTime now)
+    {
+        if (!IsActive)
+        {
+            throw new DomainRuleException(Status == PairStatus.Ended
+                ? "This pair has ended already."
+                : "Only a confirmed pair can be ended; this one was never confirmed by both sides.");
+        }
+
+        if (ending == PairEnding.EndedEarly && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the pair is ending early; HR uses this to improve the program.");
+        }
+
+        _status = PairStatus.Ended;
+        _ending = ending;
+        _endedAtUtc = now;
+        _endedByUserId = byUserId;
+        _endReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    }
+
+    /// <summary>Erasure: the words of a person's decline go; that the pair was declined stays.</summary>
+    public void EraseDeclineReason() => _declineReason = null;
+
+    /// <summary>Erasure: the words of a person's ending go; that and when the pair ended stay.</summary>
+    public void EraseEndReason() => _endReason = null;
+
+    private Enrolment EnrolmentOf(ParticipantRole side) =>
+        (side == ParticipantRole.Mentor ? MentorEnrolment : MenteeEnrolment) ?? throw new InvalidOperationException("Load the pair's enrolments first.");
+
+    private void Answer(ParticipantRole side, PairResponse response, DateTime now)
+    {
+        if (AnswerRefusal(side) is { } refusal)
+        {
+            throw new DomainRuleException(refusal);
+        }
+
+        if (side == ParticipantRole.Mentor)
+        {
+            _mentorResponse = response;
+            _mentorRespondedAtUtc = now;
+        }
+        else
+        {
+            _menteeResponse = response;
+            _menteeRespondedAtUtc = now;
+        }
+    }
 }
 
 /// <summary>HR's pin or ban of one mentor-mentee pair in a program; every later run honours it.</summary>

@@ -47,8 +47,8 @@ public static class PairHealthQueries
 
         // The recent sessions and ratings are read one position at a time (ORDER BY ... LIMIT 1 OFFSET n per pair)
         // rather than as collections, which EF would turn into a window function over every session and rating.
-        return from p in pairs
-               where p.Status == PairStatus.Accepted && p.AcceptedAtUtc != null
+        return from p in pairs.Active()
+               where p.AcceptedAtUtc != null
                join program in db.Programs on p.ProgramId equals program.Id
                select new PairHealthFacts
                {

@@ -33,19 +33,3 @@ public sealed class Resource : IAudited
     public DateTime AddedAtUtc { get; set; }
     public string? AddedByUserId { get; set; }
 }
-
-/// <summary>
-/// A message the app sent, recorded under a unique key before it is sent, so that when several instances run
-/// the same background job nobody gets it twice.
-/// </summary>
-public sealed class SentNotification
-{
-    public const int KeyMaxLength = 200;
-
-    public int Id { get; set; }
-    public string Key { get; set; } = "";
-    public string Recipient { get; set; } = "";
-    public string Subject { get; set; } = "";
-    public DateTime CreatedAtUtc { get; set; }
-    public DateTime? SentAtUtc { get; set; }
-}

@@ -19,7 +19,11 @@ public enum SessionTopicKind
     Covered = 1,
 }
 
-/// <summary>A meeting of a pair: when, how long, how and where, what about; then what happened.</summary>
+/// <summary>
+/// A meeting of a pair: when, how long, how and where, what about; then what happened. Once created, it moves only
+/// through <see cref="Reschedule"/>, <see cref="Cancel"/>, <see cref="Log"/> and <see cref="MarkMissed"/>, which refuse
+/// an illegal move.
+/// </summary>
 public sealed class Session : IAudited
 {
     public const int LocationMaxLength = 300;
@@ -29,55 +33,204 @@ public sealed class Session : IAudited
     public const int MinMinutes = 15;
     public const int MaxMinutes = 240;
 
+    public const string NotChangeableMessage = "Only a scheduled session that has not started yet can be changed.";
+    public const string NotCancellableMessage = "Only a scheduled session that has not started yet can be cancelled.";
+    public const string CancelledLogMessage = "This session was cancelled, so it cannot be logged. Schedule a new one instead.";
+    public const string NotYetLogMessage = "This session has not started yet. Log it once it has taken place.";
+
+    /// <summary>A scheduled session nobody logged this long after its end counts as missed.</summary>
+    public static readonly TimeSpan MissedAfter = TimeSpan.FromHours(48);
+
+    private DateTime _startsAtUtc;
+    private int _durationMinutes;
+    private DateTime _endsAtUtc;
+    private SessionFormats _format;
+    private string _location = "";
+    private SessionStatus _status;
+    private int _calendarSequence;
+    private string? _cancelReason;
+    private string? _cancelledByUserId;
+    private DateTime? _cancelledAtUtc;
+    private int? _heldMinutes;
+    private string? _notes;
+    private bool _notesSharedWithHr;
+    private string? _followUps;
+    private DateTime? _loggedAtUtc;
+    private string? _loggedByUserId;
+    private DateTime? _missedAtUtc;
+
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public int PairId { get; set; }
     public Pair? Pair { get; set; }
-    public DateTime StartsAtUtc { get; set; }
-    public int DurationMinutes { get; set; }
+    public DateTime StartsAtUtc { get => _startsAtUtc; init => _startsAtUtc = value; }
+    public int DurationMinutes { get => _durationMinutes; init => _durationMinutes = value; }
 
     /// <summary>Stored so clashes and reminders are simple range queries.</summary>
-    public DateTime EndsAtUtc { get; set; }
+    public DateTime EndsAtUtc { get => _endsAtUtc; init => _endsAtUtc = value; }
 
     /// <summary>One of the program's formats.</summary>
-    public SessionFormats Format { get; set; }
+    public SessionFormats Format { get => _format; init => _format = value; }
 
     /// <summary>A room or address in person, a meeting link when virtual.</summary>
-    public string Location { get; set; } = "";
+    public string Location { get => _location; init => _location = value; }
 
-    public SessionStatus Status { get; set; }
+    public SessionStatus Status { get => _status; init => _status = value; }
     public string ScheduledByUserId { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
 
     /// <summary>Calendar SEQUENCE: raised on every reschedule so calendars replace the earlier invitation.</summary>
-    public int CalendarSequence { get; set; }
+    public int CalendarSequence { get => _calendarSequence; init => _calendarSequence = value; }
 
-    public string? CancelReason { get; set; }
-    public string? CancelledByUserId { get; set; }
-    public DateTime? CancelledAtUtc { get; set; }
+    public string? CancelReason { get => _cancelReason; init => _cancelReason = value; }
+    public string? CancelledByUserId { get => _cancelledByUserId; init => _cancelledByUserId = value; }
+    public DateTime? CancelledAtUtc { get => _cancelledAtUtc; init => _cancelledAtUtc = value; }
 
     // The log of a held session.
-    public int? HeldMinutes { get; set; }
+    public int? HeldMinutes { get => _heldMinutes; init => _heldMinutes = value; }
 
     /// <summary>Private to the pair unless <see cref="NotesSharedWithHr"/>.</summary>
     [AuditRedacted]
-    public string? Notes { get; set; }
+    public string? Notes { get => _notes; init => _notes = value; }
 
-    public bool NotesSharedWithHr { get; set; }
+    public bool NotesSharedWithHr { get => _notesSharedWithHr; init => _notesSharedWithHr = value; }
 
     [AuditRedacted]
-    public string? FollowUps { get; set; }
+    public string? FollowUps { get => _followUps; init => _followUps = value; }
 
-    public DateTime? LoggedAtUtc { get; set; }
-    public string? LoggedByUserId { get; set; }
-    public DateTime? MissedAtUtc { get; set; }
+    public DateTime? LoggedAtUtc { get => _loggedAtUtc; init => _loggedAtUtc = value; }
+    public string? LoggedByUserId { get => _loggedByUserId; init => _loggedByUserId = value; }
+    public DateTime? MissedAtUtc { get => _missedAtUtc; init => _missedAtUtc = value; }
 
     public List<SessionTopic> Topics { get; set; } = [];
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>Sessions that hold a place in both people's calendars (and so can clash).</summary>
     public static IReadOnlyList<SessionStatus> BookedStatuses { get; } = [SessionStatus.Scheduled, SessionStatus.Held];
+
+    /// <summary>Planned and not started: it can still be moved or cancelled (queries use <see cref="SessionQueries.Upcoming"/>).</summary>
+    public bool CanChange(DateTime now) => Status == SessionStatus.Scheduled && StartsAtUtc > now;
+
+    /// <summary>
+    /// Why a session cannot be logged at <paramref name="now"/>, or null when it can: once it has started, either side
+    /// logs it, and a held one's log can be corrected; a missed one logged late becomes held.
+    /// </summary>
+    public static string? LogRefusal(SessionStatus status, DateTime startsAtUtc, DateTime now) =>
+        status == SessionStatus.Cancelled ? CancelledLogMessage
+        : startsAtUtc > now ? NotYetLogMessage
+        : null;
+
+    /// <summary>Moves or changes a planned session; the calendar sequence goes up so calendars replace the invitation.</summary>
+    public void Reschedule(DateTime startsAtUtc, int durationMinutes, SessionFormats format, string location, IReadOnlyCollection<int> agendaTopicIds, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(agendaTopicIds);
+        if (!CanChange(now))
+        {
+            throw new DomainRuleException(NotChangeableMessage);
+        }
+
+        if (startsAtUtc <= now)
+        {
+            throw new DomainRuleException("A session can only be moved to a time in the future.");
+        }
+
+        _startsAtUtc = startsAtUtc;
+        _durationMinutes = durationMinutes;
+        _endsAtUtc = startsAtUtc.AddMinutes(durationMinutes);
+        _format = format;
+        _location = location.Trim();
+        _calendarSequence++;
+        UpdatedAtUtc = now;
+        SetTopics(SessionTopicKind.Agenda, agendaTopicIds);
+    }
+
+    /// <summary>Calls off a planned session with a reason the other side reads; it stays in both histories.</summary>
+    public void Cancel(string byUserId, string reason, DateTime now)
+    {
+        if (!CanChange(now))
+        {
+            throw new DomainRuleException(NotCancellableMessage);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why you cancel; the other side reads it.");
+        }
+
+        _status = SessionStatus.Cancelled;
+        _cancelReason = reason.Trim();
+        _cancelledByUserId = byUserId;
+        _cancelledAtUtc = now;
+        UpdatedAtUtc = now;
+
+        // A cancellation must carry a higher sequence than the invitation it withdraws.
+        _calendarSequence++;
+    }
+
+    /// <summary>Records that the session took place (or corrects its log): minutes, topics covered, notes and follow-ups.</summary>
+    public void Log(string byUserId, int heldMinutes, IReadOnlyCollection<int> coveredTopicIds, string? notes, bool notesSharedWithHr, string? followUps, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(coveredTopicIds);
+        if (LogRefusal(Status, StartsAtUtc, now) is { } refusal)
+        {
+            throw new DomainRuleException(refusal);
+        }
+
+        _status = SessionStatus.Held;
+        _heldMinutes = heldMinutes;
+        _notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        _notesSharedWithHr = notesSharedWithHr;
+        _followUps = string.IsNullOrWhiteSpace(followUps) ? null : followUps.Trim();
+        UpdatedAtUtc = now;
+
+        // The first log's time stays: feedback reminders count from it, and a correction should not restart them.
+        _loggedAtUtc ??= now;
+        _loggedByUserId ??= byUserId;
+        SetTopics(SessionTopicKind.Covered, coveredTopicIds);
+    }
+
+    /// <summary>A scheduled session nobody logged within <see cref="MissedAfter"/> of its end counts as missed.</summary>
+    public void MarkMissed(DateTime now)
+    {
+        if (Status != SessionStatus.Scheduled || LoggedAtUtc is not null)
+        {
+            throw new DomainRuleException("Only a scheduled session that nobody logged can be marked missed.");
+        }
+
+        if (EndsAtUtc >= now - MissedAfter)
+        {
+            throw new DomainRuleException("A session counts as missed only two days after its end.");
+        }
+
+        _status = SessionStatus.Missed;
+        _missedAtUtc = now;
+        UpdatedAtUtc = now;
+    }
+
+    /// <summary>
+    /// Erasure: the pair's notes and follow-ups go, and so does the place or meeting link either side typed (a phone
+    /// number, a desk, an address); that the session was held, and how long, stay.
+    /// </summary>
+    public void EraseNotesAndPlace()
+    {
+        _notes = null;
+        _followUps = null;
+        _location = "";
+    }
+
+    /// <summary>Erasure: the words of a person's cancellation go; that it was cancelled stays.</summary>
+    public void EraseCancelReason() => _cancelReason = null;
+
+    private void SetTopics(SessionTopicKind kind, IReadOnlyCollection<int> topicIds)
+    {
+        Topics.RemoveAll(t => t.Kind == kind && !topicIds.Contains(t.ProgramTopicId));
+        foreach (var id in topicIds.Distinct().Where(id => !Topics.Any(t => t.Kind == kind && t.ProgramTopicId == id)))
+        {
+            Topics.Add(new SessionTopic { ProgramTopicId = id, Kind = kind });
+        }
+    }
 }
 
 /// <summary>A program topic on a session's agenda or covered in it.</summary>

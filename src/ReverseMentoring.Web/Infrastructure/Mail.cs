@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Web.Infrastructure;
 
@@ -48,7 +46,8 @@ public static class MailRegistration
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddSingleton<MailSender>();
         services.AddSingleton<PublicLinks>();
-        services.AddScoped<Notifications>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddScoped<Outbox>();
         return services;
     }
 }
@@ -150,121 +149,8 @@ public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccess
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !string.IsNullOrEmpty(uri.Host);
 }
 
-/// <summary>A message to send once: the key guards it against being sent twice, by this or another instance.</summary>
+/// <summary>A message to queue in the outbox: the key guards it against being sent twice, by this or another instance.</summary>
 public sealed record Outgoing(string Key, string Recipient, string Subject, string Text, MailAttachment? Attachment = null);
 
 /// <summary>A file sent with a message, such as a calendar invitation ("text/calendar; method=REQUEST").</summary>
 public sealed record MailAttachment(string FileName, string ContentType, string Content);
-
-/// <summary>
-/// Sends each message at most once. The key is recorded before sending, so when several instances run the same job
-/// only the one whose record went in sends; a failed send gives its key back so that a later run tries again.
-/// </summary>
-public sealed class Notifications(AppDbContext db, MailSender mail, TimeProvider clock, ILogger<Notifications> logger)
-{
-    /// <summary>True when this call sent the message; false when it was sent (or is being sent) already, or sending failed.</summary>
-    public async Task<bool> SendOnceAsync(string key, string recipient, string subject, string text, CancellationToken cancellationToken) =>
-        await SendOnceAsync([new Outgoing(key, recipient, subject, text)], cancellationToken) == 1;
-
-    /// <summary>
-    /// Sends a batch with one save to claim the keys and one to record the sends, not three saves a message:
-    /// an import of 2,000 people sends 2,000 invitations. Returns how many this call sent.
-    /// </summary>
-    public async Task<int> SendOnceAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var keys = messages.Select(m => m.Key).ToList();
-        var taken = (await db.SentNotifications.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var claims = messages.Where(m => taken.Add(m.Key)).Select(m => (Message: m, Row: new SentNotification
-        {
-            Key = m.Key,
-            Recipient = m.Recipient,
-            Subject = m.Subject.Length > 200 ? m.Subject[..200] : m.Subject,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        })).ToList();
-        if (claims.Count == 0)
-        {
-            return 0;
-        }
-
-        db.SentNotifications.AddRange(claims.Select(c => c.Row));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (claims.Count > 1)
-        {
-            // Another instance claimed some of these between our check and our insert: settle them one by one.
-            foreach (var (_, row) in claims)
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-
-            var sentOneByOne = 0;
-            foreach (var (message, _) in claims)
-            {
-                sentOneByOne += await SendOnceAsync([message], cancellationToken);
-            }
-
-            return sentOneByOne;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(claims[0].Row).State = EntityState.Detached;
-            if (await db.SentNotifications.AsNoTracking().AnyAsync(n => n.Key == claims[0].Row.Key, cancellationToken))
-            {
-                // Another instance claimed it between our check and our insert.
-                return 0;
-            }
-
-            throw;
-        }
-
-        var sent = 0;
-        foreach (var (message, row) in claims)
-        {
-            var mime = new MimeMessage { Subject = message.Subject, Body = Body(message) };
-            mime.To.Add(MailboxAddress.Parse(message.Recipient));
-            try
-            {
-                await mail.SendAsync(mime, cancellationToken);
-                row.SentAtUtc = clock.GetUtcNow().UtcDateTime;
-                sent++;
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                logger.LogError(failure, "Could not send {Key} to {Recipient}; it will be tried again", message.Key, message.Recipient);
-
-                // Released, so that the next run (or a resend) tries again instead of never.
-                db.SentNotifications.Remove(row);
-            }
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-        return sent;
-    }
-
-    private static MimeEntity Body(Outgoing message)
-    {
-        var text = new TextPart("plain") { Text = message.Text };
-        if (message.Attachment is not { } file)
-        {
-            return text;
-        }
-
-        var type = ContentType.Parse(file.ContentType);
-        var attachment = new TextPart(type.MediaSubtype)
-        {
-            Text = file.Content,
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = file.FileName },
-            ContentTransferEncoding = ContentEncoding.Base64,
-        };
-        foreach (var parameter in type.Parameters.Where(p => !p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)))
-        {
-            attachment.ContentType.Parameters.Add(parameter.Name, parameter.Value);
-        }
-
-        return new Multipart("mixed") { text, attachment };
-    }
-}

@@ -1,37 +1,41 @@
+using Microsoft.Extensions.Options;
+
 namespace ReverseMentoring.Web.Infrastructure;
 
 /// <summary>
-/// A job that runs at start-up and then every interval, on every instance. Each run must be safe to repeat and to
-/// run on several instances at once (notifications are claimed under a unique key before they are sent).
+/// A job that runs at start-up and then every interval, on every instance, as its <see cref="JobOptions"/> say. Each
+/// run must be safe to repeat and to run on several instances at once: the messages it queues carry unique keys, and
+/// the outbox sends each one once.
 /// </summary>
-public abstract class PeriodicJob(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class PeriodicJob(IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger logger) : BackgroundService
 {
     /// <summary>The job's clock; tests replace it to run the job on a chosen day.</summary>
     protected TimeProvider Clock { get; } = clock;
 
-    protected abstract bool Enabled { get; }
+    /// <summary>Jobs:&lt;Name&gt; of the settings, registered for this job in <see cref="Jobs"/>.</summary>
+    private JobOptions Schedule => schedules.Get(GetType().Name);
 
-    protected abstract TimeSpan Interval { get; }
-
-    /// <summary>One run of the job; returns how many messages it sent, for the log.</summary>
+    /// <summary>One run of the job; returns how many messages it queued or sent, for the log.</summary>
     protected abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!Enabled)
+        var schedule = Schedule;
+        if (!schedule.Enabled)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(Interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : Interval, Clock);
+        var interval = TimeSpan.FromMinutes(Math.Max(1, schedule.EveryMinutes));
+        using var timer = new PeriodicTimer(interval, Clock);
         do
         {
             try
             {
-                var sent = await RunOnceAsync(stoppingToken);
-                if (sent > 0)
+                var messages = await RunOnceAsync(stoppingToken);
+                if (messages > 0)
                 {
-                    logger.LogInformation("{Job} sent {Count} messages", GetType().Name, sent);
+                    logger.LogInformation("{Job} handled {Count} messages", GetType().Name, messages);
                 }
             }
             catch (Exception failure) when (failure is not OperationCanceledException)

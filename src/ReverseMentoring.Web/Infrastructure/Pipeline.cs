@@ -70,7 +70,10 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(CurrentUser user
     }
 }
 
-/// <summary>Runs every FluentValidation validator of the request; any failure stops it before the handler.</summary>
+/// <summary>
+/// Runs every FluentValidation validator of the request; any failure stops it before the handler. A move the domain
+/// refuses in the handler (<see cref="DomainRuleException"/>) is reported the same way, as a failure of the whole form.
+/// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -88,12 +91,24 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
             throw new RequestValidationException(message, failures);
         }
 
-        return await next(message, cancellationToken);
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (DomainRuleException refused)
+        {
+            throw RequestValidationException.For(message, "", refused.Message);
+        }
     }
 }
 
-/// <summary>Each command runs in one database transaction: it is saved whole or not at all.</summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db) : IPipelineBehavior<TMessage, TResponse>
+/// <summary>
+/// Each command runs in one database transaction: it is saved whole or not at all, with the messages it queued in the
+/// outbox. Those are sent only after the commit, and a failure to send them never fails the command: it is recorded
+/// on the message and retried by the outbox sender.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, Outbox outbox, ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -105,13 +120,38 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db) :
 
         // SQL Server's retrying strategy requires user transactions to run inside it.
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        TResponse response;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await next(message, ct);
-            await transaction.CommitAsync(ct);
-            return response;
-        }, cancellationToken);
+            response = await strategy.ExecuteAsync(async ct =>
+            {
+                // A retried attempt queues its messages again.
+                outbox.Forget();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var result = await next(message, ct);
+                outbox.EnsureSaved();
+                await transaction.CommitAsync(ct);
+                return result;
+            }, cancellationToken);
+        }
+        catch
+        {
+            outbox.Forget();
+            throw;
+        }
+
+        try
+        {
+            // Not the request's token: the change is committed, so its messages go out even if the caller stops waiting.
+            await outbox.DeliverSavedAsync(CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "{Request} was saved, but its messages could not be sent now; the outbox sender tries again",
+                RequestName.Of(typeof(TMessage)));
+        }
+
+        return response;
     }
 }
 

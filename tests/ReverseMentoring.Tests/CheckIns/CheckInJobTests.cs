@@ -14,6 +14,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;
 
@@ -27,6 +28,7 @@ public sealed class CheckInJobTests
     private static CheckInJob Job(AppFactory app, TimeProvider clock) => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
         app.Services.GetRequiredService<IOptions<CheckInOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         clock,
         NullLogger<CheckInJob>.Instance);
 
@@ -100,8 +102,7 @@ public sealed class CheckInJobTests
         await app.ExecuteDbContextAsync(async db =>
         {
             var pair = await db.Pairs.SingleAsync(p => p.Id == ended.Id);
-            pair.Status = PairStatus.Ended;
-            pair.EndedAtUtc = AcceptedAt.AddDays(5);
+            pair.End(ended.Mentor.User.Id, PairEnding.Completed, null, AcceptedAt.AddDays(5));
             await db.SaveChangesAsync();
         });
 

@@ -45,7 +45,7 @@ public sealed class DashboardWorld
             var person = await app.PersonAsync(role, NameOf(key), $"{key.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com");
             persons[key] = person;
             people[key] = await app.EnrolAsync(program, person, role, status, department: department,
-                jobLevel: role == ParticipantRole.Mentor ? "Junior" : "Director", change: e => (e.DecidedAtUtc, e.CreatedAtUtc) = (decided, created));
+                jobLevel: role == ParticipantRole.Mentor ? "Junior" : "Director", enrolledAtUtc: created, decidedAtUtc: decided);
         }
 
         var approvedA = At(2, 1, 9);
@@ -86,7 +86,7 @@ public sealed class DashboardWorld
         await PairAsync("P1", digital, "M1", "S1", PairStatus.Accepted, At(2, 11, 9));
         await PairAsync("P2", digital, "M2", "S2", PairStatus.Accepted, At(2, 13, 9));
         await PairAsync("P3", digital, "M3", "S3", PairStatus.Accepted, At(2, 15, 9));
-        await PairAsync("P4", digital, "M4", "S4", PairStatus.Ended, At(2, 21, 9), change: p => (p.Ending, p.EndedAtUtc, p.EndReason) = (PairEnding.Completed, At(4, 30, 18), "Finished"));
+        await PairAsync("P4", digital, "M4", "S4", PairStatus.Accepted, At(2, 21, 9), change: p => p.End(persons["S4"].Id, PairEnding.Completed, "Finished", At(4, 30, 18)));
         await PairAsync("P5", digital, "M5", "S5", PairStatus.Accepted, At(3, 3, 9));
         await PairAsync("P6", digital, "M6", "S6", PairStatus.Proposed, null);
         await PairAsync("Q1", ai, "BM1", "BS1", PairStatus.Accepted, At(3, 10, 9), At(3, 5, 9));

@@ -51,7 +51,7 @@ public sealed class DifferencingApp : AppFactory, IAsyncLifetime
                 var person = await this.PersonAsync(role, $"Person {key}-{who}");
                 await this.EnrolAsync(program, person, role, department: department, formats: SessionFormats.Virtual,
                     jobLevel: role == ParticipantRole.Mentor ? "Junior" : "Director",
-                    change: e => (e.CreatedAtUtc, e.ConsentedAtUtc, e.DecidedAtUtc) = (At(9, 1), At(9, 1), At(9, 2)));
+                    enrolledAtUtc: At(9, 1), decidedAtUtc: At(9, 2));
                 return person;
             }
 

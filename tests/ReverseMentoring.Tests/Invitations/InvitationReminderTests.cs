@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ReverseMentoring.Tests.Security;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Invitations;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Invitations;
 
@@ -17,6 +18,7 @@ public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppF
     private InvitationReminders Reminders() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
         app.Services.GetRequiredService<IOptions<InvitationOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         _clock,
         NullLogger<InvitationReminders>.Instance);
 
@@ -27,7 +29,7 @@ public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppF
     }
 
     private Task<List<string>> RemindersOf(Invitation invitation) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.AsNoTracking()
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(n => n.Key.StartsWith($"invitation-reminder:{invitation.Id}:"))
             .OrderBy(n => n.Id).Select(n => n.Key).ToListAsync());
 
@@ -75,7 +77,9 @@ public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppF
         var invitation = await app.InvitationAsync(role: Roles.Mentee, invitedAtUtc: InvitedAt);
         await app.ExecuteDbContextAsync(async db =>
         {
-            db.SentNotifications.Add(new SentNotification { Key = $"invitation-reminder:{invitation.Id}:7", Recipient = invitation.Email, Subject = "claimed", CreatedAtUtc = DateTime.UtcNow });
+            var claimed = OutboxMessage.Queue($"invitation-reminder:{invitation.Id}:7", invitation.Email, "claimed", "", DateTime.UtcNow);
+            claimed.ClaimedUntilUtc = DateTime.UtcNow.AddMinutes(10);
+            db.OutboxMessages.Add(claimed);
             await db.SaveChangesAsync();
         });
 

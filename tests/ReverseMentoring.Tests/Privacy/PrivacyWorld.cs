@@ -57,12 +57,11 @@ internal sealed class PrivacyWorld
         Task<Enrolment> EnrolAsync(Person person, ParticipantRole role, string department, string who, string? managerEmail) =>
             app.EnrolAsync(program, person, role, department: department, formats: SessionFormats.Virtual, skills: [(skillId, 4)],
                 availability: [new() { Day = DayOfWeek.Monday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(10, 0) }],
-                interests: $"{who}-interests-secret-{tag}", managerEmail: managerEmail, change: e =>
+                interests: $"{who}-interests-secret-{tag}", managerEmail: managerEmail, enrolledAtUtc: now.AddDays(-65),
+                decisionReason: $"{who}-decision-secret-{tag}", change: e =>
                 {
                     e.Location = $"{who}-location-secret-{tag}";
                     e.Goals = $"{who}-goals-secret-{tag}";
-                    e.DecisionReason = $"{who}-decision-secret-{tag}";
-                    (e.ConsentedAtUtc, e.CreatedAtUtc) = (now.AddDays(-65), now.AddDays(-65));
                     e.History = [new EnrolmentHistory { AtUtc = now.AddDays(-65), ByUserId = person.Id, Event = "Enrolled", Detail = $"{who}-history-secret-{tag}" }];
                 });
         var miraEnrolment = await EnrolAsync(mira, ParticipantRole.Mentor, "Engineering", "mira", $"boss.{tag}@example.com");
@@ -74,20 +73,16 @@ internal sealed class PrivacyWorld
         var tessPair = await app.PairAsync(program, mentor: tess, mentee: uma, proposedAtUtc: now.AddDays(-50), acceptedAtUtc: now.AddDays(-49));
 
         // An earlier pair Mira declined, with her reason.
-        await app.PairAsync(program, PairStatus.Declined, mira, uma, proposedAtUtc: now.AddDays(-50), change: p =>
-        {
-            (p.MentorResponse, p.MentorRespondedAtUtc) = (PairResponse.Declined, now.AddDays(-49));
-            (p.MenteeResponse, p.MenteeRespondedAtUtc) = (PairResponse.Pending, null);
-            p.DeclineReason = $"mira-decline-secret-{tag}";
-        });
+        await app.PairAsync(program, PairStatus.Declined, mira, uma, proposedAtUtc: now.AddDays(-50), declinedBy: ParticipantRole.Mentor,
+            declineReason: $"mira-decline-secret-{tag}");
 
         // What people type into a session's place and a cancelling reason: a phone number, their address, a room.
         var miraHeld = await app.SessionAsync(miraPair, SessionStatus.Held, now.AddDays(-20), location: $"mira-room-secret-{tag}, or call {phone}", change: s =>
-            (s.HeldMinutes, s.Notes, s.FollowUps) = (55, $"pair-notes-secret-{tag}", $"pair-followups-secret-{tag}"));
-        await app.SessionAsync(miraPair, SessionStatus.Cancelled, now.AddDays(-10), location: $"Call me on {phone} or write to {mira.Email}",
-            change: s => s.CancelReason = $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}");
+            s.Log(mira.Id, 55, [], $"pair-notes-secret-{tag}", false, $"pair-followups-secret-{tag}", s.EndsAtUtc));
+        await app.SessionAsync(miraPair, SessionStatus.Scheduled, now.AddDays(-10), location: $"Call me on {phone} or write to {mira.Email}",
+            change: s => s.Cancel(mira.Id, $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}", s.StartsAtUtc.AddDays(-1)));
         var tessHeld = await app.SessionAsync(tessPair, SessionStatus.Held, now.AddDays(-15), change: s =>
-            (s.HeldMinutes, s.Notes, s.FollowUps) = (55, $"tess-notes-secret-{tag}", $"tess-followups-secret-{tag}"));
+            s.Log(tess.Id, 55, [], $"tess-notes-secret-{tag}", false, $"tess-followups-secret-{tag}", s.EndsAtUtc));
 
         await app.FeedbackAsync(miraPair, miraHeld, ParticipantRole.Mentor, 5, $"mira-feedback-secret-{tag}", now.AddDays(-19));
         await app.FeedbackAsync(miraPair, miraHeld, ParticipantRole.Mentee, 2, $"noel-feedback-secret-{tag}", now.AddDays(-19));
@@ -106,10 +101,10 @@ internal sealed class PrivacyWorld
         // The e-mails the pair was sent, as the outbox records them.
         await app.ExecuteDbContextAsync(async db =>
         {
-            db.SentNotifications.AddRange(
-                new SentNotification { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new SentNotification { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new SentNotification { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email, Subject = $"How was your session with {mira.User.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
+            db.OutboxMessages.AddRange(
+                new OutboxMessage { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new OutboxMessage { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new OutboxMessage { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email, Subject = $"How was your session with {mira.User.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
             await db.SaveChangesAsync();
         });
 

@@ -112,16 +112,9 @@ public sealed class PairsOverviewTests(AppFactory app) : IClassFixture<AppFactor
         var program = await app.ProgramAsync();
         var pair = await app.PairAsync(program);
         var shared = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(10), change: s =>
-        {
-            s.Notes = SharedNotes;
-            s.NotesSharedWithHr = true;
-            s.Topics.Add(new SessionTopic { ProgramTopicId = program.Topics[1].Id, Kind = SessionTopicKind.Covered });
-        });
+            s.Log(pair.Mentor.Id, 60, [program.Topics[1].Id], SharedNotes, notesSharedWithHr: true, followUps: null, DateTime.UtcNow));
         await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(3), change: s =>
-        {
-            s.Notes = PrivateNotes;
-            s.FollowUps = "Private follow-up about the restructuring.";
-        });
+            s.Log(pair.Mentor.Id, 60, [], PrivateNotes, notesSharedWithHr: false, "Private follow-up about the restructuring.", DateTime.UtcNow));
         await app.FeedbackAsync(pair, shared, ParticipantRole.Mentee, 5, "Really useful");
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 

@@ -85,6 +85,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         ["/Account/SignOut"] = "its form holds only the anti-forgery token, and posting it ends the test's session",
         ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
+        ["/Mail/Undelivered"] = "its only form, try again, is shown only for an e-mail that could not be delivered; Mail/OutboxTests posts it",
     };
 
     [Fact]

@@ -209,10 +209,10 @@ public sealed class RealApp : IDisposable
             ["Mail__PickupFolder"] = Path.Combine(folder, "mail"),
             ["Resources__Folder"] = Path.Combine(folder, "uploads"),
             ["RateLimiting__Enabled"] = "false",
-            ["Invitations__RemindersEnabled"] = "false",
-            ["Pairing__WatchEnabled"] = "false",
-            ["CheckIns__JobEnabled"] = "false",
-            ["SessionReminders__Enabled"] = "false",
+            ["Jobs__InvitationReminders__Enabled"] = "false",
+            ["Jobs__PairResponseWatch__Enabled"] = "false",
+            ["Jobs__CheckIns__Enabled"] = "false",
+            ["Jobs__SessionReminders__Enabled"] = "false",
             ["Serilog__MinimumLevel__Default"] = "Warning",
 
             // No file watchers: the test host and its parallel tests use up the machine's inotify instances quickly.

@@ -193,7 +193,7 @@ public sealed class CsvExportTests(MatrixApp app) : IClassFixture<MatrixApp>
         {
             var person = await app.PersonAsync(role, name);
             await app.EnrolAsync(program, person, role, department: Formulas[1], jobLevel: Formulas[2], formats: SessionFormats.Virtual,
-                change: e => (e.ConsentedAtUtc, e.DecidedAtUtc, e.CreatedAtUtc) = (now.AddDays(-80), now.AddDays(-79), now.AddDays(-80)));
+                enrolledAtUtc: now.AddDays(-80), decidedAtUtc: now.AddDays(-79));
             return person;
         }
 

@@ -107,7 +107,7 @@ public sealed class LoggingTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_session_marked_missed_can_still_be_logged_and_becomes_held()
     {
         var pair = await app.PairAsync();
-        var session = await app.SessionAsync(pair, SessionStatus.Missed, HoursAgo(80), change: s => s.MissedAtUtc = HoursAgo(20));
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(80), change: s => s.MarkMissed(HoursAgo(20)));
 
         await app.SendAsync(ValidLog(session), pair.Mentee.As);
 
@@ -134,7 +134,7 @@ public sealed class LoggingTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_cancelled_session_cannot_be_logged()
     {
         var pair = await app.PairAsync();
-        var session = await app.SessionAsync(pair, SessionStatus.Cancelled, HoursAgo(30), change: s => s.CancelReason = "Ill");
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(30), change: s => s.Cancel(pair.Mentee.Id, "Ill", HoursAgo(40)));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(ValidLog(session), pair.Mentor.As));
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
@@ -12,13 +13,13 @@ public sealed class QuietPairReminderTests(AppFactory app) : IClassFixture<AppFa
     private static readonly DateTime Start = new(DateTime.UtcNow.Year + 1, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
     private Task<List<string>> KeysAsync(int pairId) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.Where(n => n.Key.StartsWith($"pair:{pairId}:no-session:")).Select(n => n.Key).ToListAsync());
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.Where(n => n.Key.StartsWith($"pair:{pairId}:no-session:")).Select(n => n.Key).ToListAsync());
 
     private async Task RunAtAsync(DateTime utc)
     {
         var job = new SessionReminders(
             app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IOptions<SessionRemindersOptions>>(),
+            app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
             new TestClock(new DateTimeOffset(utc, TimeSpan.Zero)),
             NullLogger<SessionReminders>.Instance);
         await job.CheckSessionsAsync(CancellationToken.None);

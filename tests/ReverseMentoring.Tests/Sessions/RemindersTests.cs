@@ -14,6 +14,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
@@ -25,7 +26,7 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
 
     private SessionReminders Job() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
-        app.Services.GetRequiredService<IOptions<SessionRemindersOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         _clock,
         NullLogger<SessionReminders>.Instance);
 
@@ -36,7 +37,7 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private Task<List<string>> KeysAsync(string prefix) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).OrderBy(k => k).ToListAsync());
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).OrderBy(k => k).ToListAsync());
 
     /// <summary>
     /// A pair accepted 20 days before <see cref="Start"/>, with a session far ahead; not quiet (the cadence reminder) until
@@ -89,10 +90,9 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
         // Moved to a later hour after the reminder went out: both are reminded again, of the new time.
         await app.ExecuteDbContextAsync(async db =>
         {
-            var moved = await db.Sessions.SingleAsync(s => s.Id == session.Id);
-            moved.StartsAtUtc = moved.StartsAtUtc.AddHours(2);
-            moved.EndsAtUtc = moved.EndsAtUtc.AddHours(2);
-            moved.CalendarSequence++;
+            var moved = await db.Sessions.Include(s => s.Topics).SingleAsync(s => s.Id == session.Id);
+            var agenda = moved.Topics.Where(t => t.Kind == SessionTopicKind.Agenda).Select(t => t.ProgramTopicId).ToList();
+            moved.Reschedule(moved.StartsAtUtc.AddHours(2), moved.DurationMinutes, moved.Format, moved.Location, agenda, Start.AddHours(8));
             await db.SaveChangesAsync();
         });
         await RunAtAsync(Start.AddHours(9));
@@ -123,7 +123,7 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_side_without_feedback_three_days_after_the_log_is_reminded_once()
     {
         var pair = await BusyPairAsync();
-        var session = await app.SessionAsync(pair, SessionStatus.Held, Start.AddDays(-1), change: s => s.LoggedAtUtc = Start);
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddDays(-1), change: s => s.Log(pair.Mentor.Id, 60, [], null, false, null, Start));
         await app.FeedbackAsync(pair, session, ParticipantRole.Mentor, 4);
 
         await RunAtAsync(Start.AddDays(2.9));
@@ -142,7 +142,7 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Feedback_is_not_chased_for_a_session_logged_more_than_30_days_ago()
     {
         var pair = await BusyPairAsync();
-        var old = await app.SessionAsync(pair, SessionStatus.Held, Start.AddDays(-45), change: s => s.LoggedAtUtc = Start.AddDays(-45));
+        var old = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddDays(-45), change: s => s.Log(pair.Mentor.Id, 60, [], null, false, null, Start.AddDays(-45)));
 
         await RunAtAsync(Start);
 

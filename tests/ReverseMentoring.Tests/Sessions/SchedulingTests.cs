@@ -73,7 +73,7 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
         var invite = Assert.Single(calendar.Events);
         Assert.Equal(new DateTime(2027, 3, 3, 10, 0, 0, DateTimeKind.Utc), invite.Start!.AsUtc);
         Assert.True(await app.ExecuteDbContextAsync(db => Task.FromResult(
-            db.SentNotifications.Any(n => n.Key == $"session:{id}:invite:0:{pair.Mentor.User.Id}"))));
+            db.OutboxMessages.Any(n => n.Key == $"session:{id}:invite:0:{pair.Mentor.User.Id}"))));
     }
 
     [Fact]

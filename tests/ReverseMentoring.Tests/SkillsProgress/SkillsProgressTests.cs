@@ -23,9 +23,7 @@ public sealed class SkillsProgressTests(AppFactory app) : IClassFixture<AppFacto
         app.ExecuteDbContextAsync(async db =>
         {
             var saved = await db.Pairs.SingleAsync(p => p.Id == pair.Id);
-            saved.Status = PairStatus.Ended;
-            saved.Ending = PairEnding.Completed;
-            saved.EndedAtUtc = DateTime.UtcNow;
+            saved.End(pair.Mentor.User.Id, PairEnding.Completed, null, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
 
@@ -112,8 +110,9 @@ public sealed class SkillsProgressTests(AppFactory app) : IClassFixture<AppFacto
         var pair = await app.PairAsync();
         await app.ExecuteDbContextAsync(async db =>
         {
+            // No move leads back to proposed: the row is written as it would be stored.
             var saved = await db.Pairs.SingleAsync(p => p.Id == pair.Id);
-            saved.Status = PairStatus.Proposed;
+            db.Entry(saved).Property(p => p.Status).CurrentValue = PairStatus.Proposed;
             await db.SaveChangesAsync();
         });
 

@@ -120,7 +120,7 @@ public static class Register
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter your work e-mail address.")
                 .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                .EmailAddress().WithMessage("Enter an e-mail address like name@company.com.");
+                .MustBeDeliverableAddress();
 
             RuleFor(c => c.DisplayName)
                 .NotEmpty().WithMessage("Enter your name as colleagues know it.")
@@ -190,7 +190,7 @@ public static class Register
         UserManager<AppUser> users,
         SignInManager<AppUser> signIn,
         IPasswordHasher<AppUser> hasher,
-        Notifications notifications,
+        Outbox outbox,
         PublicLinks links,
         TimeProvider clock)
         : ICommandHandler<Command, Result>
@@ -315,8 +315,9 @@ public static class Register
                     : "If you have forgotten your password, ask your HR coordinator. If it was not you, you can ignore this e-mail.",
                 "",
                 "ReverseMentoring");
-            await notifications.SendOnceAsync(AddressConfirmation.AttemptKey(existing.Id, now), existing.Email!,
-                "Someone tried to register with your address", text, cancellationToken);
+            await outbox.QueueAsync(new Outgoing(AddressConfirmation.AttemptKey(existing.Id, now), existing.Email!,
+                "Someone tried to register with your address", text), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         private async Task SendConfirmationAsync(AppUser user, DateTime now, CancellationToken cancellationToken)
@@ -332,8 +333,9 @@ public static class Register
                 "and no account will be usable with your address.",
                 "",
                 "ReverseMentoring");
-            await notifications.SendOnceAsync(AddressConfirmation.ConfirmationKey(user.Id, now), user.Email!,
-                "Confirm your e-mail address", text, cancellationToken);
+            await outbox.QueueAsync(new Outgoing(AddressConfirmation.ConfirmationKey(user.Id, now), user.Email!,
+                "Confirm your e-mail address", text), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 }

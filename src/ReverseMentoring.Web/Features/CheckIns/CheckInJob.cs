@@ -14,10 +14,6 @@ public sealed class CheckInOptions
 {
     public const string Section = "CheckIns";
 
-    public bool JobEnabled { get; set; } = true;
-
-    public int JobCheckMinutes { get; set; } = 60;
-
     /// <summary>Days after the pair was accepted when HR's survey is first sent.</summary>
     public int FirstMilestoneDays { get; set; } = 30;
 
@@ -33,7 +29,6 @@ public static class CheckInRegistration
     public static IServiceCollection AddCheckIns(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CheckInOptions>(configuration.GetSection(CheckInOptions.Section));
-        services.AddHostedService<CheckInJob>();
         return services;
     }
 }
@@ -41,17 +36,13 @@ public static class CheckInRegistration
 /// <summary>
 /// Sends check-ins to both sides of every active pair: HR's survey at each milestone, and "have you met yet?" to
 /// pairs with no held session two weeks in. Safe on every instance at once: the check-in's unique key
-/// (pair, enrolment, kind, day) lets only one instance insert it, and only the instance that inserted it e-mails.
+/// (pair, enrolment, kind, day) lets only one instance insert it, and only the instance that inserted it queues the e-mail.
 /// </summary>
 public sealed class CheckInJob(
-    IServiceScopeFactory scopes, IOptions<CheckInOptions> options, TimeProvider clock, ILogger<CheckInJob> logger)
-    : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, IOptions<CheckInOptions> options, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<CheckInJob> logger)
+    : PeriodicJob(schedules, clock, logger)
 {
     private static readonly ProgramStatus[] ActiveProgramStatuses = [ProgramStatus.Matching, ProgramStatus.Running];
-
-    protected override bool Enabled => options.Value.JobEnabled;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.JobCheckMinutes);
 
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
@@ -66,7 +57,7 @@ public sealed class CheckInJob(
         return interval <= 0 ? first : first + ((daysIn - first) / interval * interval);
     }
 
-    /// <summary>Sends the check-ins due now, by the injected clock; returns how many e-mails this call sent.</summary>
+    /// <summary>Sends the check-ins due now, by the injected clock; returns how many e-mails this call queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
@@ -83,19 +74,21 @@ public sealed class CheckInJob(
         }
 
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
-        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var messages = created.Select(d => d.Row.Kind == CheckInKind.HaveYouMet
                 ? CheckInMail.HaveYouMet(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName,
                     links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=yes"), links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=no"))
                 : CheckInMail.Milestone(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName, d.Row.DayNumber,
                     links.To($"/Participant/CheckIns/{d.Row.Id}")))
             .ToList();
-        return await notifications.SendOnceAsync(messages, cancellationToken);
+        var queued = await outbox.QueueAsync(messages, cancellationToken);
+        await outbox.SaveThenDeliverAsync(cancellationToken);
+        return queued;
     }
 
     private static IQueryable<Pair> ActivePairs(AppDbContext db, DateTime acceptedBy) =>
-        db.Pairs.AsNoTracking()
-            .Where(p => p.Status == PairStatus.Accepted && p.AcceptedAtUtc != null && p.AcceptedAtUtc <= acceptedBy)
+        db.Pairs.AsNoTracking().Active()
+            .Where(p => p.AcceptedAtUtc != null && p.AcceptedAtUtc <= acceptedBy)
             .Where(p => db.Programs.Any(program => program.Id == p.ProgramId && program.ArchivedAtUtc == null
                 && ActiveProgramStatuses.Contains(program.Status)));
 

@@ -66,8 +66,8 @@ public static partial class UptakeDashboard
                 p.MenteeEnrolmentId,
                 MentorIn = (department == null || p.MentorEnrolment!.Department == department) && (jobLevel == null || p.MentorEnrolment!.JobLevel == jobLevel),
                 MenteeIn = (department == null || p.MenteeEnrolment!.Department == department) && (jobLevel == null || p.MenteeEnrolment!.JobLevel == jobLevel),
-                Accepted = (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc < end,
-                Active = p.Status == PairStatus.Accepted && db.Sessions.Any(s =>
+                Accepted = EF.Constant(Pair.StartedStatuses).Contains(p.Status) && p.AcceptedAtUtc < end,
+                Active = EF.Constant(Pair.ActiveStatuses).Contains(p.Status) && db.Sessions.Any(s =>
                     s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end),
                 Completed = p.Status == PairStatus.Ended && p.Ending == PairEnding.Completed && p.EndedAtUtc < end,
             })
@@ -90,10 +90,10 @@ public static partial class UptakeDashboard
     internal static Task<Dictionary<int, int>> MatchedMenteesAsync(AppDbContext db, Scope scope, Period period, CancellationToken cancellationToken)
     {
         var end = period.EndUtc;
+        var started = db.Pairs.Started();
         return scope.People
             .Where(e => e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved && e.CreatedAtUtc < end)
-            .Where(e => db.Pairs.Any(p => p.MenteeEnrolmentId == e.Id
-                && (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc < end))
+            .Where(e => started.Any(p => p.MenteeEnrolmentId == e.Id && p.AcceptedAtUtc < end))
             .GroupBy(e => e.ProgramId)
             .Select(g => new { ProgramId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ProgramId, g => g.Count, cancellationToken);
@@ -106,8 +106,8 @@ public static partial class UptakeDashboard
     internal static async Task<(int WaitCount, double? Median)> DaysToMatchAsync(AppDbContext db, Scope scope, Period period, CancellationToken cancellationToken)
     {
         var end = period.EndUtc;
-        var waits = scope.Pairs
-            .Where(p => (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc != null && p.AcceptedAtUtc < end
+        var waits = scope.Pairs.Started()
+            .Where(p => p.AcceptedAtUtc != null && p.AcceptedAtUtc < end
                 && p.MenteeEnrolment!.DecidedAtUtc != null)
             .Select(p => DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber - DateOnly.FromDateTime(p.MenteeEnrolment!.DecidedAtUtc!.Value).DayNumber);
         var waitCount = await waits.CountAsync(cancellationToken);

@@ -40,8 +40,8 @@ public static partial class UptakeDashboard
         var (start, end) = (period.StartUtc, period.EndUtc);
         var (startDay, endDay) = (period.From.DayNumber, period.To.AddDays(1).DayNumber);
         return (
-                from p in scope.Pairs
-                where (p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended) && p.AcceptedAtUtc != null
+                from p in scope.Pairs.Started()
+                where p.AcceptedAtUtc != null
                     && p.AcceptedAtUtc < end && (p.EndedAtUtc == null || p.EndedAtUtc >= start)
                 join program in db.Programs on p.ProgramId equals program.Id
                 let acceptedDay = DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber

@@ -26,29 +26,12 @@ public static class ApproveEnrolment
             var enrolment = await db.Enrolments.Include(e => e.User)
                 .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Rejected))
-            {
-                throw RequestValidationException.For(command, "",
-                    $"Only pending or rejected enrolments can be approved; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
-            var hr = current.RequireId();
-            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Approved;
-            enrolment.DecisionReason = null;
-            enrolment.DecidedByUserId = hr;
-            enrolment.DecidedAtUtc = now;
-            enrolment.UpdatedAtUtc = now;
             var role = enrolment.Role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee;
             var granted = !await users.IsInRoleAsync(enrolment.User!, role);
-            enrolment.History.Add(new EnrolmentHistory
-            {
-                AtUtc = now,
-                ByUserId = hr,
-                Event = "Approved",
-                Detail = granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.",
-            });
+            enrolment.Approve(current.RequireId(), now,
+                granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.");
+            db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

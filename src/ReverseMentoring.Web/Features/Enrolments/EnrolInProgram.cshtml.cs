@@ -151,17 +151,18 @@ public static partial class EnrolInProgram
                 throw new NotFoundException();
             }
 
-            string history;
-            string detail;
             if (enrolment is null)
             {
-                enrolment = new Enrolment { ProgramId = program.Id, UserId = userId, CreatedAtUtc = now };
+                enrolment = new Enrolment { ProgramId = program.Id, UserId = userId, Status = EnrolmentStatus.Pending, ConsentedAtUtc = now, CreatedAtUtc = now };
                 db.Enrolments.Add(enrolment);
                 Apply(command, enrolment);
-                enrolment.Status = EnrolmentStatus.Pending;
-                enrolment.ConsentedAtUtc = now;
-                history = "Submitted";
-                detail = $"Enrolled as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.";
+                enrolment.History.Add(new EnrolmentHistory
+                {
+                    AtUtc = now,
+                    ByUserId = userId,
+                    Event = "Submitted",
+                    Detail = $"Enrolled as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.",
+                });
             }
             else
             {
@@ -173,26 +174,22 @@ public static partial class EnrolInProgram
                 if (enrolment.Status == EnrolmentStatus.Withdrawn)
                 {
                     Apply(command, enrolment);
-                    enrolment.Status = EnrolmentStatus.Pending;
-                    enrolment.ConsentedAtUtc = now;
-
-                    // HR's last decision stays: a rejection (its reason) keeps the program closed to this person until HR
-                    // approves again, however often they withdraw and enrol.
-                    history = "Re-enrolled";
-                    detail = $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms."
-                        + (enrolment.DecisionReason is null ? "" : " HR had turned the enrolment down; it waits for HR to approve it.");
+                    enrolment.Reenrol(userId, now, $"Enrolled again as {command.Role!.Value.ToString().ToLowerInvariant()} and agreed to the program's terms.");
                 }
                 else
                 {
                     var changed = Apply(command, enrolment);
-                    history = "Edited";
-                    detail = changed.Count == 0 ? "Saved with no changes." : $"Changed {Join(changed)}.";
+                    enrolment.UpdatedAtUtc = now;
+                    enrolment.History.Add(new EnrolmentHistory
+                    {
+                        AtUtc = now,
+                        ByUserId = userId,
+                        Event = "Edited",
+                        Detail = changed.Count == 0 ? "Saved with no changes." : $"Changed {Join(changed)}.",
+                    });
                 }
-
-                enrolment.UpdatedAtUtc = now;
             }
 
-            enrolment.History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = userId, Event = history, Detail = detail });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -98,9 +98,9 @@ public static class EnrolmentDetail
     {
         public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ViewerTimeZone);
 
-        public bool CanApprove => Status is EnrolmentStatus.Pending or EnrolmentStatus.Rejected;
+        public bool CanApprove => Domain.Enrolment.CanBeApproved(Status);
 
-        public bool CanReject => Status is EnrolmentStatus.Pending or EnrolmentStatus.Approved;
+        public bool CanReject => Domain.Enrolment.CanBeRejected(Status);
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, Result>

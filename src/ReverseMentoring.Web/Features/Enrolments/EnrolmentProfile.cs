@@ -1,3 +1,4 @@
+using ReverseMentoring.Web.Infrastructure;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -95,7 +96,7 @@ public sealed class EnrolmentProfileValidator : AbstractValidator<EnrolmentProfi
         {
             RuleFor(p => p.ManagerEmail!).Cascade(CascadeMode.Stop)
                 .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")
-                .Must(email => EnrolmentRules.IsEmail(email.Trim())).WithMessage("Enter your manager's e-mail address like name@company.com, or leave it empty.")
+                .MustBeDeliverableAddress().WithMessage("Enter your manager's e-mail address like name@company.com, or leave it empty.")
                 .Must((_, email, context) => !string.Equals(Facts(context).OwnEmail, email.Trim(), StringComparison.OrdinalIgnoreCase))
                 .WithMessage("Enter your manager's e-mail address, not your own.");
         });

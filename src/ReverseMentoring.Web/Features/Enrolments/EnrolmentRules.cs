@@ -102,17 +102,4 @@ public static class EnrolmentRules
 
         return null;
     }
-
-    /// <summary>The same test as FluentValidation's e-mail rule, plus what a mail address parser accepts.</summary>
-    public static bool IsEmail(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Any(char.IsWhiteSpace))
-        {
-            return false;
-        }
-
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1
-            && System.Net.Mail.MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
-    }
 }

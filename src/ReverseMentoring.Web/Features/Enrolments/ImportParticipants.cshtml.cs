@@ -115,7 +115,7 @@ public static partial class ImportParticipants
 
     public sealed class Handler(
         AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock,
-        Notifications notifications, PublicLinks links, IOptions<InvitationOptions> invitationOptions)
+        Outbox outbox, PublicLinks links, IOptions<InvitationOptions> invitationOptions)
         : ICommandHandler<Command, Result>
     {
         private static readonly EnrolmentProfileValidator Profile = new();
@@ -197,9 +197,11 @@ public static partial class ImportParticipants
             db.Invitations.AddRange(invitations);
             await db.SaveChangesAsync(cancellationToken);
 
-            // Thousands of tracked rows would make every later save re-scan them all.
+            // Thousands of tracked rows would make every later save re-scan them all. The invitations' e-mails are
+            // queued in the same transaction, and sent once it commits.
             db.ChangeTracker.Clear();
-            await notifications.SendOnceAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
 
             return new Result(rows.Count, newAccounts.Count);
         }

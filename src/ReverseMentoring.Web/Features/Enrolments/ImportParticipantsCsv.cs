@@ -1,3 +1,4 @@
+using ReverseMentoring.Web.Infrastructure;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
@@ -127,7 +128,7 @@ public static partial class ImportParticipants
         {
             Problem("email", "enter the participant's e-mail address.");
         }
-        else if (email.Length > Invitation.EmailMaxLength || !EnrolmentRules.IsEmail(email))
+        else if (email.Length > Invitation.EmailMaxLength || !DeliverableAddress.IsValid(email))
         {
             Problem("email", $"'{email}' is not an e-mail address like name@company.com.");
         }

@@ -36,22 +36,8 @@ public static class RejectEnrolment
             var enrolment = await db.Enrolments
                 .SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (enrolment.Status is not (EnrolmentStatus.Pending or EnrolmentStatus.Approved))
-            {
-                throw RequestValidationException.For(command, "",
-                    $"Only pending or approved enrolments can be rejected; this one is {enrolment.Status.ToString().ToLowerInvariant()}.");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var hr = current.RequireId();
-            var reason = command.Reason!.Trim();
+            enrolment.Reject(current.RequireId(), command.Reason!, clock.GetUtcNow().UtcDateTime);
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Rejected;
-            enrolment.DecisionReason = reason;
-            enrolment.DecidedByUserId = hr;
-            enrolment.DecidedAtUtc = now;
-            enrolment.UpdatedAtUtc = now;
-            enrolment.History.Add(new EnrolmentHistory { AtUtc = now, ByUserId = hr, Event = "Rejected", Detail = reason });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -74,23 +74,8 @@ public static class WithdrawEnrolment
             var userId = current.RequireId();
             var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == command.EnrolmentId && e.UserId == userId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (enrolment.Status == EnrolmentStatus.Withdrawn)
-            {
-                throw RequestValidationException.For(command, "", "You have already withdrawn from this program.");
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
+            enrolment.Withdraw(userId, command.Reason, clock.GetUtcNow().UtcDateTime);
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            enrolment.Status = EnrolmentStatus.Withdrawn;
-            enrolment.UpdatedAtUtc = now;
-            var reason = command.Reason?.Trim();
-            enrolment.History.Add(new EnrolmentHistory
-            {
-                AtUtc = now,
-                ByUserId = userId,
-                Event = "Withdrawn",
-                Detail = string.IsNullOrEmpty(reason) ? "No reason given." : reason,
-            });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -6,10 +6,6 @@ public sealed class InvitationOptions
 
     public int ValidDays { get; set; } = 30;
 
-    public bool RemindersEnabled { get; set; } = true;
-
-    public int ReminderCheckMinutes { get; set; } = 60;
-
     /// <summary>Days after the invitation when a reminder goes out; null means the default, 7 and 14.</summary>
     public List<int>? ReminderDays { get; set; }
 
@@ -22,7 +18,6 @@ public static class InvitationRegistration
     public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
-        services.AddHostedService<InvitationReminders>();
         return services;
     }
 }

@@ -8,19 +8,16 @@ namespace ReverseMentoring.Web.Features.Invitations;
 
 /// <summary>
 /// Reminds people who were invited but have neither registered nor enrolled, once for each configured number of
-/// days. Safe on every instance at once: each reminder is claimed under a unique key before it is sent.
+/// days. Safe on every instance at once: each reminder is queued under a unique key, so only once.
 /// </summary>
 public sealed class InvitationReminders(
-    IServiceScopeFactory scopes, IOptions<InvitationOptions> options, TimeProvider clock, ILogger<InvitationReminders> logger)
-    : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, IOptions<InvitationOptions> options, IOptionsMonitor<JobOptions> schedules, TimeProvider clock,
+    ILogger<InvitationReminders> logger)
+    : PeriodicJob(schedules, clock, logger)
 {
-    protected override bool Enabled => options.Value.RemindersEnabled;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.ReminderCheckMinutes);
-
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
-    /// <summary>Sends the reminders due now, by the injected clock; returns how many this call sent.</summary>
+    /// <summary>Sends the reminders due now, by the injected clock; returns how many this call queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var days = options.Value.EffectiveReminderDays;
@@ -34,7 +31,7 @@ public sealed class InvitationReminders(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         var due = await db.Invitations.AsNoTracking()
@@ -51,15 +48,15 @@ public sealed class InvitationReminders(
         // Only the latest reminder due: someone first reached on day 15 gets one e-mail, not two.
         var reminders = due.Select(i => (Invitation: i, Key: InvitationMail.ReminderKey(i.Id, days.Last(d => i.InvitedAtUtc <= now.AddDays(-d))))).ToList();
         var keys = reminders.Select(r => r.Key).ToList();
-        var claimed = (await db.SentNotifications.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken))
+        var queuedBefore = (await db.OutboxMessages.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 
-        var sent = 0;
-        foreach (var (invitation, key) in reminders.Where(r => !claimed.Contains(r.Key)))
+        var queued = 0;
+        foreach (var (invitation, key) in reminders.Where(r => !queuedBefore.Contains(r.Key)))
         {
             // Only the hash of the first link's token is kept, so a reminder carries a new link, and the earlier one stops
-            // working. The new link is saved only if the reminder goes out, and only by the instance that replaced the
-            // link it read: with several instances, the link sent is always the one that works.
+            // working. The new link and its reminder are saved together, and only by the instance that replaced the link
+            // it read: with several instances, the link sent is always the one that works.
             var strategy = db.Database.CreateExecutionStrategy();
             var reminded = await strategy.ExecuteAsync(async ct =>
             {
@@ -69,20 +66,33 @@ public sealed class InvitationReminders(
                 var replaced = await db.Invitations.Where(i => i.Id == invitation.Id && i.TokenHash == invitation.TokenHash)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.TokenHash, tokenHash), ct);
                 var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.ProgramName, invitation.ExpiresAtUtc, reminder: true, replacesEarlierLink: true);
-                if (replaced == 1 && await notifications.SendOnceAsync(key, invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text, ct))
+                if (replaced != 1
+                    || !await outbox.QueueAsync(new Outgoing(key, invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text), ct))
                 {
-                    await transaction.CommitAsync(ct);
-                    return true;
+                    return false;
                 }
 
-                return false;
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance queued this reminder first; its link is the one that stays.
+                    db.ChangeTracker.Clear();
+                    return false;
+                }
+
+                await transaction.CommitAsync(ct);
+                return true;
             }, cancellationToken);
             if (reminded)
             {
-                sent++;
+                queued++;
             }
         }
 
-        return sent;
+        await outbox.DeliverSavedAsync(cancellationToken);
+        return queued;
     }
 }

@@ -42,8 +42,7 @@ public sealed class InviteParticipantsModel(IMediator mediator) : PageModel, IRe
     {
         Data.ProgramId = ProgramId;
         var result = await mediator.Send(Data, cancellationToken);
-        Message = (result.Invited == 1 ? "1 person invited." : $"{result.Invited} people invited.")
-            + (result.NotEmailed > 0 ? $" {result.NotEmailed} e-mails could not be sent now; use Resend for those marked \"not sent\"." : "");
+        Message = result.Invited == 1 ? "1 person invited." : $"{result.Invited} people invited.";
         return RedirectToPage(new { programId = ProgramId });
     }
 
@@ -80,7 +79,7 @@ public static class InviteParticipants
         public IFormFile? Csv { get; set; }
     }
 
-    public sealed record Result(int Invited, int NotEmailed);
+    public sealed record Result(int Invited);
 
     /// <summary>One person of the list, with the line it came from for error messages.</summary>
     public sealed record Line(int Number, string Email, string? Role);
@@ -106,7 +105,7 @@ public static class InviteParticipants
     }
 
     public sealed class Handler(
-        AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
+        AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -140,8 +139,10 @@ public static class InviteParticipants
             db.Invitations.AddRange(invitations);
             await db.SaveChangesAsync(cancellationToken);
 
-            var sent = await notifications.SendOnceAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
-            return new Result(invitations.Count, invitations.Count - sent);
+            // The keys name the invitations, so they are queued once the invitations have their ids; sent after commit.
+            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(invitations.Count);
         }
 
         private async Task<List<string>> CheckAsync(IReadOnlyList<Line> lines, Command command, DateTime now, CancellationToken cancellationToken)
@@ -168,7 +169,7 @@ public static class InviteParticipants
                 {
                     errors.Add($"Line {line.Number}: the e-mail address is longer than {Invitation.EmailMaxLength} characters.");
                 }
-                else if (!EnrolmentRules.IsEmail(line.Email))
+                else if (!DeliverableAddress.IsValid(line.Email))
                 {
                     errors.Add($"Line {line.Number}: '{line.Email}' is not an e-mail address.");
                 }

@@ -42,7 +42,7 @@ public static class ListInvitations
 
             var ids = rows.Select(r => r.Id).ToHashSet();
             var emails = rows.Select(r => r.Email).Distinct().ToList();
-            var sent = (await db.SentNotifications.AsNoTracking()
+            var sent = (await db.OutboxMessages.AsNoTracking()
                     .Where(n => emails.Contains(n.Recipient) && n.Key.StartsWith("invitation") && n.SentAtUtc != null)
                     .Select(n => new { n.Key, n.SentAtUtc })
                     .ToListAsync(cancellationToken))

@@ -26,7 +26,7 @@ public static class ResendInvitation
             : null;
     }
 
-    public sealed class Handler(AppDbContext db, Notifications notifications, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
@@ -47,15 +47,12 @@ public static class ResendInvitation
             var now = clock.GetUtcNow().UtcDateTime;
             invitation.ExpiresAtUtc = now.AddDays(options.Value.ValidDays);
             var token = invitation.IssueToken();
-            await db.SaveChangesAsync(cancellationToken);
 
-            // Not sent, the new link is undone with the rest: the earlier link keeps working.
+            // The new link and its e-mail are saved together, and the e-mail goes out once both are committed.
             var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
-            if (!await notifications.SendOnceAsync(
-                InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text, cancellationToken))
-            {
-                throw RequestValidationException.For(command, "", $"The e-mail to {invitation.Email} could not be sent. Try again in a few minutes.");
-            }
+            await outbox.QueueAsync(new Outgoing(
+                InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
 
             return new Result(invitation.Email, invitation.ExpiresAtUtc);
         }

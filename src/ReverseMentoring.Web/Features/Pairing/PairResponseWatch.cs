@@ -10,47 +10,24 @@ using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Web.Features.Pairing;
 
-public sealed class PairResponseWatchOptions
-{
-    public const string Section = "Pairing";
-
-    public bool WatchEnabled { get; set; } = true;
-
-    public int WatchCheckMinutes { get; set; } = 60;
-}
-
-public static class PairResponseWatchRegistration
-{
-    public static IServiceCollection AddPairResponseWatch(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<PairResponseWatchOptions>(configuration.GetSection(PairResponseWatchOptions.Section));
-        services.AddHostedService<PairResponseWatch>();
-        return services;
-    }
-}
-
 /// <summary>
 /// Flags proposed pairs that a side has not answered within the program's response time, so HR can follow up, and
 /// reminds each silent side once. Safe on every instance at once: flags are saved under the pair's version and each
-/// reminder is claimed under a unique key before it is sent.
+/// reminder is queued under a unique key, so only once.
 /// </summary>
 public sealed class PairResponseWatch(
-    IServiceScopeFactory scopes, IOptions<PairResponseWatchOptions> options, TimeProvider clock, ILogger<PairResponseWatch> logger)
-    : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<PairResponseWatch> logger)
+    : PeriodicJob(schedules, clock, logger)
 {
-    protected override bool Enabled => options.Value.WatchEnabled;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.WatchCheckMinutes);
-
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => FlagOverdueAsync(cancellationToken);
 
-    /// <summary>Flags and reminds for the pairs overdue now, by the injected clock; returns how many reminders this call sent.</summary>
+    /// <summary>Flags and reminds for the pairs overdue now, by the injected clock; returns how many reminders this call queued.</summary>
     public async Task<int> FlagOverdueAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         // Proposed pairs are few (one round of a program at a time), so the response time is compared here, not in SQL.
@@ -78,7 +55,7 @@ public sealed class PairResponseWatch(
             var pair = item.Pair;
             if (pair.NoResponseFlaggedAtUtc is null)
             {
-                pair.NoResponseFlaggedAtUtc = now;
+                pair.FlagNoResponse(now);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
@@ -105,6 +82,8 @@ public sealed class PairResponseWatch(
             }
         }
 
-        return reminders.Count == 0 ? 0 : await notifications.SendOnceAsync(reminders, cancellationToken);
+        var queued = await outbox.QueueAsync(reminders, cancellationToken);
+        await outbox.SaveThenDeliverAsync(cancellationToken);
+        return queued;
     }
 }

@@ -37,8 +37,7 @@ internal static class PairingRuleChange
             throw RequestValidationException.For(command, "", "Choose an approved mentor and an approved mentee of this program.");
         }
 
-        if (await db.Pairs.AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId
-            && (p.Status == PairStatus.Proposed || p.Status == PairStatus.Accepted), cancellationToken))
+        if (await db.Pairs.Live().AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId, cancellationToken))
         {
             throw RequestValidationException.For(command, "", whenPublished);
         }

@@ -25,7 +25,7 @@ public static class PublishPairing
         public Guid Version { get; set; }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
@@ -93,7 +93,9 @@ public static class PublishPairing
                 throw RequestValidationException.For(command, "", ConflictMessage);
             }
 
-            await notifications.SendOnceAsync(await MessagesAsync(program, pairs, cancellationToken), cancellationToken);
+            // The e-mails name the new pairs, so they are queued once the pairs have ids; sent only after the commit.
+            await outbox.QueueAsync(await MessagesAsync(program, pairs, cancellationToken), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return pairs.Count;
         }
 
@@ -113,9 +115,8 @@ public static class PublishPairing
                 return true;
             }
 
-            var live = await db.Pairs.AsNoTracking()
-                .Where(p => p.ProgramId == run.ProgramId && (p.Status == PairStatus.Proposed || p.Status == PairStatus.Accepted)
-                    && (ids.Contains(p.MenteeEnrolmentId) || ids.Contains(p.MentorEnrolmentId)))
+            var live = await db.Pairs.AsNoTracking().Live()
+                .Where(p => p.ProgramId == run.ProgramId && (ids.Contains(p.MenteeEnrolmentId) || ids.Contains(p.MentorEnrolmentId)))
                 .Select(p => new { p.MentorEnrolmentId, p.MenteeEnrolmentId })
                 .ToListAsync(cancellationToken);
             var menteeIds = stored.Pairs.Select(p => p.MenteeId).ToHashSet();

@@ -108,81 +108,35 @@ public static class RespondToPair
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, PairStatus>
     {
         public async ValueTask<PairStatus> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = current.RequireId();
-            var pair = await db.Pairs
+            var pair = await db.Pairs.OfParticipant(userId)
                 .Include(p => p.MentorEnrolment).ThenInclude(e => e!.User)
                 .Include(p => p.MenteeEnrolment).ThenInclude(e => e!.User)
-                .SingleOrDefaultAsync(p => p.Id == command.PairId, cancellationToken);
-            var mine = pair?.MentorEnrolment?.UserId == userId ? ParticipantRole.Mentor
-                : pair?.MenteeEnrolment?.UserId == userId ? ParticipantRole.Mentee
-                : (ParticipantRole?)null;
-            if (pair is null || mine is not { } side)
-            {
-                throw new NotFoundException();
-            }
-
+                .SingleOrDefaultAsync(p => p.Id == command.PairId, cancellationToken)
+                ?? throw new NotFoundException();
+            var side = pair.SideOf(userId);
             var me = side == ParticipantRole.Mentor ? pair.MentorEnrolment! : pair.MenteeEnrolment!;
             var partner = side == ParticipantRole.Mentor ? pair.MenteeEnrolment! : pair.MentorEnrolment!;
-            var myResponse = side == ParticipantRole.Mentor ? pair.MentorResponse : pair.MenteeResponse;
-            var refusal = pair.Status switch
-            {
-                PairStatus.Declined when myResponse == PairResponse.Declined => "You declined this pair already.",
-                PairStatus.Declined => "This pair was declined by the other side. HR will propose someone else.",
-                PairStatus.Ended => "This pair has ended.",
-                _ when myResponse != PairResponse.Pending => "You answered already.",
-                _ when me.Status == EnrolmentStatus.Withdrawn => "You withdrew from this program, so you cannot answer for this pair.",
-                _ => null,
-            };
-            if (refusal is not null)
-            {
-                throw RequestValidationException.For(command, "", refusal);
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
-            var response = command.Answer == Answer.Accept ? PairResponse.Accepted : PairResponse.Declined;
-            if (side == ParticipantRole.Mentor)
+            if (command.Answer == Answer.Accept)
             {
-                pair.MentorResponse = response;
-                pair.MentorRespondedAtUtc = now;
+                pair.Accept(side, now);
             }
             else
             {
-                pair.MenteeResponse = response;
-                pair.MenteeRespondedAtUtc = now;
-            }
-
-            if (response == PairResponse.Declined)
-            {
-                pair.Status = PairStatus.Declined;
-                var reason = command.Reason?.Trim();
-                pair.DeclineReason = string.IsNullOrEmpty(reason) ? null : reason;
-            }
-            else if (pair.MentorResponse == PairResponse.Accepted && pair.MenteeResponse == PairResponse.Accepted)
-            {
-                pair.Status = PairStatus.Accepted;
-                pair.AcceptedAtUtc = now;
-            }
-
-            db.Entry(pair).Property(p => p.Version).OriginalValue = command.Version;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw RequestValidationException.For(command, "", ConflictMessage);
+                pair.Decline(side, command.Reason, now);
             }
 
             var programName = await db.Programs.Where(p => p.Id == pair.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
             var link = links.To($"/Participant/Programs/{pair.ProgramId}");
             if (pair.Status == PairStatus.Accepted)
             {
-                await notifications.SendOnceAsync(
+                await outbox.QueueAsync(
                 [
                     PairMail.Confirmed(pair.Id, ParticipantRole.Mentor, pair.MentorEnrolment!, pair.MenteeEnrolment!, programName, link),
                     PairMail.Confirmed(pair.Id, ParticipantRole.Mentee, pair.MenteeEnrolment!, pair.MentorEnrolment!, programName, link),
@@ -191,7 +145,18 @@ public static class RespondToPair
             else if (pair.Status == PairStatus.Declined)
             {
                 var partnerSide = side == ParticipantRole.Mentor ? ParticipantRole.Mentee : ParticipantRole.Mentor;
-                await notifications.SendOnceAsync([PairMail.Declined(pair.Id, partnerSide, partner, me, programName, link)], cancellationToken);
+                await outbox.QueueAsync(PairMail.Declined(pair.Id, partnerSide, partner, me, programName, link), cancellationToken);
+            }
+
+            // The answer and its e-mails are saved together, and the e-mails sent only once that commits.
+            db.Entry(pair).Property(p => p.Version).OriginalValue = command.Version;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", ConflictMessage);
             }
 
             return pair.Status;

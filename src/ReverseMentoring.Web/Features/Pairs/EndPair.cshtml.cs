@@ -92,7 +92,11 @@ public static class EndPair
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
     public sealed record Query(int PairId) : IQuery<Details>;
 
-    public sealed record Details(int PairId, int ProgramId, string ProgramName, string MentorName, string MenteeName, string PartnerName, PairStatus Status, Guid Version, int UpcomingSessions);
+    public sealed record Details(int PairId, int ProgramId, string ProgramName, string MentorName, string MenteeName, string PartnerName, PairStatus Status, Guid Version, int UpcomingSessions)
+    {
+        /// <summary>Only an active pair can end.</summary>
+        public bool CanEnd => Domain.Pair.ActiveStatuses.Contains(Status);
+    }
 
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
     public sealed class Command : ICommand, IPairEndingForm
@@ -110,8 +114,10 @@ public static class EndPair
 
     public sealed class Validator : PairEndingValidator<Command>;
 
-    public static IQueryable<Details> DetailsOf(AppDbContext db, IQueryable<Pair> pairs, string? viewerUserId, DateTime now) =>
-        pairs.Select(p => new Details(
+    public static IQueryable<Details> DetailsOf(AppDbContext db, IQueryable<Pair> pairs, string? viewerUserId, DateTime now)
+    {
+        var upcoming = db.Sessions.Upcoming(now);
+        return pairs.Select(p => new Details(
             p.Id,
             p.ProgramId,
             p.MentorEnrolment!.Program!.Name,
@@ -120,37 +126,20 @@ public static class EndPair
             p.MentorEnrolment.UserId == viewerUserId ? p.MenteeEnrolment.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
             p.Status,
             p.Version,
-            db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)));
+            upcoming.Count(s => s.PairId == p.Id)));
+    }
 
-    /// <summary>Ends the pair as the given person; throws a validation failure on the command when it cannot end.</summary>
+    /// <summary>Ends the pair as the given person and cancels its sessions still to come; the pair refuses if it cannot end.</summary>
     public static async Task EndAsync(
         AppDbContext db, Pair pair, IPairEndingForm form, Guid version, string byUserId, DateTime now, CancellationToken cancellationToken)
     {
-        if (pair.Status != PairStatus.Accepted)
-        {
-            throw RequestValidationException.For(form, "", pair.Status == PairStatus.Ended
-                ? "This pair has ended already."
-                : "Only a confirmed pair can be ended; this one was never confirmed by both sides.");
-        }
-
-        var reason = form.Reason?.Trim();
-        pair.Status = PairStatus.Ended;
-        pair.Ending = form.Ending;
-        pair.EndedAtUtc = now;
-        pair.EndedByUserId = byUserId;
-        pair.EndReason = string.IsNullOrEmpty(reason) ? null : reason;
+        pair.End(byUserId, form.Ending ?? throw new DomainRuleException("Choose whether the pair completed the program or is ending early."), form.Reason, now);
         db.Entry(pair).Property(p => p.Version).OriginalValue = version;
 
-        var upcoming = await db.Sessions
-            .Where(s => s.PairId == pair.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)
-            .ToListAsync(cancellationToken);
+        var upcoming = await db.Sessions.Upcoming(now).Where(s => s.PairId == pair.Id).ToListAsync(cancellationToken);
         foreach (var session in upcoming)
         {
-            session.Status = SessionStatus.Cancelled;
-            session.CancelReason = CancelReason;
-            session.CancelledByUserId = byUserId;
-            session.CancelledAtUtc = now;
-            session.UpdatedAtUtc = now;
+            session.Cancel(byUserId, CancelReason, now);
         }
 
         try
@@ -168,8 +157,7 @@ public static class EndPair
         public async ValueTask<Details> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = current.RequireId();
-            var mine = db.Pairs.AsNoTracking()
-                .Where(p => p.Id == query.PairId && (p.MentorEnrolment!.UserId == userId || p.MenteeEnrolment!.UserId == userId));
+            var mine = db.Pairs.AsNoTracking().OfParticipant(userId).Where(p => p.Id == query.PairId);
             return await DetailsOf(db, mine, userId, clock.GetUtcNow().UtcDateTime).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
         }

@@ -143,8 +143,7 @@ public static class DownloadMyData
                 e.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => new HistoryData(h.AtUtc, h.Event, h.Detail)).ToList()))
             .ToList();
 
-        var pairs = await db.Pairs.AsNoTracking()
-            .Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
+        var pairs = await db.Pairs.AsNoTracking().OfParticipant(userId)
             .Select(p => new
             {
                 Pair = p,
@@ -201,7 +200,7 @@ public static class DownloadMyData
             .Select(i => new InvitationData(i.Id, i.Email, i.Role, i.Program != null ? i.Program.Name : null, i.InvitedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc))
             .ToListAsync(cancellationToken);
 
-        var emails = await db.SentNotifications.AsNoTracking()
+        var emails = await db.OutboxMessages.AsNoTracking()
             .Where(n => n.Recipient == email)
             .OrderBy(n => n.CreatedAtUtc).ThenBy(n => n.Id)
             .Select(n => new EmailData(n.Subject, n.CreatedAtUtc, n.SentAtUtc))

@@ -83,7 +83,7 @@ public static class ErasePerson
                 ?? throw new NotFoundException();
             var roles = await RolesOfAsync(db, user.Id, cancellationToken);
             var enrolmentIds = await db.Enrolments.Where(e => e.UserId == user.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-            var pairs = await db.Pairs.CountAsync(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId), cancellationToken);
+            var pairs = await db.Pairs.OfParticipant(user.Id).CountAsync(cancellationToken);
             return new Person(user.Id, user.DisplayName, user.Email, roles, enrolmentIds.Count, pairs, user.ErasedAtUtc);
         }
     }
@@ -114,7 +114,7 @@ public static class ErasePerson
                 enrolment.Goals = "";
                 enrolment.Location = "";
                 enrolment.ManagerEmail = null;
-                enrolment.DecisionReason = null;
+                enrolment.EraseDecisionReason();
                 enrolment.Availability.Clear();
                 foreach (var history in enrolment.History)
                 {
@@ -132,8 +132,7 @@ public static class ErasePerson
             }
 
             var enrolmentIds = enrolments.Select(e => e.Id).ToList();
-            var pairs = await db.Pairs.Where(p => enrolmentIds.Contains(p.MentorEnrolmentId) || enrolmentIds.Contains(p.MenteeEnrolmentId))
-                .ToListAsync(cancellationToken);
+            var pairs = await db.Pairs.OfParticipant(user.Id).ToListAsync(cancellationToken);
             var pairIds = pairs.Select(p => p.Id).ToList();
             var changedPairs = new List<int>();
             foreach (var pair in pairs)
@@ -142,13 +141,13 @@ public static class ErasePerson
                     || (enrolmentIds.Contains(pair.MenteeEnrolmentId) && pair.MenteeResponse == PairResponse.Declined);
                 if (declinedByThem && pair.DeclineReason is not null)
                 {
-                    pair.DeclineReason = null;
+                    pair.EraseDeclineReason();
                     changedPairs.Add(pair.Id);
                 }
 
                 if (pair.EndedByUserId == user.Id && pair.EndReason is not null)
                 {
-                    pair.EndReason = null;
+                    pair.EraseEndReason();
                     changedPairs.Add(pair.Id);
                 }
             }
@@ -157,15 +156,12 @@ public static class ErasePerson
             var sessionsWithReason = new List<int>();
             foreach (var session in sessions)
             {
-                session.Notes = null;
-                session.FollowUps = null;
-
-                // Either side may have typed the place or meeting link (a phone number, a desk, an address): it goes,
-                // like the pair's shared notes.
-                session.Location = "";
+                // Either side may have typed the place or meeting link (a phone number, a desk, an address): it goes
+                // with the notes, like the pair's shared notes.
+                session.EraseNotesAndPlace();
                 if (session.CancelledByUserId == user.Id && session.CancelReason is not null)
                 {
-                    session.CancelReason = null;
+                    session.EraseCancelReason();
                     sessionsWithReason.Add(session.Id);
                 }
             }
@@ -183,13 +179,20 @@ public static class ErasePerson
                 invitation.Email = newEmail;
             }
 
-            await db.SentNotifications.Where(n => EF.Functions.Like(n.Recipient, sameEmail, "\\"))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Recipient, newEmail), cancellationToken);
+            // Nothing still waiting goes to them now, and no message to them keeps its body or a server's error (which
+            // may quote the address); the keys stay, so none is queued again.
+            await db.OutboxMessages.Where(m => EF.Functions.Like(m.Recipient, sameEmail, "\\"))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Recipient, newEmail)
+                    .SetProperty(m => m.Text, "")
+                    .SetProperty(m => m.AttachmentContent, (string?)null)
+                    .SetProperty(m => m.FailedAtUtc, m => m.SentAtUtc == null && m.FailedAtUtc == null ? now : m.FailedAtUtc)
+                    .SetProperty(m => m.LastError, m => m.SentAtUtc == null ? "Not sent: the recipient was erased." : null), cancellationToken);
 
             // Subjects of the partner's e-mails name the person ("How was your session with ...?").
             if (oldName.Length > 0)
             {
-                await db.SentNotifications.Where(n => n.Subject.Contains(oldName))
+                await db.OutboxMessages.Where(n => n.Subject.Contains(oldName))
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.Subject, n => n.Subject.Replace(oldName, Erased)), cancellationToken);
             }
 

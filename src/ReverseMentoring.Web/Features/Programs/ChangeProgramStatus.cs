@@ -90,10 +90,10 @@ public static class ChangeProgramStatus
                     throw Refused(command, "Set the enrolment window (the dates enrolment opens and closes) before opening enrolment.");
                 case ProgramStatus.Enrolling when program.EnrolmentClosesOn < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):
                     throw Refused(command, $"The enrolment window closed on {program.EnrolmentClosesOn:d MMM yyyy}. Edit the program to set a closing date from today on, then open enrolment.");
-                case ProgramStatus.Draft when await db.Enrolments.AnyAsync(e => e.ProgramId == program.Id && (e.Status == EnrolmentStatus.Pending || e.Status == EnrolmentStatus.Approved), cancellationToken):
+                case ProgramStatus.Draft when await db.Enrolments.AnyAsync(e => e.ProgramId == program.Id && EF.Constant(Enrolment.InProgramStatuses).Contains(e.Status), cancellationToken):
                     throw Refused(command, "People have enrolled already, so the program cannot go back to draft.");
 
-                case ProgramStatus.Running when !await db.Pairs.AnyAsync(p => p.ProgramId == program.Id && p.Status == PairStatus.Accepted, cancellationToken):
+                case ProgramStatus.Running when !await db.Pairs.Active().AnyAsync(p => p.ProgramId == program.Id, cancellationToken):
                     throw Refused(command, "Publish pairs and have at least one pair accepted before you start running the program.");
                 case ProgramStatus.Matching:
                     var approved = await db.Enrolments

@@ -92,8 +92,8 @@ public static class GiveFeedback
     /// <summary>The session as one side of its pair sees it; 404 for anyone else.</summary>
     private static async Task<Mine> MineAsync(AppDbContext db, int sessionId, string me, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && (s.Pair!.MentorEnrolment!.UserId == me || s.Pair.MenteeEnrolment!.UserId == me))
+        var session = await db.Sessions.AsNoTracking().OfParticipant(me)
+            .Where(s => s.Id == sessionId)
             .Select(s => new
             {
                 s.Id,

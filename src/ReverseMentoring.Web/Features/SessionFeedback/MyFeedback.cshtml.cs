@@ -50,8 +50,8 @@ public static class MyFeedback
         ArgumentNullException.ThrowIfNull(db);
 
         // The person's pairs first, as id lists: an OR across the joined enrolments makes SQLite scan every pair.
-        var asMentor = db.Pairs.Where(p => p.MentorEnrolment!.UserId == userId).Select(p => p.Id);
-        var asMentee = db.Pairs.Where(p => p.MenteeEnrolment!.UserId == userId).Select(p => p.Id);
+        var asMentor = db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id);
+        var asMentee = db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id);
         return db.Sessions.Where(s => s.Status == SessionStatus.Held
             && ((asMentor.Contains(s.PairId) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
                 || (asMentee.Contains(s.PairId) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))));

@@ -77,7 +77,7 @@ public static class CancelSession
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -91,20 +91,8 @@ public static class CancelSession
                 throw RequestValidationException.For(command, "", SessionRules.ConflictMessage);
             }
 
-            if (session.Status != SessionStatus.Scheduled || session.StartsAtUtc <= now)
-            {
-                throw RequestValidationException.For(command, "", "Only a scheduled session that has not started yet can be cancelled.");
-            }
-
-            session.Status = SessionStatus.Cancelled;
-            session.CancelReason = command.Reason.Trim();
-            session.CancelledByUserId = userId;
-            session.CancelledAtUtc = now;
-            session.UpdatedAtUtc = now;
-
-            // A cancellation must carry a higher sequence than the invitation it withdraws.
-            session.CalendarSequence++;
-            await SessionRules.SaveAndTellPartnerAsync(db, notifications, links, command, command.Version, session, sides, SessionMail.Change.Cancelled, now, cancellationToken);
+            session.Cancel(userId, command.Reason, now);
+            await SessionRules.SaveAndTellPartnerAsync(db, outbox, links, command, command.Version, session, sides, SessionMail.Change.Cancelled, now, cancellationToken);
             return Unit.Value;
         }
     }

@@ -56,9 +56,9 @@ public static class LogSession
     public const string ConflictMessage =
         "Someone else changed this session's log while you were editing. Reload to see their changes; yours were not saved.";
 
-    public const string CancelledMessage = "This session was cancelled, so it cannot be logged. Schedule a new one instead.";
+    public const string CancelledMessage = Session.CancelledLogMessage;
 
-    public const string NotYetMessage = "This session has not started yet. Log it once it has taken place.";
+    public const string NotYetMessage = Session.NotYetLogMessage;
 
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
     public sealed record Query(int SessionId) : IQuery<Result>;
@@ -111,20 +111,13 @@ public static class LogSession
         }
     }
 
-    /// <summary>Why a session cannot be logged at <paramref name="now"/>, or null when it can.</summary>
-    public static string? Refusal(SessionStatus status, DateTime startsAtUtc, DateTime now) =>
-        status == SessionStatus.Cancelled ? CancelledMessage
-        : startsAtUtc > now ? NotYetMessage
-        : null;
-
     public sealed class QueryHandler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = current.RequireId();
-            var session = await db.Sessions.AsNoTracking()
-                .Where(s => s.Id == query.SessionId
-                    && (s.Pair!.MentorEnrolment!.UserId == me || s.Pair.MenteeEnrolment!.UserId == me))
+            var session = await db.Sessions.AsNoTracking().OfParticipant(me)
+                .Where(s => s.Id == query.SessionId)
                 .Select(s => new
                 {
                     s.Id,
@@ -178,7 +171,7 @@ public static class LogSession
                 session.Status,
                 topics,
                 form,
-                Refusal(session.Status, session.StartsAtUtc, clock.GetUtcNow().UtcDateTime));
+                Session.LogRefusal(session.Status, session.StartsAtUtc, clock.GetUtcNow().UtcDateTime));
         }
     }
 
@@ -187,22 +180,15 @@ public static class LogSession
         public async ValueTask<Saved> Handle(Command command, CancellationToken cancellationToken)
         {
             var me = current.RequireId();
-            var session = await db.Sessions
+            var session = await db.Sessions.OfParticipant(me)
                 .Include(s => s.Topics)
                 .Include(s => s.Pair!).ThenInclude(p => p.MentorEnrolment)
                 .Include(s => s.Pair!).ThenInclude(p => p.MenteeEnrolment)
-                .SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken);
-            var side = session?.Pair?.MentorEnrolment?.UserId == me ? ParticipantRole.Mentor
-                : session?.Pair?.MenteeEnrolment?.UserId == me ? ParticipantRole.Mentee
-                : (ParticipantRole?)null;
-            if (session is null || side is null)
-            {
-                throw new NotFoundException();
-            }
-
-            var mySide = side.Value;
+                .SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken)
+                ?? throw new NotFoundException();
+            var mySide = session.Pair!.SideOf(me);
             var now = clock.GetUtcNow().UtcDateTime;
-            if (Refusal(session.Status, session.StartsAtUtc, now) is { } refusal)
+            if (Session.LogRefusal(session.Status, session.StartsAtUtc, now) is { } refusal)
             {
                 throw RequestValidationException.For(command, "", refusal);
             }
@@ -218,24 +204,15 @@ public static class LogSession
             }
 
             var wasHeld = session.Status == SessionStatus.Held;
-            session.Status = SessionStatus.Held;
-            session.HeldMinutes = command.HeldMinutes;
-            session.Notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
-            session.NotesSharedWithHr = command.NotesSharedWithHr;
-            session.FollowUps = string.IsNullOrWhiteSpace(command.FollowUps) ? null : command.FollowUps.Trim();
-            session.UpdatedAtUtc = now;
 
-            // The first log's time stays: feedback reminders count from it, and a correction should not restart them.
-            session.LoggedAtUtc ??= now;
-            session.LoggedByUserId ??= me;
-
-            session.Topics.RemoveAll(t => t.Kind == SessionTopicKind.Covered && !known.Contains(t.ProgramTopicId));
-            foreach (var topicId in known.Where(id => !session.Topics.Any(t => t.Kind == SessionTopicKind.Covered && t.ProgramTopicId == id)))
+            // Being marked missed changes nothing anyone typed, and a missed session can only be logged: a form opened
+            // before the reminders job marked it still saves.
+            if (session.Status != SessionStatus.Missed)
             {
-                session.Topics.Add(new SessionTopic { ProgramTopicId = topicId, Kind = SessionTopicKind.Covered });
+                db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
             }
 
-            db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
+            session.Log(me, command.HeldMinutes!.Value, known, command.Notes, command.NotesSharedWithHr, command.FollowUps, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -48,8 +48,7 @@ public static class MySessions
                 .Select(e => new { e.Id, e.ProgramId, e.TimeZoneId }).ToListAsync(cancellationToken);
             var ids = mine.Select(e => e.Id).ToList();
 
-            var pairs = await db.Pairs.AsNoTracking()
-                .Where(p => p.Status == PairStatus.Accepted && (ids.Contains(p.MentorEnrolmentId) || ids.Contains(p.MenteeEnrolmentId)))
+            var pairs = await db.Pairs.AsNoTracking().Active().OfParticipant(userId)
                 .Join(db.Programs, p => p.ProgramId, program => program.Id, (p, program) => new { Pair = p, program.Name, program.Status })
                 .Where(x => x.Status != ProgramStatus.Closed)
                 .OrderBy(x => x.Name).ThenBy(x => x.Pair.Id)
@@ -61,8 +60,7 @@ public static class MySessions
                 })
                 .ToListAsync(cancellationToken);
 
-            var sessions = db.Sessions.AsNoTracking()
-                .Where(s => ids.Contains(s.Pair!.MentorEnrolmentId) || ids.Contains(s.Pair!.MenteeEnrolmentId));
+            var sessions = db.Sessions.AsNoTracking().OfParticipant(userId);
             var total = await sessions.CountAsync(cancellationToken);
             var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await sessions

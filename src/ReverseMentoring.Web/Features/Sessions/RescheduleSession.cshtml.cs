@@ -68,7 +68,7 @@ public sealed class RescheduleSessionModel(IMediator mediator) : PageModel, IRel
 /// </summary>
 public static class RescheduleSession
 {
-    public const string NotChangeable = "Only a scheduled session that has not started yet can be changed.";
+    public const string NotChangeable = Session.NotChangeableMessage;
 
     /// <summary>The session as it is now, in the caller's time zone, with the form's choices.</summary>
     public sealed record Current(
@@ -94,7 +94,7 @@ public static class RescheduleSession
                 ?? throw new NotFoundException();
             var (session, sides) = found;
             var now = clock.GetUtcNow().UtcDateTime;
-            if (session.Status != SessionStatus.Scheduled || session.StartsAtUtc <= now || !sides.IsActive)
+            if (!session.CanChange(now) || !sides.CanPlanSessions)
             {
                 throw new NotFoundException();
             }
@@ -140,7 +140,7 @@ public static class RescheduleSession
         public Validator() => Include(new SessionPlanValidator<Command>());
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, Unit>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
@@ -149,7 +149,7 @@ public static class RescheduleSession
             var found = await SessionRules.SessionAsync(db, command.SessionId, userId, track: true, cancellationToken)
                 ?? throw new NotFoundException();
             var (session, sides) = found;
-            if (!sides.IsActive)
+            if (!sides.CanPlanSessions)
             {
                 throw new NotFoundException();
             }
@@ -160,26 +160,15 @@ public static class RescheduleSession
                 throw RequestValidationException.For(command, "", SessionRules.ConflictMessage);
             }
 
-            if (session.Status != SessionStatus.Scheduled || session.StartsAtUtc <= now)
+            if (!session.CanChange(now))
             {
                 throw RequestValidationException.For(command, "", NotChangeable);
             }
 
             var plan = await SessionRules.CheckAsync(db, command, sides, now, session.Id, cancellationToken);
-            session.StartsAtUtc = plan.StartsAtUtc;
-            session.DurationMinutes = command.DurationMinutes;
-            session.EndsAtUtc = plan.EndsAtUtc;
-            session.Format = command.Format;
-            session.Location = command.Location.Trim();
-            session.UpdatedAtUtc = now;
-            session.CalendarSequence++;
-            session.Topics.RemoveAll(t => t.Kind == SessionTopicKind.Agenda && !plan.TopicIds.Contains(t.ProgramTopicId));
-            foreach (var id in plan.TopicIds.Where(id => !session.Topics.Any(t => t.Kind == SessionTopicKind.Agenda && t.ProgramTopicId == id)))
-            {
-                session.Topics.Add(new SessionTopic { ProgramTopicId = id, Kind = SessionTopicKind.Agenda });
-            }
+            session.Reschedule(plan.StartsAtUtc, command.DurationMinutes, command.Format, command.Location, plan.TopicIds.ToList(), now);
 
-            await SessionRules.SaveAndTellPartnerAsync(db, notifications, links, command, command.Version, session, sides, SessionMail.Change.Rescheduled, now, cancellationToken);
+            await SessionRules.SaveAndTellPartnerAsync(db, outbox, links, command, command.Version, session, sides, SessionMail.Change.Rescheduled, now, cancellationToken);
             return Unit.Value;
         }
     }

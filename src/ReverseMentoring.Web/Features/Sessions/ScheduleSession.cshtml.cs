@@ -66,7 +66,7 @@ public static class ScheduleSession
         public async ValueTask<SessionPlanForm> Handle(FormQuery query, CancellationToken cancellationToken)
         {
             var sides = await SessionRules.PairAsync(db, query.PairId, current.RequireId(), cancellationToken);
-            if (sides is not { IsActive: true })
+            if (sides is not { CanPlanSessions: true })
             {
                 throw new NotFoundException();
             }
@@ -100,14 +100,14 @@ public static class ScheduleSession
         public Validator() => Include(new SessionPlanValidator<Command>());
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, Notifications notifications, PublicLinks links, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock)
         : ICommandHandler<Command, int>
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = current.RequireId();
             var sides = await SessionRules.PairAsync(db, command.PairId, userId, cancellationToken);
-            if (sides is not { IsActive: true })
+            if (sides is not { CanPlanSessions: true })
             {
                 throw new NotFoundException();
             }
@@ -131,10 +131,12 @@ public static class ScheduleSession
             db.Sessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
 
+            // The invitation names the session, so it is queued once the session has its id; sent after the commit.
             var agenda = SessionRules.Agenda(session, sides.Program);
-            await notifications.SendOnceAsync(
-                [SessionMail.ToPartner(SessionMail.Change.Scheduled, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
+            await outbox.QueueAsync(
+                SessionMail.ToPartner(SessionMail.Change.Scheduled, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now),
                 cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return session.Id;
         }
     }

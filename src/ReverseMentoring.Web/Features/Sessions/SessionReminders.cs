@@ -11,36 +11,20 @@ using ReverseMentoring.Web.Features.Resources;
 
 namespace ReverseMentoring.Web.Features.Sessions;
 
-public sealed class SessionRemindersOptions
-{
-    public const string Section = "SessionReminders";
-
-    public bool Enabled { get; set; } = true;
-
-    public int CheckMinutes { get; set; } = 60;
-}
-
-public static class SessionRemindersRegistration
-{
-    public static IServiceCollection AddSessionReminders(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.Configure<SessionRemindersOptions>(configuration.GetSection(SessionRemindersOptions.Section));
-        services.AddHostedService<SessionReminders>();
-        return services;
-    }
-}
-
 /// <summary>
 /// Keeps pairs meeting: marks sessions nobody logged as missed, and reminds both sides of a session tomorrow, a log
-/// missing, feedback overdue, and a quiet pair (the pair health rule's flag). Safe on every
-/// instance at once: the marking is one conditional update and each reminder is claimed under a unique key.
+/// missing, feedback overdue, and a quiet pair (the pair health rule's flag). Safe on every instance at once: each
+/// marking is saved under the session's version and each reminder is queued under a unique key.
 /// </summary>
 public sealed class SessionReminders(
-    IServiceScopeFactory scopes, IOptions<SessionRemindersOptions> options, TimeProvider clock, ILogger<SessionReminders> logger)
-    : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<SessionReminders> logger)
+    : PeriodicJob(schedules, clock, logger)
 {
     /// <summary>A scheduled session nobody logged this long after its end counts as missed.</summary>
-    public static readonly TimeSpan MissedAfter = TimeSpan.FromHours(48);
+    public static readonly TimeSpan MissedAfter = Session.MissedAfter;
+
+    /// <summary>How many sessions are marked missed per save: a backlog is worked through without holding it all in memory.</summary>
+    public const int MissedBatchSize = 500;
 
     /// <summary>A session starting within this long gets its "tomorrow" reminder.</summary>
     public static readonly TimeSpan TomorrowWithin = TimeSpan.FromHours(24);
@@ -54,19 +38,15 @@ public sealed class SessionReminders(
     /// <summary>Sessions logged longer ago than this are not chased for feedback (nor all at once on a first run).</summary>
     public static readonly TimeSpan FeedbackChasedFor = TimeSpan.FromDays(30);
 
-    protected override bool Enabled => options.Value.Enabled;
-
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CheckMinutes);
-
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => CheckSessionsAsync(cancellationToken);
 
-    /// <summary>One run at the injected clock's now; returns how many reminders this call sent.</summary>
+    /// <summary>One run at the injected clock's now; returns how many reminders this call queued.</summary>
     public async Task<int> CheckSessionsAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var notifications = scope.ServiceProvider.GetRequiredService<Notifications>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         await MarkMissedAsync(db, now, cancellationToken);
@@ -76,29 +56,55 @@ public sealed class SessionReminders(
         reminders.AddRange(await LogMissingAsync(db, links, now, cancellationToken));
         reminders.AddRange(await FeedbackOverdueAsync(db, links, now, cancellationToken));
         reminders.AddRange(await QuietPairsAsync(db, links, now, cancellationToken));
-        return reminders.Count == 0 ? 0 : await notifications.SendOnceAsync(reminders, cancellationToken);
+        var queued = await outbox.QueueAsync(reminders, cancellationToken);
+        await outbox.SaveThenDeliverAsync(cancellationToken);
+        return queued;
     }
 
     /// <summary>
-    /// One statement for every instance: a session logged meanwhile is no longer Scheduled and is left alone. The
-    /// version is kept, so a log form opened before the marking still saves (logging a missed session makes it held).
+    /// Marks each session due through <see cref="Session.MarkMissed"/> and saves, a batch at a time, so every marking is
+    /// audited and versioned like any other change. Each session is saved under the version it was read at: one logged
+    /// or marked by another instance meanwhile fails the batch, which is read again as it is now.
+    /// Returns how many this call marked.
     /// </summary>
-    private static Task<int> MarkMissedAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    private static async Task<int> MarkMissedAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var cutoff = now - MissedAfter;
-        return db.Sessions
-            .Where(s => s.Status == SessionStatus.Scheduled && s.EndsAtUtc < cutoff && s.LoggedAtUtc == null)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.Status, SessionStatus.Missed)
-                .SetProperty(s => s.MissedAtUtc, now)
-                .SetProperty(s => s.UpdatedAtUtc, now), cancellationToken);
+        var marked = 0;
+        for (var conflicts = 0; conflicts < 3;)
+        {
+            var due = await db.Sessions.DueToBeMarkedMissed(now)
+                .OrderBy(s => s.EndsAtUtc).ThenBy(s => s.Id)
+                .Take(MissedBatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var session in due)
+            {
+                session.MarkMissed(now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                marked += due.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                conflicts++;
+            }
+
+            db.ChangeTracker.Clear();
+            if (due.Count < MissedBatchSize)
+            {
+                return marked;
+            }
+        }
+
+        return marked;
     }
 
     private static async Task<IEnumerable<Outgoing>> TomorrowAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
     {
         var until = now + TomorrowWithin;
-        var sessions = await SessionsWithPeople(db, db.Sessions.Where(s =>
-                s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now && s.StartsAtUtc <= until))
+        var sessions = await SessionsWithPeople(db, db.Sessions.Upcoming(now).Where(s => s.StartsAtUtc <= until))
             .ToListAsync(cancellationToken);
         return sessions.SelectMany(s => s.Sides()).Select(side => new Outgoing(
             // The calendar sequence is in the key, so a session moved after its reminder gets one for its new time.

@@ -56,8 +56,8 @@ public sealed class SessionPlanValidator<T> : AbstractValidator<T>
 /// <summary>A pair seen from one of its sides, with what scheduling needs.</summary>
 public sealed record PairSides(Pair Pair, MentoringProgram Program, Enrolment Me, Enrolment Partner)
 {
-    /// <summary>Sessions are planned only for a confirmed pair in a program still running or about to.</summary>
-    public bool IsActive => Pair.Status == PairStatus.Accepted && Program.Status != ProgramStatus.Closed;
+    /// <summary>Sessions are planned only for an active pair in a program still running or about to.</summary>
+    public bool CanPlanSessions => Pair.IsActive && Program.Status != ProgramStatus.Closed;
 
     public string MyZone => Me.TimeZoneId;
 
@@ -80,17 +80,19 @@ public static class SessionRules
 
     /// <summary>
     /// Saves a change to a session the person opened at <paramref name="version"/> (refused if someone changed it since),
-    /// then sends the other side the change with its calendar file.
+    /// with the e-mail that tells the other side the change and carries its calendar file (sent once the change commits).
     /// </summary>
     public static async Task SaveAndTellPartnerAsync(
-        AppDbContext db, Notifications notifications, PublicLinks links, object command, Guid version, Session session, PairSides sides,
+        AppDbContext db, Outbox outbox, PublicLinks links, object command, Guid version, Session session, PairSides sides,
         SessionMail.Change change, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(sides);
+        var agenda = Agenda(session, sides.Program);
+        await outbox.QueueAsync(SessionMail.ToPartner(change, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now), cancellationToken);
         db.Entry(session).Property(s => s.Version).OriginalValue = version;
         try
         {
@@ -100,11 +102,6 @@ public static class SessionRules
         {
             throw RequestValidationException.For(command, "", ConflictMessage);
         }
-
-        var agenda = Agenda(session, sides.Program);
-        await notifications.SendOnceAsync(
-            [SessionMail.ToPartner(change, session, sides, agenda, links.To($"/Participant/Sessions/{session.Id}"), now)],
-            cancellationToken);
     }
 
     public static bool IsMeetingLink(string? location) =>
@@ -115,7 +112,7 @@ public static class SessionRules
     /// <summary>The pair with both enrolments and people, when the user is one of its two sides; otherwise null.</summary>
     public static async Task<PairSides?> PairAsync(AppDbContext db, int pairId, string userId, CancellationToken cancellationToken)
     {
-        var pair = await db.Pairs.AsNoTracking()
+        var pair = await db.Pairs.AsNoTracking().OfParticipant(userId)
             .Include(p => p.MentorEnrolment).ThenInclude(e => e!.User)
             .Include(p => p.MenteeEnrolment).ThenInclude(e => e!.User)
             .SingleOrDefaultAsync(p => p.Id == pairId, cancellationToken);
@@ -124,17 +121,12 @@ public static class SessionRules
             return null;
         }
 
-        var amMentor = pair.MentorEnrolment!.UserId == userId;
-        if (!amMentor && pair.MenteeEnrolment!.UserId != userId)
-        {
-            return null;
-        }
-
+        var amMentor = pair.SideOf(userId) == ParticipantRole.Mentor;
         var program = await db.Programs.AsNoTracking().Include(p => p.Topics)
             .SingleAsync(p => p.Id == pair.ProgramId, cancellationToken);
         return amMentor
-            ? new PairSides(pair, program, pair.MentorEnrolment, pair.MenteeEnrolment!)
-            : new PairSides(pair, program, pair.MenteeEnrolment!, pair.MentorEnrolment);
+            ? new PairSides(pair, program, pair.MentorEnrolment!, pair.MenteeEnrolment!)
+            : new PairSides(pair, program, pair.MenteeEnrolment!, pair.MentorEnrolment!);
     }
 
     /// <summary>

@@ -108,9 +108,8 @@ public static class ViewSession
                 session.CancelledAtUtc is { } at ? SessionTimes.Format(at, sides.MyZone) : null,
                 session.Version)
             {
-                CanChange = session.Status == SessionStatus.Scheduled && session.StartsAtUtc > now && sides.IsActive,
-                // The log handler's rule: once the session has started, either side logs it, and edits a held one's log.
-                CanLog = session.StartsAtUtc <= now && session.Status is SessionStatus.Scheduled or SessionStatus.Missed or SessionStatus.Held,
+                CanChange = session.CanChange(now) && sides.CanPlanSessions,
+                CanLog = Session.LogRefusal(session.Status, session.StartsAtUtc, now) is null,
                 CanGiveFeedback = session.Status == SessionStatus.Held
                     && !await db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == sides.Me.Role, cancellationToken),
             };

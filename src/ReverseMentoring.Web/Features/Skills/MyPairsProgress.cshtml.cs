@@ -37,9 +37,7 @@ public static class MyPairsProgress
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var userId = current.RequireId();
-            return await db.Pairs.AsNoTracking()
-                .Where(p => p.Status == PairStatus.Accepted || p.Status == PairStatus.Ended)
-                .Where(p => p.MentorEnrolment!.UserId == userId || p.MenteeEnrolment!.UserId == userId)
+            return await db.Pairs.AsNoTracking().Started().OfParticipant(userId)
                 .OrderByDescending(p => p.AcceptedAtUtc).ThenBy(p => p.Id)
                 .Take(Limit)
                 .Select(p => new Row(

@@ -81,8 +81,8 @@ public static class SkillsProgress
     public static async Task<MySide?> FindMySideAsync(AppDbContext db, int pairId, string userId, bool track, CancellationToken cancellationToken)
     {
         var pairs = track ? db.Pairs : db.Pairs.AsNoTracking();
-        var found = await pairs
-            .Where(p => p.Id == pairId && (p.MentorEnrolment!.UserId == userId || p.MenteeEnrolment!.UserId == userId))
+        var found = await pairs.OfParticipant(userId)
+            .Where(p => p.Id == pairId)
             .Select(p => new { Pair = p, MentorUserId = p.MentorEnrolment!.UserId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
@@ -185,7 +185,7 @@ public static class RateSkills
             var refusal = command.Stage switch
             {
                 SkillRatingStage.Start when pair.Status == PairStatus.Ended => "This pair has ended, so your starting levels can no longer change. Rate where you ended up instead.",
-                SkillRatingStage.Start when pair.Status != PairStatus.Accepted => "You rate your starting levels once both of you have accepted the pair.",
+                SkillRatingStage.Start when !pair.IsActive => "You rate your starting levels once both of you have accepted the pair.",
                 SkillRatingStage.End when pair.Status != PairStatus.Ended => "You rate where you ended up once the pair has ended.",
                 _ => null,
             };

@@ -81,7 +81,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         var toMentee = Assert.Single(MailsMentioning($"paired with {t.MentorName}"));
         Assert.Contains("accept or decline", toMentor, StringComparison.Ordinal);
         Assert.Contains($"/Participant/Programs/{t.Kit.ProgramId}", toMentee, StringComparison.Ordinal);
-        Assert.Equal(2, await app.ExecuteDbContextAsync(db => db.SentNotifications.CountAsync(n => n.Key.StartsWith($"pair-proposed:{pair.Id}:"))));
+        Assert.Equal(2, await app.ExecuteDbContextAsync(db => db.OutboxMessages.CountAsync(n => n.Key.StartsWith($"pair-proposed:{pair.Id}:"))));
     }
 
     [Fact]
@@ -115,7 +115,8 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         var runId = await RunAsync(t.Kit);
         await app.ExecuteDbContextAsync(async db =>
         {
-            (await db.Enrolments.SingleAsync(e => e.Id == t.Mentee)).Status = EnrolmentStatus.Withdrawn;
+            var mentee = await db.Enrolments.SingleAsync(e => e.Id == t.Mentee);
+            mentee.Withdraw(mentee.UserId, null, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
 
@@ -208,8 +209,9 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
 
         await app.ExecuteDbContextAsync(async db =>
         {
-            var pair = await db.Pairs.SingleAsync(p => p.ProgramId == t.Kit.ProgramId);
-            (pair.Status, pair.MentorResponse, pair.MenteeResponse) = (PairStatus.Accepted, PairResponse.Accepted, PairResponse.Accepted);
+            var pair = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.ProgramId == t.Kit.ProgramId);
+            pair.Accept(ParticipantRole.Mentor, DateTime.UtcNow);
+            pair.Accept(ParticipantRole.Mentee, DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
         await move();

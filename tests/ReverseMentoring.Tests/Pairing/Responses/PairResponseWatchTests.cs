@@ -14,6 +14,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Pairing.Responses;
 
@@ -25,7 +26,7 @@ public sealed class PairResponseWatchTests(AppFactory app) : IClassFixture<AppFa
 
     private PairResponseWatch Watch() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
-        app.Services.GetRequiredService<IOptions<PairResponseWatchOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
         _clock,
         NullLogger<PairResponseWatch>.Instance);
 
@@ -36,7 +37,7 @@ public sealed class PairResponseWatchTests(AppFactory app) : IClassFixture<AppFa
     }
 
     private Task<int> RemindersSentAsync(int pairId) =>
-        app.ExecuteDbContextAsync(db => db.SentNotifications.CountAsync(n => n.Key.StartsWith($"pair-response-reminder:{pairId}:")));
+        app.ExecuteDbContextAsync(db => db.OutboxMessages.CountAsync(n => n.Key.StartsWith($"pair-response-reminder:{pairId}:")));
 
     [Fact]
     public async Task A_pair_unanswered_after_the_response_days_is_flagged_and_both_sides_reminded_once()
@@ -83,12 +84,11 @@ public sealed class PairResponseWatchTests(AppFactory app) : IClassFixture<AppFa
         var declined = await app.PairAsync(await app.ProgramAsync(ProgramStatus.Matching, change: p => p.PairResponseDays = 2), PairStatus.Proposed, proposedAtUtc: ProposedAt);
         await app.ExecuteDbContextAsync(async db =>
         {
-            var first = await db.Pairs.FindAsync(accepted.Id);
-            first!.Status = PairStatus.Accepted;
-            first.MentorResponse = first.MenteeResponse = PairResponse.Accepted;
-            var second = await db.Pairs.FindAsync(declined.Id);
-            second!.Status = PairStatus.Declined;
-            second.MenteeResponse = PairResponse.Declined;
+            var first = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.Id == accepted.Id);
+            first.Accept(ParticipantRole.Mentor, ProposedAt.AddHours(1));
+            first.Accept(ParticipantRole.Mentee, ProposedAt.AddHours(1));
+            var second = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.Id == declined.Id);
+            second.Decline(ParticipantRole.Mentee, null, ProposedAt.AddHours(1));
             await db.SaveChangesAsync();
         });
 

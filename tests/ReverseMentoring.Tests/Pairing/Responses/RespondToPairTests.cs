@@ -57,7 +57,7 @@ public sealed class RespondToPairTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("Simon Senior", toMentor.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/Participant/Programs/{proposed.ProgramId}", toMentee.TextBody, StringComparison.Ordinal);
         Assert.True(await app.ExecuteDbContextAsync(db => Task.FromResult(
-            db.SentNotifications.Count(n => n.Key == $"pair-confirmed:{pair.Id}:mentor" || n.Key == $"pair-confirmed:{pair.Id}:mentee") == 2)));
+            db.OutboxMessages.Count(n => n.Key == $"pair-confirmed:{pair.Id}:mentor" || n.Key == $"pair-confirmed:{pair.Id}:mentee") == 2)));
     }
 
     [Fact]

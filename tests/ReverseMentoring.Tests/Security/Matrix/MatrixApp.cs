@@ -254,9 +254,9 @@ public sealed class MatrixApp : AppFactory
 
         const string notes = "Private notes of the pair.";
         var sessionA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(3));
-        var heldA = await this.SessionAsync(pairA, SessionStatus.Held, AtTen(-2), change: s => s.Notes = notes);
+        var heldA = await this.SessionAsync(pairA, SessionStatus.Held, AtTen(-2), change: s => s.Log(pairA.Mentor.Id, 60, [], notes, false, null, s.EndsAtUtc));
         var sessionB = await this.SessionAsync(pairB, SessionStatus.Scheduled, AtTen(4));
-        var heldB = await this.SessionAsync(pairB, SessionStatus.Held, AtTen(-3), change: s => s.Notes = notes);
+        var heldB = await this.SessionAsync(pairB, SessionStatus.Held, AtTen(-3), change: s => s.Log(pairB.Mentor.Id, 60, [], notes, false, null, s.EndsAtUtc));
         var pastA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(-1));
         var pastB = await this.SessionAsync(pairB, SessionStatus.Scheduled, AtTen(-1));
 

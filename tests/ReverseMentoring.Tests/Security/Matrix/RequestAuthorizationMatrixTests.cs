@@ -73,6 +73,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Invitations.ResendInvitation.Command"] = Hr,
         ["Invitations.RevokeInvitation.Command"] = Hr,
         ["Invitations.RevokeInvitation.Query"] = Hr,
+        ["Mail.TryDeliveryAgain.Command"] = Hr,
+        ["Mail.Undelivered.Query"] = Hr,
         ["Pairing.BanPair.Command"] = Hr,
         ["Pairing.PairingBoard.Query"] = Hr,
         ["Pairing.PinPair.Command"] = Hr,

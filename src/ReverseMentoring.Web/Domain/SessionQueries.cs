@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+
+namespace ReverseMentoring.Web.Domain;
+
+/// <summary>Which sessions a query means, written once.</summary>
+public static class SessionQueries
+{
+    private static readonly Expression<Func<Session, Pair?>> PairOf = s => s.Pair;
+
+    /// <summary>The sessions of the person's pairs: the same row-level rule as <see cref="PairQueries.OfParticipant(IQueryable{Pair}, string)"/>.</summary>
+    public static IQueryable<Session> OfParticipant(this IQueryable<Session> sessions, string userId)
+    {
+        var ids = sessions.Where(PairQueries.ThroughPair(PairOf, PairQueries.IsOn(userId, ParticipantRole.Mentor)))
+            .Concat(sessions.Where(PairQueries.ThroughPair(PairOf, PairQueries.IsOn(userId, ParticipantRole.Mentee))))
+            .Select(s => s.Id);
+        return sessions.Where(s => ids.Contains(s.Id));
+    }
+
+    /// <summary>Planned and not started at <paramref name="now"/>: what <see cref="Session.CanChange"/> accepts.</summary>
+    public static IQueryable<Session> Upcoming(this IQueryable<Session> sessions, DateTime now) =>
+        sessions.Where(s => s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now);
+
+    /// <summary>Scheduled, never logged and ended more than <see cref="Session.MissedAfter"/> ago: what <see cref="Session.MarkMissed"/> accepts.</summary>
+    public static IQueryable<Session> DueToBeMarkedMissed(this IQueryable<Session> sessions, DateTime now)
+    {
+        var endedBefore = now - Session.MissedAfter;
+        return sessions.Where(s => s.Status == SessionStatus.Scheduled && s.EndsAtUtc < endedBefore && s.LoggedAtUtc == null);
+    }
+}
