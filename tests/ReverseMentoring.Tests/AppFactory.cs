@@ -1,12 +1,12 @@
 using System.Net;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests;
@@ -27,6 +27,13 @@ public class AppFactory : WebApplicationFactory<Program>
         // Each app would otherwise watch its appsettings files for changes: one inotify instance per app, and Linux
         // allows 128 per user, fewer than the apps a full run has alive at once.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+        // Other file watchers (Razor, static files) poll instead of taking inotify instances, so test runs side by side
+        // do not run out of them either.
+        if (Environment.GetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER") is null)
+        {
+            Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+        }
     }
 
     public AppFactory()
@@ -46,8 +53,11 @@ public class AppFactory : WebApplicationFactory<Program>
         // The check-in job e-mails real-looking pairs; tests that need it run it themselves on a test clock.
         _settings["Jobs:CheckIns:Enabled"] = "false";
 
-        // Likewise the session reminders job, which marks past sessions missed and e-mails pairs.
+        // Likewise the session reminders job, which marks past sessions missed and e-mails pairs, the invitation
+        // reminders and the watch on unanswered pairs.
         _settings["Jobs:SessionReminders:Enabled"] = "false";
+        _settings["Jobs:InvitationReminders:Enabled"] = "false";
+        _settings["Jobs:PairResponseWatch:Enabled"] = "false";
 
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");
@@ -61,6 +71,14 @@ public class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>Where the app writes the e-mails it sends, unless a test points Mail:PickupFolder elsewhere.</summary>
     public string MailFolder { get; }
+
+    /// <summary>The e-mails the app has written to <paramref name="email"/>, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> MailTo(string email) =>
+        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
+            .Select(path => MimeMessage.Load(path))
+            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(m => m.Date)
+            .ToList();
 
     /// <summary>Overrides a setting; call before the first client or service is asked for.</summary>
     public AppFactory With(string key, string? value)
@@ -95,10 +113,13 @@ public class AppFactory : WebApplicationFactory<Program>
         return user;
     }
 
-    /// <summary>A client signed in through the real sign-in form.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string role)
+    /// <summary>A client of a new person holding the role, signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role) => await SignedInClientAsync(await CreateUserAsync(role));
+
+    /// <summary>A client of that person, signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(AppUser user)
     {
-        var user = await CreateUserAsync(role);
+        ArgumentNullException.ThrowIfNull(user);
         var client = Client();
         var response = await client.PostFormAsync("/Account/SignIn", new()
         {
@@ -177,39 +198,4 @@ public class AppFactory : WebApplicationFactory<Program>
             }
         }
     }
-}
-
-public static partial class HttpClientForms
-{
-    /// <summary>Posts a form the way a browser does: with the anti-forgery token from the page it came from.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(fields);
-        var page = await client.GetAsync(new Uri(formPage ?? url, UriKind.Relative));
-        var html = await page.Content.ReadAsStringAsync();
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"No anti-forgery token on {formPage ?? url} ({(int)page.StatusCode}).");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        using var content = new FormUrlEncodedContent(body);
-        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
-    }
-
-    public static async Task<string> GetHtmlAsync(this HttpClient client, string url)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    /// <summary>The message shown next to a field, as the validation tag helper renders it.</summary>
-    public static string? FieldError(string html, string field)
-    {
-        var match = Regex.Match(html, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<");
-        return match.Success && match.Groups[1].Value.Length > 0 ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -20,24 +20,13 @@ public sealed class AreaPageTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private Task AddProgramsAsync(int count, ProgramStatus status) =>
-        _app.ExecuteDbContextAsync(async db =>
+    private async Task AddProgramsAsync(int count, ProgramStatus status)
+    {
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < count; i++)
-            {
-                db.Programs.Add(new MentoringProgram
-                {
-                    Name = $"{status} program {i:00}",
-                    Objectives = "Digital literacy",
-                    StartsOn = new DateOnly(2027, 1, 1).AddDays(i),
-                    EndsOn = new DateOnly(2027, 6, 30),
-                    Status = status,
-                    CreatedAtUtc = DateTime.UtcNow,
-                });
-            }
-
-            await db.SaveChangesAsync();
-        });
+            await _app.ProgramAsync(status, name: $"{status} program {i:00}", startsOn: new DateOnly(2027, 1, 1).AddDays(i), endsOn: new DateOnly(2027, 6, 30));
+        }
+    }
 
     [Fact]
     public async Task Programs_list_says_so_when_there_are_none()

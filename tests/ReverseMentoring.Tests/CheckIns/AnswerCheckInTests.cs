@@ -1,23 +1,27 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;
 
-public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckInsApp>
+public sealed class AnswerCheckInTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private sealed record Survey(ConfirmedPair Pair, CheckInQuestion Rating, CheckInQuestion YesNo, CheckInQuestion Text, CheckIn CheckIn);
+    private Task<CheckIn> SavedCheckInAsync(int id) =>
+        app.ExecuteDbContextAsync(db => db.CheckIns.AsNoTracking().Include(c => c.Answers).SingleAsync(c => c.Id == id));
+
+    private sealed record Survey(TestPair Pair, CheckInQuestion Rating, CheckInQuestion YesNo, CheckInQuestion Text, CheckIn CheckIn);
 
     /// <summary>A pair with three questions (rating, yes/no, text) and a day-30 check-in sent to the mentee.</summary>
     private async Task<Survey> SurveyAsync()
     {
-        var pair = await app.ConfirmedPairAsync();
-        var rating = await app.AddQuestionAsync(pair.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating, 1);
-        var yesNo = await app.AddQuestionAsync(pair.Program.Id, "Do you meet as often as planned?", CheckInQuestionKind.YesNo, 2);
-        var text = await app.AddQuestionAsync(pair.Program.Id, "Anything HR should know?", CheckInQuestionKind.Text, 3);
-        await app.AddQuestionAsync(pair.Program.Id, "An old question", CheckInQuestionKind.Rating, 4, retired: true);
-        return new Survey(pair, rating, yesNo, text, await app.SendCheckInAsync(pair, pair.Mentee));
+        var pair = await app.PairAsync();
+        var rating = await app.QuestionAsync(pair.Program, "How useful are your sessions?", CheckInQuestionKind.Rating, 1);
+        var yesNo = await app.QuestionAsync(pair.Program, "Do you meet as often as planned?", CheckInQuestionKind.YesNo, 2);
+        var text = await app.QuestionAsync(pair.Program, "Anything HR should know?", CheckInQuestionKind.Text, 3);
+        await app.QuestionAsync(pair.Program, "An old question", CheckInQuestionKind.Rating, 4, retired: true);
+        return new Survey(pair, rating, yesNo, text, await app.CheckInAsync(pair, ParticipantRole.Mentee));
     }
 
     private static Dictionary<string, string> Form(Survey survey, string? rating = "4", string? yesNo = "true", string text = "") => new()
@@ -42,7 +46,7 @@ public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckIns
         Assert.Contains("How useful are your sessions?", page, StringComparison.Ordinal);
         Assert.DoesNotContain("An old question", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = await app.CheckInAsync(survey.CheckIn.Id);
+        var saved = await SavedCheckInAsync(survey.CheckIn.Id);
         Assert.NotNull(saved.AnsweredAtUtc);
         Assert.Equal(
             [(survey.Rating.Id, (int?)4, (bool?)null, (string?)null), (survey.YesNo.Id, null, true, null), (survey.Text.Id, null, null, "Going well.")],
@@ -61,7 +65,7 @@ public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckIns
         var response = await client.PostFormAsync($"/Participant/CheckIns/{survey.CheckIn.Id}", Form(survey, text: ""));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Null((await app.CheckInAsync(survey.CheckIn.Id)).Answers.Single(a => a.QuestionId == survey.Text.Id).Text);
+        Assert.Null((await SavedCheckInAsync(survey.CheckIn.Id)).Answers.Single(a => a.QuestionId == survey.Text.Id).Text);
     }
 
     [Theory]
@@ -79,7 +83,7 @@ public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckIns
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(message, HttpClientForms.FieldError(await response.Content.ReadAsStringAsync(), field));
-        var saved = await app.CheckInAsync(survey.CheckIn.Id);
+        var saved = await SavedCheckInAsync(survey.CheckIn.Id);
         Assert.Null(saved.AnsweredAtUtc);
         Assert.Empty(saved.Answers);
     }
@@ -99,7 +103,7 @@ public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckIns
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(answer, survey.Pair.Mentee.As));
 
         Assert.Equal(AnswerCheckIn.AnsweredMessage, Assert.Single(refused.Failures).ErrorMessage);
-        Assert.Equal(5, (await app.CheckInAsync(survey.CheckIn.Id)).Answers.Single(a => a.QuestionId == survey.Rating.Id).Rating);
+        Assert.Equal(5, (await SavedCheckInAsync(survey.CheckIn.Id)).Answers.Single(a => a.QuestionId == survey.Rating.Id).Rating);
     }
 
     [Fact]
@@ -113,7 +117,7 @@ public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckIns
         var partner = await app.SignedInClientAsync(survey.Pair.Mentor.User);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync(new Uri($"/Participant/CheckIns/{survey.CheckIn.Id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync(new Uri($"/Participant/CheckIns/{survey.CheckIn.Id}/Met?answer=yes", UriKind.Relative))).StatusCode);
-        Assert.Null((await app.CheckInAsync(survey.CheckIn.Id)).AnsweredAtUtc);
+        Assert.Null((await SavedCheckInAsync(survey.CheckIn.Id)).AnsweredAtUtc);
     }
 
     [Fact]
@@ -131,48 +135,48 @@ public sealed class AnswerCheckInTests(CheckInsApp app) : IClassFixture<CheckIns
     [Fact]
     public async Task The_one_click_link_asks_for_confirmation_and_only_the_button_records_the_answer()
     {
-        var pair = await app.ConfirmedPairAsync();
-        var checkIn = await app.SendCheckInAsync(pair, pair.Mentor, CheckInKind.HaveYouMet);
+        var pair = await app.PairAsync();
+        var checkIn = await app.CheckInAsync(pair, ParticipantRole.Mentor, CheckInKind.HaveYouMet);
         var client = await app.SignedInClientAsync(pair.Mentor.User);
         var url = $"/Participant/CheckIns/{checkIn.Id}/Met?answer=no";
 
         var confirm = await client.GetHtmlAsync(url);
         Assert.Contains("No, we have not met yet", confirm, StringComparison.Ordinal);
-        Assert.Null((await app.CheckInAsync(checkIn.Id)).AnsweredAtUtc);
+        Assert.Null((await SavedCheckInAsync(checkIn.Id)).AnsweredAtUtc);
 
         var response = await client.PostFormAsync(url, new() { ["Data.Met"] = "false" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var saved = await app.CheckInAsync(checkIn.Id);
+        var saved = await SavedCheckInAsync(checkIn.Id);
         Assert.False(saved.Met);
         Assert.NotNull(saved.AnsweredAtUtc);
         var again = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(new AnswerHaveYouMet.Command { CheckInId = checkIn.Id, Met = true }, pair.Mentor.As));
         Assert.Equal(AnswerCheckIn.AnsweredMessage, Assert.Single(again.Failures).ErrorMessage);
-        Assert.False((await app.CheckInAsync(checkIn.Id)).Met);
+        Assert.False((await SavedCheckInAsync(checkIn.Id)).Met);
     }
 
     [Fact]
     public async Task Have_you_met_needs_a_yes_or_no()
     {
-        var pair = await app.ConfirmedPairAsync();
-        var checkIn = await app.SendCheckInAsync(pair, pair.Mentee, CheckInKind.HaveYouMet);
+        var pair = await app.PairAsync();
+        var checkIn = await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet);
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(new AnswerHaveYouMet.Command { CheckInId = checkIn.Id }, pair.Mentee.As));
 
         Assert.Equal("Choose yes or no.", Assert.Single(refused.Failures).ErrorMessage);
-        Assert.Null((await app.CheckInAsync(checkIn.Id)).AnsweredAtUtc);
+        Assert.Null((await SavedCheckInAsync(checkIn.Id)).AnsweredAtUtc);
     }
 
     [Fact]
     public async Task My_check_ins_lists_only_my_own_open_and_answered_ones()
     {
-        var pair = await app.ConfirmedPairAsync();
-        await app.AddQuestionAsync(pair.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
-        var open = await app.SendCheckInAsync(pair, pair.Mentee);
-        var met = await app.SendCheckInAsync(pair, pair.Mentee, CheckInKind.HaveYouMet);
-        await app.SendCheckInAsync(pair, pair.Mentor);
+        var pair = await app.PairAsync();
+        await app.QuestionAsync(pair.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var open = await app.CheckInAsync(pair, ParticipantRole.Mentee);
+        var met = await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet);
+        await app.CheckInAsync(pair, ParticipantRole.Mentor);
         await app.SendAsync(new AnswerHaveYouMet.Command { CheckInId = met.Id, Met = true }, pair.Mentee.As);
 
         var mine = await app.SendAsync(new MyCheckIns.Query(1), pair.Mentee.As);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using ReverseMentoring.Tests.Invitations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
 
@@ -12,6 +14,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;
 
@@ -22,28 +25,39 @@ public sealed class CheckInJobTests
 
     private readonly TestClock _clock = new(AcceptedAt);
 
-    private Task<int> RunOnDayAsync(CheckInsApp app, double day)
+    private static CheckInJob Job(AppFactory app, TimeProvider clock) => new(
+        app.Services.GetRequiredService<IServiceScopeFactory>(),
+        app.Services.GetRequiredService<IOptions<CheckInOptions>>(),
+        app.Services.GetRequiredService<IOptionsMonitor<JobOptions>>(),
+        clock,
+        NullLogger<CheckInJob>.Instance);
+
+    private static Task<List<CheckIn>> CheckInsOfAsync(AppFactory app, int pairId) =>
+        app.ExecuteDbContextAsync(db => db.CheckIns.AsNoTracking().Include(c => c.Answers)
+            .Where(c => c.PairId == pairId).OrderBy(c => c.Kind).ThenBy(c => c.DayNumber).ThenBy(c => c.Role).ToListAsync());
+
+    private Task<int> RunOnDayAsync(AppFactory app, double day)
     {
         _clock.Now = new DateTimeOffset(AcceptedAt.AddDays(day), TimeSpan.Zero);
-        return app.Job(_clock).SendDueAsync(CancellationToken.None);
+        return Job(app, _clock).SendDueAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Milestone_check_ins_go_to_both_sides_on_day_30_then_day_90_and_each_only_once()
     {
-        using var app = new CheckInsApp();
-        var pair = await app.ConfirmedPairAsync(AcceptedAt);
-        await app.AddQuestionAsync(pair.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
-        await app.AddSessionAsync(pair, SessionStatus.Held, AcceptedAt.AddDays(3));
+        using var app = new AppFactory();
+        var pair = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.QuestionAsync(pair.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        await app.SessionAsync(pair, SessionStatus.Held, AcceptedAt.AddDays(3));
 
         Assert.Equal(0, await RunOnDayAsync(app, 29.9));
-        Assert.Empty(await app.CheckInsOfAsync(pair.Pair.Id));
+        Assert.Empty(await CheckInsOfAsync(app, pair.Id));
 
         Assert.Equal(2, await RunOnDayAsync(app, 30));
-        var first = await app.CheckInsOfAsync(pair.Pair.Id);
+        var first = await CheckInsOfAsync(app, pair.Id);
         Assert.Equal(2, first.Count);
         Assert.All(first, c => Assert.Equal((CheckInKind.Milestone, 30, AcceptedAt.AddDays(30)), (c.Kind, c.DayNumber, c.SentAtUtc)));
-        Assert.Equal([pair.Mentor.Enrolment.Id, pair.Mentee.Enrolment.Id], first.Select(c => c.EnrolmentId).Order().ToList());
+        Assert.Equal([pair.MentorEnrolmentId, pair.MenteeEnrolmentId], first.Select(c => c.EnrolmentId).Order().ToList());
         Assert.Equal([pair.Mentor.User.Id, pair.Mentee.User.Id], first.OrderBy(c => c.EnrolmentId).Select(c => c.UserId).ToList());
         var mail = Assert.Single(app.MailTo(pair.Mentee.User.Email!));
         Assert.Contains("How is your mentoring going?", mail.Subject, StringComparison.Ordinal);
@@ -54,11 +68,11 @@ public sealed class CheckInJobTests
 
         Assert.Equal(0, await RunOnDayAsync(app, 30.5));
         Assert.Equal(0, await RunOnDayAsync(app, 89));
-        Assert.Equal(2, (await app.CheckInsOfAsync(pair.Pair.Id)).Count);
+        Assert.Equal(2, (await CheckInsOfAsync(app, pair.Id)).Count);
 
         Assert.Equal(2, await RunOnDayAsync(app, 90));
         Assert.Equal(0, await RunOnDayAsync(app, 90));
-        var all = await app.CheckInsOfAsync(pair.Pair.Id);
+        var all = await CheckInsOfAsync(app, pair.Id);
         Assert.Equal([30, 30, 90, 90], all.Select(c => c.DayNumber).ToList());
         Assert.Equal(2, app.MailTo(pair.Mentee.User.Email!).Count);
     }
@@ -66,53 +80,53 @@ public sealed class CheckInJobTests
     [Fact]
     public async Task A_program_without_active_questions_sends_no_milestone_check_in()
     {
-        using var app = new CheckInsApp();
-        var pair = await app.ConfirmedPairAsync(AcceptedAt);
-        await app.AddQuestionAsync(pair.Program.Id, "A question HR retired", CheckInQuestionKind.Rating, retired: true);
-        await app.AddSessionAsync(pair, SessionStatus.Held, AcceptedAt.AddDays(3));
+        using var app = new AppFactory();
+        var pair = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.QuestionAsync(pair.Program, "A question HR retired", CheckInQuestionKind.Rating, retired: true);
+        await app.SessionAsync(pair, SessionStatus.Held, AcceptedAt.AddDays(3));
 
         Assert.Equal(0, await RunOnDayAsync(app, 31));
 
-        Assert.Empty(await app.CheckInsOfAsync(pair.Pair.Id));
+        Assert.Empty(await CheckInsOfAsync(app, pair.Id));
         Assert.Empty(app.MailTo(pair.Mentor.User.Email!));
     }
 
     [Fact]
     public async Task Pairs_of_programs_that_are_not_running_and_pairs_not_confirmed_get_no_check_in()
     {
-        using var app = new CheckInsApp();
-        var closed = await app.ConfirmedPairAsync(AcceptedAt, ProgramStatus.Closed);
-        await app.AddQuestionAsync(closed.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
-        var ended = await app.ConfirmedPairAsync(AcceptedAt);
-        await app.AddQuestionAsync(ended.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        using var app = new AppFactory();
+        var closed = await app.PairAsync(await app.ProgramAsync(ProgramStatus.Closed), acceptedAtUtc: AcceptedAt);
+        await app.QuestionAsync(closed.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var ended = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.QuestionAsync(ended.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
         await app.ExecuteDbContextAsync(async db =>
         {
-            var pair = await db.Pairs.SingleAsync(p => p.Id == ended.Pair.Id);
+            var pair = await db.Pairs.SingleAsync(p => p.Id == ended.Id);
             pair.End(ended.Mentor.User.Id, PairEnding.Completed, null, AcceptedAt.AddDays(5));
             await db.SaveChangesAsync();
         });
 
         Assert.Equal(0, await RunOnDayAsync(app, 40));
 
-        Assert.Empty(await app.CheckInsOfAsync(closed.Pair.Id));
-        Assert.Empty(await app.CheckInsOfAsync(ended.Pair.Id));
+        Assert.Empty(await CheckInsOfAsync(app, closed.Id));
+        Assert.Empty(await CheckInsOfAsync(app, ended.Id));
     }
 
     [Fact]
     public async Task Have_you_met_goes_to_both_sides_on_day_14_when_no_session_was_held_and_only_once()
     {
-        using var app = new CheckInsApp();
-        var pair = await app.ConfirmedPairAsync(AcceptedAt);
-        await app.AddSessionAsync(pair, SessionStatus.Cancelled, AcceptedAt.AddDays(5));
-        await app.AddSessionAsync(pair, SessionStatus.Scheduled, AcceptedAt.AddDays(20));
+        using var app = new AppFactory();
+        var pair = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.SessionAsync(pair, SessionStatus.Cancelled, AcceptedAt.AddDays(5));
+        await app.SessionAsync(pair, SessionStatus.Scheduled, AcceptedAt.AddDays(20));
 
         Assert.Equal(0, await RunOnDayAsync(app, 13.9));
-        Assert.Empty(await app.CheckInsOfAsync(pair.Pair.Id));
+        Assert.Empty(await CheckInsOfAsync(app, pair.Id));
 
         Assert.Equal(2, await RunOnDayAsync(app, 14));
         Assert.Equal(0, await RunOnDayAsync(app, 15));
 
-        var sent = await app.CheckInsOfAsync(pair.Pair.Id);
+        var sent = await CheckInsOfAsync(app, pair.Id);
         Assert.Equal(2, sent.Count);
         Assert.All(sent, c => Assert.Equal((CheckInKind.HaveYouMet, 14), (c.Kind, c.DayNumber)));
         var mail = Assert.Single(app.MailTo(pair.Mentor.User.Email!));
@@ -126,29 +140,29 @@ public sealed class CheckInJobTests
     [Fact]
     public async Task A_pair_that_held_a_session_is_not_asked_whether_it_has_met()
     {
-        using var app = new CheckInsApp();
-        var met = await app.ConfirmedPairAsync(AcceptedAt);
-        await app.AddSessionAsync(met, SessionStatus.Held, AcceptedAt.AddDays(6));
-        var notMet = await app.ConfirmedPairAsync(AcceptedAt);
+        using var app = new AppFactory();
+        var met = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.SessionAsync(met, SessionStatus.Held, AcceptedAt.AddDays(6));
+        var notMet = await app.PairAsync(acceptedAtUtc: AcceptedAt);
 
         Assert.Equal(2, await RunOnDayAsync(app, 14));
 
-        Assert.Empty(await app.CheckInsOfAsync(met.Pair.Id));
-        Assert.Equal(2, (await app.CheckInsOfAsync(notMet.Pair.Id)).Count);
+        Assert.Empty(await CheckInsOfAsync(app, met.Id));
+        Assert.Equal(2, (await CheckInsOfAsync(app, notMet.Id)).Count);
     }
 
     [Fact]
     public async Task Two_instances_running_at_once_send_each_check_in_once()
     {
-        using var app = new CheckInsApp();
-        var pair = await app.ConfirmedPairAsync(AcceptedAt);
-        await app.AddQuestionAsync(pair.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        using var app = new AppFactory();
+        var pair = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.QuestionAsync(pair.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
         _clock.Now = new DateTimeOffset(AcceptedAt.AddDays(30), TimeSpan.Zero);
 
-        var sent = await Task.WhenAll(app.Job(_clock).SendDueAsync(CancellationToken.None), app.Job(_clock).SendDueAsync(CancellationToken.None));
+        var sent = await Task.WhenAll(Job(app, _clock).SendDueAsync(CancellationToken.None), Job(app, _clock).SendDueAsync(CancellationToken.None));
 
         Assert.Equal(4, sent.Sum());
-        Assert.Equal(4, (await app.CheckInsOfAsync(pair.Pair.Id)).Count);
+        Assert.Equal(4, (await CheckInsOfAsync(app, pair.Id)).Count);
         Assert.Equal(2, app.MailTo(pair.Mentee.User.Email!).Count);
     }
 

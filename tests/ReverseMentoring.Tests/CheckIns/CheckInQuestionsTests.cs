@@ -1,13 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.CheckIns;
 
-public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<CheckInsApp>
+public sealed class CheckInQuestionsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private Task<List<CheckInQuestion>> QuestionsAsync(int programId) =>
         app.ExecuteDbContextAsync(db => db.CheckInQuestions.AsNoTracking().Where(q => q.ProgramId == programId).OrderBy(q => q.SortOrder).ToListAsync());
@@ -15,7 +14,7 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task A_coordinator_adds_questions_in_order_from_the_page()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var first = await hr.PostFormAsync($"/Programs/{program.Id}/CheckIns", new() { ["Data.Text"] = "  How useful are your sessions?  ", ["Data.Kind"] = "Rating" });
@@ -38,7 +37,7 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [InlineData("TOO_LONG", "A question has at most 300 characters; shorten it.")]
     public async Task A_question_needs_text_of_at_most_the_maximum_length(string text, string message)
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
         text = text == "TOO_LONG" ? new string('q', CheckInQuestion.TextMaxLength + 1) : text;
 
@@ -52,8 +51,8 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task The_same_question_twice_in_one_program_is_refused()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        await app.AddQuestionAsync(program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        await app.QuestionAsync(program, "How useful are your sessions?", CheckInQuestionKind.Rating);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var response = await hr.PostFormAsync($"/Programs/{program.Id}/CheckIns", new() { ["Data.Text"] = "how useful are your SESSIONS?", ["Data.Kind"] = "YesNo" });
@@ -66,12 +65,12 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task The_same_question_in_another_program_is_fine()
     {
-        var (_, hr) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var one = await EnrolmentTestKit.AddProgramAsync(app);
-        var other = await EnrolmentTestKit.AddProgramAsync(app);
-        await app.AddQuestionAsync(one.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var one = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var other = await app.ProgramAsync(ProgramStatus.Enrolling);
+        await app.QuestionAsync(one, "How useful are your sessions?", CheckInQuestionKind.Rating);
 
-        await app.SendAsync(new AddCheckInQuestion.Command { ProgramId = other.Id, Text = "How useful are your sessions?", Kind = CheckInQuestionKind.Rating }, hr);
+        await app.SendAsync(new AddCheckInQuestion.Command { ProgramId = other.Id, Text = "How useful are your sessions?", Kind = CheckInQuestionKind.Rating }, hr.As);
 
         Assert.Single(await QuestionsAsync(other.Id));
     }
@@ -79,14 +78,14 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task A_coordinator_rewords_and_reorders_a_question()
     {
-        var (_, hr) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        var question = await app.AddQuestionAsync(program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var question = await app.QuestionAsync(program, "How useful are your sessions?", CheckInQuestionKind.Rating);
 
         await app.SendAsync(new EditCheckInQuestion.Command
         {
             ProgramId = program.Id, QuestionId = question.Id, Text = "How useful were your sessions?", Kind = CheckInQuestionKind.YesNo, SortOrder = 4,
-        }, hr);
+        }, hr.As);
 
         var saved = Assert.Single(await QuestionsAsync(program.Id));
         Assert.Equal(("How useful were your sessions?", CheckInQuestionKind.YesNo, 4), (saved.Text, saved.Kind, saved.SortOrder));
@@ -95,9 +94,9 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task Editing_refuses_a_duplicate_text_and_an_order_out_of_range()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        await app.AddQuestionAsync(program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
-        var question = await app.AddQuestionAsync(program.Id, "Anything HR should know?", CheckInQuestionKind.Text, sortOrder: 2);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        await app.QuestionAsync(program, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var question = await app.QuestionAsync(program, "Anything HR should know?", CheckInQuestionKind.Text, sortOrder: 2);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/CheckIns/{question.Id}/Edit";
 
@@ -117,10 +116,10 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task The_kind_of_an_answered_question_cannot_change()
     {
-        var (_, hr) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var pair = await app.ConfirmedPairAsync();
-        var question = await app.AddQuestionAsync(pair.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
-        var checkIn = await app.SendCheckInAsync(pair, pair.Mentee);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var pair = await app.PairAsync();
+        var question = await app.QuestionAsync(pair.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var checkIn = await app.CheckInAsync(pair, ParticipantRole.Mentee);
         await app.ExecuteDbContextAsync(async db =>
         {
             db.CheckInAnswers.Add(new CheckInAnswer { CheckInId = checkIn.Id, QuestionId = question.Id, Rating = 4 });
@@ -129,19 +128,19 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(new EditCheckInQuestion.Command
         {
-            ProgramId = pair.Program.Id, QuestionId = question.Id, Text = "Did your sessions help?", Kind = CheckInQuestionKind.YesNo, SortOrder = 1,
-        }, hr));
+            ProgramId = pair.ProgramId, QuestionId = question.Id, Text = "Did your sessions help?", Kind = CheckInQuestionKind.YesNo, SortOrder = 1,
+        }, hr.As));
 
         Assert.Equal(nameof(EditCheckInQuestion.Command.Kind), Assert.Single(refused.Failures).PropertyName);
-        var saved = Assert.Single(await QuestionsAsync(pair.Program.Id));
+        var saved = Assert.Single(await QuestionsAsync(pair.ProgramId));
         Assert.Equal(("How useful are your sessions?", CheckInQuestionKind.Rating), (saved.Text, saved.Kind));
     }
 
     [Fact]
     public async Task Retiring_a_question_keeps_it_and_its_answers_but_marks_it_retired()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        var question = await app.AddQuestionAsync(program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var question = await app.QuestionAsync(program, "How useful are your sessions?", CheckInQuestionKind.Rating);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var confirm = await hr.GetHtmlAsync($"/Programs/{program.Id}/CheckIns/{question.Id}/Retire");
@@ -157,22 +156,22 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task A_question_is_only_found_under_its_own_program()
     {
-        var (_, hr) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        var other = await EnrolmentTestKit.AddProgramAsync(app);
-        var question = await app.AddQuestionAsync(program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var other = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var question = await app.QuestionAsync(program, "How useful are your sessions?", CheckInQuestionKind.Rating);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EditCheckInQuestion.Query(other.Id, question.Id), hr));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new RetireCheckInQuestion.Command(other.Id, question.Id), hr));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new AddCheckInQuestion.Command { ProgramId = 987654, Text = "Any?" }, hr));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EditCheckInQuestion.Query(other.Id, question.Id), hr.As));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new RetireCheckInQuestion.Command(other.Id, question.Id), hr.As));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new AddCheckInQuestion.Command { ProgramId = 987654, Text = "Any?" }, hr.As));
         Assert.Null((await QuestionsAsync(program.Id)).Single().RetiredAtUtc);
     }
 
     [Fact]
     public async Task Participants_cannot_manage_or_track_check_in_questions()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        var question = await app.AddQuestionAsync(program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var question = await app.QuestionAsync(program, "How useful are your sessions?", CheckInQuestionKind.Rating);
         var mentor = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.Mentor), Roles.Mentor);
         var leader = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.Leadership), Roles.Leadership);
 
@@ -192,14 +191,14 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
     [Fact]
     public async Task Tracking_shows_each_milestones_response_rate_and_average_and_who_has_not_met()
     {
-        var (_, hr) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var pair = await app.ConfirmedPairAsync();
-        var rating = await app.AddQuestionAsync(pair.Program.Id, "How useful are your sessions?", CheckInQuestionKind.Rating);
-        var mentorCheckIn = await app.SendCheckInAsync(pair, pair.Mentor);
-        var menteeCheckIn = await app.SendCheckInAsync(pair, pair.Mentee);
-        await app.SendCheckInAsync(pair, pair.Mentee, day: 90);
-        var mentorMet = await app.SendCheckInAsync(pair, pair.Mentor, CheckInKind.HaveYouMet);
-        await app.SendCheckInAsync(pair, pair.Mentee, CheckInKind.HaveYouMet);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var pair = await app.PairAsync();
+        var rating = await app.QuestionAsync(pair.Program, "How useful are your sessions?", CheckInQuestionKind.Rating);
+        var mentorCheckIn = await app.CheckInAsync(pair, ParticipantRole.Mentor);
+        var menteeCheckIn = await app.CheckInAsync(pair, ParticipantRole.Mentee);
+        await app.CheckInAsync(pair, ParticipantRole.Mentee, day: 90);
+        var mentorMet = await app.CheckInAsync(pair, ParticipantRole.Mentor, CheckInKind.HaveYouMet);
+        await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet);
         await app.ExecuteDbContextAsync(async db =>
         {
             db.CheckInAnswers.Add(new CheckInAnswer { CheckInId = mentorCheckIn.Id, QuestionId = rating.Id, Rating = 4 });
@@ -214,7 +213,7 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
             await db.SaveChangesAsync();
         });
 
-        var result = await app.SendAsync(new ProgramCheckIns.Query(pair.Program.Id, 1), hr);
+        var result = await app.SendAsync(new ProgramCheckIns.Query(pair.ProgramId, 1), hr.As);
 
         Assert.Equal([new ProgramCheckIns.Milestone(30, 2, 2, 2.5), new ProgramCheckIns.Milestone(90, 1, 0, null)], result.Milestones);
         Assert.Equal(100, result.Milestones[0].ResponseRatePercent);
@@ -222,7 +221,7 @@ public sealed class CheckInQuestionsTests(CheckInsApp app) : IClassFixture<Check
         var row = Assert.Single(result.HaveYouMetPairs);
         Assert.Equal(("Maya Mentor", false, "Simon Senior", (bool?)null), (row.MentorName, row.MentorMet, row.MenteeName, row.MenteeMet));
         Assert.Equal(2, Assert.Single(result.Questions).Answers);
-        var html = await (await app.SignedInClientAsync(Roles.HrCoordinator)).GetHtmlAsync($"/Programs/{pair.Program.Id}/CheckIns");
+        var html = await (await app.SignedInClientAsync(Roles.HrCoordinator)).GetHtmlAsync($"/Programs/{pair.ProgramId}/CheckIns");
         Assert.Contains("2.5 / 5", html, StringComparison.Ordinal);
         Assert.Contains("Simon Senior", html, StringComparison.Ordinal);
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests.Dashboard;

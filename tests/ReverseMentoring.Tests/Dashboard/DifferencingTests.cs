@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Dashboard;
 
@@ -41,86 +40,53 @@ public sealed class DifferencingApp : AppFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await ExecuteDbContextAsync(async db =>
+        var program = await this.ProgramAsync(ProgramStatus.Running, formats: SessionFormats.Virtual, name: "Autumn cohort",
+            startsOn: new DateOnly(2026, 9, 15), endsOn: new DateOnly(2027, 3, 15), change: p => p.CreatedAtUtc = At(8, 1));
+        ProgramId = program.Id;
+
+        async Task<TestPair> PairUpAsync(string key, string department)
         {
-            var program = new MentoringProgram
+            async Task<Person> EnrolAsync(string who, ParticipantRole role)
             {
-                Name = "Autumn cohort", Objectives = "Leaders learn from juniors.", StartsOn = new DateOnly(2026, 9, 15), EndsOn = new DateOnly(2027, 3, 15),
-                Status = ProgramStatus.Running, Formats = SessionFormats.Virtual, SessionCadenceDays = 14, CreatedAtUtc = At(8, 1),
-            };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            ProgramId = program.Id;
-
-            Enrolment Enrol(string key, ParticipantRole role, string department)
-            {
-                var email = $"{key}-{Guid.NewGuid():N}@example.com";
-                var user = new AppUser
-                {
-                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                    DisplayName = $"Person {key}", CreatedAtUtc = At(9, 1), SecurityStamp = Guid.NewGuid().ToString(),
-                };
-                db.Users.Add(user);
-                var enrolment = new Enrolment
-                {
-                    ProgramId = program.Id, User = user, Role = role, Status = EnrolmentStatus.Approved, Department = department,
-                    JobLevel = role == ParticipantRole.Mentor ? "Junior" : "Director", Location = "London", DecidedAtUtc = At(9, 2), CreatedAtUtc = At(9, 1),
-                };
-                db.Enrolments.Add(enrolment);
-                return enrolment;
+                var person = await this.PersonAsync(role, $"Person {key}-{who}");
+                await this.EnrolAsync(program, person, role, department: department, formats: SessionFormats.Virtual,
+                    jobLevel: role == ParticipantRole.Mentor ? "Junior" : "Director",
+                    enrolledAtUtc: At(9, 1), decidedAtUtc: At(9, 2));
+                return person;
             }
 
-            var pairs = new List<(Pair Pair, Enrolment Mentor, Enrolment Mentee)>();
-            void PairUp(string key, string department)
-            {
-                var mentor = Enrol($"{key}-mentor", ParticipantRole.Mentor, department);
-                var mentee = Enrol($"{key}-mentee", ParticipantRole.Mentee, department);
-                var pair = new Pair
-                {
-                    ProgramId = program.Id, MentorEnrolment = mentor, MenteeEnrolment = mentee, Reasons = "", Status = PairStatus.Accepted,
-                    MentorResponse = PairResponse.Accepted, MenteeResponse = PairResponse.Accepted, ProposedAtUtc = At(9, 10), AcceptedAtUtc = At(9, 12),
-                };
-                db.Pairs.Add(pair);
-                pairs.Add((pair, mentor, mentee));
-            }
+            var mentor = await EnrolAsync("mentor", ParticipantRole.Mentor);
+            var mentee = await EnrolAsync("mentee", ParticipantRole.Mentee);
+            return await this.PairAsync(program, mentor: mentor, mentee: mentee, proposedAtUtc: At(9, 10), acceptedAtUtc: At(9, 12));
+        }
 
-            for (var i = 0; i < 10; i++)
-            {
-                PairUp($"sales{i}", "Sales");
-            }
+        var pairs = new List<TestPair>();
+        for (var i = 0; i < 10; i++)
+        {
+            pairs.Add(await PairUpAsync($"sales{i}", "Sales"));
+        }
 
-            PairUp("legal", "Legal");
-            await db.SaveChangesAsync();
+        pairs.Add(await PairUpAsync("legal", "Legal"));
 
-            void Rate(Pair pair, Enrolment by, DateTime at, int rating)
-            {
-                var session = new Session
-                {
-                    ProgramId = program.Id, PairId = pair.Id, StartsAtUtc = at, DurationMinutes = 60, EndsAtUtc = at.AddHours(1), Format = SessionFormats.Virtual,
-                    Location = "https://meet.example.com/x", Status = SessionStatus.Held, ScheduledByUserId = by.UserId, CreatedAtUtc = at.AddDays(-7),
-                };
-                db.Sessions.Add(session);
-                db.SessionFeedback.Add(new Feedback
-                {
-                    ProgramId = program.Id, PairId = pair.Id, Session = session, ByUserId = by.UserId, Role = by.Role, Rating = rating, CreatedAtUtc = at.AddHours(1),
-                });
-            }
+        async Task RateAsync(TestPair pair, ParticipantRole side, DateTime at, int rating)
+        {
+            var session = await this.SessionAsync(pair, SessionStatus.Held, at, scheduledBy: pair.Side(side));
+            await this.FeedbackAsync(pair, session, side, rating, atUtc: at.AddHours(1));
+        }
 
-            // 22–27 November: each of the twenty Sales people once, the first five a 5, the others a 4.
-            var sales = pairs.Take(10).SelectMany(p => new[] { (p.Pair, p.Mentor), (p.Pair, p.Mentee) }).ToList();
-            for (var i = 0; i < sales.Count; i++)
-            {
-                Rate(sales[i].Pair, sales[i].Item2, At(11, 22 + (i % 6)), i < 5 ? 5 : 4);
-            }
+        // 22–27 November: each of the twenty Sales people once, the first five a 5, the others a 4.
+        var sales = pairs.Take(10).SelectMany(p => new[] { (Pair: p, Side: ParticipantRole.Mentor), (Pair: p, Side: ParticipantRole.Mentee) }).ToList();
+        for (var i = 0; i < sales.Count; i++)
+        {
+            await RateAsync(sales[i].Pair, sales[i].Side, At(11, 22 + (i % 6)), i < 5 ? 5 : 4);
+        }
 
-            // 28 November: the one rating that the attack tries to find.
-            Rate(sales[0].Pair, sales[0].Item2, At(11, 28), 1);
+        // 28 November: the one rating that the attack tries to find.
+        await RateAsync(sales[0].Pair, sales[0].Side, At(11, 28), 1);
 
-            // 10 November: the Legal pair's only rating. 15 October: a month with a single rating.
-            Rate(pairs[10].Pair, pairs[10].Mentor, At(11, 10), 3);
-            Rate(sales[1].Pair, sales[1].Item2, At(10, 15), 2);
-            await db.SaveChangesAsync();
-        });
+        // 10 November: the Legal pair's only rating. 15 October: a month with a single rating.
+        await RateAsync(pairs[10], ParticipantRole.Mentor, At(11, 10), 3);
+        await RateAsync(sales[1].Pair, sales[1].Side, At(10, 15), 2);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -132,12 +98,8 @@ public sealed class DifferencingApp : AppFactory, IAsyncLifetime
 /// </summary>
 public sealed partial class DifferencingTests(DifferencingApp app) : IClassFixture<DifferencingApp>
 {
-    private async Task<UptakeDashboard.Result> AsAsync(string role, DateOnly from, DateOnly to, string? department = null)
-    {
-        var user = await app.CreateUserAsync(role);
-        return await app.SendAsync(
-            new UptakeDashboard.Query { ProgramId = app.ProgramId, Department = department, From = from, To = to }, AppFactory.PrincipalFor(user, role));
-    }
+    private async Task<UptakeDashboard.Result> AsAsync(string role, DateOnly from, DateOnly to, string? department = null) =>
+        await app.SendAsync(new UptakeDashboard.Query { ProgramId = app.ProgramId, Department = department, From = from, To = to }, (await app.PersonAsync(role)).As);
 
     private static readonly DateOnly Nov22 = new(2026, 11, 22);
     private static readonly DateOnly Nov27 = new(2026, 11, 27);
@@ -230,7 +192,7 @@ public sealed partial class DifferencingTests(DifferencingApp app) : IClassFixtu
             }
         }
 
-        var overview = await app.SendAsync(new UptakeOverview.Query(), AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.Leadership), Roles.Leadership));
+        var overview = await app.SendAsync(new UptakeOverview.Query(), (await app.PersonAsync(Roles.Leadership)).As);
         offending.AddRange(overview.PeopleByRole.Where(p => !p.People.IsSuppressed && p.People.Value % 5 != 0).Select(p => $"overview: {p.Role} {p.People}"));
         Assert.True(offending.Count == 0, string.Join(Environment.NewLine, offending));
 

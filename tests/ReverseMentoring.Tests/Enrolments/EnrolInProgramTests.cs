@@ -8,7 +8,6 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 
 namespace ReverseMentoring.Tests.Enrolments;
 
@@ -17,14 +16,14 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_mentor_enrols_with_a_full_profile_and_waits_for_review()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var command = await ValidEnrolmentAsync(app, program.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var command = await app.EnrolmentFormAsync(program.Id);
         var before = DateTime.UtcNow.AddSeconds(-1);
 
-        await app.SendAsync(command, @as);
+        await app.SendAsync(command, mentor.As);
 
-        var saved = await EnrolmentAsync(app, program.Id, mentor.Id);
+        var saved = await app.SavedEnrolmentAsync(program.Id, mentor.Id);
         Assert.NotNull(saved);
         Assert.Equal((ParticipantRole.Mentor, EnrolmentStatus.Pending), (saved.Role, saved.Status));
         Assert.Equal(("Marketing", "Graduate", command.ManagerEmail, "London", "Europe/London"),
@@ -33,7 +32,7 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(("Photography and gaming.", "Help a senior leader feel at home with AI tools."), (saved.Interests, saved.Goals));
         Assert.InRange(saved.ConsentedAtUtc!.Value, before, DateTime.UtcNow.AddSeconds(1));
         Assert.Equal(
-            [(await SkillIdAsync(app, "AI tools"), 4, SkillDirection.Teach), (await SkillIdAsync(app, "Social media"), 3, SkillDirection.Teach)],
+            [(await app.SkillIdAsync("AI tools"), 4, SkillDirection.Teach), (await app.SkillIdAsync("Social media"), 3, SkillDirection.Teach)],
             saved.Skills.OrderByDescending(s => s.Level).Select(s => (s.SkillId, s.Level, s.Direction)));
         Assert.Equal(
             [(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(10, 0)), (DayOfWeek.Wednesday, new TimeOnly(14, 0), new TimeOnly(15, 30))],
@@ -45,10 +44,10 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_mentee_lists_the_skills_they_want_to_learn()
     {
-        var program = await AddProgramAsync(app);
-        var (mentee, @as) = await ParticipantAsync(app, Roles.Mentee);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentee = await app.PersonAsync(Roles.Mentee);
 
-        var saved = await EnrolAsync(app, program.Id, mentee, @as, ParticipantRole.Mentee);
+        var saved = await app.SubmitEnrolmentAsync(program, mentee, ParticipantRole.Mentee);
 
         Assert.Equal(ParticipantRole.Mentee, saved.Role);
         Assert.All(saved.Skills, s => Assert.Equal(SkillDirection.Learn, s.Direction));
@@ -89,10 +88,10 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [MemberData(nameof(InvalidProfiles))]
     public async Task An_invalid_profile_is_explained_and_nothing_is_saved(string mistake, string field, string message)
     {
-        var program = await AddProgramAsync(app, p => p.Formats = SessionFormats.InPerson | SessionFormats.Virtual);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var command = await ValidEnrolmentAsync(app, program.Id);
-        var aiTools = await SkillIdAsync(app, "AI tools");
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling, formats: SessionFormats.InPerson | SessionFormats.Virtual);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var command = await app.EnrolmentFormAsync(program.Id);
+        var aiTools = await app.SkillIdAsync("AI tools");
         switch (mistake)
         {
             case "no role": command.Role = null; break;
@@ -133,16 +132,16 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
             default: throw new ArgumentOutOfRangeException(nameof(mistake));
         }
 
-        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, @as));
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, mentor.As));
 
         Assert.Contains(invalid.Failures, f => f.PropertyName == field && f.ErrorMessage == message);
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task The_form_shows_each_mistake_next_to_its_field()
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.Mentor);
         var url = $"/Participant/Programs/{program.Id}/Enrol";
 
@@ -169,13 +168,13 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal("The end time must be after the start time.", HttpClientForms.FieldError(html, "Data.Availability[0].To"));
         Assert.Equal("Add at least one skill you can teach.", HttpClientForms.FieldError(html, "Data.Skills"));
         Assert.Equal("Tick the box to agree to the program's terms; you cannot take part without agreeing.", HttpClientForms.FieldError(html, "Data.Consent"));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task The_form_enrols_and_returns_to_the_program_page_showing_the_status()
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.Mentee);
         var url = $"/Participant/Programs/{program.Id}/Enrol";
         var form = await client.GetHtmlAsync(url);
@@ -194,7 +193,7 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
             ["Data.Availability[0].From"] = "08:00",
             ["Data.Availability[0].To"] = "09:00",
             ["Data.Availability[1].Day"] = "",
-            ["Data.Skills[0].SkillId"] = (await SkillIdAsync(app, "Fintech")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Data.Skills[0].SkillId"] = (await app.SkillIdAsync("Fintech")).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Data.Skills[0].Level"] = "1",
             ["Data.Skills[1].SkillId"] = "",
             ["Data.Goals"] = "Understand how younger customers handle money.",
@@ -209,20 +208,20 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains($"/Participant/Programs/{program.Id}/Resources", page, StringComparison.Ordinal);
         var home = await client.GetHtmlAsync("/Participant");
         Assert.Contains(program.Name, home, StringComparison.Ordinal);
-        Assert.Equal(1, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(1, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task A_person_enrols_only_once_in_a_program()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        await EnrolAsync(app, program.Id, mentor, @as);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        await app.SubmitEnrolmentAsync(program, mentor);
 
-        var invalid = await Assert.ThrowsAsync<RequestValidationException>(async () => await app.SendAsync(await ValidEnrolmentAsync(app, program.Id), @as));
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(async () => await app.SendAsync(await app.EnrolmentFormAsync(program.Id), mentor.As));
 
         Assert.Contains(invalid.Failures, f => f.PropertyName == "ProgramId" && f.ErrorMessage == "You are already enrolled in this program.");
-        Assert.Equal(1, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(1, await app.EnrolmentCountAsync(program.Id));
     }
 
     public static TheoryData<string> ClosedPrograms => ["closed window", "not yet open", "matching", "draft with an enrolment", "archived"];
@@ -231,9 +230,9 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [MemberData(nameof(ClosedPrograms))]
     public async Task A_program_outside_its_enrolment_window_or_state_refuses_enrolment(string why)
     {
-        var closesOn = Today.AddDays(-1);
-        var opensOn = Today.AddDays(3);
-        var program = await AddProgramAsync(app, p =>
+        var closesOn = TestData.Today.AddDays(-1);
+        var opensOn = TestData.Today.AddDays(3);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling, change: p =>
         {
             switch (why)
             {
@@ -243,16 +242,16 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
                 case "archived": p.ArchivedAtUtc = DateTime.UtcNow; break;
             }
         });
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
+        var mentor = await app.PersonAsync(Roles.Mentor);
         if (why == "draft with an enrolment")
         {
-            await EnrolAsync(app, program.Id, mentor, @as);
+            await app.SubmitEnrolmentAsync(program, mentor);
             await app.ExecuteDbContextAsync(db => db.Programs.Where(p => p.Id == program.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProgramStatus.Draft)));
         }
 
-        var command = await ValidEnrolmentAsync(app, program.Id);
-        command.Version = (await EnrolmentAsync(app, program.Id, mentor.Id))?.Version;
-        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, @as));
+        var command = await app.EnrolmentFormAsync(program.Id);
+        command.Version = (await app.SavedEnrolmentAsync(program.Id, mentor.Id))?.Version;
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, mentor.As));
 
         var expected = why switch
         {
@@ -262,7 +261,7 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
             _ => "This program is not open for enrolment.",
         };
         Assert.Contains(invalid.Failures, f => f.PropertyName == "ProgramId" && f.ErrorMessage == expected);
-        Assert.Equal(why == "draft with an enrolment" ? 1 : 0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(why == "draft with an enrolment" ? 1 : 0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
@@ -277,31 +276,31 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_draft_program_does_not_exist_for_participants()
     {
-        var program = await AddProgramAsync(app, p => p.Status = ProgramStatus.Draft);
-        var (_, @as) = await ParticipantAsync(app, Roles.Mentor);
+        var program = await app.ProgramAsync(ProgramStatus.Draft);
+        var person = await app.PersonAsync(Roles.Mentor);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ViewProgram.Query(program.Id), @as));
-        await Assert.ThrowsAsync<NotFoundException>(async () => await app.SendAsync(await ValidEnrolmentAsync(app, program.Id), @as));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ViewProgram.Query(program.Id), person.As));
+        await Assert.ThrowsAsync<NotFoundException>(async () => await app.SendAsync(await app.EnrolmentFormAsync(program.Id), person.As));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task Editing_keeps_an_approved_enrolment_approved_and_records_what_changed()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolAsync(app, program.Id, mentor, @as);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, mentor);
         await app.ExecuteDbContextAsync(db => db.Enrolments.Where(e => e.Id == enrolment.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrolmentStatus.Approved)));
-        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), @as);
+        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), mentor.As);
         var command = form.Current;
         Assert.Equal(enrolment.Version, command.Version);
         command.Department = "Sales";
         command.Skills[0].Level = 5;
         command.Availability.Add(new EnrolInProgram.Slot { Day = DayOfWeek.Friday, From = new TimeOnly(16, 0), To = new TimeOnly(17, 0) });
 
-        await app.SendAsync(command, @as);
+        await app.SendAsync(command, mentor.As);
 
-        var saved = await EnrolmentAsync(app, program.Id, mentor.Id);
+        var saved = await app.SavedEnrolmentAsync(program.Id, mentor.Id);
         Assert.Equal((EnrolmentStatus.Approved, "Sales", 3), (saved!.Status, saved.Department, saved.Availability.Count));
         Assert.Equal(5, saved.Skills.Single(s => s.SkillId == command.Skills[0].SkillId).Level);
         Assert.NotEqual(enrolment.Version, saved.Version);
@@ -312,20 +311,20 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task An_edit_from_a_stale_form_is_refused_and_nothing_changes()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolAsync(app, program.Id, mentor, @as);
-        var first = (await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), @as)).Current;
-        var second = (await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), @as)).Current;
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, mentor);
+        var first = (await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), mentor.As)).Current;
+        var second = (await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), mentor.As)).Current;
         first.Department = "Legal";
-        await app.SendAsync(first, @as);
+        await app.SendAsync(first, mentor.As);
         second.Department = "Sales";
-        second.Skills = [new EnrolInProgram.SkillLevel { SkillId = await SkillIdAsync(app, "Fintech"), Level = 2 }];
+        second.Skills = [new EnrolInProgram.SkillLevel { SkillId = await app.SkillIdAsync("Fintech"), Level = 2 }];
 
-        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(second, @as));
+        var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(second, mentor.As));
 
         Assert.Contains("Reload to see the changes; yours were not saved.", invalid.Failures.Single().ErrorMessage, StringComparison.Ordinal);
-        var saved = await EnrolmentAsync(app, program.Id, mentor.Id);
+        var saved = await app.SavedEnrolmentAsync(program.Id, mentor.Id);
         Assert.Equal("Legal", saved!.Department);
         Assert.Equal(2, saved.Skills.Count);
         Assert.Equal(["Submitted", "Edited"], saved.History.OrderBy(h => h.Id).Select(h => h.Event));
@@ -335,40 +334,40 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Withdrawing_keeps_the_history_and_enrolling_again_reuses_the_enrolment()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolAsync(app, program.Id, mentor, @as);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, mentor);
 
-        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "Too busy this quarter." }, @as);
+        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "Too busy this quarter." }, mentor.As);
 
-        var withdrawn = await EnrolmentAsync(app, program.Id, mentor.Id);
+        var withdrawn = await app.SavedEnrolmentAsync(program.Id, mentor.Id);
         Assert.Equal(EnrolmentStatus.Withdrawn, withdrawn!.Status);
         Assert.Equal(("Withdrawn", "Too busy this quarter."), withdrawn.History.OrderBy(h => h.Id).Select(h => (h.Event, h.Detail)).Last());
-        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), @as);
+        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), mentor.As);
         Assert.True(form.IsReEnrolment);
         Assert.Null(form.Current.Version);
         Assert.Equal("Marketing", form.Current.Department);
         form.Current.Consent = true;
 
-        await app.SendAsync(form.Current, @as);
+        await app.SendAsync(form.Current, mentor.As);
 
-        var again = await EnrolmentAsync(app, program.Id, mentor.Id);
+        var again = await app.SavedEnrolmentAsync(program.Id, mentor.Id);
         Assert.Equal((enrolment.Id, EnrolmentStatus.Pending), (again!.Id, again.Status));
         Assert.Equal(["Submitted", "Withdrawn", "Re-enrolled"], again.History.OrderBy(h => h.Id).Select(h => h.Event));
-        Assert.Equal(1, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(1, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task Withdrawing_twice_is_refused()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolAsync(app, program.Id, mentor, @as);
-        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = enrolment.Version }, @as);
-        var withdrawn = await EnrolmentAsync(app, program.Id, mentor.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, mentor);
+        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = enrolment.Version }, mentor.As);
+        var withdrawn = await app.SavedEnrolmentAsync(program.Id, mentor.Id);
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = withdrawn!.Version }, @as));
+            app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = withdrawn!.Version }, mentor.As));
 
         Assert.Equal("You have already withdrawn from this program.", invalid.Failures.Single().ErrorMessage);
         Assert.Equal("No reason given.", withdrawn!.History.OrderBy(h => h.Id).Last().Detail);
@@ -377,16 +376,16 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task The_withdraw_page_asks_for_confirmation_before_withdrawing()
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolAsync(app, program.Id, mentor, @as);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, mentor);
         var client = app.Client();
         await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = mentor.Email!, ["Data.Password"] = AppFactory.Password });
         var url = $"/Participant/Programs/{program.Id}/Withdraw";
 
         var confirm = await client.GetHtmlAsync(url);
         Assert.Contains("Yes, withdraw", confirm, StringComparison.Ordinal);
-        Assert.Equal(EnrolmentStatus.Pending, (await EnrolmentAsync(app, program.Id, mentor.Id))!.Status);
+        Assert.Equal(EnrolmentStatus.Pending, (await app.SavedEnrolmentAsync(program.Id, mentor.Id))!.Status);
         var response = await client.PostFormAsync(url, new()
         {
             ["Data.EnrolmentId"] = enrolment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -395,7 +394,7 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(EnrolmentStatus.Withdrawn, (await EnrolmentAsync(app, program.Id, mentor.Id))!.Status);
+        Assert.Equal(EnrolmentStatus.Withdrawn, (await app.SavedEnrolmentAsync(program.Id, mentor.Id))!.Status);
         var stranger = await app.SignedInClientAsync(Roles.Mentor);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
     }
@@ -403,24 +402,24 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_participant_cannot_read_edit_or_withdraw_another_persons_enrolment()
     {
-        var program = await AddProgramAsync(app);
-        var (owner, ownerAs) = await ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolAsync(app, program.Id, owner, ownerAs);
-        var (_, strangerAs) = await ParticipantAsync(app, Roles.Mentor);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var owner = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, owner);
+        var stranger = await app.PersonAsync(Roles.Mentor);
 
-        var view = await app.SendAsync(new ViewProgram.Query(program.Id), strangerAs);
-        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), strangerAs);
-        var edit = await ValidEnrolmentAsync(app, program.Id);
+        var view = await app.SendAsync(new ViewProgram.Query(program.Id), stranger.As);
+        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), stranger.As);
+        var edit = await app.EnrolmentFormAsync(program.Id);
         edit.Version = enrolment.Version;
         edit.Department = "Hijacked";
 
         Assert.Null(view.Enrolment);
         Assert.Null(form.Status);
         Assert.NotEqual("Marketing", form.Current.Department);
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(edit, strangerAs));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(edit, stranger.As));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = enrolment.Version }, strangerAs));
-        var saved = await EnrolmentAsync(app, program.Id, owner.Id);
+            app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = enrolment.Version }, stranger.As));
+        var saved = await app.SavedEnrolmentAsync(program.Id, owner.Id);
         Assert.Equal((EnrolmentStatus.Pending, "Marketing"), (saved!.Status, saved.Department));
     }
 
@@ -429,25 +428,25 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [InlineData(Roles.Leadership)]
     public async Task Only_mentors_and_mentees_enrol(string role)
     {
-        var program = await AddProgramAsync(app);
-        var (_, @as) = await ParticipantAsync(app, role);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var person = await app.PersonAsync(role);
 
-        await Assert.ThrowsAsync<RequestAuthorizationException>(async () => await app.SendAsync(await ValidEnrolmentAsync(app, program.Id), @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = 1 }, @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ViewProgram.Query(program.Id), @as));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(async () => await app.SendAsync(await app.EnrolmentFormAsync(program.Id), person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = 1 }, person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ViewProgram.Query(program.Id), person.As));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task A_person_holding_both_roles_chooses_which_one_to_take()
     {
-        var program = await AddProgramAsync(app);
-        var (both, @as) = await ParticipantAsync(app, Roles.Mentor, Roles.Mentee);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var both = await app.PersonAsync(Roles.Mentor, alsoRole: Roles.Mentee);
 
-        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), @as);
+        var form = await app.SendAsync(new EnrolInProgram.FormQuery(program.Id), both.As);
         Assert.Equal([ParticipantRole.Mentor, ParticipantRole.Mentee], form.Roles);
         Assert.Null(form.Current.Role);
-        var saved = await EnrolAsync(app, program.Id, both, @as, ParticipantRole.Mentee);
+        var saved = await app.SubmitEnrolmentAsync(program, both, ParticipantRole.Mentee);
 
         Assert.Equal(ParticipantRole.Mentee, saved.Role);
     }
@@ -455,12 +454,12 @@ public sealed class EnrolInProgramTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task The_home_page_lists_my_enrolments_and_links_open_programs_to_enrol()
     {
-        var open = await AddProgramAsync(app);
-        var closed = await AddProgramAsync(app, p => p.EnrolmentClosesOn = Today.AddDays(-2));
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        await EnrolAsync(app, open.Id, mentor, @as);
+        var open = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var closed = await app.ProgramAsync(ProgramStatus.Enrolling, change: p => p.EnrolmentClosesOn = TestData.Today.AddDays(-2));
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        await app.SubmitEnrolmentAsync(open, mentor);
 
-        var home = await app.SendAsync(new MyMentoring.Query(), @as);
+        var home = await app.SendAsync(new MyMentoring.Query(), mentor.As);
 
         var mine = Assert.Single(home.Enrolments);
         Assert.Equal((open.Id, ParticipantRole.Mentor, EnrolmentStatus.Pending), (mine.ProgramId, mine.Role, mine.Status));

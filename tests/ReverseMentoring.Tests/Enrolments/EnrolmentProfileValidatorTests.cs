@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 
 namespace ReverseMentoring.Tests.Enrolments;
 
@@ -37,17 +36,17 @@ public sealed class EnrolmentProfileValidatorTests(AppFactory app) : IClassFixtu
     [MemberData(nameof(Mistakes))]
     public async Task The_form_and_the_import_refuse_the_same_profile_with_the_same_message(string mistake, string column)
     {
-        var program = await AddProgramAsync(app);
-        var (mentor, mentorAs) = await ParticipantAsync(app, Roles.Mentor);
-        var (_, hrAs) = await CoordinatorAsync(app);
-        var profile = await ValidEnrolmentAsync(app, program.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var profile = await app.EnrolmentFormAsync(program.Id);
         switch (mistake)
         {
             case "long department": profile.Department = new string('d', 101); break;
             case "no job level": profile.JobLevel = null; break;
             case "no location": profile.Location = ""; break;
             case "bad manager e-mail": profile.ManagerEmail = "my boss"; break;
-            case "own e-mail as manager": profile.ManagerEmail = mentor.Email!.ToUpperInvariant(); break;
+            case "own e-mail as manager": profile.ManagerEmail = mentor.Email.ToUpperInvariant(); break;
             case "unknown time zone": profile.TimeZoneId = "Mars/Olympus_Mons"; break;
             case "no formats": profile.Formats = []; break;
             case "format the program does not use": profile.Formats = [SessionFormats.Group]; break;
@@ -63,23 +62,23 @@ public sealed class EnrolmentProfileValidatorTests(AppFactory app) : IClassFixtu
             default: throw new ArgumentOutOfRangeException(nameof(mistake));
         }
 
-        var fromForm = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(profile, mentorAs));
-        var csv = string.Join("\n", Header, await RowAsync($"first-{Guid.NewGuid():N}@example.com", await ValidEnrolmentAsync(app, program.Id)),
-            await RowAsync($"second-{Guid.NewGuid():N}@example.com", await ValidEnrolmentAsync(app, program.Id)), await RowAsync(mentor.Email!, profile));
+        var fromForm = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(profile, mentor.As));
+        var csv = string.Join("\n", Header, await RowAsync($"first-{Guid.NewGuid():N}@example.com", await app.EnrolmentFormAsync(program.Id)),
+            await RowAsync($"second-{Guid.NewGuid():N}@example.com", await app.EnrolmentFormAsync(program.Id)), await RowAsync(mentor.Email, profile));
         var fromImport = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs));
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hr));
 
         var message = Assert.Single(fromForm.Failures).ErrorMessage;
         Assert.Equal([$"Row 4, {column}: {message}"], fromImport.Failures.Select(f => f.ErrorMessage));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task A_row_that_breaks_several_rules_lists_each_in_the_order_of_the_columns()
     {
-        var program = await AddProgramAsync(app);
-        var (_, hrAs) = await CoordinatorAsync(app);
-        var profile = await ValidEnrolmentAsync(app, program.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var profile = await app.EnrolmentFormAsync(program.Id);
         profile.Goals = "";
         profile.Department = null;
         profile.Availability[0].To = new TimeOnly(8, 0);
@@ -88,7 +87,7 @@ public sealed class EnrolmentProfileValidatorTests(AppFactory app) : IClassFixtu
         {
             ProgramId = program.Id,
             Csv = Header + "\n" + await RowAsync($"several-{Guid.NewGuid():N}@example.com", profile),
-        }, hrAs));
+        }, hr));
 
         Assert.Equal(
         [

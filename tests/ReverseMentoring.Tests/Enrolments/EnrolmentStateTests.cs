@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 
 namespace ReverseMentoring.Tests.Enrolments;
 
@@ -15,9 +14,9 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
 
     private async Task<Pending> PendingAsync()
     {
-        var program = await AddProgramAsync(app);
-        var (user, @as) = await ParticipantAsync(app, Roles.Mentor);
-        return new Pending(program, user, @as, await EnrolAsync(app, program.Id, user, @as));
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var person = await app.PersonAsync(Roles.Mentor);
+        return new Pending(program, person.User, person.As, await app.SubmitEnrolmentAsync(program, person));
     }
 
     private Task<Enrolment> ReloadAsync(int id) =>
@@ -36,7 +35,7 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_pending_enrolment_is_approved_by_the_coordinator()
     {
         var pending = await PendingAsync();
-        var (hr, hrAs) = await CoordinatorAsync(app);
+        var (hr, hrAs) = await app.PersonAsync(Roles.HrCoordinator);
 
         await app.SendAsync(new ApproveEnrolment.Command { ProgramId = pending.Program.Id, EnrolmentId = pending.Enrolment.Id, Version = pending.Enrolment.Version }, hrAs);
 
@@ -50,7 +49,7 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
     {
         var pending = await PendingAsync();
         var withdrawn = await WithdrawnAsync(pending);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var (_, hrAs) = await app.PersonAsync(Roles.HrCoordinator);
 
         var refusal = await RefusalAsync(() => app.SendAsync(
             new ApproveEnrolment.Command { ProgramId = pending.Program.Id, EnrolmentId = withdrawn.Id, Version = withdrawn.Version }, hrAs));
@@ -65,7 +64,7 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_pending_enrolment_is_rejected_with_the_reason()
     {
         var pending = await PendingAsync();
-        var (hr, hrAs) = await CoordinatorAsync(app);
+        var (hr, hrAs) = await app.PersonAsync(Roles.HrCoordinator);
 
         await app.SendAsync(new RejectEnrolment.Command
         {
@@ -81,7 +80,7 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
     {
         var pending = await PendingAsync();
         var withdrawn = await WithdrawnAsync(pending);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var (_, hrAs) = await app.PersonAsync(Roles.HrCoordinator);
 
         var refusal = await RefusalAsync(() => app.SendAsync(
             new RejectEnrolment.Command { ProgramId = pending.Program.Id, EnrolmentId = withdrawn.Id, Version = withdrawn.Version, Reason = "Full." }, hrAs));
@@ -110,7 +109,7 @@ public sealed class EnrolmentStateTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_withdrawn_participant_enrols_again_and_waits_for_HR_with_the_rejection_still_on_record()
     {
         var pending = await PendingAsync();
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var (_, hrAs) = await app.PersonAsync(Roles.HrCoordinator);
         await app.SendAsync(new RejectEnrolment.Command { ProgramId = pending.Program.Id, EnrolmentId = pending.Enrolment.Id, Version = pending.Enrolment.Version, Reason = "Full." }, hrAs);
         var rejected = await ReloadAsync(pending.Enrolment.Id);
         await WithdrawnAsync(pending with { Enrolment = rejected });

@@ -6,7 +6,6 @@ using ReverseMentoring.Tests.Security;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 
 namespace ReverseMentoring.Tests.Enrolments;
 
@@ -29,33 +28,33 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [Fact]
     public async Task A_coordinator_imports_approved_participants_and_creates_missing_accounts()
     {
-        var program = await AddProgramAsync(app);
-        var (existing, _) = await ParticipantAsync(app, Roles.Mentor);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var existing = await app.PersonAsync(Roles.Mentor);
         var newcomer = NewEmail("new");
-        var (hr, hrAs) = await CoordinatorAsync(app);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
         var csv = File(
             Line(existing.Email!, name: "Ignored Name", role: "mentee", skills: "Fintech:2", manager: "boss@example.com"),
             Line(newcomer, name: "Liam Chen", timeZone: "America/New_York", availability: "Tue 9:00-10:30"));
 
-        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs);
+        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hr.As);
 
         Assert.Equal((2, 1), (result.Imported, result.NewAccounts));
         Assert.Equal("Imported 2 participants (1 new account, each invited by e-mail to set a password).", result.Summary);
         var created = await app.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == newcomer));
         Assert.Equal(("Liam Chen", "America/New_York", false, null), (created.DisplayName, created.TimeZoneId, created.EmailConfirmed, created.PasswordHash));
-        Assert.Equal([Roles.Mentor], await RolesOfAsync(app, created.Id));
-        Assert.Equal([Roles.Mentee, Roles.Mentor], (await RolesOfAsync(app, existing.Id)).Order());
+        Assert.Equal([Roles.Mentor], await app.RolesOfAsync(created.Id));
+        Assert.Equal([Roles.Mentee, Roles.Mentor], (await app.RolesOfAsync(existing.Id)).Order());
         Assert.Equal("Test Mentor", (await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == existing.Id))).DisplayName);
 
-        var mine = await EnrolmentAsync(app, program.Id, existing.Id);
+        var mine = await app.SavedEnrolmentAsync(program.Id, existing.Id);
         Assert.Equal((ParticipantRole.Mentee, EnrolmentStatus.Approved, "boss@example.com", hr.Id), (mine!.Role, mine.Status, mine.ManagerEmail, mine.DecidedByUserId));
-        Assert.Equal([(await SkillIdAsync(app, "Fintech"), 2, SkillDirection.Learn)], mine.Skills.Select(s => (s.SkillId, s.Level, s.Direction)));
+        Assert.Equal([(await app.SkillIdAsync("Fintech"), 2, SkillDirection.Learn)], mine.Skills.Select(s => (s.SkillId, s.Level, s.Direction)));
         Assert.NotNull(mine.ConsentedAtUtc);
         var history = Assert.Single(mine.History);
         Assert.Equal(("Imported by HR", hr.Id), (history.Event, history.ByUserId));
         Assert.Contains("Consent to the program's terms was collected by HR.", history.Detail, StringComparison.Ordinal);
 
-        var theirs = await EnrolmentAsync(app, program.Id, created.Id);
+        var theirs = await app.SavedEnrolmentAsync(program.Id, created.Id);
         Assert.Equal((ParticipantRole.Mentor, "America/New_York", SessionFormats.InPerson | SessionFormats.Virtual), (theirs!.Role, theirs.TimeZoneId, theirs.Formats));
         Assert.Equal([(DayOfWeek.Tuesday, new TimeOnly(9, 0), new TimeOnly(10, 30))], theirs.Availability.Select(s => (s.Day, s.Starts, s.Ends)));
         Assert.All(theirs.Skills, s => Assert.Equal(SkillDirection.Teach, s.Direction));
@@ -64,14 +63,14 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [Fact]
     public async Task A_new_account_is_invited_by_email_and_claims_itself_through_the_link()
     {
-        var program = await AddProgramAsync(app);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
         var newcomer = NewEmail("claim");
-        await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(newcomer, name: "Nina Kowalski", role: "Mentee", skills: "Fintech:1")) }, hrAs);
+        await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(newcomer, name: "Nina Kowalski", role: "Mentee", skills: "Fintech:1")) }, hr.As);
 
         var invitation = await app.ExecuteDbContextAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Email == newcomer));
         Assert.Equal((Roles.Mentee, program.Id), (invitation.Role, invitation.ProgramId));
-        var token = MailLinks.InvitationToken(Assert.Single(MailLinks.MailTo(app.MailFolder, newcomer)));
+        var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(newcomer)));
         Assert.Equal(Invitation.HashOf(token), invitation.TokenHash);
 
         // The imported account has no password; the invitation's link lets its owner set one.
@@ -90,7 +89,7 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
         Assert.Equal($"/Participant/Programs/{program.Id}", registered.Headers.Location?.OriginalString);
         var user = await app.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == newcomer));
         Assert.Equal(("Nina K.", "Europe/Warsaw", true), (user.DisplayName, user.TimeZoneId, user.EmailConfirmed));
-        Assert.Equal(EnrolmentStatus.Approved, (await EnrolmentAsync(app, program.Id, user.Id))!.Status);
+        Assert.Equal(EnrolmentStatus.Approved, (await app.SavedEnrolmentAsync(program.Id, user.Id))!.Status);
         var signIn = await app.Client().PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = newcomer, ["Data.Password"] = "Claimed-Account-2026" });
         Assert.Equal("/Participant", signIn.Headers.Location?.OriginalString);
     }
@@ -98,14 +97,9 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [Fact]
     public async Task An_account_with_a_password_cannot_be_claimed_by_an_invitation()
     {
-        var program = await AddProgramAsync(app);
-        var (owner, _) = await ParticipantAsync(app, Roles.Mentor);
-        var invitation = new Invitation { Email = owner.Email!, Role = Roles.Mentor, ProgramId = program.Id, InvitedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(7) };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var owner = await app.PersonAsync(Roles.Mentor);
+        var invitation = await app.InvitationAsync(program.Id, Roles.Mentor, owner.Email, expiresAtUtc: DateTime.UtcNow.AddDays(7));
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()
         {
@@ -125,15 +119,15 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [Fact]
     public async Task A_file_of_the_largest_size_imports_whole()
     {
-        var program = await AddProgramAsync(app);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
         var batch = Guid.NewGuid().ToString("N");
         var csv = File(Enumerable.Range(0, ImportParticipants.MaxRows).Select(i => Line($"p{i}-{batch}@bulk.example.com", name: $"Person {i}")).ToArray());
 
-        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs);
+        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hr.As);
 
         Assert.Equal((ImportParticipants.MaxRows, ImportParticipants.MaxRows), (result.Imported, result.NewAccounts));
-        Assert.Equal(ImportParticipants.MaxRows, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(ImportParticipants.MaxRows, await app.EnrolmentCountAsync(program.Id));
         Assert.Equal(ImportParticipants.MaxRows, await app.ExecuteDbContextAsync(db => (
             from userRole in db.UserRoles
             join user in db.Users on userRole.UserId equals user.Id
@@ -168,7 +162,7 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [MemberData(nameof(BadRows))]
     public async Task A_bad_row_is_reported_and_nothing_is_imported(string mistake, string message)
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var good = NewEmail("good");
         var email = NewEmail("bad");
         var bad = mistake switch
@@ -194,31 +188,31 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
             "wrong column count" => Line(email)[..Line(email).LastIndexOf(',')],
             _ => throw new ArgumentOutOfRangeException(nameof(mistake)),
         };
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(good), bad) }, hrAs));
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(good), bad) }, hr.As));
 
         Assert.Equal([message], invalid.Failures.Select(f => f.ErrorMessage));
         Assert.All(invalid.Failures, f => Assert.Equal("Csv", f.PropertyName));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
         Assert.Equal(0, await UsersNamedAsync(good, email));
     }
 
     [Fact]
     public async Task Every_problem_is_listed_row_by_row()
     {
-        var program = await AddProgramAsync(app);
-        var (enrolled, enrolledAs) = await ParticipantAsync(app, Roles.Mentor);
-        await EnrolAsync(app, program.Id, enrolled, enrolledAs);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var enrolled = await app.PersonAsync(Roles.Mentor);
+        await app.SubmitEnrolmentAsync(program, enrolled);
         var twice = NewEmail("twice");
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(new ImportParticipants.Command
         {
             ProgramId = program.Id,
             Csv = File(Line(twice), Line(twice.ToUpperInvariant()), Line(enrolled.Email!), Line(NewEmail("x"), skills: "Blockchain:2", role: "Chief")),
-        }, hrAs));
+        }, hr.As));
 
         Assert.Equal(
         [
@@ -227,18 +221,18 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
             "Row 5, role: 'Chief' is not a role; write Mentor or Mentee.",
             "Row 5, skills: 'Blockchain' is not in the skill catalogue.",
         ], invalid.Failures.Select(f => f.ErrorMessage));
-        Assert.Equal(1, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(1, await app.EnrolmentCountAsync(program.Id));
         Assert.Equal(0, await UsersNamedAsync(twice));
     }
 
     [Fact]
     public async Task An_apostrophe_in_an_email_address_is_imported_and_can_sign_in_later()
     {
-        var program = await AddProgramAsync(app);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
         var awkward = $"o'brien-{Guid.NewGuid():N}@example.com";
 
-        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(awkward, name: "Michael O'Brien")) }, hrAs);
+        var result = await app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(awkward, name: "Michael O'Brien")) }, hr.As);
 
         Assert.Equal((1, 1), (result.Imported, result.NewAccounts));
         Assert.Equal(1, await UsersNamedAsync(awkward));
@@ -258,8 +252,8 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [MemberData(nameof(BadFiles))]
     public async Task A_file_that_cannot_be_read_is_refused_whole(string mistake, string message)
     {
-        var program = await AddProgramAsync(app);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
         var csv = mistake switch
         {
             "empty" => "",
@@ -271,23 +265,23 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
         };
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hrAs));
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = csv }, hr.As));
 
         Assert.Equal([message], invalid.Failures.Select(f => f.ErrorMessage));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Fact]
     public async Task An_archived_program_takes_no_import()
     {
-        var program = await AddProgramAsync(app, p => p.ArchivedAtUtc = DateTime.UtcNow);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling, archived: true);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(NewEmail("late"))) }, hrAs));
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(NewEmail("late"))) }, hr.As));
 
         Assert.Equal("This program is archived and takes no more participants.", invalid.Failures.Single().ErrorMessage);
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Theory]
@@ -296,14 +290,14 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [InlineData(Roles.Leadership)]
     public async Task Only_coordinators_import(string role)
     {
-        var program = await AddProgramAsync(app);
-        var (_, @as) = await ParticipantAsync(app, role);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var person = await app.PersonAsync(role);
         var email = NewEmail("sneak");
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() =>
-            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(email)) }, @as));
+            app.SendAsync(new ImportParticipants.Command { ProgramId = program.Id, Csv = File(Line(email)) }, person.As));
 
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
         Assert.Equal(0, await UsersNamedAsync(email));
         var client = await app.SignedInClientAsync(role);
         var page = await client.GetAsync(new Uri($"/Programs/{program.Id}/Enrolments/Import", UriKind.Relative));
@@ -314,7 +308,7 @@ public sealed partial class ImportParticipantsTests(AppFactory app) : IClassFixt
     [Fact]
     public async Task The_upload_page_shows_the_report_or_imports_and_says_how_many()
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/Enrolments/Import";
         var email = NewEmail("upload");

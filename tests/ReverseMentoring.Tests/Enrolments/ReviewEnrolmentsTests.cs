@@ -8,7 +8,6 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 
 namespace ReverseMentoring.Tests.Enrolments;
 
@@ -16,9 +15,9 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
 {
     private async Task<(MentoringProgram Program, AppUser User, Enrolment Enrolment)> PendingAsync(ParticipantRole role = ParticipantRole.Mentor)
     {
-        var program = await AddProgramAsync(app);
-        var (user, @as) = await ParticipantAsync(app, role == ParticipantRole.Mentor ? Roles.Mentor : Roles.Mentee);
-        return (program, user, await EnrolAsync(app, program.Id, user, @as, role));
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var person = await app.PersonAsync(role);
+        return (program, person.User, await app.SubmitEnrolmentAsync(program, person, role));
     }
 
     private Task<Enrolment> ReloadAsync(int id) =>
@@ -28,9 +27,9 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task A_coordinator_approves_a_pending_enrolment_and_the_history_says_who_and_when()
     {
         var (program, _, enrolment) = await PendingAsync();
-        var (hr, hrAs) = await CoordinatorAsync(app);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hrAs);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hr.As);
 
         var saved = await ReloadAsync(enrolment.Id);
         Assert.Equal((EnrolmentStatus.Approved, hr.Id), (saved.Status, saved.DecidedByUserId));
@@ -42,30 +41,14 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task Approving_gives_the_person_the_matching_role_when_they_lack_it()
     {
-        var program = await AddProgramAsync(app);
-        var (user, _) = await ParticipantAsync(app, Roles.Mentee);
-        var enrolment = new Enrolment
-        {
-            ProgramId = program.Id,
-            UserId = user.Id,
-            Role = ParticipantRole.Mentor,
-            Status = EnrolmentStatus.Pending,
-            Department = "IT",
-            JobLevel = "Junior",
-            Location = "Paris",
-            Goals = "Teach.",
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Enrolments.Add(enrolment);
-            await db.SaveChangesAsync();
-        });
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var user = await app.PersonAsync(Roles.Mentee);
+        var enrolment = await app.EnrolAsync(program, user, ParticipantRole.Mentor, EnrolmentStatus.Pending);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hrAs);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hr.As);
 
-        Assert.Equal([Roles.Mentee, Roles.Mentor], (await RolesOfAsync(app, user.Id)).Order());
+        Assert.Equal([Roles.Mentee, Roles.Mentor], (await app.RolesOfAsync(user.Id)).Order());
         Assert.Contains("mentor role was given", (await ReloadAsync(enrolment.Id)).History.Single().Detail, StringComparison.Ordinal);
     }
 
@@ -73,9 +56,9 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task A_coordinator_rejects_with_a_reason_the_participant_then_sees()
     {
         var (program, user, enrolment) = await PendingAsync(ParticipantRole.Mentee);
-        var (hr, hrAs) = await CoordinatorAsync(app);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
-        await app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = " The program is for directors and above. " }, hrAs);
+        await app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = " The program is for directors and above. " }, hr.As);
 
         var saved = await ReloadAsync(enrolment.Id);
         Assert.Equal((EnrolmentStatus.Rejected, "The program is for directors and above.", hr.Id), (saved.Status, saved.DecisionReason, saved.DecidedByUserId));
@@ -91,10 +74,10 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task Rejecting_needs_a_short_reason(string reason, string message)
     {
         var (program, _, enrolment) = await PendingAsync();
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(
-            new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = reason == "long" ? new string('r', 501) : reason }, hrAs));
+            new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = reason == "long" ? new string('r', 501) : reason }, hr.As));
 
         Assert.Contains(invalid.Failures, f => f.PropertyName == "Reason" && f.ErrorMessage == message);
         Assert.Equal(EnrolmentStatus.Pending, (await ReloadAsync(enrolment.Id)).Status);
@@ -104,18 +87,18 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task A_rejected_enrolment_can_be_approved_after_all_but_a_withdrawn_one_cannot()
     {
         var (program, user, enrolment) = await PendingAsync();
-        var (_, hrAs) = await CoordinatorAsync(app);
-        await app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "Full." }, hrAs);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        await app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "Full." }, hr.As);
         var rejected = await ReloadAsync(enrolment.Id);
 
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = rejected.Version }, hrAs);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = rejected.Version }, hr.As);
         var approved = await ReloadAsync(enrolment.Id);
         Assert.Equal((EnrolmentStatus.Approved, null), (approved.Status, approved.DecisionReason));
 
         await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = enrolment.Id, Version = approved.Version }, AppFactory.PrincipalFor(user, Roles.Mentor));
         var withdrawn = await ReloadAsync(enrolment.Id);
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() =>
-            app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = withdrawn.Version }, hrAs));
+            app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = withdrawn.Version }, hr.As));
         Assert.Equal("Only pending or rejected enrolments can be approved; this one is withdrawn.", invalid.Failures.Single().ErrorMessage);
         Assert.Equal(["Submitted", "Rejected", "Approved", "Withdrawn"], (await ReloadAsync(enrolment.Id)).History.OrderBy(h => h.Id).Select(h => h.Event));
     }
@@ -124,11 +107,11 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task A_decision_on_a_stale_page_is_refused()
     {
         var (program, _, enrolment) = await PendingAsync();
-        var (_, hrAs) = await CoordinatorAsync(app);
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hrAs);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hr.As);
 
         var invalid = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(
-            new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "No." }, hrAs));
+            new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "No." }, hr.As));
 
         Assert.Contains("Someone else changed this enrolment", invalid.Failures.Single().ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(EnrolmentStatus.Approved, (await ReloadAsync(enrolment.Id)).Status);
@@ -138,11 +121,11 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task An_enrolment_of_another_program_is_not_found()
     {
         var (_, _, enrolment) = await PendingAsync();
-        var other = await AddProgramAsync(app);
-        var (_, hrAs) = await CoordinatorAsync(app);
+        var other = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EnrolmentDetail.Query(other.Id, enrolment.Id), hrAs));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ApproveEnrolment.Command { ProgramId = other.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hrAs));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EnrolmentDetail.Query(other.Id, enrolment.Id), hr.As));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ApproveEnrolment.Command { ProgramId = other.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hr.As));
     }
 
     [Theory]
@@ -152,34 +135,34 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     public async Task Only_coordinators_review_enrolments(string role)
     {
         var (program, _, enrolment) = await PendingAsync();
-        var (_, @as) = await ParticipantAsync(app, role);
+        var person = await app.PersonAsync(role);
 
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ListEnrolments.Query(program.Id, null, null, 1), @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new EnrolmentDetail.Query(program.Id, enrolment.Id), @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "No." }, @as));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ListEnrolments.Query(program.Id, null, null, 1), person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new EnrolmentDetail.Query(program.Id, enrolment.Id), person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = "No." }, person.As));
         Assert.Equal(EnrolmentStatus.Pending, (await ReloadAsync(enrolment.Id)).Status);
     }
 
     [Fact]
     public async Task The_list_filters_by_status_and_role_and_pages()
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         for (var i = 0; i < ListEnrolments.PageSize + 2; i++)
         {
-            var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-            await EnrolAsync(app, program.Id, mentor, @as);
+            var mentor = await app.PersonAsync(Roles.Mentor);
+            await app.SubmitEnrolmentAsync(program, mentor);
         }
 
-        var (mentee, menteeAs) = await ParticipantAsync(app, Roles.Mentee);
-        var menteeEnrolment = await EnrolAsync(app, program.Id, mentee, menteeAs, ParticipantRole.Mentee);
-        var (_, hrAs) = await CoordinatorAsync(app);
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = menteeEnrolment.Id, Version = menteeEnrolment.Version }, hrAs);
+        var mentee = await app.PersonAsync(Roles.Mentee);
+        var menteeEnrolment = await app.SubmitEnrolmentAsync(program, mentee, ParticipantRole.Mentee);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = menteeEnrolment.Id, Version = menteeEnrolment.Version }, hr.As);
 
-        var first = await app.SendAsync(new ListEnrolments.Query(program.Id, null, null, 1), hrAs);
-        var second = await app.SendAsync(new ListEnrolments.Query(program.Id, null, null, 2), hrAs);
-        var mentees = await app.SendAsync(new ListEnrolments.Query(program.Id, null, ParticipantRole.Mentee, 1), hrAs);
-        var approved = await app.SendAsync(new ListEnrolments.Query(program.Id, EnrolmentStatus.Approved, ParticipantRole.Mentor, 1), hrAs);
+        var first = await app.SendAsync(new ListEnrolments.Query(program.Id, null, null, 1), hr.As);
+        var second = await app.SendAsync(new ListEnrolments.Query(program.Id, null, null, 2), hr.As);
+        var mentees = await app.SendAsync(new ListEnrolments.Query(program.Id, null, ParticipantRole.Mentee, 1), hr.As);
+        var approved = await app.SendAsync(new ListEnrolments.Query(program.Id, EnrolmentStatus.Approved, ParticipantRole.Mentor, 1), hr.As);
 
         Assert.Equal((ListEnrolments.PageSize + 3, 2, ListEnrolments.PageSize), (first.Total, first.PageCount, first.Enrolments.Count));
         Assert.Equal(3, second.Enrolments.Count);
@@ -200,7 +183,7 @@ public sealed class ReviewEnrolmentsTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task The_list_of_a_program_without_enrolments_says_so()
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var html = await client.GetHtmlAsync($"/Programs/{program.Id}/Enrolments");

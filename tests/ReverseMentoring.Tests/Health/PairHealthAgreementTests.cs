@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ReverseMentoring.Tests.Sessions;
 using ReverseMentoring.Web.Features.Dashboard;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Infrastructure;
@@ -12,34 +11,17 @@ namespace ReverseMentoring.Tests.Health;
 /// The HR pairs list, the pair page, the program report's CSV and the dashboard apply one pair health rule: on the
 /// same data they flag the same pairs, count them the same and give the same reasons.
 /// </summary>
-public sealed class PairHealthAgreementTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class PairHealthAgreementTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static DateTime DaysAgo(double days) => DateTime.UtcNow.AddDays(-days);
 
-    private Task HaveYouMetAsync(TestPair pair, double sentDaysAgo) =>
-        app.ExecuteDbContextAsync(async db =>
-        {
-            db.CheckIns.Add(new CheckIn
-            {
-                ProgramId = pair.Program.Id,
-                PairId = pair.Pair.Id,
-                EnrolmentId = pair.Mentee.EnrolmentId,
-                UserId = pair.Mentee.User.Id,
-                Role = ParticipantRole.Mentee,
-                Kind = CheckInKind.HaveYouMet,
-                DayNumber = 14,
-                SentAtUtc = DaysAgo(sentDaysAgo),
-            });
-            await db.SaveChangesAsync();
-        });
-
     private async Task<TestPair> MetAsync(MentoringProgram program, double daysAgo, string name, params int[] ratings)
     {
-        var pair = await app.AddPairAsync(program, DaysAgo(60), $"{name} Mentor", $"{name} Senior");
-        var held = await app.AddSessionAsync(pair, DaysAgo(daysAgo), SessionStatus.Held);
+        var pair = await app.PairAsync(program, acceptedAtUtc: DaysAgo(60), mentorName: $"{name} Mentor", menteeName: $"{name} Senior");
+        var held = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(daysAgo));
         for (var i = 0; i < ratings.Length; i++)
         {
-            await app.AddFeedbackAsync(pair, held, i % 2 == 0 ? ParticipantRole.Mentor : ParticipantRole.Mentee, ratings[i]);
+            await app.FeedbackAsync(pair, held, i % 2 == 0 ? ParticipantRole.Mentor : ParticipantRole.Mentee, ratings[i]);
         }
 
         return pair;
@@ -100,34 +82,35 @@ public sealed class PairHealthAgreementTests(LoggingApp app) : IClassFixture<Log
     public async Task The_pairs_list_the_pair_page_the_report_csv_and_the_dashboard_flag_the_same_pairs_with_the_same_reasons()
     {
         // Cadence 14: quiet after 14 + 7 = 21 days without a held session and nothing in the next 7.
-        var program = await app.AddProgramAsync(p => p.SessionCadenceDays = 14);
+        var program = await app.ProgramAsync(cadenceDays: 14);
         await MetAsync(program, 5, "Healthy", 4, 5);
         var quiet = await MetAsync(program, 30, "Quiet", 4);
         var booked = await MetAsync(program, 30, "Booked", 4);
-        await app.AddSessionAsync(booked, DaysAgo(-3));
+        await app.SessionAsync(booked, SessionStatus.Scheduled, DaysAgo(-3));
         var missing = await MetAsync(program, 6, "Missing", 4);
-        await app.AddSessionAsync(missing, DaysAgo(4), SessionStatus.Missed);
-        await app.AddSessionAsync(missing, DaysAgo(2), SessionStatus.Cancelled);
+        await app.SessionAsync(missing, SessionStatus.Missed, DaysAgo(4));
+        await app.SessionAsync(missing, SessionStatus.Cancelled, DaysAgo(2));
         var low = await MetAsync(program, 5, "Low", 2, 2);
         var unanswered = await MetAsync(program, 5, "Unanswered", 4);
-        await HaveYouMetAsync(unanswered, 10);
+        await app.CheckInAsync(unanswered, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: DaysAgo(10));
         var recent = await MetAsync(program, 5, "Recent", 4);
-        await HaveYouMetAsync(recent, 3);
+        await app.CheckInAsync(recent, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: DaysAgo(3));
         var several = await MetAsync(program, 40, "Several", 1, 2);
-        var proposed = await MetAsync(program, 40, "Proposed", 1);
-        await app.ExecuteDbContextAsync(db => db.Pairs.Where(p => p.Id == proposed.Pair.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PairStatus.Proposed).SetProperty(p => p.AcceptedAtUtc, (DateTime?)null)));
+
+        // Proposed, never accepted: however long ago its one session and however low its rating, not a pair at risk.
+        var proposed = await app.PairAsync(program, PairStatus.Proposed, mentorName: "Proposed Mentor", menteeName: "Proposed Senior", proposedAtUtc: DaysAgo(60));
+        await app.FeedbackAsync(proposed, await app.SessionAsync(proposed, SessionStatus.Held, DaysAgo(40)), ParticipantRole.Mentor, 1);
 
         var expected = new Dictionary<PairFlagKind, int[]>
         {
-            [PairFlagKind.Quiet] = [quiet.Pair.Id, several.Pair.Id],
-            [PairFlagKind.MissingSessions] = [missing.Pair.Id],
-            [PairFlagKind.LowRating] = [low.Pair.Id, several.Pair.Id],
-            [PairFlagKind.HaveYouMetUnanswered] = [unanswered.Pair.Id],
+            [PairFlagKind.Quiet] = [quiet.Id, several.Id],
+            [PairFlagKind.MissingSessions] = [missing.Id],
+            [PairFlagKind.LowRating] = [low.Id, several.Id],
+            [PairFlagKind.HaveYouMetUnanswered] = [unanswered.Id],
         };
-        int[] atRisk = [quiet.Pair.Id, missing.Pair.Id, low.Pair.Id, unanswered.Pair.Id, several.Pair.Id];
+        int[] atRisk = [quiet.Id, missing.Id, low.Id, unanswered.Id, several.Id];
 
-        var hr = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var dashboard = await app.SendAsync(new UptakeDashboard.Query { ProgramId = program.Id }, hr);
         var all = await app.SendAsync(new ProgramPairs.Query(program.Id), hr);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
@@ -163,8 +146,8 @@ public sealed class PairHealthAgreementTests(LoggingApp app) : IClassFixture<Log
         Assert.Equal(
             "Quiet: last met 40 days ago (the program's cadence is 14 days), and nothing is scheduled in the next 7 days; "
             + "Low rating: the last 2 ratings average 1.5, below 3",
-            reported[several.Pair.Id]);
-        Assert.Equal("\"Have you met yet?\" unanswered for 10 days", reported[unanswered.Pair.Id]);
-        Assert.Empty((await app.SendAsync(new ProgramPairDetails.Query(program.Id, booked.Pair.Id), hr)).Flags);
+            reported[several.Id]);
+        Assert.Equal("\"Have you met yet?\" unanswered for 10 days", reported[unanswered.Id]);
+        Assert.Empty((await app.SendAsync(new ProgramPairDetails.Query(program.Id, booked.Id), hr)).Flags);
     }
 }

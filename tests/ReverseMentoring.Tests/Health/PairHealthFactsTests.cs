@@ -1,13 +1,12 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using ReverseMentoring.Tests.Sessions;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests.Health;
 
 /// <summary>The one projection of a pair's health facts, read from a real database in one statement.</summary>
-public sealed class PairHealthFactsTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class PairHealthFactsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly DateTime Now = DateTime.UtcNow;
 
@@ -26,70 +25,33 @@ public sealed class PairHealthFactsTests(LoggingApp app) : IClassFixture<Logging
         }
     }
 
-    private Task AddRatingAsync(TestPair pair, Session session, ParticipantRole side, int rating, DateTime createdAtUtc) =>
-        app.ExecuteDbContextAsync(async db =>
-        {
-            db.SessionFeedback.Add(new Feedback
-            {
-                ProgramId = pair.Program.Id,
-                PairId = pair.Pair.Id,
-                SessionId = session.Id,
-                ByUserId = side == ParticipantRole.Mentor ? pair.Mentor.User.Id : pair.Mentee.User.Id,
-                Role = side,
-                Rating = rating,
-                CreatedAtUtc = createdAtUtc,
-            });
-            await db.SaveChangesAsync();
-        });
-
-    private Task AddCheckInAsync(TestPair pair, Person to, CheckInKind kind, int dayNumber, DateTime sent, DateTime? answered) =>
-        app.ExecuteDbContextAsync(async db =>
-        {
-            db.CheckIns.Add(new CheckIn
-            {
-                ProgramId = pair.Program.Id,
-                PairId = pair.Pair.Id,
-                EnrolmentId = to.EnrolmentId,
-                UserId = to.User.Id,
-                Role = to == pair.Mentor ? ParticipantRole.Mentor : ParticipantRole.Mentee,
-                Kind = kind,
-                DayNumber = dayNumber,
-                SentAtUtc = sent,
-                AnsweredAtUtc = answered,
-            });
-            await db.SaveChangesAsync();
-        });
-
     [Fact]
     public async Task The_facts_of_each_active_pair_are_read_in_one_statement()
     {
-        var program = await app.AddProgramAsync(p => p.SessionCadenceDays = 10);
-        var pair = await app.AddPairAsync(program, DaysAgo(50));
-        var oldest = await app.AddSessionAsync(pair, DaysAgo(20), SessionStatus.Held);
-        await app.AddSessionAsync(pair, DaysAgo(12), SessionStatus.Missed);
-        await app.AddSessionAsync(pair, DaysAgo(9), SessionStatus.Cancelled);
-        var latest = await app.AddSessionAsync(pair, DaysAgo(6), SessionStatus.Held);
-        await app.AddSessionAsync(pair, DaysAgo(-1), SessionStatus.Cancelled);
-        await app.AddSessionAsync(pair, DaysAgo(-9));
-        await app.AddSessionAsync(pair, DaysAgo(-3));
+        var program = await app.ProgramAsync(cadenceDays: 10);
+        var pair = await app.PairAsync(program, acceptedAtUtc: DaysAgo(50));
+        var oldest = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(20));
+        await app.SessionAsync(pair, SessionStatus.Missed, DaysAgo(12));
+        await app.SessionAsync(pair, SessionStatus.Cancelled, DaysAgo(9));
+        var latest = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(6));
+        await app.SessionAsync(pair, SessionStatus.Cancelled, DaysAgo(-1));
+        await app.SessionAsync(pair, SessionStatus.Scheduled, DaysAgo(-9));
+        await app.SessionAsync(pair, SessionStatus.Scheduled, DaysAgo(-3));
 
         // Written out of order: the newest rating by time has a lower id than an older one.
-        await AddRatingAsync(pair, oldest, ParticipantRole.Mentor, 5, DaysAgo(20));
-        await AddRatingAsync(pair, latest, ParticipantRole.Mentor, 2, DaysAgo(5));
-        await AddRatingAsync(pair, oldest, ParticipantRole.Mentee, 1, DaysAgo(19));
-        await AddRatingAsync(pair, latest, ParticipantRole.Mentee, 4, DaysAgo(6));
+        await app.FeedbackAsync(pair, oldest, ParticipantRole.Mentor, 5, atUtc: DaysAgo(20));
+        await app.FeedbackAsync(pair, latest, ParticipantRole.Mentor, 2, atUtc: DaysAgo(5));
+        await app.FeedbackAsync(pair, oldest, ParticipantRole.Mentee, 1, atUtc: DaysAgo(19));
+        await app.FeedbackAsync(pair, latest, ParticipantRole.Mentee, 4, atUtc: DaysAgo(6));
 
-        await AddCheckInAsync(pair, pair.Mentor, CheckInKind.HaveYouMet, 14, DaysAgo(36), DaysAgo(35));
-        await AddCheckInAsync(pair, pair.Mentee, CheckInKind.HaveYouMet, 14, DaysAgo(30), null);
-        await AddCheckInAsync(pair, pair.Mentee, CheckInKind.HaveYouMet, 28, DaysAgo(22), null);
-        await AddCheckInAsync(pair, pair.Mentee, CheckInKind.Milestone, 30, DaysAgo(40), null);
+        await app.CheckInAsync(pair, ParticipantRole.Mentor, CheckInKind.HaveYouMet, 14, DaysAgo(36), DaysAgo(35));
+        await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet, 14, DaysAgo(30));
+        await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet, 28, DaysAgo(22));
+        await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.Milestone, 30, DaysAgo(40));
 
-        var proposed = await app.AddPairAsync(program);
-        await app.ExecuteDbContextAsync(db => db.Pairs.Where(p => p.Id == proposed.Pair.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PairStatus.Proposed)));
-        var ended = await app.AddPairAsync(program);
-        await app.ExecuteDbContextAsync(db => db.Pairs.Where(p => p.Id == ended.Pair.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PairStatus.Ended)));
+        // Neither a proposed nor an ended pair is active.
+        await app.PairAsync(program, PairStatus.Proposed);
+        await app.PairAsync(program, PairStatus.Ended);
 
         var statements = new Statements();
         await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
@@ -99,7 +61,7 @@ public sealed class PairHealthFactsTests(LoggingApp app) : IClassFixture<Logging
 
         Assert.Equal(1, statements.Count);
         var f = Assert.Single(facts);
-        Assert.Equal((pair.Pair.Id, program.Id, 10), (f.PairId, f.ProgramId, f.CadenceDays));
+        Assert.Equal((pair.Id, program.Id, 10), (f.PairId, f.ProgramId, f.CadenceDays));
         Assert.Equal(DaysAgo(50), f.AcceptedAtUtc, TimeSpan.FromSeconds(1));
         Assert.Equal(DaysAgo(6), f.LastHeldUtc!.Value, TimeSpan.FromSeconds(1));
 
@@ -126,9 +88,9 @@ public sealed class PairHealthFactsTests(LoggingApp app) : IClassFixture<Logging
     [Fact]
     public async Task A_pair_with_no_sessions_ratings_or_check_ins_has_empty_facts()
     {
-        var pair = await app.AddPairAsync(acceptedAtUtc: DaysAgo(3));
+        var pair = await app.PairAsync(acceptedAtUtc: DaysAgo(3));
 
-        var facts = await app.ExecuteDbContextAsync(db => db.Pairs.Where(p => p.Id == pair.Pair.Id).HealthFacts(db, Now).SingleAsync());
+        var facts = await app.ExecuteDbContextAsync(db => db.Pairs.Where(p => p.Id == pair.Id).HealthFacts(db, Now).SingleAsync());
 
         Assert.Null(facts.LastHeldUtc);
         Assert.Null(facts.NextScheduledUtc);

@@ -9,7 +9,7 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Invitations;
 
-public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<InvitationsApp>
+public sealed class InvitationReminderTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly DateTime InvitedAt = DateTime.UtcNow;
 
@@ -28,25 +28,6 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
         return await Reminders().SendDueAsync(CancellationToken.None);
     }
 
-    private async Task<Invitation> InviteAsync(int? programId, DateTime? acceptedAt = null)
-    {
-        var invitation = new Invitation
-        {
-            Email = $"slow-{Guid.NewGuid():N}@example.com",
-            Role = Roles.Mentee,
-            ProgramId = programId,
-            InvitedAtUtc = InvitedAt,
-            ExpiresAtUtc = InvitedAt.AddDays(30),
-            AcceptedAtUtc = acceptedAt,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
-        return invitation;
-    }
-
     private Task<List<string>> RemindersOf(Invitation invitation) =>
         app.ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(n => n.Key.StartsWith($"invitation-reminder:{invitation.Id}:"))
@@ -55,8 +36,8 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Reminders_go_out_on_day_7_and_day_14_once_each()
     {
-        var program = await app.AddProgramAsync();
-        var invitation = await InviteAsync(program.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var invitation = await app.InvitationAsync(program.Id, Roles.Mentee, invitedAtUtc: InvitedAt);
 
         await RunOnDayAsync(6.9);
         Assert.Empty(await RemindersOf(invitation));
@@ -82,7 +63,7 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Someone_first_reached_late_gets_only_the_latest_reminder()
     {
-        var invitation = await InviteAsync(programId: null);
+        var invitation = await app.InvitationAsync(role: Roles.Mentee, invitedAtUtc: InvitedAt);
 
         await RunOnDayAsync(15);
 
@@ -93,7 +74,7 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task A_reminder_claimed_by_another_instance_is_not_sent_again()
     {
-        var invitation = await InviteAsync(programId: null);
+        var invitation = await app.InvitationAsync(role: Roles.Mentee, invitedAtUtc: InvitedAt);
         await app.ExecuteDbContextAsync(async db =>
         {
             var claimed = OutboxMessage.Queue($"invitation-reminder:{invitation.Id}:7", invitation.Email, "claimed", "", DateTime.UtcNow);
@@ -111,7 +92,7 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Two_instances_running_at_once_send_each_reminder_once()
     {
-        var invitation = await InviteAsync(programId: null);
+        var invitation = await app.InvitationAsync(role: Roles.Mentee, invitedAtUtc: InvitedAt);
         _clock.Now = new DateTimeOffset(InvitedAt.AddDays(7), TimeSpan.Zero);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Reminders().SendDueAsync(CancellationToken.None))));
@@ -127,19 +108,14 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Nobody_is_reminded_who_registered_enrolled_or_whose_invitation_ended()
     {
-        var program = await app.AddProgramAsync();
-        var accepted = await InviteAsync(program.Id, acceptedAt: InvitedAt.AddDays(1));
-        var enrolled = await InviteAsync(program.Id);
-        var enrolledUser = await app.CreateUserAsync(Roles.Mentee, enrolled.Email.ToUpperInvariant());
-        var revoked = await InviteAsync(program.Id);
-        var closedProgram = await app.AddProgramAsync(ProgramStatus.Closed);
-        var ofClosedProgram = await InviteAsync(closedProgram.Id);
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Enrolments.Add(new Enrolment { ProgramId = program.Id, UserId = enrolledUser.Id, Role = ParticipantRole.Mentee, Status = EnrolmentStatus.Pending, CreatedAtUtc = DateTime.UtcNow });
-            (await db.Invitations.SingleAsync(i => i.Id == revoked.Id)).ExpiresAtUtc = InvitedAt.AddDays(2);
-            await db.SaveChangesAsync();
-        });
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var accepted = await app.InvitationAsync(program.Id, Roles.Mentee, invitedAtUtc: InvitedAt, acceptedAtUtc: InvitedAt.AddDays(1));
+        var enrolled = await app.InvitationAsync(program.Id, Roles.Mentee, invitedAtUtc: InvitedAt);
+        var enrolledUser = await app.PersonAsync(Roles.Mentee, email: enrolled.Email.ToUpperInvariant());
+        await app.EnrolAsync(program, enrolledUser, ParticipantRole.Mentee, EnrolmentStatus.Pending);
+        var revoked = await app.InvitationAsync(program.Id, Roles.Mentee, invitedAtUtc: InvitedAt, expiresAtUtc: InvitedAt.AddDays(2));
+        var closedProgram = await app.ProgramAsync(ProgramStatus.Closed);
+        var ofClosedProgram = await app.InvitationAsync(closedProgram.Id, Roles.Mentee, invitedAtUtc: InvitedAt);
 
         await RunOnDayAsync(7);
         await RunOnDayAsync(14);
@@ -154,8 +130,8 @@ public sealed class InvitationReminderTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task The_list_counts_the_reminders_sent()
     {
-        var program = await app.AddProgramAsync();
-        var invitation = await InviteAsync(program.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var invitation = await app.InvitationAsync(program.Id, Roles.Mentee, invitedAtUtc: InvitedAt);
         await RunOnDayAsync(7);
         var hr = await app.CreateUserAsync(Roles.HrCoordinator);
 

@@ -11,12 +11,9 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Invitations;
 
-public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<InvitationsApp>
+public sealed class InviteParticipantsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static string Email(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
-
-    private async Task<System.Security.Claims.ClaimsPrincipal> CoordinatorAsync() =>
-        AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
 
     private static FormFile Csv(string text)
     {
@@ -29,7 +26,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
 
     private async Task<IReadOnlyList<string>> RefusalsAsync(InviteParticipants.Command command)
     {
-        var hr = await CoordinatorAsync();
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, hr));
         return refused.Failures.Select(f => f.ErrorMessage).ToList();
     }
@@ -37,7 +34,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task HR_invites_pasted_people_and_each_gets_an_email_with_their_own_link()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var (ann, bob) = (Email("ann"), Email("bob"));
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/Invitations";
@@ -70,7 +67,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task HR_invites_from_a_csv_file_with_a_role_per_row()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var (ann, bob) = (Email("ann"), Email("bob"));
 
         var result = await app.SendAsync(new InviteParticipants.Command
@@ -78,7 +75,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
             ProgramId = program.Id,
             DefaultRole = Roles.Mentee,
             Csv = Csv($"Email,Role\n{ann},mentor\n{bob},\n"),
-        }, await CoordinatorAsync());
+        }, (await app.PersonAsync(Roles.HrCoordinator)).As);
 
         Assert.Equal(new InviteParticipants.Result(2), result);
         Assert.Equal([(ann, Roles.Mentor), (bob, Roles.Mentee)], (await InvitationsOf(program.Id)).Select(i => (i.Email, i.Role)));
@@ -99,7 +96,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [MemberData(nameof(BadLines))]
     public async Task A_list_with_a_wrong_line_is_reported_line_by_line_and_nobody_is_invited(string lines, string message)
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
 
         var errors = await RefusalsAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = lines });
 
@@ -111,14 +108,10 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Someone_invited_already_and_not_expired_is_refused_but_an_expired_invitation_may_be_renewed()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var (open, expired) = (Email("open"), Email("expired"));
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(new Invitation { Email = open, ProgramId = program.Id, InvitedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(3) });
-            db.Invitations.Add(new Invitation { Email = expired, ProgramId = program.Id, InvitedAtUtc = DateTime.UtcNow.AddDays(-40), ExpiresAtUtc = DateTime.UtcNow.AddDays(-10) });
-            await db.SaveChangesAsync();
-        });
+        await app.InvitationAsync(program.Id, email: open, expiresAtUtc: DateTime.UtcNow.AddDays(3));
+        await app.InvitationAsync(program.Id, email: expired, invitedAtUtc: DateTime.UtcNow.AddDays(-40), expiresAtUtc: DateTime.UtcNow.AddDays(-10));
 
         var errors = await RefusalsAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = $"{expired}\n{open.ToUpperInvariant()}" });
 
@@ -126,14 +119,14 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
         Assert.StartsWith($"Line 2: {open} is invited to this program already, until ", error, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, (await InvitationsOf(program.Id)).Count);
 
-        await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = expired }, await CoordinatorAsync());
+        await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = expired }, (await app.PersonAsync(Roles.HrCoordinator)).As);
         Assert.Equal(3, (await InvitationsOf(program.Id)).Count);
     }
 
     [Fact]
     public async Task More_than_500_people_at_once_are_refused()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var lines = string.Join("\n", Enumerable.Range(1, 501).Select(i => $"person{i}@example.com"));
 
         var errors = await RefusalsAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = lines });
@@ -145,7 +138,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task A_csv_file_without_the_email_header_is_refused()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
 
         var errors = await RefusalsAsync(new InviteParticipants.Command { ProgramId = program.Id, Csv = Csv("ann@example.com,Mentor\n") });
 
@@ -155,7 +148,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task A_bad_csv_row_is_reported_with_its_line_in_the_file()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
 
         var errors = await RefusalsAsync(new InviteParticipants.Command { ProgramId = program.Id, Csv = Csv("email,role\nann@example.com,Mentor\n\nnot-an-email,Mentee\n") });
 
@@ -168,7 +161,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [InlineData(ProgramStatus.Enrolling, true, "This program is archived; it takes no new invitations.")]
     public async Task A_closed_or_archived_program_takes_no_invitations(ProgramStatus status, bool archived, string message)
     {
-        var program = await app.AddProgramAsync(status, archived);
+        var program = await app.ProgramAsync(status, archived);
 
         var errors = await RefusalsAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = Email("late") });
 
@@ -179,7 +172,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task The_page_shows_every_wrong_line_and_keeps_what_was_typed()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var response = await client.PostFormAsync($"/Programs/{program.Id}/Invitations", new()
@@ -201,7 +194,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task An_empty_form_asks_for_emails_or_a_file()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var response = await client.PostFormAsync($"/Programs/{program.Id}/Invitations", new() { ["Data.Emails"] = " ", ["Data.DefaultRole"] = "Boss" });
@@ -215,7 +208,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task The_list_says_so_when_nobody_is_invited_yet()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var html = await client.GetHtmlAsync($"/Programs/{program.Id}/Invitations");
@@ -226,9 +219,9 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Resending_sends_a_new_link_renews_the_expiry_and_the_earlier_link_stops_working()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var email = Email("again");
-        var hr = await CoordinatorAsync();
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = email }, hr);
         var before = Assert.Single(await InvitationsOf(program.Id));
         await app.ExecuteDbContextAsync(db => db.Invitations.Where(i => i.Id == before.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAtUtc, DateTime.UtcNow.AddDays(-1))));
@@ -251,8 +244,8 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Revoking_ends_the_invitation_at_once_and_its_link_stops_working()
     {
-        var program = await app.AddProgramAsync();
-        var hr = await CoordinatorAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = Email("gone") }, hr);
         var invitation = Assert.Single(await InvitationsOf(program.Id));
         var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(invitation.Email)));
@@ -273,14 +266,9 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task An_accepted_invitation_can_be_neither_resent_nor_revoked()
     {
-        var program = await app.AddProgramAsync();
-        var invitation = new Invitation { Email = Email("done"), ProgramId = program.Id, InvitedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(5), AcceptedAtUtc = DateTime.UtcNow };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
-        var hr = await CoordinatorAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var invitation = await app.InvitationAsync(program.Id, email: Email("done"), expiresAtUtc: DateTime.UtcNow.AddDays(5), acceptedAtUtc: DateTime.UtcNow);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
 
         await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(new ResendInvitation.Command(program.Id, invitation.Id), hr));
         await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(new RevokeInvitation.Command(program.Id, invitation.Id), hr));
@@ -290,8 +278,8 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task An_invitation_of_another_program_is_not_found()
     {
-        var (program, other) = (await app.AddProgramAsync(), await app.AddProgramAsync());
-        var hr = await CoordinatorAsync();
+        var (program, other) = (await app.ProgramAsync(ProgramStatus.Enrolling), await app.ProgramAsync(ProgramStatus.Enrolling));
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = Email("elsewhere") }, hr);
         var invitation = Assert.Single(await InvitationsOf(program.Id));
 
@@ -305,7 +293,7 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [InlineData(Roles.Leadership)]
     public async Task Only_HR_may_invite_resend_or_revoke(string role)
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var someone = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = Email("x") }, someone));
@@ -321,9 +309,9 @@ public sealed class InviteParticipantsTests(InvitationsApp app) : IClassFixture<
     [Fact]
     public async Task Someone_registering_with_a_program_invitation_lands_on_its_enrolment_page()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var email = Email("newcomer");
-        await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = email, DefaultRole = Roles.Mentee }, await CoordinatorAsync());
+        await app.SendAsync(new InviteParticipants.Command { ProgramId = program.Id, Emails = email, DefaultRole = Roles.Mentee }, (await app.PersonAsync(Roles.HrCoordinator)).As);
         var token = MailLinks.InvitationToken(Assert.Single(app.MailTo(email)));
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()

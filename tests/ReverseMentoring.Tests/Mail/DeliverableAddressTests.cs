@@ -6,7 +6,6 @@ using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
 
 namespace ReverseMentoring.Tests.Mail;
 
@@ -74,7 +73,7 @@ public sealed class DeliverableAddressTests(AppFactory app) : IClassFixture<AppF
     public async Task A_pasted_invitation_list_refuses_it_with_its_line(string shape)
     {
         var email = Unique(shape);
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var response = await hr.PostFormAsync($"/Programs/{program.Id}/Invitations", new()
@@ -95,8 +94,8 @@ public sealed class DeliverableAddressTests(AppFactory app) : IClassFixture<AppF
     public async Task An_invitation_csv_refuses_it_with_its_line(string shape)
     {
         var email = Unique(shape);
-        var program = await AddProgramAsync(app);
-        var (_, hr) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var csv = Encoding.UTF8.GetBytes($"email,role\n\"{email}\",Mentee\n");
         var file = new FormFile(new MemoryStream(csv), 0, csv.Length, "Data.Csv", "people.csv") { Headers = new HeaderDictionary(), ContentType = "text/csv" };
 
@@ -116,8 +115,8 @@ public sealed class DeliverableAddressTests(AppFactory app) : IClassFixture<AppF
     {
         var email = Unique(shape);
         var manager = Unique(shape);
-        var program = await AddProgramAsync(app);
-        var (_, hr) = await CoordinatorAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var csv = "email,name,role,department,job_level,manager_email,location,time_zone,formats,skills,availability,interests,goals\n"
             + $"\"{email}\",Odd Address,Mentor,Marketing,Graduate,\"{manager}\",London,Europe/London,Virtual,AI tools:4,Mon 09:00-10:00,,Share what I know.\n";
 
@@ -128,7 +127,7 @@ public sealed class DeliverableAddressTests(AppFactory app) : IClassFixture<AppF
             [$"Row 2, email: '{email}' is not an e-mail address like name@company.com.", "Row 2, manager_email: Enter your manager's e-mail address like name@company.com, or leave it empty."],
             refused.Failures.Select(f => f.ErrorMessage));
         Assert.All(refused.Failures, f => Assert.Equal(nameof(ImportParticipants.Command.Csv), f.PropertyName));
-        Assert.Equal(0, await EnrolmentCountAsync(app, program.Id));
+        Assert.Equal(0, await app.EnrolmentCountAsync(program.Id));
     }
 
     [Theory]
@@ -137,17 +136,17 @@ public sealed class DeliverableAddressTests(AppFactory app) : IClassFixture<AppF
     [InlineData("(c{0})victim@example.com")]
     public async Task An_enrolment_refuses_it_as_the_managers_address(string shape)
     {
-        var program = await AddProgramAsync(app, p => p.Formats = SessionFormats.InPerson | SessionFormats.Virtual);
-        var (mentor, @as) = await ParticipantAsync(app, Roles.Mentor);
-        var command = await ValidEnrolmentAsync(app, program.Id);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling, formats: SessionFormats.InPerson | SessionFormats.Virtual);
+        var mentor = await app.PersonAsync(Roles.Mentor);
+        var command = await app.EnrolmentFormAsync(program.Id);
         command.ManagerEmail = Unique(shape);
 
-        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, @as));
+        var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, mentor.As));
 
         var failure = Assert.Single(refused.Failures);
         Assert.Equal((nameof(EnrolInProgram.Command.ManagerEmail), "Enter your manager's e-mail address like name@company.com, or leave it empty."),
             (failure.PropertyName, failure.ErrorMessage));
-        Assert.Null(await EnrolmentAsync(app, program.Id, mentor.Id));
+        Assert.Null(await app.SavedEnrolmentAsync(program.Id, mentor.Id));
     }
 
     [Theory]

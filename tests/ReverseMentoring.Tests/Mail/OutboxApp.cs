@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
-using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
@@ -20,8 +18,6 @@ public sealed class OutboxApp : AppFactory
     public OutboxApp()
     {
         With("Jobs:OutboxSender:Enabled", "false");
-        With("Jobs:InvitationReminders:Enabled", "false");
-        With("Jobs:PairResponseWatch:Enabled", "false");
     }
 
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -40,12 +36,6 @@ public sealed class OutboxApp : AppFactory
         });
     }
 
-    public IReadOnlyList<MimeMessage> MailTo(string email) =>
-        !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-
     public IReadOnlyList<string> MailsMentioning(string text) =>
         !Directory.Exists(MailFolder) ? [] : Directory.GetFiles(MailFolder, "*.eml").Select(File.ReadAllText)
             .Where(m => m.Contains(text, StringComparison.Ordinal)).ToList();
@@ -63,15 +53,6 @@ public sealed class OutboxApp : AppFactory
 
         File.WriteAllText(MailFolder, "not a folder");
         return new Repair(MailFolder);
-    }
-
-    /// <summary>A client signed in as an existing person (made by <see cref="AppFactory.CreateUserAsync"/>).</summary>
-    public async Task<HttpClient> SignedInAsAsync(string email)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = email, ["Data.Password"] = Password });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return client;
     }
 
     private sealed class Repair(string path) : IDisposable

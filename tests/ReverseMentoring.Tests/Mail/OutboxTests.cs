@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ReverseMentoring.Tests.Pairing.Board;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Enrolments.EnrolmentTestKit;
+using static ReverseMentoring.Tests.TestData;
 
 namespace ReverseMentoring.Tests.Mail;
 
@@ -15,9 +15,34 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
 
     private async Task<(HttpClient Client, int ProgramId)> CoordinatorWithProgramAsync()
     {
-        var program = await AddProgramAsync(app);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         return (await app.SignedInClientAsync(Roles.HrCoordinator), program.Id);
     }
+
+    private sealed record Board(MentoringProgram Program, Person Hr, Person Mentor, Person Mentee);
+
+    /// <summary>A program in matching with one mentor and one mentee who fit each other: a skill of their own, Monday mornings.</summary>
+    private async Task<Board> BoardAsync(string mentorName, string menteeName)
+    {
+        var program = await app.ProgramAsync(ProgramStatus.Matching);
+        var skill = await app.SkillIdAsync(Unique("Skill A"));
+        async Task<Person> CandidateAsync(ParticipantRole role, string name)
+        {
+            var person = await app.PersonAsync(role, name);
+            var mentor = role == ParticipantRole.Mentor;
+            await app.EnrolAsync(program, person, role, department: mentor ? "Engineering" : "Finance", skills: [(skill, mentor ? 5 : 1)],
+                availability: [new() { Day = DayOfWeek.Monday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(12, 0) }], interests: "jazz, hiking");
+            return person;
+        }
+
+        return new Board(program, await app.PersonAsync(Roles.HrCoordinator), await CandidateAsync(ParticipantRole.Mentor, mentorName),
+            await CandidateAsync(ParticipantRole.Mentee, menteeName));
+    }
+
+    private Task<int> RunAsync(Board board) => app.SendAsync(new RunPairing.Command { ProgramId = board.Program.Id }, board.Hr.As);
+
+    private async Task<int> PublishAsync(Board board, int runId) =>
+        await app.SendAsync(new PublishPairing.Command { ProgramId = board.Program.Id, RunId = runId, Version = await app.ProgramVersionAsync(board.Program.Id) }, board.Hr.As);
 
     private static Task<HttpResponseMessage> InviteAsync(HttpClient hr, int programId, string email) =>
         hr.PostFormAsync($"/Programs/{programId}/Invitations", new() { ["Data.Emails"] = email, ["Data.DefaultRole"] = Roles.Mentor });
@@ -27,18 +52,16 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
     [Fact]
     public async Task A_command_that_fails_after_queueing_its_messages_sends_none_and_keeps_none()
     {
-        var kit = await BoardTestKit.StartAsync(app);
-        var (mentorName, menteeName) = (BoardTestKit.Unique("Mentor"), BoardTestKit.Unique("Mentee"));
-        await kit.PersonAsync(ParticipantRole.Mentor, kit.SkillA, mentorName);
-        await kit.PersonAsync(ParticipantRole.Mentee, kit.SkillA, menteeName);
-        var runId = await kit.RunAsync();
+        var (mentorName, menteeName) = (Unique("Mentor"), Unique("Mentee"));
+        var board = await BoardAsync(mentorName, menteeName);
+        var runId = await RunAsync(board);
         var queuedBefore = await app.ExecuteDbContextAsync(db => db.OutboxMessages.CountAsync());
 
         app.Commits.Armed = true;
         Exception? failure;
         try
         {
-            failure = await Record.ExceptionAsync(() => kit.PublishAsync(runId));
+            failure = await Record.ExceptionAsync(() => PublishAsync(board, runId));
         }
         finally
         {
@@ -46,13 +69,13 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
         }
 
         Assert.Contains(CommitFailure.Message, failure?.ToString() ?? "", StringComparison.Ordinal);
-        Assert.Empty(await kit.PairsAsync());
+        Assert.Empty(await app.PairsOfAsync(board.Program.Id));
         Assert.Equal(queuedBefore, await app.ExecuteDbContextAsync(db => db.OutboxMessages.CountAsync()));
         Assert.Empty(app.MailsMentioning(mentorName));
         Assert.Empty(app.MailsMentioning(menteeName));
 
         // The same publish, committed, does send.
-        await kit.PublishAsync(runId);
+        await PublishAsync(board, runId);
         Assert.Single(app.MailsMentioning($"paired with {menteeName}"));
     }
 
@@ -182,32 +205,30 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
     [Fact]
     public async Task Publishing_pairs_with_an_address_the_mailer_refuses_still_publishes_and_records_the_failure()
     {
-        var kit = await BoardTestKit.StartAsync(app);
-        var (mentorName, menteeName) = (BoardTestKit.Unique("Mentor"), BoardTestKit.Unique("Mentee"));
-        await kit.PersonAsync(ParticipantRole.Mentor, kit.SkillA, mentorName);
-        var mentee = await kit.PersonAsync(ParticipantRole.Mentee, kit.SkillA, menteeName);
+        var menteeName = Unique("Mentee");
+        var kit = await BoardAsync(Unique("Mentor"), menteeName);
 
         // Registered before addresses were checked as the mailer checks them.
         var odd = $"odd;{Guid.NewGuid():N}@example.com";
         await app.ExecuteDbContextAsync(async db =>
         {
-            var user = await db.Enrolments.Where(e => e.Id == mentee).Select(e => e.User!).SingleAsync();
+            var user = await db.Users.SingleAsync(u => u.Id == kit.Mentee.Id);
             user.Email = odd;
             user.NormalizedEmail = odd.ToUpperInvariant();
             await db.SaveChangesAsync();
         });
-        var runId = await kit.RunAsync();
-        var hr = await app.SignedInAsAsync(kit.Coordinator.Identity!.Name!);
-        var board = $"/Programs/{kit.ProgramId}/Pairing";
+        var runId = await RunAsync(kit);
+        var hr = await app.SignedInClientAsync(kit.Hr.User);
+        var board = $"/Programs/{kit.Program.Id}/Pairing";
 
         var response = await hr.PostFormAsync($"{board}?handler=Publish", new()
         {
             ["Publish.RunId"] = runId.ToString(CultureInfo.InvariantCulture),
-            ["Publish.Version"] = (await kit.VersionAsync()).ToString(),
+            ["Publish.Version"] = (await app.ProgramVersionAsync(kit.Program.Id)).ToString(),
         }, formPage: board);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(PairStatus.Proposed, Assert.Single(await kit.PairsAsync()).Status);
+        Assert.Equal(PairStatus.Proposed, Assert.Single(await app.PairsOfAsync(kit.Program.Id)).Status);
         Assert.Single(app.MailsMentioning($"paired with {menteeName}"));
         var refused = await app.MessageToAsync(odd);
         Assert.Equal((1, (DateTime?)null, "The recipient's address is not one mail can be sent to."), (refused.Attempts, refused.SentAtUtc, refused.LastError));

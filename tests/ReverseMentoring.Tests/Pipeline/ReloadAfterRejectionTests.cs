@@ -1,6 +1,5 @@
 using System.Net;
 using ReverseMentoring.Web.Data;
-using ReverseMentoring.Tests.Programs;
 
 namespace ReverseMentoring.Tests.Pipeline;
 
@@ -10,16 +9,11 @@ public sealed class ReloadAfterRejectionTests(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task A_request_the_validators_refuse_shows_the_page_again_with_its_loaded_data()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var programName = ProgramTestKit.UniqueName("Invited to");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var programName = TestData.Unique("Invited to");
         var programId = await app.CreateProgramAsync(coordinator, c => c.Name = programName);
         var email = $"banner-{Guid.NewGuid():N}@example.com";
-        var invitation = new Invitation { Email = email, Role = Roles.Mentee, ProgramId = programId, InvitedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(1) };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
+        var invitation = await app.InvitationAsync(programId, Roles.Mentee, email, expiresAtUtc: DateTime.UtcNow.AddDays(1));
 
         var response = await app.Client().PostFormAsync("/Account/Register", new()
         {
@@ -40,14 +34,10 @@ public sealed class ReloadAfterRejectionTests(AppFactory app) : IClassFixture<Ap
     [Fact]
     public async Task Input_that_cannot_be_bound_shows_the_page_again_with_its_loaded_data()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var programId = await app.CreateProgramAsync(coordinator);
-        var skill = new Skill { Name = ProgramTestKit.UniqueName("Skill") };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Skills.Add(skill);
-            await db.SaveChangesAsync();
-        });
+        var skill = TestData.Unique("Skill");
+        await app.SkillIdAsync(skill);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var response = await client.PostFormAsync($"/Programs/{programId}/Edit", new()
@@ -59,7 +49,7 @@ public sealed class ReloadAfterRejectionTests(AppFactory app) : IClassFixture<Ap
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("is not valid", HttpClientForms.FieldError(html, "Data.StartsOn"), StringComparison.Ordinal);
-        Assert.Contains($">{skill.Name}</option>", html, StringComparison.Ordinal);
+        Assert.Contains($">{skill}</option>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Programs/{programId}\" class=\"btn btn-link\">Cancel</a>", html, StringComparison.Ordinal);
     }
 }

@@ -29,16 +29,16 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Erasing_a_person_leaves_their_email_name_and_texts_nowhere_in_the_database()
     {
         var world = await PrivacyWorld.CreateAsync(app);
-        Assert.NotEmpty(await PrivacyWorld.PlacesHoldingAsync(app, world.Mira.Email!));
-        Assert.NotEmpty(await PrivacyWorld.PlacesHoldingAsync(app, $"mira-interests-secret-{world.Tag}"));
+        Assert.NotEmpty(await app.PlacesHoldingAsync(world.Mira.Email!));
+        Assert.NotEmpty(await app.PlacesHoldingAsync($"mira-interests-secret-{world.Tag}"));
 
         await EraseAsync(world);
 
-        Assert.Empty(await PrivacyWorld.PlacesHoldingAsync(app, world.Mira.Email!));
-        Assert.Empty(await PrivacyWorld.PlacesHoldingAsync(app, world.Mira.DisplayName));
+        Assert.Empty(await app.PlacesHoldingAsync(world.Mira.Email!));
+        Assert.Empty(await app.PlacesHoldingAsync(world.Mira.DisplayName));
         foreach (var secret in world.MiraSecrets)
         {
-            Assert.True((await PrivacyWorld.PlacesHoldingAsync(app, secret)).Count == 0, $"{secret} is still in {string.Join(", ", await PrivacyWorld.PlacesHoldingAsync(app, secret))}");
+            Assert.True((await app.PlacesHoldingAsync(secret)).Count == 0, $"{secret} is still in {string.Join(", ", await app.PlacesHoldingAsync(secret))}");
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
 
         foreach (var secret in world.OthersSecrets)
         {
-            Assert.NotEmpty(await PrivacyWorld.PlacesHoldingAsync(app, secret));
+            Assert.NotEmpty(await app.PlacesHoldingAsync(secret));
         }
 
         var noel = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == world.Noel.Id));
@@ -77,7 +77,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(user.LockoutEnabled);
         Assert.Equal(DateTimeOffset.MaxValue, user.LockoutEnd);
         Assert.NotNull(user.ErasedAtUtc);
-        Assert.Equal([Roles.Mentor], await Enrolments.EnrolmentTestKit.RolesOfAsync(app, world.Mira.Id));
+        Assert.Equal([Roles.Mentor], await app.RolesOfAsync(world.Mira.Id));
 
         var enrolment = await app.ExecuteDbContextAsync(db => db.Enrolments.Include(e => e.Availability).Include(e => e.History).SingleAsync(e => e.Id == world.MiraEnrolment.Id));
         Assert.Equal(("", "", "", null, "Engineering", "Graduate"), (enrolment.Interests, enrolment.Goals, enrolment.Location, enrolment.ManagerEmail, enrolment.Department, enrolment.JobLevel));
@@ -142,7 +142,7 @@ public sealed class ErasePersonTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Type the person's e-mail address to confirm the erasure.", HttpClientForms.FieldError(await empty.Content.ReadAsStringAsync(), "Data.ConfirmEmail"));
         var user = await app.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == world.Mira.Id));
         Assert.Equal((world.Mira.Email, (DateTime?)null), (user.Email, user.ErasedAtUtc));
-        Assert.NotEmpty(await PrivacyWorld.PlacesHoldingAsync(app, $"mira-interests-secret-{world.Tag}"));
+        Assert.NotEmpty(await app.PlacesHoldingAsync($"mira-interests-secret-{world.Tag}"));
     }
 
     [Fact]

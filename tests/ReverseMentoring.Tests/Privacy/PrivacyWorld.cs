@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests.Privacy;
@@ -9,7 +6,8 @@ namespace ReverseMentoring.Tests.Privacy;
 /// <summary>
 /// A running program with two pairs: Mira (mentor) with Noel (mentee), and Tess (mentor) with Uma (mentee). Every
 /// kind of personal data is there for each person, with text that names its owner ("mira-…-secret"), so a test can
-/// tell whose data ends up where.
+/// tell whose data ends up where. Built with <see cref="TestData"/>; each person saves their own enrolment, and the
+/// mentors their sessions, so the audit log names them.
 /// </summary>
 internal sealed class PrivacyWorld
 {
@@ -20,7 +18,7 @@ internal sealed class PrivacyWorld
     public required MentoringProgram Program { get; init; }
     public required Enrolment MiraEnrolment { get; init; }
     public required Enrolment NoelEnrolment { get; init; }
-    public required Pair MiraPair { get; init; }
+    public required TestPair MiraPair { get; init; }
     public required Invitation MiraInvitation { get; init; }
 
     public ClaimsPrincipal AsMira => AppFactory.PrincipalFor(Mira, Roles.Mentor);
@@ -45,186 +43,77 @@ internal sealed class PrivacyWorld
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var phone = $"+44 {Convert.ToUInt32(tag, 16):D10}";
-        var mira = await app.CreateUserAsync(Roles.Mentor, $"mira.{tag}@example.com", $"Mira Quillfeather {tag}");
-        var noel = await app.CreateUserAsync(Roles.Mentee, $"noel.{tag}@example.com", $"Noel Ashgrove {tag}");
-        var tess = await app.CreateUserAsync(Roles.Mentor, $"tess.{tag}@example.com", $"Tess Brightwater {tag}");
-        var uma = await app.CreateUserAsync(Roles.Mentee, $"uma.{tag}@example.com", $"Uma Fairweather {tag}");
-        var coordinator = await app.CreateUserAsync(Roles.HrCoordinator, $"hr.{tag}@example.com", $"Harriet Coordinator {tag}");
+        var mira = await app.PersonAsync(Roles.Mentor, $"Mira Quillfeather {tag}", $"mira.{tag}@example.com");
+        var noel = await app.PersonAsync(Roles.Mentee, $"Noel Ashgrove {tag}", $"noel.{tag}@example.com");
+        var tess = await app.PersonAsync(Roles.Mentor, $"Tess Brightwater {tag}", $"tess.{tag}@example.com");
+        var uma = await app.PersonAsync(Roles.Mentee, $"Uma Fairweather {tag}", $"uma.{tag}@example.com");
+        var coordinator = await app.PersonAsync(Roles.HrCoordinator, $"Harriet Coordinator {tag}", $"hr.{tag}@example.com");
         var now = DateTime.UtcNow;
 
-        var program = new MentoringProgram
-        {
-            Name = $"Privacy pilot {tag}",
-            Objectives = "Seniors learn from juniors.",
-            StartsOn = DateOnly.FromDateTime(now).AddDays(-60),
-            EndsOn = DateOnly.FromDateTime(now).AddDays(120),
-            Status = ProgramStatus.Running,
-            Formats = SessionFormats.Virtual,
-            CreatedAtUtc = now,
-            Topics = [new ProgramTopic { Title = "AI assistants", SuggestedActivities = "Try one together.", SortOrder = 1 }],
-        };
-        var invitation = new Invitation { Email = mira.Email!, Role = Roles.Mentor, InvitedAtUtc = now.AddDays(-70), ExpiresAtUtc = now.AddDays(-56), AcceptedAtUtc = now.AddDays(-69) };
-        await AsAsync(app, AppFactory.PrincipalFor(coordinator, Roles.HrCoordinator), async db =>
-        {
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            invitation.ProgramId = program.Id;
-            db.Invitations.Add(invitation);
-            await db.SaveChangesAsync();
-        });
+        var program = await app.ProgramAsync(formats: SessionFormats.Virtual, name: $"Privacy pilot {tag}");
+        var invitation = await app.InvitationAsync(program.Id, Roles.Mentor, mira.Email, now.AddDays(-70), now.AddDays(-56), now.AddDays(-69));
+        var skillId = await app.SkillIdAsync("AI tools");
 
-        var skillId = await app.ExecuteDbContextAsync(db => db.Skills.Select(s => s.Id).FirstAsync());
-        Enrolment Enrolment(AppUser user, ParticipantRole role, string department, string who, string? managerEmail) => new()
-        {
-            ProgramId = program.Id,
-            UserId = user.Id,
-            Role = role,
-            Status = EnrolmentStatus.Approved,
-            Department = department,
-            JobLevel = role == ParticipantRole.Mentor ? "Graduate" : "Director",
-            ManagerEmail = managerEmail,
-            Location = $"{who}-location-secret-{tag}",
-            TimeZoneId = "Europe/London",
-            Formats = SessionFormats.Virtual,
-            Interests = $"{who}-interests-secret-{tag}",
-            Goals = $"{who}-goals-secret-{tag}",
-            ConsentedAtUtc = now.AddDays(-65),
-            DecisionReason = $"{who}-decision-secret-{tag}",
-            CreatedAtUtc = now.AddDays(-65),
-            Skills = [new EnrolmentSkill { SkillId = skillId, Direction = role == ParticipantRole.Mentor ? SkillDirection.Teach : SkillDirection.Learn, Level = 4 }],
-            Availability = [new AvailabilitySlot { Day = DayOfWeek.Monday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(10, 0) }],
-            History = [new EnrolmentHistory { AtUtc = now.AddDays(-65), ByUserId = user.Id, Event = "Enrolled", Detail = $"{who}-history-secret-{tag}" }],
-        };
+        Task<Enrolment> EnrolAsync(Person person, ParticipantRole role, string department, string who, string? managerEmail) =>
+            app.EnrolAsync(program, person, role, department: department, formats: SessionFormats.Virtual, skills: [(skillId, 4)],
+                availability: [new() { Day = DayOfWeek.Monday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(10, 0) }],
+                interests: $"{who}-interests-secret-{tag}", managerEmail: managerEmail, enrolledAtUtc: now.AddDays(-65),
+                decisionReason: $"{who}-decision-secret-{tag}", change: e =>
+                {
+                    e.Location = $"{who}-location-secret-{tag}";
+                    e.Goals = $"{who}-goals-secret-{tag}";
+                    e.History = [new EnrolmentHistory { AtUtc = now.AddDays(-65), ByUserId = person.Id, Event = "Enrolled", Detail = $"{who}-history-secret-{tag}" }];
+                });
+        var miraEnrolment = await EnrolAsync(mira, ParticipantRole.Mentor, "Engineering", "mira", $"boss.{tag}@example.com");
+        var noelEnrolment = await EnrolAsync(noel, ParticipantRole.Mentee, "Finance", "noel", mira.Email);
+        await EnrolAsync(tess, ParticipantRole.Mentor, "Engineering", "tess", null);
+        await EnrolAsync(uma, ParticipantRole.Mentee, "Sales", "uma", null);
 
-        // Each person enrols themselves, so the audit log holds their own changes as their actor.
-        var miraEnrolment = Enrolment(mira, ParticipantRole.Mentor, "Engineering", "mira", $"boss.{tag}@example.com");
-        var noelEnrolment = Enrolment(noel, ParticipantRole.Mentee, "Finance", "noel", mira.Email);
-        var tessEnrolment = Enrolment(tess, ParticipantRole.Mentor, "Engineering", "tess", null);
-        var umaEnrolment = Enrolment(uma, ParticipantRole.Mentee, "Sales", "uma", null);
-        foreach (var (user, enrolment) in new[] { (mira, miraEnrolment), (noel, noelEnrolment), (tess, tessEnrolment), (uma, umaEnrolment) })
-        {
-            await AsAsync(app, AppFactory.PrincipalFor(user), async db =>
-            {
-                db.Enrolments.Add(enrolment);
-                await db.SaveChangesAsync();
-            });
-        }
-
-        Pair PairOf(Enrolment mentor, Enrolment mentee, string? declineReason = null) => new()
-        {
-            ProgramId = program.Id,
-            MentorEnrolmentId = mentor.Id,
-            MenteeEnrolmentId = mentee.Id,
-            Score = 10,
-            ScorePercent = 80,
-            Reasons = "teaches AI tools",
-            Status = declineReason is null ? PairStatus.Accepted : PairStatus.Declined,
-            MentorResponse = declineReason is null ? PairResponse.Accepted : PairResponse.Declined,
-            MenteeResponse = PairResponse.Accepted,
-            DeclineReason = declineReason,
-            ProposedAtUtc = now.AddDays(-50),
-            AcceptedAtUtc = now.AddDays(-49),
-        };
-        var miraPair = PairOf(miraEnrolment, noelEnrolment);
-        var tessPair = PairOf(tessEnrolment, umaEnrolment);
+        var miraPair = await app.PairAsync(program, mentor: mira, mentee: noel, proposedAtUtc: now.AddDays(-50), acceptedAtUtc: now.AddDays(-49));
+        var tessPair = await app.PairAsync(program, mentor: tess, mentee: uma, proposedAtUtc: now.AddDays(-50), acceptedAtUtc: now.AddDays(-49));
 
         // An earlier pair Mira declined, with her reason.
-        var declined = PairOf(miraEnrolment, umaEnrolment, declineReason: $"mira-decline-secret-{tag}");
-        await AsAsync(app, AppFactory.PrincipalFor(coordinator, Roles.HrCoordinator), async db =>
-        {
-            db.Pairs.AddRange(miraPair, tessPair, declined);
-            await db.SaveChangesAsync();
-        });
+        await app.PairAsync(program, PairStatus.Declined, mira, uma, proposedAtUtc: now.AddDays(-50), declinedBy: ParticipantRole.Mentor,
+            declineReason: $"mira-decline-secret-{tag}");
 
-        Session SessionOf(Pair pair, AppUser by, int daysAgo, SessionStatus status, string? notes, string? cancelReason = null, string? location = null) => new()
-        {
-            ProgramId = program.Id,
-            PairId = pair.Id,
-            StartsAtUtc = now.AddDays(-daysAgo),
-            DurationMinutes = 60,
-            EndsAtUtc = now.AddDays(-daysAgo).AddMinutes(60),
-            Format = SessionFormats.Virtual,
-            Location = location ?? "https://meet.example.com/room",
-            Status = status,
-            ScheduledByUserId = by.Id,
-            CreatedAtUtc = now.AddDays(-daysAgo - 7),
-            HeldMinutes = status == SessionStatus.Held ? 55 : null,
-            Notes = notes,
-            FollowUps = notes is null ? null : notes.Replace("notes", "followups", StringComparison.Ordinal),
-            LoggedByUserId = status == SessionStatus.Held ? by.Id : null,
-            CancelReason = cancelReason,
-            CancelledByUserId = cancelReason is null ? null : by.Id,
-        };
         // What people type into a session's place and a cancelling reason: a phone number, their address, a room.
-        var miraHeld = SessionOf(miraPair, mira, 20, SessionStatus.Held, $"pair-notes-secret-{tag}", location: $"mira-room-secret-{tag}, or call {phone}");
-        var miraCancelled = SessionOf(miraPair, mira, 10, SessionStatus.Cancelled, null,
-            cancelReason: $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}",
-            location: $"Call me on {phone} or write to {mira.Email}");
-        var tessHeld = SessionOf(tessPair, tess, 15, SessionStatus.Held, $"tess-notes-secret-{tag}");
-        await AsAsync(app, AppFactory.PrincipalFor(mira, Roles.Mentor), async db =>
-        {
-            db.Sessions.AddRange(miraHeld, miraCancelled);
-            await db.SaveChangesAsync();
-        });
-        await AsAsync(app, AppFactory.PrincipalFor(tess, Roles.Mentor), async db =>
-        {
-            db.Sessions.Add(tessHeld);
-            await db.SaveChangesAsync();
-        });
+        var miraHeld = await app.SessionAsync(miraPair, SessionStatus.Held, now.AddDays(-20), location: $"mira-room-secret-{tag}, or call {phone}", change: s =>
+            s.Log(mira.Id, 55, [], $"pair-notes-secret-{tag}", false, $"pair-followups-secret-{tag}", s.EndsAtUtc));
+        await app.SessionAsync(miraPair, SessionStatus.Scheduled, now.AddDays(-10), location: $"Call me on {phone} or write to {mira.Email}",
+            change: s => s.Cancel(mira.Id, $"mira-cancel-secret-{tag}: off sick, ring {phone} or write to {mira.Email}", s.StartsAtUtc.AddDays(-1)));
+        var tessHeld = await app.SessionAsync(tessPair, SessionStatus.Held, now.AddDays(-15), change: s =>
+            s.Log(tess.Id, 55, [], $"tess-notes-secret-{tag}", false, $"tess-followups-secret-{tag}", s.EndsAtUtc));
 
+        await app.FeedbackAsync(miraPair, miraHeld, ParticipantRole.Mentor, 5, $"mira-feedback-secret-{tag}", now.AddDays(-19));
+        await app.FeedbackAsync(miraPair, miraHeld, ParticipantRole.Mentee, 2, $"noel-feedback-secret-{tag}", now.AddDays(-19));
+        await app.FeedbackAsync(tessPair, tessHeld, ParticipantRole.Mentor, 3, $"tess-feedback-secret-{tag}", now.AddDays(-19));
+
+        var question = await app.QuestionAsync(program, "How is it going?", CheckInQuestionKind.Text);
+        foreach (var (side, who) in new[] { (ParticipantRole.Mentor, "mira"), (ParticipantRole.Mentee, "noel") })
+        {
+            await app.CheckInAsync(miraPair, side, sentAtUtc: now.AddDays(-19), answeredAtUtc: now.AddDays(-18),
+                change: c => c.Answers = [new CheckInAnswer { QuestionId = question.Id, Text = $"{who}-answer-secret-{tag}" }]);
+        }
+
+        await app.SkillRatingAsync(miraPair, ParticipantRole.Mentor, skillId, SkillRatingStage.Start, 3, now.AddDays(-48));
+        await app.SkillRatingAsync(miraPair, ParticipantRole.Mentee, skillId, SkillRatingStage.Start, 1, now.AddDays(-48));
+
+        // The e-mails the pair was sent, as the outbox records them.
         await app.ExecuteDbContextAsync(async db =>
         {
-            Feedback FeedbackOf(Session session, AppUser by, ParticipantRole role, int rating, string comment) => new()
-            {
-                ProgramId = program.Id,
-                PairId = session.PairId,
-                SessionId = session.Id,
-                ByUserId = by.Id,
-                Role = role,
-                Rating = rating,
-                Comment = comment,
-                CreatedAtUtc = now.AddDays(-19),
-            };
-            db.SessionFeedback.AddRange(
-                FeedbackOf(miraHeld, mira, ParticipantRole.Mentor, 5, $"mira-feedback-secret-{tag}"),
-                FeedbackOf(miraHeld, noel, ParticipantRole.Mentee, 2, $"noel-feedback-secret-{tag}"),
-                FeedbackOf(tessHeld, tess, ParticipantRole.Mentor, 3, $"tess-feedback-secret-{tag}"));
-
-            var question = new CheckInQuestion { ProgramId = program.Id, Text = "How is it going?", Kind = CheckInQuestionKind.Text, SortOrder = 1 };
-            db.CheckInQuestions.Add(question);
-            await db.SaveChangesAsync();
-            CheckIn CheckInOf(AppUser user, Enrolment enrolment, ParticipantRole role, string answer) => new()
-            {
-                ProgramId = program.Id,
-                PairId = miraPair.Id,
-                EnrolmentId = enrolment.Id,
-                UserId = user.Id,
-                Role = role,
-                Kind = CheckInKind.Milestone,
-                DayNumber = 30,
-                SentAtUtc = now.AddDays(-19),
-                AnsweredAtUtc = now.AddDays(-18),
-                Answers = [new CheckInAnswer { QuestionId = question.Id, Text = answer }],
-            };
-            db.CheckIns.AddRange(
-                CheckInOf(mira, miraEnrolment, ParticipantRole.Mentor, $"mira-answer-secret-{tag}"),
-                CheckInOf(noel, noelEnrolment, ParticipantRole.Mentee, $"noel-answer-secret-{tag}"));
-            db.SkillRatings.AddRange(
-                new SkillRating { ProgramId = program.Id, PairId = miraPair.Id, EnrolmentId = miraEnrolment.Id, Role = ParticipantRole.Mentor, SkillId = skillId, Stage = SkillRatingStage.Start, Level = 3, RatedAtUtc = now.AddDays(-48) },
-                new SkillRating { ProgramId = program.Id, PairId = miraPair.Id, EnrolmentId = noelEnrolment.Id, Role = ParticipantRole.Mentee, SkillId = skillId, Stage = SkillRatingStage.Start, Level = 1, RatedAtUtc = now.AddDays(-48) });
             db.OutboxMessages.AddRange(
-                new OutboxMessage { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email!, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new OutboxMessage { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email!, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
-                new OutboxMessage { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email!, Subject = $"How was your session with {mira.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
+                new OutboxMessage { Key = $"privacy-test:{tag}:mira", Recipient = mira.Email, Subject = "Your mentee in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new OutboxMessage { Key = $"privacy-test:{tag}:noel", Recipient = noel.Email, Subject = "Your mentor in the pilot", CreatedAtUtc = now.AddDays(-50), SentAtUtc = now.AddDays(-50) },
+                new OutboxMessage { Key = $"privacy-test:{tag}:noel-feedback", Recipient = noel.Email, Subject = $"How was your session with {mira.User.DisplayName}?", CreatedAtUtc = now.AddDays(-19), SentAtUtc = now.AddDays(-19) });
             await db.SaveChangesAsync();
         });
 
         return new PrivacyWorld
         {
-            Mira = mira,
-            Noel = noel,
-            Tess = tess,
-            Coordinator = coordinator,
+            Mira = mira.User,
+            Noel = noel.User,
+            Tess = tess.User,
+            Coordinator = coordinator.User,
             Program = program,
             MiraEnrolment = miraEnrolment,
             NoelEnrolment = noelEnrolment,
@@ -233,45 +122,5 @@ internal sealed class PrivacyWorld
             Tag = tag,
             MiraPhone = phone,
         };
-    }
-
-    private static Task AsAsync(AppFactory app, ClaimsPrincipal user, Func<AppDbContext, Task> action) =>
-        app.RunAsAsync(user, services => action(services.GetRequiredService<AppDbContext>()));
-
-    /// <summary>Every text value in every table of the database file that contains <paramref name="text"/>, as "table.column".</summary>
-    public static async Task<List<string>> PlacesHoldingAsync(AppFactory app, string text)
-    {
-        var found = new List<string>();
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (reader.GetValue(i) is string value && value.Contains(text, StringComparison.OrdinalIgnoreCase))
-                    {
-                        found.Add($"{table}.{reader.GetName(i)}");
-                    }
-                }
-            }
-        }
-
-        return found;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Programs.ProgramTestKit;
+using static ReverseMentoring.Tests.TestData;
 
 namespace ReverseMentoring.Tests.Programs;
 
@@ -16,7 +16,7 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     {
         var coordinator = await app.CreateUserAsync(Roles.HrCoordinator);
         var skillId = await app.ExecuteDbContextAsync(db => db.Skills.Where(s => !s.IsRetired).Select(s => s.Id).FirstAsync());
-        var command = ValidProgram();
+        var command = ProgramForm();
         command.Name = "  " + command.Name + "  ";
         command.Formats = [SessionFormats.Group, SessionFormats.Virtual];
         command.MentorCapacity = 3;
@@ -36,7 +36,7 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
 
         var id = await app.SendAsync(command, AppFactory.PrincipalFor(coordinator, Roles.HrCoordinator));
 
-        var saved = await app.ProgramAsync(id);
+        var saved = await app.SavedProgramAsync(id);
         Assert.Equal(command.Name.Trim(), saved.Name);
         Assert.Equal(ProgramStatus.Draft, saved.Status);
         Assert.Equal(coordinator.Id, saved.CreatedByUserId);
@@ -57,7 +57,7 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     public async Task The_form_creates_the_program_and_opens_its_page()
     {
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
-        var name = UniqueName();
+        var name = Unique("Program");
 
         var response = await client.PostFormAsync("/Programs/Create", new()
         {
@@ -143,8 +143,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task A_name_is_required()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram("   ");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm("   ");
 
         Assert.Equal("Enter a name for the program.", await RefusalAsync(() => app.SendAsync(command, coordinator), "Name"));
     }
@@ -152,11 +152,11 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task A_name_used_by_another_open_program_is_refused_whatever_its_case()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var name = UniqueName("Digital Leaders");
-        await app.SendAsync(ValidProgram(name), coordinator);
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("Digital Leaders");
+        await app.SendAsync(ProgramForm(name), coordinator);
 
-        var message = await RefusalAsync(() => app.SendAsync(ValidProgram(name.ToUpperInvariant()), coordinator), "Name");
+        var message = await RefusalAsync(() => app.SendAsync(ProgramForm(name.ToUpperInvariant()), coordinator), "Name");
 
         Assert.Equal("Another program has this name already. Choose a different name.", message);
         var upper = name.ToUpperInvariant();
@@ -166,12 +166,12 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_name_of_an_archived_program_may_be_used_again()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var name = UniqueName("Cohort");
-        var old = await app.SendAsync(ValidProgram(name), coordinator);
-        await app.SendAsync(new ArchiveProgram.Command { Id = old, Version = await app.VersionAsync(old) }, coordinator);
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("Cohort");
+        var old = await app.SendAsync(ProgramForm(name), coordinator);
+        await app.SendAsync(new ArchiveProgram.Command { Id = old, Version = await app.ProgramVersionAsync(old) }, coordinator);
 
-        var again = await app.SendAsync(ValidProgram(name), coordinator);
+        var again = await app.SendAsync(ProgramForm(name), coordinator);
 
         Assert.NotEqual(old, again);
     }
@@ -179,8 +179,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task Objectives_and_topic_texts_have_maximum_lengths()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.Objectives = new string('o', 4001);
         command.Topics = [new TopicRow { Title = new string('t', 121), SuggestedActivities = new string('a', 2001) }];
 
@@ -195,8 +195,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task Start_and_end_dates_are_required()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.StartsOn = null;
         command.EndsOn = null;
 
@@ -209,8 +209,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_end_date_must_be_after_the_start_date()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.EndsOn = command.StartsOn;
 
         Assert.Equal("End date must be after the start date.", await RefusalAsync(() => app.SendAsync(command, coordinator), "EndsOn"));
@@ -219,10 +219,10 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_enrolment_window_has_both_dates_or_neither()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var onlyOpens = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var onlyOpens = ProgramForm();
         onlyOpens.EnrolmentClosesOn = null;
-        var onlyCloses = ValidProgram();
+        var onlyCloses = ProgramForm();
         onlyCloses.EnrolmentOpensOn = null;
 
         Assert.Equal("Enter the date enrolment closes too, or clear both enrolment dates.",
@@ -234,8 +234,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task Enrolment_must_close_after_it_opens()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.EnrolmentClosesOn = command.EnrolmentOpensOn;
 
         Assert.Equal("Enrolment must close after it opens.", await RefusalAsync(() => app.SendAsync(command, coordinator), "EnrolmentClosesOn"));
@@ -244,8 +244,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_enrolment_window_must_close_by_the_programs_end_date()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.EnrolmentClosesOn = command.EndsOn!.Value.AddDays(1);
 
         Assert.Equal("The enrolment window must close by the program's end date.",
@@ -255,8 +255,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task Enrolment_must_open_before_the_program_ends()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.EnrolmentOpensOn = command.EndsOn;
         command.EnrolmentClosesOn = command.EndsOn!.Value.AddDays(3);
 
@@ -279,8 +279,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [InlineData(nameof(CreateProgram.Command.MinimumScorePercent), 101, "The minimum score is between 0 and 100 per cent.")]
     public async Task Numbers_outside_their_range_are_refused(string field, int value, string message)
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         typeof(CreateProgram.Command).GetProperty(field)!.SetValue(command, value);
 
         Assert.Equal(message, await RefusalAsync(() => app.SendAsync(command, coordinator), field));
@@ -290,8 +290,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task At_least_one_format_is_allowed()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.Formats = [];
 
         Assert.Equal("Choose at least one session format.", await RefusalAsync(() => app.SendAsync(command, coordinator), "Formats"));
@@ -300,8 +300,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task Matching_weights_may_not_all_be_zero()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         (command.SkillWeight, command.AvailabilityWeight, command.TimeZoneWeight, command.FormatWeight, command.InterestWeight) = (0, 0, 0, 0, 0);
 
         var message = await RefusalAsync(() => app.SendAsync(command, coordinator), "SkillWeight");
@@ -312,8 +312,8 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task A_topic_with_activities_needs_a_title()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var command = ValidProgram();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var command = ProgramForm();
         command.Topics = [new TopicRow { Title = "Fine" }, new TopicRow { SuggestedActivities = "Shadow a product launch." }];
 
         Assert.Equal("Give this topic a title, or clear the row.", await RefusalAsync(() => app.SendAsync(command, coordinator), "Topics[1].Title"));
@@ -322,14 +322,14 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task A_topic_skill_must_be_in_the_catalogue_and_not_retired()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var retired = new Skill { Name = UniqueName("Retired skill"), IsRetired = true };
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var retired = new Skill { Name = Unique("Retired skill"), IsRetired = true };
         await app.ExecuteDbContextAsync(async db =>
         {
             db.Skills.Add(retired);
             await db.SaveChangesAsync();
         });
-        var command = ValidProgram();
+        var command = ProgramForm();
         command.Topics = [new TopicRow { Title = "Ghost", SkillId = 999_999 }, new TopicRow { Title = "Old", SkillId = retired.Id }];
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(command, coordinator));
@@ -346,7 +346,7 @@ public sealed class CreateProgramTests(AppFactory app) : IClassFixture<AppFactor
     public async Task Only_coordinators_may_create_programs(string role)
     {
         var user = await app.CreateUserAsync(role);
-        var command = ValidProgram();
+        var command = ProgramForm();
 
         var refused = await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(command, AppFactory.PrincipalFor(user, role)));
 

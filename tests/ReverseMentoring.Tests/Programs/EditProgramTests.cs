@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Programs.ProgramTestKit;
+using static ReverseMentoring.Tests.TestData;
 
 namespace ReverseMentoring.Tests.Programs;
 
@@ -12,22 +12,22 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_coordinator_changes_the_settings_and_the_topics_in_place()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator, c => c.Topics = [new TopicRow { Title = "One" }, new TopicRow { Title = "Two" }]);
-        var oldTopicIds = (await app.ProgramAsync(id)).Topics.Select(t => t.Id).ToList();
-        var before = await app.VersionAsync(id);
+        var oldTopicIds = (await app.SavedProgramAsync(id)).Topics.Select(t => t.Id).ToList();
+        var before = await app.ProgramVersionAsync(id);
 
         var edit = await app.SendAsync(new EditProgram.Query(id), coordinator);
         Assert.Equal(before, edit.Version);
         Assert.Equal(["One", "Two"], edit.Topics.Select(t => t.Title));
-        edit.Name = UniqueName("Renamed");
+        edit.Name = Unique("Renamed");
         edit.SessionMinutes = 90;
         edit.Formats = [SessionFormats.Group];
         edit.FormatWeight = 9;
         edit.Topics = [new TopicRow { Title = "Three", SuggestedActivities = "Pair on a dashboard." }, new TopicRow()];
         await app.SendAsync(edit, coordinator);
 
-        var saved = await app.ProgramAsync(id);
+        var saved = await app.SavedProgramAsync(id);
         Assert.Equal(edit.Name, saved.Name);
         Assert.Equal(90, saved.SessionMinutes);
         Assert.Equal(SessionFormats.Group, saved.Formats);
@@ -45,21 +45,21 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_program_keeps_its_own_name_when_saved_unchanged()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         var edit = await app.SendAsync(new EditProgram.Query(id), coordinator);
         edit.Name = edit.Name!.ToUpperInvariant();
 
         await app.SendAsync(edit, coordinator);
 
-        Assert.Equal(edit.Name, (await app.ProgramAsync(id)).Name);
+        Assert.Equal(edit.Name, (await app.SavedProgramAsync(id)).Name);
     }
 
     [Fact]
     public async Task A_program_may_not_take_the_name_of_another()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var otherName = UniqueName("Taken");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var otherName = Unique("Taken");
         await app.CreateProgramAsync(coordinator, c => c.Name = otherName);
         var id = await app.CreateProgramAsync(coordinator);
         var edit = await app.SendAsync(new EditProgram.Query(id), coordinator);
@@ -67,19 +67,19 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
         edit.Name = otherName.ToLowerInvariant();
 
         Assert.Equal("Another program has this name already. Choose a different name.", await RefusalAsync(() => app.SendAsync(edit, coordinator), "Name"));
-        Assert.Equal(originalName, (await app.ProgramAsync(id)).Name);
+        Assert.Equal(originalName, (await app.SavedProgramAsync(id)).Name);
     }
 
     [Fact]
     public async Task The_second_of_two_edits_from_the_same_version_is_refused_and_the_first_is_kept()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         var first = await app.SendAsync(new EditProgram.Query(id), coordinator);
         var second = await app.SendAsync(new EditProgram.Query(id), coordinator);
-        first.Name = UniqueName("First editor");
+        first.Name = Unique("First editor");
         first.Topics = [new TopicRow { Title = "From the first editor" }];
-        second.Name = UniqueName("Second editor");
+        second.Name = Unique("Second editor");
         second.MentorCapacity = 5;
         second.Topics = [new TopicRow { Title = "From the second editor" }];
 
@@ -87,7 +87,7 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
         var message = await RefusalAsync(() => app.SendAsync(second, coordinator), "");
 
         Assert.Equal(EditProgram.ConflictMessage, message);
-        var saved = await app.ProgramAsync(id);
+        var saved = await app.SavedProgramAsync(id);
         Assert.Equal(first.Name, saved.Name);
         Assert.Equal(1, saved.MentorCapacity);
         Assert.Equal(["From the first editor"], saved.Topics.Select(t => t.Title));
@@ -96,12 +96,12 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_conflicting_edit_through_the_form_tells_the_second_editor()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var form = await client.GetHtmlAsync($"/Programs/{id}/Edit");
         Assert.Contains("Data.Version", form, StringComparison.Ordinal);
-        var stale = await app.VersionAsync(id);
+        var stale = await app.ProgramVersionAsync(id);
 
         var meanwhile = await app.SendAsync(new EditProgram.Query(id), coordinator);
         meanwhile.Objectives = "Changed meanwhile";
@@ -128,13 +128,13 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Someone else changed this program while you were editing.", html, StringComparison.Ordinal);
-        Assert.Equal("Changed meanwhile", (await app.ProgramAsync(id)).Objectives);
+        Assert.Equal("Changed meanwhile", (await app.SavedProgramAsync(id)).Objectives);
     }
 
     [Fact]
     public async Task The_edit_form_shows_the_saved_topics_and_three_empty_rows()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator, c => c.Topics = [new TopicRow { Title = "Saved topic" }]);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
@@ -148,8 +148,8 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_topic_may_keep_a_skill_retired_since_it_was_chosen()
     {
-        var coordinator = await app.CoordinatorAsync();
-        var skill = new Skill { Name = UniqueName("Soon retired") };
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var skill = new Skill { Name = Unique("Soon retired") };
         await app.ExecuteDbContextAsync(async db =>
         {
             db.Skills.Add(skill);
@@ -166,8 +166,8 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
 
         await app.SendAsync(edit, coordinator);
 
-        Assert.Equal(skill.Id, (await app.ProgramAsync(id)).Topics.Single().SkillId);
-        var other = ValidProgram();
+        Assert.Equal(skill.Id, (await app.SavedProgramAsync(id)).Topics.Single().SkillId);
+        var other = ProgramForm();
         other.Topics = [new TopicRow { Title = "New use", SkillId = skill.Id }];
         Assert.Equal("Unknown skill. Choose one from the catalogue, or none.", await RefusalAsync(() => app.SendAsync(other, coordinator), "Topics[0].SkillId"));
     }
@@ -175,7 +175,7 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task The_same_rules_hold_when_editing()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         var edit = await app.SendAsync(new EditProgram.Query(id), coordinator);
         edit.EnrolmentClosesOn = edit.EndsOn!.Value.AddDays(1);
@@ -190,9 +190,9 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task An_archived_program_is_restored_before_it_is_edited()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
-        await app.SendAsync(new ArchiveProgram.Command { Id = id, Version = await app.VersionAsync(id) }, coordinator);
+        await app.SendAsync(new ArchiveProgram.Command { Id = id, Version = await app.ProgramVersionAsync(id) }, coordinator);
         var edit = await app.SendAsync(new EditProgram.Query(id), coordinator);
         edit.Objectives = "Too late";
 
@@ -202,7 +202,7 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Editing_a_program_that_does_not_exist_is_not_found()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
 
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EditProgram.Query(987_654), coordinator));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInClientAsync(Roles.HrCoordinator)).GetAsync(new Uri("/Programs/987654/Edit", UriKind.Relative))).StatusCode);
@@ -214,7 +214,7 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(Roles.Leadership)]
     public async Task Only_coordinators_may_edit_programs(string role)
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         var edit = await app.SendAsync(new EditProgram.Query(id), coordinator);
         edit.Objectives = "Not mine to change";
@@ -222,6 +222,6 @@ public sealed class EditProgramTests(AppFactory app) : IClassFixture<AppFactory>
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(edit, user));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new EditProgram.Query(id), user));
-        Assert.NotEqual("Not mine to change", (await app.ProgramAsync(id)).Objectives);
+        Assert.NotEqual("Not mine to change", (await app.SavedProgramAsync(id)).Objectives);
     }
 }

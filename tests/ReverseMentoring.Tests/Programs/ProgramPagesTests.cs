@@ -2,7 +2,7 @@ using System.Net;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Programs.ProgramTestKit;
+using static ReverseMentoring.Tests.TestData;
 
 namespace ReverseMentoring.Tests.Programs;
 
@@ -16,8 +16,8 @@ public sealed class ProgramPagesTests : IDisposable
     [Fact]
     public async Task The_list_links_each_program_and_offers_a_new_one()
     {
-        var coordinator = await _app.CoordinatorAsync();
-        var name = UniqueName("Listed");
+        var coordinator = (await _app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("Listed");
         var id = await _app.CreateProgramAsync(coordinator, c => c.Name = name);
         var client = await _app.SignedInClientAsync(Roles.HrCoordinator);
 
@@ -31,10 +31,10 @@ public sealed class ProgramPagesTests : IDisposable
     [Fact]
     public async Task Archived_programs_are_hidden_until_asked_for_and_paging_keeps_the_choice()
     {
-        var coordinator = await _app.CoordinatorAsync();
-        var archivedName = UniqueName("Old cohort");
+        var coordinator = (await _app.PersonAsync(Roles.HrCoordinator)).As;
+        var archivedName = Unique("Old cohort");
         var archived = await _app.CreateProgramAsync(coordinator, c => c.Name = archivedName);
-        await _app.SendAsync(new ArchiveProgram.Command { Id = archived, Version = await _app.VersionAsync(archived) }, coordinator);
+        await _app.SendAsync(new ArchiveProgram.Command { Id = archived, Version = await _app.ProgramVersionAsync(archived) }, coordinator);
         for (var i = 0; i < ListPrograms.PageSize; i++)
         {
             await _app.CreateProgramAsync(coordinator);
@@ -60,7 +60,7 @@ public sealed class ProgramPagesTests : IDisposable
     [Fact]
     public async Task The_details_page_shows_the_settings_topics_and_the_other_program_pages()
     {
-        var coordinator = await _app.CoordinatorAsync();
+        var coordinator = (await _app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await _app.CreateProgramAsync(coordinator, c =>
         {
             c.Objectives = "Innovation through fresh eyes";
@@ -86,7 +86,7 @@ public sealed class ProgramPagesTests : IDisposable
     [Fact]
     public async Task The_details_of_a_program_that_does_not_exist_are_not_found()
     {
-        var coordinator = await _app.CoordinatorAsync();
+        var coordinator = (await _app.PersonAsync(Roles.HrCoordinator)).As;
         var client = await _app.SignedInClientAsync(Roles.HrCoordinator);
 
         await Assert.ThrowsAsync<NotFoundException>(() => _app.SendAsync(new ProgramDetails.Query(424_242), coordinator));
@@ -112,7 +112,7 @@ public sealed class ProgramPagesTests : IDisposable
     [InlineData(Roles.Leadership)]
     public async Task Other_roles_are_turned_away_from_every_program_page(string role)
     {
-        var coordinator = await _app.CoordinatorAsync();
+        var coordinator = (await _app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await _app.CreateProgramAsync(coordinator);
         var client = await _app.SignedInClientAsync(role);
 

@@ -3,62 +3,49 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Programs.ProgramTestKit;
+using static ReverseMentoring.Tests.TestData;
 
 namespace ReverseMentoring.Tests.Programs;
 
 public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task MoveAsync(System.Security.Claims.ClaimsPrincipal coordinator, int id, ProgramStatus to) =>
-        await app.SendAsync(new ChangeProgramStatus.Command { Id = id, To = to, Version = await app.VersionAsync(id) }, coordinator);
+        await app.SendAsync(new ChangeProgramStatus.Command { Id = id, To = to, Version = await app.ProgramVersionAsync(id) }, coordinator);
 
     private async Task<string?> RefusedMoveAsync(System.Security.Claims.ClaimsPrincipal coordinator, int id, ProgramStatus to)
     {
-        var version = await app.VersionAsync(id);
+        var version = await app.ProgramVersionAsync(id);
         return await RefusalAsync(() => app.SendAsync(new ChangeProgramStatus.Command { Id = id, To = to, Version = version }, coordinator), "");
     }
 
-    private async Task ApproveOneOfEachAsync(int id)
+    private async Task<Person> EnrolSomeoneAsync(int programId, ParticipantRole role, EnrolmentStatus status)
     {
-        await app.EnrolAsync(id, ParticipantRole.Mentor, EnrolmentStatus.Approved);
-        await app.EnrolAsync(id, ParticipantRole.Mentee, EnrolmentStatus.Approved);
+        var person = await app.PersonAsync(role);
+        await app.EnrolAsync(await app.SavedProgramAsync(programId), person, role, status);
+        return person;
     }
 
-    // Running needs an accepted pair; the pairing board's tests cover how one comes about.
-    private Task AcceptedPairAsync(int id) =>
-        app.ExecuteDbContextAsync(async db =>
-        {
-            var mentor = await db.Enrolments.Where(e => e.ProgramId == id && e.Role == ParticipantRole.Mentor && e.Status == EnrolmentStatus.Approved).Select(e => e.Id).FirstAsync();
-            var mentee = await db.Enrolments.Where(e => e.ProgramId == id && e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved).Select(e => e.Id).FirstAsync();
-            db.Pairs.Add(new Pair
-            {
-                ProgramId = id,
-                MentorEnrolmentId = mentor,
-                MenteeEnrolmentId = mentee,
-                Status = PairStatus.Accepted,
-                MentorResponse = PairResponse.Accepted,
-                MenteeResponse = PairResponse.Accepted,
-                ProposedAtUtc = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        });
+    private async Task<(Person Mentor, Person Mentee)> ApproveOneOfEachAsync(int id) =>
+        (await EnrolSomeoneAsync(id, ParticipantRole.Mentor, EnrolmentStatus.Approved), await EnrolSomeoneAsync(id, ParticipantRole.Mentee, EnrolmentStatus.Approved));
 
     [Fact]
     public async Task A_program_goes_from_draft_to_closed_one_step_at_a_time()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
 
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
-        Assert.Equal(ProgramStatus.Enrolling, (await app.ProgramAsync(id)).Status);
-        await ApproveOneOfEachAsync(id);
+        Assert.Equal(ProgramStatus.Enrolling, (await app.SavedProgramAsync(id)).Status);
+        var (mentor, mentee) = await ApproveOneOfEachAsync(id);
         await MoveAsync(coordinator, id, ProgramStatus.Matching);
-        Assert.Equal(ProgramStatus.Matching, (await app.ProgramAsync(id)).Status);
-        await AcceptedPairAsync(id);
+        Assert.Equal(ProgramStatus.Matching, (await app.SavedProgramAsync(id)).Status);
+
+        // Running needs an accepted pair; the pairing board's tests cover how one comes about.
+        await app.PairAsync(await app.SavedProgramAsync(id), mentor: mentor, mentee: mentee);
         await MoveAsync(coordinator, id, ProgramStatus.Running);
-        Assert.Equal(ProgramStatus.Running, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Running, (await app.SavedProgramAsync(id)).Status);
         await MoveAsync(coordinator, id, ProgramStatus.Closed);
-        Assert.Equal(ProgramStatus.Closed, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Closed, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Theory]
@@ -74,33 +61,33 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
     [InlineData(ProgramStatus.Closed, ProgramStatus.Draft)]
     public async Task A_program_does_not_skip_or_go_back_a_step(ProgramStatus from, ProgramStatus to)
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         await ApproveOneOfEachAsync(id);
-        await app.SetStatusAsync(id, from);
+        await app.ExecuteDbContextAsync(db => db.Programs.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, from)));
 
         var message = await RefusedMoveAsync(coordinator, id, to);
 
         Assert.Equal($"A program that is {from.ToString().ToLowerInvariant()} cannot move to {to.ToString().ToLowerInvariant()}. It moves one step at a time.", message);
-        Assert.Equal(from, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(from, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task Enrolment_does_not_open_without_an_enrolment_window()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator, c => (c.EnrolmentOpensOn, c.EnrolmentClosesOn) = (null, null));
 
         var message = await RefusedMoveAsync(coordinator, id, ProgramStatus.Enrolling);
 
         Assert.Equal("Set the enrolment window (the dates enrolment opens and closes) before opening enrolment.", message);
-        Assert.Equal(ProgramStatus.Draft, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Draft, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task Enrolment_does_not_open_once_its_window_has_closed()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator, c =>
         {
             (c.StartsOn, c.EndsOn) = (Today.AddDays(-30), Today.AddDays(60));
@@ -110,45 +97,45 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
         var message = await RefusedMoveAsync(coordinator, id, ProgramStatus.Enrolling);
 
         Assert.StartsWith("The enrolment window closed on ", message, StringComparison.Ordinal);
-        Assert.Equal(ProgramStatus.Draft, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Draft, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task Enrolment_opens_on_the_day_its_window_closes()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator, c => (c.EnrolmentOpensOn, c.EnrolmentClosesOn) = (Today.AddDays(-5), Today));
 
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
 
-        Assert.Equal(ProgramStatus.Enrolling, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Enrolling, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task Enrolment_goes_back_to_draft_while_nobody_has_enrolled()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
-        await app.EnrolAsync(id, ParticipantRole.Mentor, EnrolmentStatus.Withdrawn);
+        await EnrolSomeoneAsync(id, ParticipantRole.Mentor, EnrolmentStatus.Withdrawn);
 
         await MoveAsync(coordinator, id, ProgramStatus.Draft);
 
-        Assert.Equal(ProgramStatus.Draft, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Draft, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task Enrolment_does_not_go_back_to_draft_once_someone_has_enrolled()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
-        await app.EnrolAsync(id, ParticipantRole.Mentee, EnrolmentStatus.Pending);
+        await EnrolSomeoneAsync(id, ParticipantRole.Mentee, EnrolmentStatus.Pending);
 
         var message = await RefusedMoveAsync(coordinator, id, ProgramStatus.Draft);
 
         Assert.Equal("People have enrolled already, so the program cannot go back to draft.", message);
-        Assert.Equal(ProgramStatus.Enrolling, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Enrolling, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Theory]
@@ -157,53 +144,53 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
     [InlineData(false, true)]
     public async Task Matching_needs_an_approved_mentor_and_an_approved_mentee(bool mentor, bool mentee)
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
-        await app.EnrolAsync(id, ParticipantRole.Mentor, mentor ? EnrolmentStatus.Approved : EnrolmentStatus.Pending);
-        await app.EnrolAsync(id, ParticipantRole.Mentee, mentee ? EnrolmentStatus.Approved : EnrolmentStatus.Rejected);
+        await EnrolSomeoneAsync(id, ParticipantRole.Mentor, mentor ? EnrolmentStatus.Approved : EnrolmentStatus.Pending);
+        await EnrolSomeoneAsync(id, ParticipantRole.Mentee, mentee ? EnrolmentStatus.Approved : EnrolmentStatus.Rejected);
 
         var message = await RefusedMoveAsync(coordinator, id, ProgramStatus.Matching);
 
         Assert.Equal("Approve at least one mentor and one mentee before you start matching.", message);
-        Assert.Equal(ProgramStatus.Enrolling, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Enrolling, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task Running_needs_an_accepted_pair()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         await ApproveOneOfEachAsync(id);
-        await app.SetStatusAsync(id, ProgramStatus.Matching);
+        await app.ExecuteDbContextAsync(db => db.Programs.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProgramStatus.Matching)));
 
         var message = await RefusedMoveAsync(coordinator, id, ProgramStatus.Running);
 
         Assert.Equal("Publish pairs and have at least one pair accepted before you start running the program.", message);
-        Assert.Equal(ProgramStatus.Matching, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Matching, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task A_move_from_a_stale_page_is_refused()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
-        var stale = await app.VersionAsync(id);
+        var stale = await app.ProgramVersionAsync(id);
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
         await MoveAsync(coordinator, id, ProgramStatus.Draft);
 
         var message = await RefusalAsync(() => app.SendAsync(new ChangeProgramStatus.Command { Id = id, To = ProgramStatus.Enrolling, Version = stale }, coordinator), "");
 
         Assert.Equal(ChangeProgramStatus.ConflictMessage, message);
-        Assert.Equal(ProgramStatus.Draft, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Draft, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Fact]
     public async Task An_archived_program_does_not_change_status()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
-        await app.SendAsync(new ArchiveProgram.Command { Id = id, Version = await app.VersionAsync(id) }, coordinator);
+        await app.SendAsync(new ArchiveProgram.Command { Id = id, Version = await app.ProgramVersionAsync(id) }, coordinator);
 
         Assert.Equal("This program is archived. Restore it before changing its status.", await RefusedMoveAsync(coordinator, id, ProgramStatus.Enrolling));
     }
@@ -211,7 +198,7 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task The_details_page_offers_the_next_moves_and_explains_a_refusal()
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         await MoveAsync(coordinator, id, ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
@@ -224,7 +211,7 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
         var refused = await client.PostFormAsync($"/Programs/{id}?handler=Move", new()
         {
             ["Move.To"] = nameof(ProgramStatus.Matching),
-            ["Move.Version"] = (await app.VersionAsync(id)).ToString(),
+            ["Move.Version"] = (await app.ProgramVersionAsync(id)).ToString(),
         }, $"/Programs/{id}");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Approve at least one mentor and one mentee before you start matching.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -232,10 +219,10 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
         var moved = await client.PostFormAsync($"/Programs/{id}?handler=Move", new()
         {
             ["Move.To"] = nameof(ProgramStatus.Draft),
-            ["Move.Version"] = (await app.VersionAsync(id)).ToString(),
+            ["Move.Version"] = (await app.ProgramVersionAsync(id)).ToString(),
         }, $"/Programs/{id}");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        Assert.Equal(ProgramStatus.Draft, (await app.ProgramAsync(id)).Status);
+        Assert.Equal(ProgramStatus.Draft, (await app.SavedProgramAsync(id)).Status);
     }
 
     [Theory]
@@ -244,12 +231,12 @@ public sealed class ProgramStatusTests(AppFactory app) : IClassFixture<AppFactor
     [InlineData(Roles.Leadership)]
     public async Task Only_coordinators_may_change_a_programs_status(string role)
     {
-        var coordinator = await app.CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await app.CreateProgramAsync(coordinator);
         var user = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(async () =>
-            await app.SendAsync(new ChangeProgramStatus.Command { Id = id, To = ProgramStatus.Enrolling, Version = await app.VersionAsync(id) }, user));
-        Assert.Equal(ProgramStatus.Draft, (await app.ProgramAsync(id)).Status);
+            await app.SendAsync(new ChangeProgramStatus.Command { Id = id, To = ProgramStatus.Enrolling, Version = await app.ProgramVersionAsync(id) }, user));
+        Assert.Equal(ProgramStatus.Draft, (await app.SavedProgramAsync(id)).Status);
     }
 }

@@ -1,55 +1,30 @@
 using Microsoft.EntityFrameworkCore;
-using ReverseMentoring.Tests.Sessions;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Queries;
 
 /// <summary>The query extensions every page and job uses: whose pairs, and which pairs are active, live or started.</summary>
-public sealed class PairQueriesTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class PairQueriesTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<Pair> AddPairAsync(MentoringProgram program, PairStatus status)
-    {
-        var mentor = await app.PersonAsync(program.Id, Roles.Mentor, ParticipantRole.Mentor, $"Mentor {status}", "Europe/London");
-        var mentee = await app.PersonAsync(program.Id, Roles.Mentee, ParticipantRole.Mentee, $"Mentee {status}", "Europe/London");
-        var started = status is PairStatus.Accepted or PairStatus.Ended;
-        var pair = new Pair
-        {
-            ProgramId = program.Id,
-            MentorEnrolmentId = mentor.EnrolmentId,
-            MenteeEnrolmentId = mentee.EnrolmentId,
-            Reasons = "test",
-            Status = status,
-            MentorResponse = status == PairStatus.Proposed ? PairResponse.Pending : PairResponse.Accepted,
-            MenteeResponse = status == PairStatus.Declined ? PairResponse.Declined : status == PairStatus.Proposed ? PairResponse.Pending : PairResponse.Accepted,
-            ProposedAtUtc = DateTime.UtcNow.AddDays(-20),
-            AcceptedAtUtc = started ? DateTime.UtcNow.AddDays(-19) : null,
-            EndedAtUtc = status == PairStatus.Ended ? DateTime.UtcNow.AddDays(-1) : null,
-            Ending = status == PairStatus.Ended ? PairEnding.Completed : null,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Pairs.Add(pair);
-            await db.SaveChangesAsync();
-        });
-        return pair;
-    }
+    private Task<TestPair> AddPairAsync(MentoringProgram program, PairStatus status) =>
+        app.PairAsync(program, status, mentorName: $"Mentor {status}", menteeName: $"Mentee {status}");
 
     [Fact]
     public async Task OfParticipant_refuses_another_persons_pair()
     {
-        var mine = await app.AddPairAsync();
-        var theirs = await app.AddPairAsync(mine.Program, mentorName: "Olga Other", menteeName: "Theo Third");
-        var mySession = await app.AddSessionAsync(mine, DateTime.UtcNow.AddDays(-3));
-        var theirSession = await app.AddSessionAsync(theirs, DateTime.UtcNow.AddDays(-3));
+        var mine = await app.PairAsync();
+        var theirs = await app.PairAsync(mine.Program, mentorName: "Olga Other", menteeName: "Theo Third");
+        var mySession = await app.SessionAsync(mine, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(-3));
+        var theirSession = await app.SessionAsync(theirs, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(-3));
         var me = mine.Mentee.User.Id;
 
         var pairs = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me).Select(p => p.Id).ToListAsync());
-        var theirsForMe = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me).SingleOrDefaultAsync(p => p.Id == theirs.Pair.Id));
+        var theirsForMe = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me).SingleOrDefaultAsync(p => p.Id == theirs.Id));
         var sessions = await app.ExecuteDbContextAsync(db => db.Sessions.OfParticipant(me).Select(s => s.Id).ToListAsync());
         var asMentor = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me, ParticipantRole.Mentor).CountAsync());
 
-        Assert.Equal([mine.Pair.Id], pairs);
+        Assert.Equal([mine.Id], pairs);
         Assert.Null(theirsForMe);
         Assert.Equal([mySession.Id], sessions);
         Assert.Equal(0, asMentor);
@@ -62,44 +37,26 @@ public sealed class PairQueriesTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task OfParticipant_finds_a_persons_pairs_on_either_side()
     {
-        var asMentor = await app.AddPairAsync();
+        var asMentor = await app.PairAsync();
         var person = asMentor.Mentor.User;
-        var otherProgram = await app.AddProgramAsync();
-        var myMenteeEnrolment = new Enrolment
-        {
-            ProgramId = otherProgram.Id, UserId = person.Id, Role = ParticipantRole.Mentee, Status = EnrolmentStatus.Approved,
-            Department = "Marketing", JobLevel = "Graduate", Location = "London", CreatedAtUtc = DateTime.UtcNow,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Enrolments.Add(myMenteeEnrolment);
-            await db.SaveChangesAsync();
-        });
-        var myMentor = await app.PersonAsync(otherProgram.Id, Roles.Mentor, ParticipantRole.Mentor, "Rita Reverse", "Europe/London");
-        var asMentee = new Pair
-        {
-            ProgramId = otherProgram.Id, MentorEnrolmentId = myMentor.EnrolmentId, MenteeEnrolmentId = myMenteeEnrolment.Id, Reasons = "test",
-            Status = PairStatus.Proposed, ProposedAtUtc = DateTime.UtcNow,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Pairs.Add(asMentee);
-            await db.SaveChangesAsync();
-        });
+        var otherProgram = await app.ProgramAsync();
+        await app.EnrolAsync(otherProgram, asMentor.Mentor, ParticipantRole.Mentee);
+        var myMentor = await app.PersonAsync(Roles.Mentor, "Rita Reverse");
+        var asMentee = await app.PairAsync(otherProgram, PairStatus.Proposed, myMentor, asMentor.Mentor);
 
         var both = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(person.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
         var mentoring = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(person.Id, ParticipantRole.Mentor).Select(p => p.Id).ToListAsync());
         var mentored = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(person.Id, ParticipantRole.Mentee).Select(p => p.Id).ToListAsync());
 
-        Assert.Equal([asMentor.Pair.Id, asMentee.Id], both);
-        Assert.Equal([asMentor.Pair.Id], mentoring);
+        Assert.Equal([asMentor.Id, asMentee.Id], both);
+        Assert.Equal([asMentor.Id], mentoring);
         Assert.Equal([asMentee.Id], mentored);
     }
 
     [Fact]
     public async Task Active_live_and_started_each_mean_their_one_set_of_statuses()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync();
         var pairs = new Dictionary<PairStatus, int>();
         foreach (var status in Enum.GetValues<PairStatus>())
         {

@@ -30,9 +30,6 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     private static FormFile File(string name, byte[] content) =>
         new(new MemoryStream(content), 0, content.Length, "Data.File", name) { Headers = new HeaderDictionary(), ContentType = "application/octet-stream" };
 
-    private async Task<System.Security.Claims.ClaimsPrincipal> CoordinatorAsync() =>
-        AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
-
     private Task<List<Resource>> ResourcesOf(int programId) =>
         app.ExecuteDbContextAsync(db => db.Resources.AsNoTracking().Where(r => r.ProgramId == programId).ToListAsync());
 
@@ -44,14 +41,14 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
             Title = $"Guide {name}",
             Audience = audience,
             File = File(name, content ?? PdfBytes),
-        }, await CoordinatorAsync());
+        }, (await app.PersonAsync(Roles.HrCoordinator)).As);
         return await app.ExecuteDbContextAsync(db => db.Resources.AsNoTracking().SingleAsync(r => r.Id == id));
     }
 
     [Fact]
     public async Task HR_uploads_a_file_which_is_stored_outside_wwwroot_under_a_random_name()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/Resources";
 
@@ -71,9 +68,9 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [Fact]
     public async Task HR_adds_a_link()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
 
-        await app.SendAsync(new AddResource.Command { ProgramId = program.Id, Title = "Feedback guide", Url = " https://example.com/feedback " }, await CoordinatorAsync());
+        await app.SendAsync(new AddResource.Command { ProgramId = program.Id, Title = "Feedback guide", Url = " https://example.com/feedback " }, (await app.PersonAsync(Roles.HrCoordinator)).As);
 
         var resource = Assert.Single(await ResourcesOf(program.Id));
         Assert.Equal(("https://example.com/feedback", (string?)null), (resource.Url, resource.StoredFileName));
@@ -97,7 +94,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [MemberData(nameof(BadFiles))]
     public async Task An_upload_that_is_too_big_of_a_wrong_type_or_not_what_it_says_is_refused_next_to_the_file_field(string name, byte[] content, string message)
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         var response = await client.PostMultipartAsync($"/Programs/{program.Id}/Resources", Form(), "Data.File", name, content);
@@ -114,7 +111,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [InlineData(".md", new byte[] { 0xEF, 0xBB, 0xBF, 0x23, 0x20, 0xC3, 0xA9 })]
     public async Task Each_allowed_type_with_matching_content_is_accepted(string extension, byte[] content)
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
 
         var resource = await AddFileAsync(program.Id, ResourceAudience.Both, "file" + extension, content);
 
@@ -135,7 +132,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [MemberData(nameof(BadForms))]
     public async Task Form_mistakes_are_shown_next_to_their_field_and_nothing_is_saved(string field, string value, string message)
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var form = Form(url: "https://example.com/guide");
         if (field == "Data.File")
@@ -157,7 +154,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [Fact]
     public async Task A_link_and_a_file_together_are_refused()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var storedBefore = app.StoredFiles().Count;
 
@@ -172,7 +169,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [Fact]
     public async Task Deleting_after_confirmation_removes_the_resource_and_its_file()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var resource = await AddFileAsync(program.Id, ResourceAudience.Both);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
         var url = $"/Programs/{program.Id}/Resources/{resource.Id}/Delete";
@@ -188,7 +185,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [Fact]
     public async Task The_library_says_so_when_it_is_empty()
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         Assert.Contains("No resources yet.", await client.GetHtmlAsync($"/Programs/{program.Id}/Resources"), StringComparison.Ordinal);
@@ -197,8 +194,8 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [Fact]
     public async Task An_archived_programs_library_no_longer_changes()
     {
-        var program = await app.AddProgramAsync(archived: true);
-        var hr = await CoordinatorAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling, archived: true);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(new AddResource.Command { ProgramId = program.Id, Title = "Late", Url = "https://example.com" }, hr));
@@ -212,7 +209,7 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
     [InlineData(Roles.Leadership)]
     public async Task Only_HR_may_add_list_or_delete_resources(string role)
     {
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var resource = await AddFileAsync(program.Id, ResourceAudience.Both);
         var someone = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
 
@@ -221,127 +218,5 @@ public sealed class ResourceLibraryTests(ResourcesApp app) : IClassFixture<Resou
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new DeleteResource.Command(program.Id, resource.Id), someone));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ListResources.Query(program.Id, 1), someone));
         Assert.Single(await ResourcesOf(program.Id));
-    }
-}
-
-public sealed class ResourceDownloadTests(ResourcesApp app) : IClassFixture<ResourcesApp>
-{
-    private static readonly byte[] PdfBytes = Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n");
-
-    private async Task<Resource> AddAsync(int programId, ResourceAudience audience, string title = "Guide")
-    {
-        var hr = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
-        var id = await app.SendAsync(new AddResource.Command
-        {
-            ProgramId = programId,
-            Title = title,
-            Audience = audience,
-            File = new FormFile(new MemoryStream(PdfBytes), 0, PdfBytes.Length, "Data.File", "guide <1>.pdf") { Headers = new HeaderDictionary() },
-        }, hr);
-        return await app.ExecuteDbContextAsync(db => db.Resources.AsNoTracking().SingleAsync(r => r.Id == id));
-    }
-
-    private static Task<HttpResponseMessage> DownloadAsync(HttpClient client, Resource resource) =>
-        client.GetAsync(new Uri($"/Resources/{resource.Id}/Download", UriKind.Relative));
-
-    [Fact]
-    public async Task HR_downloads_any_file_as_an_attachment_that_browsers_must_not_sniff()
-    {
-        var program = await app.AddProgramAsync();
-        var resource = await AddAsync(program.Id, ResourceAudience.Mentees);
-        var client = await app.SignedInClientAsync(Roles.HrCoordinator);
-
-        var response = await DownloadAsync(client, resource);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PdfBytes, await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("guide <1>.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
-        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
-    }
-
-    [Theory]
-    [InlineData(ParticipantRole.Mentor, EnrolmentStatus.Approved, ResourceAudience.Mentors, HttpStatusCode.OK)]
-    [InlineData(ParticipantRole.Mentor, EnrolmentStatus.Pending, ResourceAudience.Both, HttpStatusCode.OK)]
-    [InlineData(ParticipantRole.Mentee, EnrolmentStatus.Approved, ResourceAudience.Mentees, HttpStatusCode.OK)]
-    [InlineData(ParticipantRole.Mentee, EnrolmentStatus.Approved, ResourceAudience.Mentors, HttpStatusCode.NotFound)]
-    [InlineData(ParticipantRole.Mentor, EnrolmentStatus.Approved, ResourceAudience.Mentees, HttpStatusCode.NotFound)]
-    [InlineData(ParticipantRole.Mentor, EnrolmentStatus.Rejected, ResourceAudience.Both, HttpStatusCode.NotFound)]
-    [InlineData(ParticipantRole.Mentee, EnrolmentStatus.Withdrawn, ResourceAudience.Both, HttpStatusCode.NotFound)]
-    public async Task A_participant_downloads_only_what_their_enrolment_and_side_allow(
-        ParticipantRole role, EnrolmentStatus status, ResourceAudience audience, HttpStatusCode expected)
-    {
-        var program = await app.AddProgramAsync();
-        var resource = await AddAsync(program.Id, audience);
-        var participant = await app.EnrolAsync(program.Id, role, status);
-
-        var response = await DownloadAsync(await app.SignedInClientAsync(participant), resource);
-
-        Assert.Equal(expected, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task A_participant_of_another_program_gets_not_found()
-    {
-        var (program, other) = (await app.AddProgramAsync(), await app.AddProgramAsync());
-        var resource = await AddAsync(program.Id, ResourceAudience.Both);
-        var elsewhere = await app.EnrolAsync(other.Id, ParticipantRole.Mentor);
-
-        Assert.Equal(HttpStatusCode.NotFound, (await DownloadAsync(await app.SignedInClientAsync(elsewhere), resource)).StatusCode);
-        await Assert.ThrowsAsync<NotFoundException>(() =>
-            app.SendAsync(new DownloadResource.Query(resource.Id), AppFactory.PrincipalFor(elsewhere, Roles.Mentor)));
-    }
-
-    [Fact]
-    public async Task Leadership_without_an_enrolment_gets_not_found()
-    {
-        var program = await app.AddProgramAsync();
-        var resource = await AddAsync(program.Id, ResourceAudience.Both);
-
-        Assert.Equal(HttpStatusCode.NotFound, (await DownloadAsync(await app.SignedInClientAsync(Roles.Leadership), resource)).StatusCode);
-    }
-
-    [Fact]
-    public async Task Someone_not_signed_in_is_sent_to_sign_in()
-    {
-        var program = await app.AddProgramAsync();
-        var resource = await AddAsync(program.Id, ResourceAudience.Both);
-
-        var response = await DownloadAsync(app.Client(), resource);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/Account/SignIn", response.Headers.Location?.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_participant_lists_the_resources_for_their_side_and_for_everyone()
-    {
-        var program = await app.AddProgramAsync();
-        await AddAsync(program.Id, ResourceAudience.Both, "For all");
-        await AddAsync(program.Id, ResourceAudience.Mentors, "For mentors");
-        await AddAsync(program.Id, ResourceAudience.Mentees, "For mentees");
-        var hr = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
-        await app.SendAsync(new AddResource.Command { ProgramId = program.Id, Title = "Mentor reading", Audience = ResourceAudience.Mentors, Url = "https://example.com/read" }, hr);
-        var mentor = await app.EnrolAsync(program.Id, ParticipantRole.Mentor);
-
-        var html = await (await app.SignedInClientAsync(mentor)).GetHtmlAsync($"/Participant/Programs/{program.Id}/Resources");
-
-        Assert.Contains("For all", html, StringComparison.Ordinal);
-        Assert.Contains("For mentors", html, StringComparison.Ordinal);
-        Assert.Contains("https://example.com/read", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("For mentees", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_participant_sees_an_empty_library_explained_and_another_programs_library_not_at_all()
-    {
-        var (program, other) = (await app.AddProgramAsync(), await app.AddProgramAsync());
-        var mentee = await app.EnrolAsync(program.Id, ParticipantRole.Mentee);
-        var client = await app.SignedInClientAsync(mentee);
-
-        Assert.Contains("No resources yet.", await client.GetHtmlAsync($"/Participant/Programs/{program.Id}/Resources"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/Programs/{other.Id}/Resources", UriKind.Relative))).StatusCode);
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new MyProgramResources.Query(other.Id), AppFactory.PrincipalFor(mentee, Roles.Mentee)));
     }
 }

@@ -83,8 +83,8 @@ public sealed partial class AccountEnumerationTests(CountingHasherApp app) : ICl
         Assert.False(SetsSignInCookie(free) || SetsSignInCookie(taken));
 
         // Both addresses get an e-mail: one to confirm a new account, one telling the owner of the attempt.
-        Assert.Single(MailLinks.MailTo(app.MailFolder, unknown));
-        Assert.Single(MailLinks.MailTo(app.MailFolder, existing.Email!));
+        Assert.Single(app.MailTo(unknown));
+        Assert.Single(app.MailTo(existing.Email!));
     }
 
     [Fact]

@@ -177,63 +177,37 @@ public sealed class CsvExportTests(MatrixApp app) : IClassFixture<MatrixApp>
         var programName = $"{Formulas[0]} {tag}";
         var personNames = new[] { $"{Formulas[1]} {tag}", $"{Formulas[2]} {tag}", $"{Formulas[4]} {tag}", $"{Formulas[5]} {tag}" };
         var skillNames = new[] { $"{Formulas[3]} {tag}", $"{Formulas[4]} {tag}", $"{Formulas[5]} {tag}" };
-        var people = new List<AppUser>();
-        foreach (var (name, i) in personNames.Select((n, i) => (n, i)))
-        {
-            people.Add(await app.CreateUserAsync(i % 2 == 0 ? Roles.Mentor : Roles.Mentee, name: name));
-        }
-
         var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(now);
-        var programId = 0;
-        await app.ExecuteDbContextAsync(async db =>
+        var skillIds = new List<int>();
+        foreach (var name in skillNames)
         {
-            var skills = skillNames.Select(n => new Skill { Name = n, Description = "A skill named like a formula." }).ToList();
-            db.Skills.AddRange(skills);
-            var program = new MentoringProgram
-            {
-                Name = programName,
-                Objectives = "Leaders learn from juniors.",
-                StartsOn = today.AddDays(-90),
-                EndsOn = today.AddDays(90),
-                Status = ProgramStatus.Running,
-                Formats = SessionFormats.Virtual,
-                SessionCadenceDays = 14,
-                CreatedAtUtc = now.AddDays(-100),
-            };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            programId = program.Id;
+            skillIds.Add(await app.SkillIdAsync(name));
+        }
 
-            Enrolment Enrol(AppUser user, ParticipantRole role) => new()
-            {
-                ProgramId = program.Id, UserId = user.Id, Role = role, Status = EnrolmentStatus.Approved, Department = Formulas[1], JobLevel = Formulas[2],
-                Location = "London", TimeZoneId = "Europe/London", Formats = SessionFormats.Virtual, ConsentedAtUtc = now.AddDays(-80),
-                DecidedAtUtc = now.AddDays(-79), CreatedAtUtc = now.AddDays(-80),
-            };
-            var enrolments = people.Select((p, i) => Enrol(p, i % 2 == 0 ? ParticipantRole.Mentor : ParticipantRole.Mentee)).ToList();
-            db.Enrolments.AddRange(enrolments);
-            await db.SaveChangesAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Running, formats: SessionFormats.Virtual, name: programName,
+            startsOn: today.AddDays(-90), endsOn: today.AddDays(90), change: p => p.CreatedAtUtc = now.AddDays(-100));
+        var programId = program.Id;
 
-            for (var i = 0; i < enrolments.Count; i += 2)
+        async Task<Person> EnrolAsync(string name, ParticipantRole role)
+        {
+            var person = await app.PersonAsync(role, name);
+            await app.EnrolAsync(program, person, role, department: Formulas[1], jobLevel: Formulas[2], formats: SessionFormats.Virtual,
+                enrolledAtUtc: now.AddDays(-80), decidedAtUtc: now.AddDays(-79));
+            return person;
+        }
+
+        for (var i = 0; i < personNames.Length; i += 2)
+        {
+            var mentor = await EnrolAsync(personNames[i], ParticipantRole.Mentor);
+            var mentee = await EnrolAsync(personNames[i + 1], ParticipantRole.Mentee);
+            var pair = await app.PairAsync(program, mentor: mentor, mentee: mentee, proposedAtUtc: now.AddDays(-62), acceptedAtUtc: now.AddDays(-60));
+            foreach (var skillId in skillIds)
             {
-                var pair = new Pair
-                {
-                    ProgramId = program.Id, MentorEnrolmentId = enrolments[i].Id, MenteeEnrolmentId = enrolments[i + 1].Id, Reasons = "", Status = PairStatus.Accepted,
-                    MentorResponse = PairResponse.Accepted, MenteeResponse = PairResponse.Accepted, ProposedAtUtc = now.AddDays(-62), AcceptedAtUtc = now.AddDays(-60),
-                };
-                db.Pairs.Add(pair);
-                await db.SaveChangesAsync();
-                foreach (var skill in skills)
-                {
-                    db.SkillRatings.AddRange(
-                        new SkillRating { ProgramId = program.Id, PairId = pair.Id, EnrolmentId = enrolments[i + 1].Id, Role = ParticipantRole.Mentee, SkillId = skill.Id, Stage = SkillRatingStage.Start, Level = 2, RatedAtUtc = now.AddDays(-59) },
-                        new SkillRating { ProgramId = program.Id, PairId = pair.Id, EnrolmentId = enrolments[i + 1].Id, Role = ParticipantRole.Mentee, SkillId = skill.Id, Stage = SkillRatingStage.End, Level = 4, RatedAtUtc = now.AddDays(-2) });
-                }
+                await app.SkillRatingAsync(pair, ParticipantRole.Mentee, skillId, SkillRatingStage.Start, 2, now.AddDays(-59));
+                await app.SkillRatingAsync(pair, ParticipantRole.Mentee, skillId, SkillRatingStage.End, 4, now.AddDays(-2));
             }
-
-            await db.SaveChangesAsync();
-        });
+        }
 
         Assert.True(await app.ExecuteDbContextAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(MentoringProgram) && a.EntityId == programId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return new Hostile(programId, programName, personNames, skillNames);

@@ -4,8 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using ReverseMentoring.Tests.Invitations;
-using ReverseMentoring.Tests.Privacy;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
 using ReverseMentoring.Web.Features.Privacy;
@@ -17,7 +15,7 @@ namespace ReverseMentoring.Tests.Security;
 /// An invitation link's token is the key to someone else's registration: the link carries it, but the database keeps
 /// only its SHA-256, and neither the audit log nor its CSV export ever shows the one or the other.
 /// </summary>
-public sealed class InvitationTokenStorageTests(InvitationsApp app) : IClassFixture<InvitationsApp>
+public sealed class InvitationTokenStorageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     /// <summary>The migration before token hashes came in; existing databases are migrated from here.</summary>
     private const string BeforeHashes = "20261124051214_DashboardIndexes";
@@ -25,15 +23,14 @@ public sealed class InvitationTokenStorageTests(InvitationsApp app) : IClassFixt
     [Fact]
     public async Task Invitation_tokens_reach_no_table_no_audit_entry_and_no_audit_export()
     {
-        var program = await app.AddProgramAsync();
-        var hr = await app.CreateUserAsync(Roles.HrCoordinator);
-        var client = app.Client();
-        await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = hr.Email!, ["Data.Password"] = AppFactory.Password });
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var client = await app.SignedInClientAsync(hr.User);
         var email = $"invited-{Guid.NewGuid():N}@example.com";
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Programs/{program.Id}/Invitations", new() { ["Data.Emails"] = email, ["Data.DefaultRole"] = Roles.Mentor })).StatusCode);
         var invitation = await app.ExecuteDbContextAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Email == email));
-        await app.SendAsync(new ResendInvitation.Command(program.Id, invitation.Id), AppFactory.PrincipalFor(hr, Roles.HrCoordinator));
+        await app.SendAsync(new ResendInvitation.Command(program.Id, invitation.Id), hr.As);
 
         // The resend carried a new link: exactly one of the two e-mailed links works.
         var tokens = app.MailTo(email).Select(MailLinks.InvitationToken).ToList();
@@ -51,8 +48,8 @@ public sealed class InvitationTokenStorageTests(InvitationsApp app) : IClassFixt
         var hashes = tokens.Select(Invitation.HashOf).ToList();
         foreach (var token in tokens)
         {
-            Assert.True((await PrivacyWorld.PlacesHoldingAsync(app, token)).Count == 0,
-                $"The token is stored in {string.Join(", ", await PrivacyWorld.PlacesHoldingAsync(app, token))}");
+            Assert.True((await app.PlacesHoldingAsync(token)).Count == 0,
+                $"The token is stored in {string.Join(", ", await app.PlacesHoldingAsync(token))}");
         }
 
         var audit = await app.ExecuteDbContextAsync(db => db.AuditEntries.AsNoTracking()
@@ -109,48 +106,12 @@ public sealed class InvitationTokenStorageTests(InvitationsApp app) : IClassFixt
                 Assert.Equal("old@example.com", audited.GetProperty("Email").GetProperty("After").GetString());
             }
 
-            Assert.Empty(await PlacesHoldingAsync(connection, token));
+            Assert.Empty(await TestData.PlacesHoldingAsync(connection, token));
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<List<string>> PlacesHoldingAsync(string connectionString, string text)
-    {
-        var found = new List<string>();
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (reader.GetValue(i) is string value && value.Contains(text, StringComparison.Ordinal))
-                    {
-                        found.Add($"{table}.{reader.GetName(i)}");
-                    }
-                }
-            }
-        }
-
-        return found;
     }
 }

@@ -6,13 +6,6 @@ namespace ReverseMentoring.Tests.Security;
 /// <summary>What the app's e-mails (written as .eml files to the pickup folder) say and link to.</summary>
 public static partial class MailLinks
 {
-    public static IReadOnlyList<MimeMessage> MailTo(string folder, string email) =>
-        !Directory.Exists(folder) ? [] : Directory.GetFiles(folder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(m => m.Date)
-            .ToList();
-
     /// <summary>The token of the one invitation link in a message.</summary>
     public static string InvitationToken(MimeMessage message)
     {

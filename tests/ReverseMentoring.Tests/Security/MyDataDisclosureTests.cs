@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ReverseMentoring.Tests.Pairing.Responses;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Account;
 using ReverseMentoring.Web.Features.Privacy;
@@ -22,16 +21,16 @@ namespace ReverseMentoring.Tests.Security;
 /// "Download my data" holds what the person wrote and what the app shows them, never what someone else wrote for HR's
 /// eyes only.
 /// </summary>
-public sealed class MyDataDisclosureTests(PairResponsesApp app) : IClassFixture<PairResponsesApp>
+public sealed class MyDataDisclosureTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task A_partners_reason_for_declining_is_in_the_decliners_download_but_not_in_the_other_sides()
     {
-        var proposed = await app.ProposePairAsync();
+        var proposed = await app.PairAsync(status: PairStatus.Proposed);
         var reason = $"only-hr-reads-this-{Guid.NewGuid():N}";
 
         await app.SendAsync(
-            new RespondToPair.Command { PairId = proposed.Pair.Id, Answer = RespondToPair.Answer.Decline, Reason = reason, Version = proposed.Pair.Version },
+            new RespondToPair.Command { PairId = proposed.Id, Answer = RespondToPair.Answer.Decline, Reason = reason, Version = proposed.Version },
             proposed.Mentee.As);
 
         var declined = Encoding.UTF8.GetString((await app.SendAsync(new DownloadMyData.Query(), proposed.Mentor.As)).Json);

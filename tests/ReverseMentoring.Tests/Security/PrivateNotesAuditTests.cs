@@ -1,19 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using ReverseMentoring.Tests.Sessions;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.Security;
 
-public sealed class PrivateNotesAuditTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class PrivateNotesAuditTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task Private_session_notes_are_logged_as_changed_but_their_text_never_reaches_the_audit_log()
     {
         const string notes = "Private: worried about the restructuring.";
         const string followUps = "Private: talk to the manager first.";
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DateTime.UtcNow.AddHours(-3));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddHours(-3));
 
         await app.SendAsync(new LogSession.Command
         {

@@ -81,20 +81,7 @@ public sealed class PublicLinkTests(ProductionApp app) : IClassFixture<Productio
     public async Task An_invitation_sent_through_a_forged_host_links_to_the_configured_address()
     {
         var hr = await app.CreateUserAsync(Roles.HrCoordinator);
-        var program = new MentoringProgram
-        {
-            Name = $"Forged host {Guid.NewGuid():N}"[..24],
-            Objectives = "Links stay ours.",
-            StartsOn = new DateOnly(2027, 1, 1),
-            EndsOn = new DateOnly(2027, 6, 30),
-            Status = ProgramStatus.Enrolling,
-            CreatedAtUtc = DateTime.UtcNow,
-        };
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-        });
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ForgedHost });
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = hr.Email!, ["Data.Password"] = AppFactory.Password })).StatusCode);
         var invitee = $"partner-{Guid.NewGuid():N}@example.com";
@@ -102,7 +89,7 @@ public sealed class PublicLinkTests(ProductionApp app) : IClassFixture<Productio
         var response = await client.PostFormAsync($"/Programs/{program.Id}/Invitations", new() { ["Data.Emails"] = invitee, ["Data.DefaultRole"] = Roles.Mentee });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var mail = Assert.Single(MailLinks.MailTo(app.MailFolder, invitee));
+        var mail = Assert.Single(app.MailTo(invitee));
         Assert.Contains("https://mentoring.example.test/Account/Register?invitation=", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example", mail.TextBody, StringComparison.OrdinalIgnoreCase);
     }

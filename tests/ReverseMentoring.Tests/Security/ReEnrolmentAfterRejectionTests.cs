@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Tests.Resources;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
@@ -38,26 +37,26 @@ public sealed class ReEnrolmentAfterRejectionTests(ResourcesApp app) : IClassFix
     [Fact]
     public async Task A_rejected_participant_who_withdraws_and_enrols_again_waits_for_hr_with_the_rejection_kept_and_no_access()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        var (hr, hrAs) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var resourceId = await AddFileAsync(program.Id, hrAs);
-        var (person, personAs) = await EnrolmentTestKit.ParticipantAsync(app, Roles.Mentor);
-        var enrolment = await EnrolmentTestKit.EnrolAsync(app, program.Id, person, personAs);
-        var client = await app.SignedInClientAsync(person);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+        var resourceId = await AddFileAsync(program.Id, hr.As);
+        var person = await app.PersonAsync(Roles.Mentor);
+        var enrolment = await app.SubmitEnrolmentAsync(program, person);
+        var client = await app.SignedInClientAsync(person.User);
         var download = $"/Resources/{resourceId}/Download";
         var resources = $"/Participant/Programs/{program.Id}/Resources";
 
         // Waiting for HR's first decision opens the resources, as designed.
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, download));
 
-        await app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = Reason }, hrAs);
+        await app.SendAsync(new RejectEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version, Reason = Reason }, hr.As);
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, download));
 
-        var rejected = (await EnrolmentTestKit.EnrolmentAsync(app, program.Id, person.Id))!;
-        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = rejected.Id, Version = rejected.Version, Reason = "Trying again." }, personAs);
-        await app.SendAsync(await EnrolmentTestKit.ValidEnrolmentAsync(app, program.Id), personAs);
+        var rejected = (await app.SavedEnrolmentAsync(program.Id, person.Id))!;
+        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = rejected.Id, Version = rejected.Version, Reason = "Trying again." }, person.As);
+        await app.SendAsync(await app.EnrolmentFormAsync(program.Id), person.As);
 
-        var again = (await EnrolmentTestKit.EnrolmentAsync(app, program.Id, person.Id))!;
+        var again = (await app.SavedEnrolmentAsync(program.Id, person.Id))!;
         Assert.Equal(EnrolmentStatus.Pending, again.Status);
         Assert.Equal((Reason, hr.Id), (again.DecisionReason, again.DecidedByUserId));
         Assert.NotNull(again.DecidedAtUtc);
@@ -66,14 +65,14 @@ public sealed class ReEnrolmentAfterRejectionTests(ResourcesApp app) : IClassFix
 
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, download));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(client, resources));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new MyProgramResources.Query(program.Id), personAs));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new MyProgramResources.Query(program.Id), person.As));
         var programPage = WebUtility.HtmlDecode(await client.GetHtmlAsync($"/Participant/Programs/{program.Id}"));
         Assert.Contains(Reason, programPage, StringComparison.Ordinal);
-        var hrPage = WebUtility.HtmlDecode(await (await app.SignedInClientAsync(hr)).GetHtmlAsync($"/Programs/{program.Id}/Enrolments/{again.Id}"));
+        var hrPage = WebUtility.HtmlDecode(await (await app.SignedInClientAsync(hr.User)).GetHtmlAsync($"/Programs/{program.Id}/Enrolments/{again.Id}"));
         Assert.Contains($"Rejected before because: {Reason}", hrPage, StringComparison.Ordinal);
 
         // Only HR's approval opens the program again.
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = again.Id, Version = again.Version }, hrAs);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = again.Id, Version = again.Version }, hr.As);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, download));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, resources));
     }
@@ -81,18 +80,18 @@ public sealed class ReEnrolmentAfterRejectionTests(ResourcesApp app) : IClassFix
     [Fact]
     public async Task Enrolling_again_after_an_approval_keeps_the_access_a_first_enrolment_has()
     {
-        var program = await EnrolmentTestKit.AddProgramAsync(app);
-        var (_, hrAs) = await EnrolmentTestKit.CoordinatorAsync(app);
-        var resourceId = await AddFileAsync(program.Id, hrAs);
-        var (person, personAs) = await EnrolmentTestKit.ParticipantAsync(app, Roles.Mentee);
-        var enrolment = await EnrolmentTestKit.EnrolAsync(app, program.Id, person, personAs, ParticipantRole.Mentee);
-        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hrAs);
-        var approved = (await EnrolmentTestKit.EnrolmentAsync(app, program.Id, person.Id))!;
-        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = approved.Id, Version = approved.Version }, personAs);
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var resourceId = await AddFileAsync(program.Id, hr);
+        var person = await app.PersonAsync(Roles.Mentee);
+        var enrolment = await app.SubmitEnrolmentAsync(program, person, ParticipantRole.Mentee);
+        await app.SendAsync(new ApproveEnrolment.Command { ProgramId = program.Id, EnrolmentId = enrolment.Id, Version = enrolment.Version }, hr);
+        var approved = (await app.SavedEnrolmentAsync(program.Id, person.Id))!;
+        await app.SendAsync(new WithdrawEnrolment.Command { EnrolmentId = approved.Id, Version = approved.Version }, person.As);
 
-        await app.SendAsync(await EnrolmentTestKit.ValidEnrolmentAsync(app, program.Id, ParticipantRole.Mentee), personAs);
+        await app.SendAsync(await app.EnrolmentFormAsync(program.Id, ParticipantRole.Mentee), person.As);
 
-        Assert.Equal(EnrolmentStatus.Pending, (await EnrolmentTestKit.EnrolmentAsync(app, program.Id, person.Id))!.Status);
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(await app.SignedInClientAsync(person), $"/Resources/{resourceId}/Download"));
+        Assert.Equal(EnrolmentStatus.Pending, (await app.SavedEnrolmentAsync(program.Id, person.Id))!.Status);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(await app.SignedInClientAsync(person.User), $"/Resources/{resourceId}/Download"));
     }
 }

@@ -32,7 +32,7 @@ public sealed class UploadStorageTests
     public async Task A_stored_file_is_reachable_only_through_the_checked_download()
     {
         using var app = new ResourcesApp();
-        var program = await app.AddProgramAsync();
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling);
         var coordinator = await app.CreateUserAsync(Roles.HrCoordinator);
         var content = Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n");
         var id = await app.SendAsync(new AddResource.Command

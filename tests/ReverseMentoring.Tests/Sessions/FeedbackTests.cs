@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Enrolments;
@@ -11,9 +12,12 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
-public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class FeedbackTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static DateTime DaysAgo(double days) => DateTime.UtcNow.AddDays(-days);
+
+    private Task<List<Feedback>> FeedbackOnAsync(int sessionId) =>
+        app.ExecuteDbContextAsync(db => db.SessionFeedback.AsNoTracking().Where(f => f.SessionId == sessionId).ToListAsync());
 
     private static GiveFeedback.Command Rate(Session session, int? rating = 4, string? comment = "Very practical.") =>
         new() { SessionId = session.Id, Rating = rating, Comment = comment };
@@ -21,26 +25,26 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_mentee_rates_a_held_session_of_their_pair()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(1), SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(1));
 
         var id = await app.SendAsync(Rate(session, 5, "  Loved the hands-on part.  "), pair.Mentee.As);
 
-        var feedback = Assert.Single(await app.FeedbackAsync(session.Id));
+        var feedback = Assert.Single(await FeedbackOnAsync(session.Id));
         Assert.Equal(id, feedback.Id);
         Assert.Equal(ParticipantRole.Mentee, feedback.Role);
         Assert.Equal(pair.Mentee.User.Id, feedback.ByUserId);
         Assert.Equal(5, feedback.Rating);
         Assert.Equal("Loved the hands-on part.", feedback.Comment);
-        Assert.Equal(pair.Pair.Id, feedback.PairId);
-        Assert.Equal(pair.Program.Id, feedback.ProgramId);
+        Assert.Equal(pair.Id, feedback.PairId);
+        Assert.Equal(pair.ProgramId, feedback.ProgramId);
     }
 
     [Fact]
     public async Task Each_side_gives_feedback_once_and_a_second_attempt_gets_a_clear_message()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(1), SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(1));
         await app.SendAsync(Rate(session, 4), pair.Mentor.As);
 
         var again = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(Rate(session, 1, "Changed my mind"), pair.Mentor.As));
@@ -49,7 +53,7 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
 
         Assert.Equal(GiveFeedback.AlreadyGivenMessage, Assert.Single(again.Failures).ErrorMessage);
         Assert.Equal(GiveFeedback.AlreadyGivenMessage, form.Refusal);
-        var all = await app.FeedbackAsync(session.Id);
+        var all = await FeedbackOnAsync(session.Id);
         Assert.Equal(2, all.Count);
         Assert.Equal(4, all.Single(f => f.Role == ParticipantRole.Mentor).Rating);
     }
@@ -60,13 +64,13 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [InlineData(SessionStatus.Cancelled)]
     public async Task Feedback_on_a_session_that_was_not_held_is_refused(SessionStatus status)
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(3), status);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, status, DaysAgo(3));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(Rate(session), pair.Mentee.As));
 
         Assert.Equal(GiveFeedback.NotHeldMessage, Assert.Single(refused.Failures).ErrorMessage);
-        Assert.Empty(await app.FeedbackAsync(session.Id));
+        Assert.Empty(await FeedbackOnAsync(session.Id));
     }
 
     [Theory]
@@ -76,8 +80,8 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [InlineData(-1, "Comment")]
     public async Task Invalid_feedback_is_refused_next_to_the_field_and_nothing_is_saved(int? rating, string field)
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(1), SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(1));
         var command = rating == -1
             ? Rate(session, 4, new string('c', Feedback.CommentMaxLength + 1))
             : Rate(session, rating);
@@ -87,20 +91,20 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
         var failure = Assert.Single(refused.Failures);
         Assert.Equal(field, failure.PropertyName);
         Assert.Equal(field == "Rating" ? "Choose a rating from 1 (poor) to 5 (excellent)." : "A comment has at most 2,000 characters; shorten it.", failure.ErrorMessage);
-        Assert.Empty(await app.FeedbackAsync(session.Id));
+        Assert.Empty(await FeedbackOnAsync(session.Id));
     }
 
     [Fact]
     public async Task A_participant_of_another_pair_gets_not_found_for_the_session()
     {
-        var pairA = await app.AddPairAsync();
-        var pairB = await app.AddPairAsync(pairA.Program);
-        var session = await app.AddSessionAsync(pairA, DaysAgo(1), SessionStatus.Held);
+        var pairA = await app.PairAsync();
+        var pairB = await app.PairAsync(pairA.Program);
+        var session = await app.SessionAsync(pairA, SessionStatus.Held, DaysAgo(1));
 
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new GiveFeedback.Query(session.Id), pairB.Mentee.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Rate(session), pairB.Mentee.As));
 
-        Assert.Empty(await app.FeedbackAsync(session.Id));
+        Assert.Empty(await FeedbackOnAsync(session.Id));
     }
 
     [Theory]
@@ -108,26 +112,26 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [InlineData(Roles.Leadership)]
     public async Task Hr_and_leadership_cannot_give_feedback_or_list_it(string role)
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(1), SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(1));
         var someone = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(Rate(session), someone));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new GiveFeedback.Query(session.Id), someone));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new MyFeedback.Query(), someone));
-        Assert.Empty(await app.FeedbackAsync(session.Id));
+        Assert.Empty(await FeedbackOnAsync(session.Id));
     }
 
     [Fact]
     public async Task Pending_feedback_lists_held_sessions_without_my_feedback_oldest_first_with_their_age()
     {
-        var pair = await app.AddPairAsync();
-        var recent = await app.AddSessionAsync(pair, DaysAgo(2), SessionStatus.Held);
-        var oldest = await app.AddSessionAsync(pair, DaysAgo(10), SessionStatus.Held);
-        var rated = await app.AddSessionAsync(pair, DaysAgo(5), SessionStatus.Held);
-        await app.AddSessionAsync(pair, DaysAgo(1));
-        await app.AddFeedbackAsync(pair, rated, ParticipantRole.Mentee, 2, "Too rushed");
-        await app.AddFeedbackAsync(pair, recent, ParticipantRole.Mentor, 5, "The mentor's own words");
+        var pair = await app.PairAsync();
+        var recent = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(2));
+        var oldest = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(10));
+        var rated = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(5));
+        await app.SessionAsync(pair, SessionStatus.Scheduled, DaysAgo(1));
+        await app.FeedbackAsync(pair, rated, ParticipantRole.Mentee, 2, "Too rushed");
+        await app.FeedbackAsync(pair, recent, ParticipantRole.Mentor, 5, "The mentor's own words");
 
         var mine = await app.SendAsync(new MyFeedback.Query(), pair.Mentee.As);
 
@@ -146,7 +150,7 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task Someone_with_nothing_to_rate_sees_empty_states()
     {
-        var pair = await app.AddPairAsync();
+        var pair = await app.PairAsync();
         var client = await app.SignedInClientAsync(pair.Mentor.User);
 
         var html = await client.GetHtmlAsync("/Participant/Feedback");
@@ -160,9 +164,9 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task The_feedback_page_saves_a_rating_and_shows_it_as_given_without_the_other_sides_comment()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(1), SessionStatus.Held);
-        await app.AddFeedbackAsync(pair, session, ParticipantRole.Mentor, 2, "Secret mentor comment");
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(1));
+        await app.FeedbackAsync(pair, session, ParticipantRole.Mentor, 2, "Secret mentor comment");
         var client = await app.SignedInClientAsync(pair.Mentee.User);
         Assert.Contains("Pending feedback (1)", await client.GetHtmlAsync("/Participant"), StringComparison.Ordinal);
 
@@ -184,8 +188,8 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task The_feedback_page_shows_a_missing_rating_next_to_the_field()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DaysAgo(1), SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Held, DaysAgo(1));
         var client = await app.SignedInClientAsync(pair.Mentor.User);
 
         var response = await client.PostFormAsync($"/Participant/Feedback/Give/{session.Id}", new() { ["Data.Comment"] = "No rating" });
@@ -194,15 +198,15 @@ public sealed class FeedbackTests(LoggingApp app) : IClassFixture<LoggingApp>
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal("Choose a rating from 1 (poor) to 5 (excellent).", HttpClientForms.FieldError(html, "Data.Rating"));
         Assert.Contains("No rating", html, StringComparison.Ordinal);
-        Assert.Empty(await app.FeedbackAsync(session.Id));
+        Assert.Empty(await FeedbackOnAsync(session.Id));
     }
 
     [Fact]
     public async Task The_feedback_page_of_another_pairs_session_is_not_found()
     {
-        var pairA = await app.AddPairAsync();
-        var pairB = await app.AddPairAsync(pairA.Program);
-        var session = await app.AddSessionAsync(pairA, DaysAgo(1), SessionStatus.Held);
+        var pairA = await app.PairAsync();
+        var pairB = await app.PairAsync(pairA.Program);
+        var session = await app.SessionAsync(pairA, SessionStatus.Held, DaysAgo(1));
         var outsider = await app.SignedInClientAsync(pairB.Mentee.User);
 
         var response = await outsider.GetAsync(new Uri($"/Participant/Feedback/Give/{session.Id}", UriKind.Relative));

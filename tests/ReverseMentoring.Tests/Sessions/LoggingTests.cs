@@ -6,7 +6,7 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
-public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class LoggingTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static DateTime HoursAgo(double hours) => DateTime.UtcNow.AddHours(-hours);
 
@@ -24,15 +24,15 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_mentor_logs_a_past_session_as_held_with_minutes_topics_notes_and_follow_ups()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
         var topics = pair.Program.Topics.Select(t => t.Id).ToList();
 
         var saved = await app.SendAsync(ValidLog(session, topics[1], topics[2]), pair.Mentor.As);
 
         Assert.False(saved.WasHeld);
         Assert.False(saved.FeedbackGiven);
-        var logged = await app.SessionAsync(session.Id);
+        var logged = await app.SavedSessionAsync(session.Id);
         Assert.Equal(SessionStatus.Held, logged.Status);
         Assert.Equal(50, logged.HeldMinutes);
         Assert.Equal("We tried an AI assistant on a real e-mail.", logged.Notes);
@@ -48,8 +48,8 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task The_log_form_starts_from_the_planned_minutes_and_the_agenda()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync(menteeZone: "America/New_York");
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
 
         var form = await app.SendAsync(new LogSession.Query(session.Id), pair.Mentee.As);
 
@@ -65,11 +65,11 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task Either_side_can_correct_a_held_session_and_the_first_log_time_stays()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(5));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(5));
         var topics = pair.Program.Topics.Select(t => t.Id).ToList();
         await app.SendAsync(ValidLog(session, topics[0]), pair.Mentor.As);
-        var first = await app.SessionAsync(session.Id);
+        var first = await app.SavedSessionAsync(session.Id);
 
         var edit = ValidLog(first, topics[2]);
         edit.HeldMinutes = 75;
@@ -78,7 +78,7 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
         var saved = await app.SendAsync(edit, pair.Mentee.As);
 
         Assert.True(saved.WasHeld);
-        var edited = await app.SessionAsync(session.Id);
+        var edited = await app.SavedSessionAsync(session.Id);
         Assert.Equal(SessionStatus.Held, edited.Status);
         Assert.Equal(75, edited.HeldMinutes);
         Assert.True(edited.NotesSharedWithHr);
@@ -91,8 +91,8 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_log_saved_over_someone_elses_newer_change_is_refused_and_nothing_is_saved()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(5));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(5));
         await app.SendAsync(ValidLog(session), pair.Mentor.As);
 
         var stale = ValidLog(session);
@@ -100,32 +100,32 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(stale, pair.Mentee.As));
 
         Assert.Equal(LogSession.ConflictMessage, Assert.Single(refused.Failures).ErrorMessage);
-        Assert.Equal("We tried an AI assistant on a real e-mail.", (await app.SessionAsync(session.Id)).Notes);
+        Assert.Equal("We tried an AI assistant on a real e-mail.", (await app.SavedSessionAsync(session.Id)).Notes);
     }
 
     [Fact]
     public async Task A_session_marked_missed_can_still_be_logged_and_becomes_held()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(80), change: s => s.MarkMissed(HoursAgo(20)));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(80), change: s => s.MarkMissed(HoursAgo(20)));
 
         await app.SendAsync(ValidLog(session), pair.Mentee.As);
 
-        Assert.Equal(SessionStatus.Held, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Held, (await app.SavedSessionAsync(session.Id)).Status);
     }
 
     [Fact]
     public async Task A_session_that_has_not_started_cannot_be_logged()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DateTime.UtcNow.AddHours(2));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddHours(2));
 
         var form = await app.SendAsync(new LogSession.Query(session.Id), pair.Mentor.As);
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(ValidLog(session), pair.Mentor.As));
 
         Assert.Equal(LogSession.NotYetMessage, form.Refusal);
         Assert.Equal(LogSession.NotYetMessage, Assert.Single(refused.Failures).ErrorMessage);
-        var unchanged = await app.SessionAsync(session.Id);
+        var unchanged = await app.SavedSessionAsync(session.Id);
         Assert.Equal(SessionStatus.Scheduled, unchanged.Status);
         Assert.Null(unchanged.Notes);
     }
@@ -133,13 +133,13 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_cancelled_session_cannot_be_logged()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(30), change: s => s.Cancel(pair.Mentee.User.Id, "Ill", HoursAgo(40)));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(30), change: s => s.Cancel(pair.Mentee.Id, "Ill", HoursAgo(40)));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(ValidLog(session), pair.Mentor.As));
 
         Assert.Equal(LogSession.CancelledMessage, Assert.Single(refused.Failures).ErrorMessage);
-        Assert.Equal(SessionStatus.Cancelled, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Cancelled, (await app.SavedSessionAsync(session.Id)).Status);
     }
 
     public static TheoryData<string, string> InvalidLogs => new()
@@ -155,8 +155,8 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [MemberData(nameof(InvalidLogs))]
     public async Task An_invalid_log_is_refused_with_a_message_next_to_the_field_and_nothing_is_saved(string problem, string field)
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
         var command = ValidLog(session, pair.Program.Topics[1].Id);
         switch (problem)
         {
@@ -172,7 +172,7 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
         var failure = Assert.Single(refused.Failures);
         Assert.Equal(field, failure.PropertyName);
         Assert.False(string.IsNullOrWhiteSpace(failure.ErrorMessage));
-        var unchanged = await app.SessionAsync(session.Id);
+        var unchanged = await app.SavedSessionAsync(session.Id);
         Assert.Equal(SessionStatus.Scheduled, unchanged.Status);
         Assert.Null(unchanged.HeldMinutes);
         Assert.DoesNotContain(unchanged.Topics, t => t.Kind == SessionTopicKind.Covered);
@@ -181,28 +181,28 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_topic_from_another_program_is_refused_and_nothing_is_saved()
     {
-        var pair = await app.AddPairAsync();
-        var other = await app.AddProgramAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync();
+        var other = await app.ProgramAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(ValidLog(session, pair.Program.Topics[0].Id, other.Topics[0].Id), pair.Mentor.As));
 
         Assert.Equal(nameof(LogSession.Command.CoveredTopicIds), Assert.Single(refused.Failures).PropertyName);
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id)).Status);
     }
 
     [Fact]
     public async Task A_participant_of_another_pair_gets_not_found_for_the_session()
     {
-        var pairA = await app.AddPairAsync();
-        var pairB = await app.AddPairAsync(pairA.Program);
-        var session = await app.AddSessionAsync(pairA, HoursAgo(3));
+        var pairA = await app.PairAsync();
+        var pairB = await app.PairAsync(pairA.Program);
+        var session = await app.SessionAsync(pairA, SessionStatus.Scheduled, HoursAgo(3));
 
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new LogSession.Query(session.Id), pairB.Mentor.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(ValidLog(session), pairB.Mentee.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new LogSession.Query(int.MaxValue), pairA.Mentor.As));
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id)).Status);
     }
 
     [Theory]
@@ -210,20 +210,20 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [InlineData(Roles.Leadership)]
     public async Task Hr_and_leadership_cannot_log_or_read_a_session_log(string role)
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
         var someone = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new LogSession.Query(session.Id), someone));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(ValidLog(session), someone));
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id)).Status);
     }
 
     [Fact]
     public async Task The_log_page_saves_the_log_and_asks_for_feedback_next()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
         var client = await app.SignedInClientAsync(pair.Mentor.User);
         var url = $"/Participant/Sessions/Log/{session.Id}";
 
@@ -242,7 +242,7 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
         Assert.Contains("Simon Senior", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/Participant/Feedback/Give/{session.Id}", response.Headers.Location?.OriginalString);
-        var logged = await app.SessionAsync(session.Id);
+        var logged = await app.SavedSessionAsync(session.Id);
         Assert.Equal(SessionStatus.Held, logged.Status);
         Assert.Equal(45, logged.HeldMinutes);
         Assert.True(logged.NotesSharedWithHr);
@@ -251,8 +251,8 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task The_log_page_shows_overlong_notes_as_an_error_next_to_the_field()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, HoursAgo(3));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, HoursAgo(3));
         var client = await app.SignedInClientAsync(pair.Mentee.User);
         var url = $"/Participant/Sessions/Log/{session.Id}";
 
@@ -266,15 +266,15 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal("Notes have at most 4,000 characters; shorten them.", HttpClientForms.FieldError(html, "Data.Notes"));
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id)).Status);
     }
 
     [Fact]
     public async Task The_log_page_of_another_pairs_session_is_not_found_and_hr_is_turned_away()
     {
-        var pairA = await app.AddPairAsync();
-        var pairB = await app.AddPairAsync(pairA.Program);
-        var session = await app.AddSessionAsync(pairA, HoursAgo(3));
+        var pairA = await app.PairAsync();
+        var pairB = await app.PairAsync(pairA.Program);
+        var session = await app.SessionAsync(pairA, SessionStatus.Scheduled, HoursAgo(3));
         var outsider = await app.SignedInClientAsync(pairB.Mentor.User);
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
 
@@ -289,8 +289,8 @@ public sealed class LoggingTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_future_session_shows_why_it_cannot_be_logged_instead_of_the_form()
     {
-        var pair = await app.AddPairAsync();
-        var session = await app.AddSessionAsync(pair, DateTime.UtcNow.AddDays(2));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(2));
         var client = await app.SignedInClientAsync(pair.Mentor.User);
 
         var html = await client.GetHtmlAsync($"/Participant/Sessions/Log/{session.Id}");

@@ -5,13 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Infrastructure;
-using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Tests.Sessions;
 
 /// <summary>The reminders job marks unlogged sessions missed through the session itself: audited, versioned, in batches.</summary>
-public sealed class MarkMissedTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class MarkMissedTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly DateTime Start = new(DateTime.UtcNow.Year + 1, 5, 3, 9, 0, 0, DateTimeKind.Utc);
 
@@ -39,15 +38,15 @@ public sealed class MarkMissedTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task Marking_a_session_missed_leaves_an_audit_entry_and_bumps_its_version()
     {
-        var pair = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-30));
-        var session = await app.AddSessionAsync(pair, Start);
+        var pair = await app.PairAsync(acceptedAtUtc: Start.AddDays(-30));
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, Start);
 
         await RunAtAsync(Start.AddHours(48));
         Assert.Empty(await MarkingsOfAsync([session.Id]));
 
         await RunAtAsync(Start.AddHours(50));
 
-        var missed = await app.SessionAsync(session.Id);
+        var missed = await app.SavedSessionAsync(session.Id);
         Assert.Equal((SessionStatus.Missed, (DateTime?)Start.AddHours(50)), (missed.Status, missed.MissedAtUtc));
         Assert.NotEqual(session.Version, missed.Version);
         var entry = Assert.Single(await MarkingsOfAsync([session.Id]));
@@ -65,7 +64,7 @@ public sealed class MarkMissedTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_backlog_larger_than_one_batch_is_all_marked_in_one_run()
     {
-        var pair = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-400));
+        var pair = await app.PairAsync(acceptedAtUtc: Start.AddDays(-400));
         var first = Start.AddDays(-300);
         var count = SessionReminders.MissedBatchSize * 2 + 7;
         var ids = await app.ExecuteDbContextAsync(async db =>
@@ -73,7 +72,7 @@ public sealed class MarkMissedTests(LoggingApp app) : IClassFixture<LoggingApp>
             var sessions = Enumerable.Range(0, count).Select(i => new Session
             {
                 ProgramId = pair.Program.Id,
-                PairId = pair.Pair.Id,
+                PairId = pair.Id,
                 StartsAtUtc = first.AddHours(i),
                 DurationMinutes = 30,
                 EndsAtUtc = first.AddHours(i).AddMinutes(30),
@@ -97,12 +96,12 @@ public sealed class MarkMissedTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_held_session_is_never_marked_missed()
     {
-        var pair = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-30));
-        var held = await app.AddSessionAsync(pair, Start.AddDays(-10), SessionStatus.Held);
+        var pair = await app.PairAsync(acceptedAtUtc: Start.AddDays(-30));
+        var held = await app.SessionAsync(pair, SessionStatus.Held, Start.AddDays(-10));
 
         await RunAtAsync(Start);
 
-        var unchanged = await app.SessionAsync(held.Id);
+        var unchanged = await app.SavedSessionAsync(held.Id);
         Assert.Equal((SessionStatus.Held, (DateTime?)null, held.Version), (unchanged.Status, unchanged.MissedAtUtc, unchanged.Version));
         Assert.Empty(await MarkingsOfAsync([held.Id]));
     }
@@ -112,17 +111,17 @@ public sealed class MarkMissedTests(LoggingApp app) : IClassFixture<LoggingApp>
     {
         // Logging runs on the real clock, so this session is five days behind it.
         var now = DateTime.UtcNow;
-        var pair = await app.AddPairAsync(acceptedAtUtc: now.AddDays(-30));
-        var session = await app.AddSessionAsync(pair, now.AddDays(-5));
+        var pair = await app.PairAsync(acceptedAtUtc: now.AddDays(-30));
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, now.AddDays(-5));
         var form = (await app.SendAsync(new LogSession.Query(session.Id), pair.Mentee.As)).Form;
 
         await RunAtAsync(now);
-        Assert.Equal(SessionStatus.Missed, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Missed, (await app.SavedSessionAsync(session.Id)).Status);
 
         form.HeldMinutes = 40;
         await app.SendAsync(form, pair.Mentee.As);
 
-        var held = await app.SessionAsync(session.Id);
+        var held = await app.SavedSessionAsync(session.Id);
         Assert.Equal((SessionStatus.Held, (int?)40), (held.Status, held.HeldMinutes));
     }
 }

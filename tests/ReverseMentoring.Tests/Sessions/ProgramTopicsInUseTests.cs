@@ -12,7 +12,7 @@ public sealed class ProgramTopicsInUseTests(SessionsApp app) : IClassFixture<Ses
     public async Task Renaming_a_topic_on_a_sessions_agenda_keeps_the_agenda_pointing_at_it()
     {
         var (pair, session, coordinator) = await SessionWithAgendaAsync();
-        var edit = await app.SendAsync(new EditProgram.Query(pair.Program.Id), coordinator);
+        var edit = await app.SendAsync(new EditProgram.Query(pair.ProgramId), coordinator);
         edit.Topics[0].Title = "AI assistants, renamed";
 
         await app.SendAsync(edit, coordinator);
@@ -26,7 +26,7 @@ public sealed class ProgramTopicsInUseTests(SessionsApp app) : IClassFixture<Ses
     public async Task A_topic_on_a_sessions_agenda_cannot_be_removed_and_nothing_of_the_edit_is_saved()
     {
         var (pair, _, coordinator) = await SessionWithAgendaAsync();
-        var edit = await app.SendAsync(new EditProgram.Query(pair.Program.Id), coordinator);
+        var edit = await app.SendAsync(new EditProgram.Query(pair.ProgramId), coordinator);
         var name = edit.Name;
         edit.Name = $"Changed {Guid.NewGuid():N}";
         edit.Topics = [];
@@ -34,22 +34,17 @@ public sealed class ProgramTopicsInUseTests(SessionsApp app) : IClassFixture<Ses
         var refused = await Assert.ThrowsAsync<RequestValidationException>(async () => await app.SendAsync(edit, coordinator));
 
         Assert.Contains("\"AI assistants at work\"", refused.Failures.Single().ErrorMessage, StringComparison.Ordinal);
-        var saved = await app.ExecuteDbContextAsync(db => db.Programs.AsNoTracking().Include(p => p.Topics).SingleAsync(p => p.Id == pair.Program.Id));
+        var saved = await app.ExecuteDbContextAsync(db => db.Programs.AsNoTracking().Include(p => p.Topics).SingleAsync(p => p.Id == pair.ProgramId));
         Assert.Equal(name, saved.Name);
         Assert.Equal(2, saved.Topics.Count);
     }
 
-    private async Task<(ActivePair Pair, Session Session, System.Security.Claims.ClaimsPrincipal Coordinator)> SessionWithAgendaAsync()
+    private async Task<(TestPair Pair, Session Session, System.Security.Claims.ClaimsPrincipal Coordinator)> SessionWithAgendaAsync()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, SessionsApp.Now.UtcDateTime.AddDays(2));
+        var pair = await app.PairAsync(await app.ProgramAsync(topics: ["AI assistants at work", "Social media basics"]));
         var topicId = pair.Program.Topics.OrderBy(t => t.SortOrder).First().Id;
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.SessionTopics.Add(new SessionTopic { SessionId = session.Id, ProgramTopicId = topicId, Kind = SessionTopicKind.Agenda });
-            await db.SaveChangesAsync();
-        });
-        var coordinator = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, SessionsApp.Now.UtcDateTime.AddDays(2), agenda: [topicId]);
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         return (pair, session, coordinator);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ReverseMentoring.Tests.Invitations;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
 
@@ -19,7 +18,7 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Tests.Sessions;
 
-public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
+public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly DateTime Start = new(DateTime.UtcNow.Year + 1, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
@@ -46,8 +45,8 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     /// </summary>
     private async Task<TestPair> BusyPairAsync()
     {
-        var pair = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-20));
-        await app.AddSessionAsync(pair, Start.AddDays(60));
+        var pair = await app.PairAsync(acceptedAtUtc: Start.AddDays(-20), menteeZone: "America/New_York");
+        await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddDays(60));
         return pair;
     }
 
@@ -55,24 +54,24 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task A_scheduled_session_nobody_logged_is_marked_missed_48_hours_after_it_ended()
     {
         var pair = await BusyPairAsync();
-        var session = await app.AddSessionAsync(pair, Start.AddHours(-1));
-        var held = await app.AddSessionAsync(pair, Start.AddHours(-2), SessionStatus.Held);
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddHours(-1));
+        var held = await app.SessionAsync(pair, SessionStatus.Held, Start.AddHours(-2));
 
         await RunAtAsync(Start.AddHours(47));
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id)).Status);
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id)).Status);
 
         await RunAtAsync(Start.AddHours(49));
-        var missed = await app.SessionAsync(session.Id);
+        var missed = await app.SavedSessionAsync(session.Id);
         Assert.Equal(SessionStatus.Missed, missed.Status);
         Assert.Equal(Start.AddHours(49), missed.MissedAtUtc);
-        Assert.Equal(SessionStatus.Held, (await app.SessionAsync(held.Id)).Status);
+        Assert.Equal(SessionStatus.Held, (await app.SavedSessionAsync(held.Id)).Status);
     }
 
     [Fact]
     public async Task Both_sides_are_reminded_once_of_a_session_starting_within_a_day()
     {
         var pair = await BusyPairAsync();
-        var session = await app.AddSessionAsync(pair, Start.AddHours(30));
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddHours(30));
 
         await RunAtAsync(Start);
         Assert.Empty(await KeysAsync($"session:{session.Id}:tomorrow:"));
@@ -105,8 +104,8 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task A_session_not_logged_two_hours_after_its_end_brings_one_log_reminder_to_each_side()
     {
         var pair = await BusyPairAsync();
-        var unlogged = await app.AddSessionAsync(pair, Start.AddHours(-2));
-        var logged = await app.AddSessionAsync(pair, Start.AddHours(-4), SessionStatus.Held);
+        var unlogged = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddHours(-2));
+        var logged = await app.SessionAsync(pair, SessionStatus.Held, Start.AddHours(-4));
 
         await RunAtAsync(Start.AddMinutes(30));
         Assert.Empty(await KeysAsync($"session:{unlogged.Id}:log-missing:"));
@@ -124,8 +123,8 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task A_side_without_feedback_three_days_after_the_log_is_reminded_once()
     {
         var pair = await BusyPairAsync();
-        var session = await app.AddSessionAsync(pair, Start.AddDays(-1), SessionStatus.Held, loggedAtUtc: Start);
-        await app.AddFeedbackAsync(pair, session, ParticipantRole.Mentor, 4);
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddDays(-1), change: s => s.Log(pair.Mentor.Id, 60, [], null, false, null, Start));
+        await app.FeedbackAsync(pair, session, ParticipantRole.Mentor, 4);
 
         await RunAtAsync(Start.AddDays(2.9));
         Assert.Empty(await KeysAsync($"session:{session.Id}:feedback-overdue:"));
@@ -143,7 +142,7 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     public async Task Feedback_is_not_chased_for_a_session_logged_more_than_30_days_ago()
     {
         var pair = await BusyPairAsync();
-        var old = await app.AddSessionAsync(pair, Start.AddDays(-45), SessionStatus.Held, loggedAtUtc: Start.AddDays(-45));
+        var old = await app.SessionAsync(pair, SessionStatus.Scheduled, Start.AddDays(-45), change: s => s.Log(pair.Mentor.Id, 60, [], null, false, null, Start.AddDays(-45)));
 
         await RunAtAsync(Start);
 
@@ -153,26 +152,26 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     [Fact]
     public async Task A_pair_that_has_not_met_for_longer_than_the_cadence_plus_a_week_is_reminded_once_per_period()
     {
-        var program = await app.AddProgramAsync(p => p.SessionCadenceDays = 10);
-        var pair = await app.AddPairAsync(program, acceptedAtUtc: Start.AddDays(-30));
-        var held = await app.AddSessionAsync(pair, Start, SessionStatus.Held);
-        await app.AddFeedbackAsync(pair, held, ParticipantRole.Mentor, 4);
-        await app.AddFeedbackAsync(pair, held, ParticipantRole.Mentee, 4);
+        var program = await app.ProgramAsync(cadenceDays: 10);
+        var pair = await app.PairAsync(program, acceptedAtUtc: Start.AddDays(-30));
+        var held = await app.SessionAsync(pair, SessionStatus.Held, Start);
+        await app.FeedbackAsync(pair, held, ParticipantRole.Mentor, 4);
+        await app.FeedbackAsync(pair, held, ParticipantRole.Mentee, 4);
 
         // Quiet once the last held session is older than the cadence (10) plus 7 days: not at 16.5 days, at 17.5 (the
         // old rule, without the grace week, reminded from 10 days on: the runs were at 9.5, 10.5 and 11, then 20.5).
         await RunAtAsync(Start.AddDays(16.5));
-        Assert.Empty(await KeysAsync($"pair:{pair.Pair.Id}:no-session:"));
+        Assert.Empty(await KeysAsync($"pair:{pair.Id}:no-session:"));
 
         // 17.5 and 18 days are both in period 17 / 10 = 1: one reminder each side.
         await RunAtAsync(Start.AddDays(17.5));
         await RunAtAsync(Start.AddDays(18));
-        Assert.Equal(2, (await KeysAsync($"pair:{pair.Pair.Id}:no-session:")).Count);
+        Assert.Equal(2, (await KeysAsync($"pair:{pair.Id}:no-session:")).Count);
         Assert.Single(app.MailTo(pair.Mentee.User.Email!));
 
         // 20.5 days is period 2: one more each side.
         await RunAtAsync(Start.AddDays(20.5));
-        Assert.Equal(4, (await KeysAsync($"pair:{pair.Pair.Id}:no-session:")).Count);
+        Assert.Equal(4, (await KeysAsync($"pair:{pair.Id}:no-session:")).Count);
         Assert.Equal(2, app.MailTo(pair.Mentor.User.Email!).Count);
     }
 
@@ -181,16 +180,16 @@ public sealed class RemindersTests(LoggingApp app) : IClassFixture<LoggingApp>
     {
         // Accepted 22 days ago with the default cadence of 14: quiet, as 22 > 14 + 7 (the old rule, without the grace
         // week, reminded from 14 days, so 15 was enough). A session in 3 days, within the next 7, silences it.
-        var quiet = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-22));
-        var planned = await app.AddPairAsync(acceptedAtUtc: Start.AddDays(-22));
-        await app.AddSessionAsync(planned, Start.AddDays(3));
-        var closedProgram = await app.AddProgramAsync(p => p.Status = ProgramStatus.Closed);
-        var closed = await app.AddPairAsync(closedProgram, acceptedAtUtc: Start.AddDays(-22));
+        var quiet = await app.PairAsync(acceptedAtUtc: Start.AddDays(-22));
+        var planned = await app.PairAsync(acceptedAtUtc: Start.AddDays(-22));
+        await app.SessionAsync(planned, SessionStatus.Scheduled, Start.AddDays(3));
+        var closedProgram = await app.ProgramAsync(ProgramStatus.Closed);
+        var closed = await app.PairAsync(closedProgram, acceptedAtUtc: Start.AddDays(-22));
 
         await RunAtAsync(Start);
 
-        Assert.Equal(2, (await KeysAsync($"pair:{quiet.Pair.Id}:no-session:")).Count);
-        Assert.Empty(await KeysAsync($"pair:{planned.Pair.Id}:no-session:"));
-        Assert.Empty(await KeysAsync($"pair:{closed.Pair.Id}:no-session:"));
+        Assert.Equal(2, (await KeysAsync($"pair:{quiet.Id}:no-session:")).Count);
+        Assert.Empty(await KeysAsync($"pair:{planned.Id}:no-session:"));
+        Assert.Empty(await KeysAsync($"pair:{closed.Id}:no-session:"));
     }
 }

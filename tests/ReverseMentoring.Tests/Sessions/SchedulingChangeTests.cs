@@ -1,4 +1,3 @@
-using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
@@ -28,12 +27,12 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [Fact]
     public async Task Rescheduling_moves_the_session_raises_its_sequence_and_sends_the_update()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         await app.SendAsync(Move(session, new DateOnly(2027, 3, 29), new TimeOnly(10, 0), pair.Program.Topics[1].Id), pair.Mentee.As);
 
-        var moved = (await app.SessionAsync(session.Id))!;
+        var moved = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(new DateTime(2027, 3, 29, 9, 0, 0), moved.StartsAtUtc);
         Assert.Equal(new DateTime(2027, 3, 29, 10, 30, 0), moved.EndsAtUtc);
         Assert.Equal(90, moved.DurationMinutes);
@@ -56,26 +55,26 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [Fact]
     public async Task A_session_can_move_into_its_own_old_time()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         await app.SendAsync(Move(session, new DateOnly(2027, 3, 3), new TimeOnly(10, 30)), pair.Mentor.As);
 
-        Assert.Equal(new DateTime(2027, 3, 3, 10, 30, 0), (await app.SessionAsync(session.Id))!.StartsAtUtc);
+        Assert.Equal(new DateTime(2027, 3, 3, 10, 30, 0), (await app.SavedSessionAsync(session.Id))!.StartsAtUtc);
     }
 
     [Fact]
     public async Task Rescheduling_with_a_stale_version_is_refused_and_changes_nothing()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
         var stale = Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0));
         stale.Version = Guid.NewGuid();
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(stale, pair.Mentor.As));
 
         Assert.Equal(SessionRules.ConflictMessage, Assert.Single(refused.Failures).ErrorMessage);
-        var unchanged = (await app.SessionAsync(session.Id))!;
+        var unchanged = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(WednesdayTenUtc, unchanged.StartsAtUtc);
         Assert.Equal(0, unchanged.CalendarSequence);
         Assert.Empty(app.MailTo(pair.Mentee.User.Email!));
@@ -84,15 +83,15 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [Fact]
     public async Task Rescheduling_into_a_clash_is_refused_and_changes_nothing()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
-        await app.AddSessionAsync(pair, new DateTime(2027, 3, 8, 10, 0, 0));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
+        await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 8, 10, 0, 0));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(Move(session, new DateOnly(2027, 3, 8), new TimeOnly(9, 0)), pair.Mentor.As));
 
         Assert.Equal("Date", refused.Failures.Single().PropertyName);
-        Assert.Equal(WednesdayTenUtc, (await app.SessionAsync(session.Id))!.StartsAtUtc);
+        Assert.Equal(WednesdayTenUtc, (await app.SavedSessionAsync(session.Id))!.StartsAtUtc);
     }
 
     [Theory]
@@ -100,21 +99,21 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [InlineData(SessionStatus.Held)]
     public async Task Only_a_scheduled_session_can_be_rescheduled(SessionStatus status)
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc, status: status);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, status, WednesdayTenUtc);
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0)), pair.Mentor.As));
 
         Assert.Equal(RescheduleSession.NotChangeable, Assert.Single(refused.Failures).ErrorMessage);
-        Assert.Equal(WednesdayTenUtc, (await app.SessionAsync(session.Id))!.StartsAtUtc);
+        Assert.Equal(WednesdayTenUtc, (await app.SavedSessionAsync(session.Id))!.StartsAtUtc);
     }
 
     [Fact]
     public async Task A_session_that_has_started_cannot_be_rescheduled()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, new DateTime(2027, 3, 1, 7, 30, 0));
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 1, 7, 30, 0));
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0)), pair.Mentor.As));
@@ -126,8 +125,8 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [Fact]
     public async Task Rescheduling_follows_the_same_field_rules_as_scheduling()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
         var move = Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0));
         move.DurationMinutes = 5;
         move.Location = "";
@@ -136,20 +135,20 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
 
         Assert.Contains(refused.Failures, f => f.PropertyName == "DurationMinutes");
         Assert.Contains(refused.Failures, f => f.PropertyName == "Location");
-        Assert.Equal(WednesdayTenUtc, (await app.SessionAsync(session.Id))!.StartsAtUtc);
+        Assert.Equal(WednesdayTenUtc, (await app.SavedSessionAsync(session.Id))!.StartsAtUtc);
     }
 
     [Fact]
     public async Task Another_pairs_session_cannot_be_rescheduled_or_cancelled()
     {
-        var pair = await app.ActivePairAsync();
-        var stranger = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var stranger = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0)), stranger.Mentee.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new RescheduleSession.FormQuery(session.Id), stranger.Mentee.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Cancel(session), stranger.Mentor.As));
-        var unchanged = (await app.SessionAsync(session.Id))!;
+        var unchanged = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(SessionStatus.Scheduled, unchanged.Status);
         Assert.Equal(WednesdayTenUtc, unchanged.StartsAtUtc);
     }
@@ -159,24 +158,24 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [InlineData(Roles.Leadership)]
     public async Task Hr_and_leadership_cannot_reschedule_or_cancel(string role)
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
-        var (_, @as) = await EnrolmentTestKit.ParticipantAsync(app, role);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
+        var person = await app.PersonAsync(role);
 
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0)), @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(Cancel(session), @as));
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id))!.Status);
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(Move(session, new DateOnly(2027, 3, 8), new TimeOnly(10, 0)), person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(Cancel(session), person.As));
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id))!.Status);
     }
 
     [Fact]
     public async Task Cancelling_records_who_why_and_when_and_sends_the_cancellation()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         await app.SendAsync(Cancel(session, "  A board meeting came up.  "), pair.Mentee.As);
 
-        var cancelled = (await app.SessionAsync(session.Id))!;
+        var cancelled = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(SessionStatus.Cancelled, cancelled.Status);
         Assert.Equal("A board meeting came up.", cancelled.CancelReason);
         Assert.Equal(pair.Mentee.User.Id, cancelled.CancelledByUserId);
@@ -207,13 +206,13 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [MemberData(nameof(InvalidCancellations))]
     public async Task An_invalid_cancellation_is_refused_with_a_message_and_changes_nothing(string reason, bool confirm, string field, string message)
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(Cancel(session, reason, confirm), pair.Mentor.As));
 
         Assert.Equal(message, refused.Failures.Single(f => f.PropertyName == field).ErrorMessage);
-        var unchanged = (await app.SessionAsync(session.Id))!;
+        var unchanged = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(SessionStatus.Scheduled, unchanged.Status);
         Assert.Null(unchanged.CancelReason);
         Assert.Empty(app.MailTo(pair.Mentee.User.Email!));
@@ -222,8 +221,8 @@ public sealed class SchedulingChangeTests(SessionsApp app) : IClassFixture<Sessi
     [Fact]
     public async Task A_cancelled_session_cannot_be_cancelled_again()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc, status: SessionStatus.Cancelled);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Cancelled, WednesdayTenUtc);
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() => app.SendAsync(Cancel(session), pair.Mentor.As));
 

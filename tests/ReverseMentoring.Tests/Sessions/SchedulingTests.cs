@@ -1,4 +1,3 @@
-using ReverseMentoring.Tests.Enrolments;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
@@ -10,6 +9,18 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     private static readonly DateOnly Wednesday = new(2027, 3, 3);
     private static readonly TimeOnly Ten = new(10, 0);
 
+    /// <summary>A valid plan for the pair: virtual, 60 minutes, the first topic, on the given local date and time.</summary>
+    private static ScheduleSession.Command Plan(TestPair pair, DateOnly date, TimeOnly time) => new()
+    {
+        PairId = pair.Id,
+        Date = date,
+        Time = time,
+        DurationMinutes = 60,
+        Format = SessionFormats.Virtual,
+        Location = "https://meet.example.com/maya-simon",
+        TopicIds = [pair.Program.Topics[0].Id],
+    };
+
     private static async Task<RequestValidationException> RefusedAsync(Func<Task> send) => await Assert.ThrowsAsync<RequestValidationException>(send);
 
     private static string? MessageFor(RequestValidationException refused, string field) =>
@@ -18,16 +29,16 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     [Fact]
     public async Task A_mentee_schedules_a_session_stored_in_utc_with_its_agenda()
     {
-        var pair = await app.ActivePairAsync();
-        var plan = SessionsApp.Plan(pair, Wednesday, Ten);
+        var pair = await app.PairAsync();
+        var plan = Plan(pair, Wednesday, Ten);
         plan.Location = "  https://meet.example.com/maya-simon  ";
 
         var id = await app.SendAsync(plan, pair.Mentee.As);
 
-        var session = await app.SessionAsync(id);
+        var session = await app.SavedSessionAsync(id);
         Assert.NotNull(session);
-        Assert.Equal(pair.Pair.Id, session.PairId);
-        Assert.Equal(pair.Program.Id, session.ProgramId);
+        Assert.Equal(pair.Id, session.PairId);
+        Assert.Equal(pair.ProgramId, session.ProgramId);
         Assert.Equal(new DateTime(2027, 3, 3, 10, 0, 0), session.StartsAtUtc);
         Assert.Equal(new DateTime(2027, 3, 3, 11, 0, 0), session.EndsAtUtc);
         Assert.Equal(60, session.DurationMinutes);
@@ -44,9 +55,9 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     [Fact]
     public async Task Scheduling_emails_the_other_side_an_invitation_with_the_calendar_file()
     {
-        var pair = await app.ActivePairAsync(mentorZone: "Asia/Tokyo");
+        var pair = await app.PairAsync(mentorZone: "Asia/Tokyo");
 
-        var id = await app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), pair.Mentee.As);
+        var id = await app.SendAsync(Plan(pair, Wednesday, Ten), pair.Mentee.As);
 
         var mail = Assert.Single(app.MailTo(pair.Mentor.User.Email!));
         Assert.Empty(app.MailTo(pair.Mentee.User.Email!));
@@ -68,43 +79,43 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     [Fact]
     public async Task A_time_entered_in_New_York_the_day_after_its_clocks_change_is_stored_in_summer_time()
     {
-        var pair = await app.ActivePairAsync(menteeZone: "America/New_York");
+        var pair = await app.PairAsync(menteeZone: "America/New_York");
 
-        var id = await app.SendAsync(SessionsApp.Plan(pair, new DateOnly(2027, 3, 15), Ten), pair.Mentee.As);
+        var id = await app.SendAsync(Plan(pair, new DateOnly(2027, 3, 15), Ten), pair.Mentee.As);
 
-        Assert.Equal(new DateTime(2027, 3, 15, 14, 0, 0), (await app.SessionAsync(id))!.StartsAtUtc);
+        Assert.Equal(new DateTime(2027, 3, 15, 14, 0, 0), (await app.SavedSessionAsync(id))!.StartsAtUtc);
     }
 
     [Fact]
     public async Task A_time_entered_in_London_the_day_after_its_clocks_change_is_stored_in_summer_time()
     {
-        var pair = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
 
-        var id = await app.SendAsync(SessionsApp.Plan(pair, new DateOnly(2027, 3, 29), Ten), pair.Mentor.As);
+        var id = await app.SendAsync(Plan(pair, new DateOnly(2027, 3, 29), Ten), pair.Mentor.As);
 
-        Assert.Equal(new DateTime(2027, 3, 29, 9, 0, 0), (await app.SessionAsync(id))!.StartsAtUtc);
+        Assert.Equal(new DateTime(2027, 3, 29, 9, 0, 0), (await app.SavedSessionAsync(id))!.StartsAtUtc);
     }
 
     [Fact]
     public async Task A_time_that_does_not_exist_because_the_clocks_go_forward_is_refused()
     {
-        var pair = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
 
-        var refused = await RefusedAsync(() => app.SendAsync(SessionsApp.Plan(pair, new DateOnly(2027, 3, 28), new TimeOnly(1, 30)), pair.Mentor.As));
+        var refused = await RefusedAsync(() => app.SendAsync(Plan(pair, new DateOnly(2027, 3, 28), new TimeOnly(1, 30)), pair.Mentor.As));
 
         Assert.Contains("does not exist", MessageFor(refused, "Time"), StringComparison.Ordinal);
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
     public async Task A_start_in_the_past_is_refused()
     {
-        var pair = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
 
-        var refused = await RefusedAsync(() => app.SendAsync(SessionsApp.Plan(pair, new DateOnly(2027, 3, 1), new TimeOnly(7, 30)), pair.Mentor.As));
+        var refused = await RefusedAsync(() => app.SendAsync(Plan(pair, new DateOnly(2027, 3, 1), new TimeOnly(7, 30)), pair.Mentor.As));
 
         Assert.Equal("Mon 1 Mar 2027 at 07:30 has passed. Choose a date and time in the future.", MessageFor(refused, "Date"));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     public static TheoryData<string, string, string> InvalidPlans => new()
@@ -125,9 +136,9 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     [MemberData(nameof(InvalidPlans))]
     public async Task An_invalid_plan_is_refused_with_a_message_on_its_field_and_nothing_is_saved(string problem, string field, string message)
     {
-        var pair = await app.ActivePairAsync();
-        var other = await app.AddProgramAsync();
-        var plan = SessionsApp.Plan(pair, Wednesday, Ten);
+        var pair = await app.PairAsync();
+        var other = await app.ProgramAsync();
+        var plan = Plan(pair, Wednesday, Ten);
         switch (problem)
         {
             case "no date": plan.Date = null; break;
@@ -145,87 +156,83 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
         var refused = await RefusedAsync(() => app.SendAsync(plan, pair.Mentee.As));
 
         Assert.Equal(message, MessageFor(refused, field));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
         Assert.Empty(app.MailTo(pair.Mentor.User.Email!));
     }
 
     [Fact]
     public async Task A_group_session_is_allowed_when_the_program_allows_group_meetings()
     {
-        var pair = await app.ActivePairAsync(change: p => p.Formats = SessionFormats.Group | SessionFormats.InPerson);
-        var plan = SessionsApp.Plan(pair, Wednesday, Ten);
+        var pair = await app.PairAsync(await app.ProgramAsync(formats: SessionFormats.Group | SessionFormats.InPerson));
+        var plan = Plan(pair, Wednesday, Ten);
         plan.Format = SessionFormats.Group;
         plan.Location = "Board room";
 
         var id = await app.SendAsync(plan, pair.Mentor.As);
 
-        Assert.Equal(SessionFormats.Group, (await app.SessionAsync(id))!.Format);
+        Assert.Equal(SessionFormats.Group, (await app.SavedSessionAsync(id))!.Format);
     }
 
     [Fact]
     public async Task A_clash_with_the_partners_session_in_another_pair_names_the_partner_and_saves_nothing()
     {
-        var pair = await app.ActivePairAsync();
-        var otherMentee = await app.EnrolAsync(pair.Program.Id, ParticipantRole.Mentee, "Olivia Other");
+        var pair = await app.PairAsync();
         // Group mentoring: the same mentor enrolment in a second pair.
-        var otherPair = await app.AddPairAsync(pair.Program.Id, pair.Mentor, otherMentee);
-        var other = new ActivePair(pair.Program, otherPair, pair.Mentor, otherMentee);
-        await app.AddSessionAsync(other, new DateTime(2027, 3, 3, 10, 30, 0));
+        var other = await app.PairAsync(pair.Program, mentor: pair.Mentor, menteeName: "Olivia Other");
+        await app.SessionAsync(other, SessionStatus.Scheduled, new DateTime(2027, 3, 3, 10, 30, 0));
 
-        var refused = await RefusedAsync(() => app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), pair.Mentee.As));
+        var refused = await RefusedAsync(() => app.SendAsync(Plan(pair, Wednesday, Ten), pair.Mentee.As));
 
         Assert.Equal("Maya Mentor already has a session from 10:30 to 11:30 on Wed 3 Mar 2027 (Europe/London). Choose another time.", MessageFor(refused, "Date"));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
     public async Task A_clash_with_my_own_session_in_another_program_says_so_in_my_time_zone()
     {
-        var pair = await app.ActivePairAsync(menteeZone: "America/New_York");
-        var program = await app.AddProgramAsync();
-        var mentor = await app.EnrolAsync(program.Id, ParticipantRole.Mentor, "Other Mentor");
-        var me = await app.EnrolAsync(program.Id, ParticipantRole.Mentee, "", "America/New_York", existing: pair.Mentee.User);
-        var elsewhere = new ActivePair(program, await app.AddPairAsync(program.Id, mentor, me), mentor, me);
-        await app.AddSessionAsync(elsewhere, new DateTime(2027, 3, 10, 14, 0, 0), minutes: 30);
+        var pair = await app.PairAsync(menteeZone: "America/New_York");
+        var program = await app.ProgramAsync();
+        var elsewhere = await app.PairAsync(program, mentorName: "Other Mentor", mentee: pair.Mentee, menteeZone: "America/New_York");
+        await app.SessionAsync(elsewhere, SessionStatus.Scheduled, new DateTime(2027, 3, 10, 14, 0, 0), minutes: 30);
 
-        var refused = await RefusedAsync(() => app.SendAsync(SessionsApp.Plan(pair, new DateOnly(2027, 3, 10), new TimeOnly(8, 45)), pair.Mentee.As));
+        var refused = await RefusedAsync(() => app.SendAsync(Plan(pair, new DateOnly(2027, 3, 10), new TimeOnly(8, 45)), pair.Mentee.As));
 
         Assert.Equal("You already have a session from 09:00 to 09:30 on Wed 10 Mar 2027 (America/New_York). Choose another time.", MessageFor(refused, "Date"));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
     public async Task A_cancelled_session_does_not_block_the_time()
     {
-        var pair = await app.ActivePairAsync();
-        await app.AddSessionAsync(pair, new DateTime(2027, 3, 3, 10, 0, 0), status: SessionStatus.Cancelled);
+        var pair = await app.PairAsync();
+        await app.SessionAsync(pair, SessionStatus.Cancelled, new DateTime(2027, 3, 3, 10, 0, 0));
 
-        var id = await app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), pair.Mentee.As);
+        var id = await app.SendAsync(Plan(pair, Wednesday, Ten), pair.Mentee.As);
 
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(id))!.Status);
-        Assert.Equal(2, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(id))!.Status);
+        Assert.Equal(2, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
     public async Task Back_to_back_sessions_do_not_clash()
     {
-        var pair = await app.ActivePairAsync();
-        await app.AddSessionAsync(pair, new DateTime(2027, 3, 3, 9, 0, 0));
+        var pair = await app.PairAsync();
+        await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 3, 9, 0, 0));
 
-        await app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), pair.Mentee.As);
+        await app.SendAsync(Plan(pair, Wednesday, Ten), pair.Mentee.As);
 
-        Assert.Equal(2, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(2, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
     public async Task Someone_outside_the_pair_cannot_schedule_for_it()
     {
-        var pair = await app.ActivePairAsync();
-        var stranger = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
+        var stranger = await app.PairAsync();
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), stranger.Mentee.As));
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ScheduleSession.FormQuery(pair.Pair.Id), stranger.Mentor.As));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Plan(pair, Wednesday, Ten), stranger.Mentee.As));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ScheduleSession.FormQuery(pair.Id), stranger.Mentor.As));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     [Theory]
@@ -234,21 +241,18 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     [InlineData(PairStatus.Ended)]
     public async Task A_pair_that_is_not_confirmed_has_no_scheduling(PairStatus status)
     {
-        var program = await app.AddProgramAsync();
-        var mentor = await app.EnrolAsync(program.Id, ParticipantRole.Mentor, "Maya Mentor");
-        var mentee = await app.EnrolAsync(program.Id, ParticipantRole.Mentee, "Simon Senior");
-        var pair = new ActivePair(program, await app.AddPairAsync(program.Id, mentor, mentee, status), mentor, mentee);
+        var pair = await app.PairAsync(await app.ProgramAsync(), status);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), mentee.As));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Plan(pair, Wednesday, Ten), pair.Mentee.As));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
     public async Task A_closed_program_has_no_scheduling()
     {
-        var pair = await app.ActivePairAsync(change: p => p.Status = ProgramStatus.Closed);
+        var pair = await app.PairAsync(await app.ProgramAsync(ProgramStatus.Closed));
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), pair.Mentor.As));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(Plan(pair, Wednesday, Ten), pair.Mentor.As));
     }
 
     [Theory]
@@ -256,12 +260,12 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
     [InlineData(Roles.Leadership)]
     public async Task Hr_and_leadership_cannot_schedule_sessions(string role)
     {
-        var pair = await app.ActivePairAsync();
-        var (_, @as) = await EnrolmentTestKit.ParticipantAsync(app, role);
+        var pair = await app.PairAsync();
+        var person = await app.PersonAsync(role);
 
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(SessionsApp.Plan(pair, Wednesday, Ten), @as));
-        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ScheduleSession.FormQuery(pair.Pair.Id), @as));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(Plan(pair, Wednesday, Ten), person.As));
+        await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ScheduleSession.FormQuery(pair.Id), person.As));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
     }
 
     [Fact]
@@ -273,10 +277,13 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
             new() { Day = DayOfWeek.Monday, Starts = new TimeOnly(6, 0), Ends = new TimeOnly(8, 0) },
             new() { Day = DayOfWeek.Wednesday, Starts = new TimeOnly(6, 0), Ends = new TimeOnly(8, 0) },
         };
-        var pair = await app.ActivePairAsync(menteeZone: "America/New_York", menteeAvailability: early);
-        await app.AddSessionAsync(pair, new DateTime(2027, 3, 3, 11, 0, 0));
+        var program = await app.ProgramAsync(topics: ["AI assistants at work", "Social media basics"]);
+        var simon = await app.PersonAsync(Roles.Mentee, TestData.MenteeName);
+        await app.EnrolAsync(program, simon, ParticipantRole.Mentee, timeZoneId: "America/New_York", availability: early);
+        var pair = await app.PairAsync(program, mentee: simon);
+        await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 3, 11, 0, 0));
 
-        var form = await app.SendAsync(new ScheduleSession.FormQuery(pair.Pair.Id), pair.Mentor.As);
+        var form = await app.SendAsync(new ScheduleSession.FormQuery(pair.Id), pair.Mentor.As);
 
         Assert.Equal(60, form.Minutes);
         Assert.Equal("Europe/London", form.MyZone);

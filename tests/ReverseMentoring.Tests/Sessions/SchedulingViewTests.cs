@@ -13,8 +13,8 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task A_session_shows_in_the_viewers_time_zone_and_the_partners()
     {
-        var pair = await app.ActivePairAsync(menteeZone: "Asia/Tokyo");
-        var session = await app.AddSessionAsync(pair, MondayAfterChangeUtc);
+        var pair = await app.PairAsync(menteeZone: "Asia/Tokyo");
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, MondayAfterChangeUtc);
 
         var seen = await app.SendAsync(new ViewSession.Query(session.Id), pair.Mentee.As);
 
@@ -29,9 +29,9 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task A_past_session_not_yet_logged_offers_logging_and_a_held_one_feedback_and_its_log_to_edit()
     {
-        var pair = await app.ActivePairAsync();
-        var past = await app.AddSessionAsync(pair, new DateTime(2027, 2, 22, 10, 0, 0));
-        var held = await app.AddSessionAsync(pair, new DateTime(2027, 2, 15, 10, 0, 0), status: SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var past = await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 2, 22, 10, 0, 0));
+        var held = await app.SessionAsync(pair, SessionStatus.Held, new DateTime(2027, 2, 15, 10, 0, 0));
 
         var pastSeen = await app.SendAsync(new ViewSession.Query(past.Id), pair.Mentor.As);
         var heldSeen = await app.SendAsync(new ViewSession.Query(held.Id), pair.Mentor.As);
@@ -42,15 +42,7 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
         Assert.True(heldSeen.CanLog);
 
         // Once the junior has rated it, the junior is no longer asked; the senior still is.
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            db.SessionFeedback.Add(new Feedback
-            {
-                ProgramId = pair.Program.Id, PairId = pair.Pair.Id, SessionId = held.Id, ByUserId = pair.Mentor.User.Id,
-                Role = ParticipantRole.Mentor, Rating = 4, CreatedAtUtc = SessionsApp.Now.UtcDateTime,
-            });
-            await db.SaveChangesAsync();
-        });
+        await app.FeedbackAsync(pair, held, ParticipantRole.Mentor, 4);
         Assert.False((await app.SendAsync(new ViewSession.Query(held.Id), pair.Mentor.As)).CanGiveFeedback);
         Assert.True((await app.SendAsync(new ViewSession.Query(held.Id), pair.Mentee.As)).CanGiveFeedback);
     }
@@ -58,9 +50,9 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task Another_pairs_session_is_not_found_by_id()
     {
-        var pair = await app.ActivePairAsync();
-        var stranger = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, MondayAfterChangeUtc);
+        var pair = await app.PairAsync();
+        var stranger = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, MondayAfterChangeUtc);
 
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new ViewSession.Query(session.Id), stranger.Mentee.As));
         await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new SessionCalendarFile.Query(session.Id), stranger.Mentor.As));
@@ -69,7 +61,7 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/Sessions/{session.Id}/Calendar", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/Sessions/Cancel/{session.Id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/Sessions/Reschedule/{session.Id}", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/Sessions/Schedule?pairId={pair.Pair.Id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/Participant/Sessions/Schedule?pairId={pair.Id}", UriKind.Relative))).StatusCode);
     }
 
     [Theory]
@@ -77,8 +69,8 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [InlineData(Roles.Leadership)]
     public async Task Hr_and_leadership_cannot_see_sessions(string role)
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, MondayAfterChangeUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, MondayAfterChangeUtc);
         var person = await app.CreateUserAsync(role);
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ViewSession.Query(session.Id), SessionsApp.PrincipalFor(person, role)));
@@ -91,8 +83,8 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task The_calendar_file_downloads_and_parses_back_with_the_utc_start()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, MondayAfterChangeUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, MondayAfterChangeUtc, format: SessionFormats.InPerson, location: "Room 4.12");
         var client = await app.SignedInClientAsync(pair.Mentee.User);
 
         var response = await client.GetAsync(new Uri($"/Participant/Sessions/{session.Id}/Calendar", UriKind.Relative));
@@ -115,11 +107,11 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task My_sessions_lists_upcoming_first_then_past_with_a_schedule_link_per_active_pair()
     {
-        var pair = await app.ActivePairAsync();
-        var past = await app.AddSessionAsync(pair, new DateTime(2027, 2, 22, 10, 0, 0), status: SessionStatus.Held);
-        var later = await app.AddSessionAsync(pair, new DateTime(2027, 3, 10, 10, 0, 0));
-        var sooner = await app.AddSessionAsync(pair, new DateTime(2027, 3, 3, 10, 0, 0));
-        var older = await app.AddSessionAsync(pair, new DateTime(2027, 2, 15, 10, 0, 0), status: SessionStatus.Cancelled);
+        var pair = await app.PairAsync();
+        var past = await app.SessionAsync(pair, SessionStatus.Held, new DateTime(2027, 2, 22, 10, 0, 0));
+        var later = await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 10, 10, 0, 0));
+        var sooner = await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 3, 10, 0, 0));
+        var older = await app.SessionAsync(pair, SessionStatus.Cancelled, new DateTime(2027, 2, 15, 10, 0, 0));
 
         var mine = await app.SendAsync(new MySessions.Query(), pair.Mentee.As);
 
@@ -128,19 +120,19 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
         Assert.False(mine.Sessions[2].IsUpcoming);
         Assert.Equal("Wed 3 Mar 2027, 10:00–11:00 (Europe/London)", mine.Sessions[0].When);
         var active = Assert.Single(mine.ActivePairs);
-        Assert.Equal(pair.Pair.Id, active.PairId);
+        Assert.Equal(pair.Id, active.PairId);
         Assert.Equal("Maya Mentor", active.PartnerName);
 
         var client = await app.SignedInClientAsync(pair.Mentee.User);
         var html = await client.GetHtmlAsync("/Participant/Sessions");
-        Assert.Contains($"/Participant/Sessions/Schedule?pairId={pair.Pair.Id}", html, StringComparison.Ordinal);
+        Assert.Contains($"/Participant/Sessions/Schedule?pairId={pair.Id}", html, StringComparison.Ordinal);
         Assert.Contains($"/Participant/Sessions/{sooner.Id}", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task My_sessions_without_any_says_so()
     {
-        var pair = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
         var client = await app.SignedInClientAsync(pair.Mentor.User);
 
         var html = await client.GetHtmlAsync("/Participant/Sessions");
@@ -151,14 +143,14 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task The_schedule_page_shows_the_time_zone_and_suggestions_and_a_suggestion_fills_the_form()
     {
-        var pair = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
         var client = await app.SignedInClientAsync(pair.Mentee.User);
 
-        var html = await client.GetHtmlAsync($"/Participant/Sessions/Schedule?pairId={pair.Pair.Id}");
+        var html = await client.GetHtmlAsync($"/Participant/Sessions/Schedule?pairId={pair.Id}");
         Assert.Contains("Europe/London", html, StringComparison.Ordinal);
-        Assert.Contains($"/Participant/Sessions/Schedule?pairId={pair.Pair.Id}&amp;date=2027-03-01&amp;time=09:00&amp;minutes=60", html, StringComparison.Ordinal);
+        Assert.Contains($"/Participant/Sessions/Schedule?pairId={pair.Id}&amp;date=2027-03-01&amp;time=09:00&amp;minutes=60", html, StringComparison.Ordinal);
 
-        var filled = await client.GetHtmlAsync($"/Participant/Sessions/Schedule?pairId={pair.Pair.Id}&date=2027-03-01&time=09:00&minutes=60");
+        var filled = await client.GetHtmlAsync($"/Participant/Sessions/Schedule?pairId={pair.Id}&date=2027-03-01&time=09:00&minutes=60");
         Assert.Contains("value=\"2027-03-01\"", filled, StringComparison.Ordinal);
         Assert.Contains("value=\"09:00", filled, StringComparison.Ordinal);
     }
@@ -166,12 +158,12 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task Posting_the_schedule_form_saves_and_shows_the_session_or_shows_errors_next_to_the_fields()
     {
-        var pair = await app.ActivePairAsync();
+        var pair = await app.PairAsync();
         var client = await app.SignedInClientAsync(pair.Mentor.User);
-        var url = $"/Participant/Sessions/Schedule?pairId={pair.Pair.Id}";
+        var url = $"/Participant/Sessions/Schedule?pairId={pair.Id}";
         var fields = new Dictionary<string, string>
         {
-            ["Data.PairId"] = pair.Pair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Data.PairId"] = pair.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Data.Date"] = "2027-03-03",
             ["Data.Time"] = "10:00",
             ["Data.DurationMinutes"] = "60",
@@ -183,12 +175,12 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var html = await invalid.Content.ReadAsStringAsync();
         Assert.Equal("For a virtual session, enter the meeting link, starting with https:// (or http://).", HttpClientForms.FieldError(html, "Data.Location"));
-        Assert.Equal(0, await app.SessionCountAsync(pair.Pair.Id));
+        Assert.Equal(0, await app.SessionCountAsync(pair.Id));
 
         fields["Data.Location"] = "https://meet.example.com/abc";
         var saved = await client.PostFormAsync("/Participant/Sessions/Schedule", fields, url);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var id = await app.ExecuteDbContextAsync(db => Task.FromResult(db.Sessions.Single(s => s.PairId == pair.Pair.Id).Id));
+        var id = await app.ExecuteDbContextAsync(db => Task.FromResult(db.Sessions.Single(s => s.PairId == pair.Id).Id));
         Assert.Equal($"/Participant/Sessions/{id}", saved.Headers.Location!.OriginalString);
         var details = WebUtility.HtmlDecode(await client.GetHtmlAsync($"/Participant/Sessions/{id}"));
         Assert.Contains("Wed 3 Mar 2027, 10:00–11:00 (Europe/London)", details, StringComparison.Ordinal);
@@ -201,8 +193,8 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
     [Fact]
     public async Task Cancelling_through_the_page_needs_the_confirmation_box()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, MondayAfterChangeUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, MondayAfterChangeUtc);
         var client = await app.SignedInClientAsync(pair.Mentee.User);
         var url = $"/Participant/Sessions/Cancel/{session.Id}";
         var fields = new Dictionary<string, string> { ["Data.Version"] = session.Version.ToString(), ["Data.Reason"] = "Travelling." };
@@ -210,11 +202,11 @@ public sealed class SchedulingViewTests(SessionsApp app) : IClassFixture<Session
         var unconfirmed = await client.PostFormAsync(url, fields);
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.Equal("Tick the box to confirm you want to cancel this session.", HttpClientForms.FieldError(await unconfirmed.Content.ReadAsStringAsync(), "Data.Confirm"));
-        Assert.Equal(SessionStatus.Scheduled, (await app.SessionAsync(session.Id))!.Status);
+        Assert.Equal(SessionStatus.Scheduled, (await app.SavedSessionAsync(session.Id))!.Status);
 
         fields["Data.Confirm"] = "true";
         var confirmed = await client.PostFormAsync(url, fields);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
-        Assert.Equal(SessionStatus.Cancelled, (await app.SessionAsync(session.Id))!.Status);
+        Assert.Equal(SessionStatus.Cancelled, (await app.SavedSessionAsync(session.Id))!.Status);
     }
 }

@@ -36,12 +36,12 @@ public sealed class SessionStateTests(SessionsApp app) : IClassFixture<SessionsA
     [Fact]
     public async Task A_planned_session_is_rescheduled_to_its_new_time()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         await app.SendAsync(Move(session), pair.Mentor.As);
 
-        var moved = (await app.SessionAsync(session.Id))!;
+        var moved = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal((new DateTime(2027, 3, 8, 11, 0, 0), new DateTime(2027, 3, 8, 11, 45, 0), 1), (moved.StartsAtUtc, moved.EndsAtUtc, moved.CalendarSequence));
         Assert.NotEqual(session.Version, moved.Version);
     }
@@ -49,24 +49,24 @@ public sealed class SessionStateTests(SessionsApp app) : IClassFixture<SessionsA
     [Fact]
     public async Task A_held_session_cannot_be_rescheduled()
     {
-        var pair = await app.ActivePairAsync();
-        var held = await app.AddSessionAsync(pair, LastFridayTenUtc, status: SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var held = await app.SessionAsync(pair, SessionStatus.Held, LastFridayTenUtc);
 
         Assert.Equal(RescheduleSession.NotChangeable, await RefusalAsync(() => app.SendAsync(Move(held), pair.Mentee.As)));
 
-        var unchanged = (await app.SessionAsync(held.Id))!;
+        var unchanged = (await app.SavedSessionAsync(held.Id))!;
         Assert.Equal((SessionStatus.Held, LastFridayTenUtc, 0), (unchanged.Status, unchanged.StartsAtUtc, unchanged.CalendarSequence));
     }
 
     [Fact]
     public async Task A_planned_session_is_cancelled_with_who_why_and_when()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, WednesdayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, WednesdayTenUtc);
 
         await app.SendAsync(Cancel(session), pair.Mentee.As);
 
-        var cancelled = (await app.SessionAsync(session.Id))!;
+        var cancelled = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(
             (SessionStatus.Cancelled, "Called away to a client.", pair.Mentee.User.Id, (DateTime?)SessionsApp.Now.UtcDateTime, 1),
             (cancelled.Status, cancelled.CancelReason, cancelled.CancelledByUserId, cancelled.CancelledAtUtc, cancelled.CalendarSequence));
@@ -75,24 +75,24 @@ public sealed class SessionStateTests(SessionsApp app) : IClassFixture<SessionsA
     [Fact]
     public async Task A_held_session_cannot_be_cancelled()
     {
-        var pair = await app.ActivePairAsync();
-        var held = await app.AddSessionAsync(pair, LastFridayTenUtc, status: SessionStatus.Held);
+        var pair = await app.PairAsync();
+        var held = await app.SessionAsync(pair, SessionStatus.Held, LastFridayTenUtc);
 
         Assert.Equal(Session.NotCancellableMessage, await RefusalAsync(() => app.SendAsync(Cancel(held), pair.Mentor.As)));
 
-        var unchanged = (await app.SessionAsync(held.Id))!;
+        var unchanged = (await app.SavedSessionAsync(held.Id))!;
         Assert.Equal((SessionStatus.Held, (string?)null), (unchanged.Status, unchanged.CancelReason));
     }
 
     [Fact]
     public async Task A_session_that_took_place_is_logged_as_held()
     {
-        var pair = await app.ActivePairAsync();
-        var session = await app.AddSessionAsync(pair, LastFridayTenUtc);
+        var pair = await app.PairAsync();
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, LastFridayTenUtc);
 
         await app.SendAsync(Log(session), pair.Mentee.As);
 
-        var held = (await app.SessionAsync(session.Id))!;
+        var held = (await app.SavedSessionAsync(session.Id))!;
         Assert.Equal(
             (SessionStatus.Held, (int?)50, pair.Mentee.User.Id, (DateTime?)SessionsApp.Now.UtcDateTime),
             (held.Status, held.HeldMinutes, held.LoggedByUserId, held.LoggedAtUtc));
@@ -101,12 +101,12 @@ public sealed class SessionStateTests(SessionsApp app) : IClassFixture<SessionsA
     [Fact]
     public async Task A_cancelled_session_cannot_be_logged()
     {
-        var pair = await app.ActivePairAsync();
-        var cancelled = await app.AddSessionAsync(pair, LastFridayTenUtc, status: SessionStatus.Cancelled);
+        var pair = await app.PairAsync();
+        var cancelled = await app.SessionAsync(pair, SessionStatus.Cancelled, LastFridayTenUtc);
 
         Assert.Equal(LogSession.CancelledMessage, await RefusalAsync(() => app.SendAsync(Log(cancelled), pair.Mentor.As)));
 
-        var unchanged = (await app.SessionAsync(cancelled.Id))!;
+        var unchanged = (await app.SavedSessionAsync(cancelled.Id))!;
         Assert.Equal((SessionStatus.Cancelled, (int?)null, (DateTime?)null), (unchanged.Status, unchanged.HeldMinutes, unchanged.LoggedAtUtc));
     }
 

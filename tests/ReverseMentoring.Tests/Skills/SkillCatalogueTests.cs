@@ -5,52 +5,26 @@ using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Skills;
 using ReverseMentoring.Web.Infrastructure;
 
+using static ReverseMentoring.Tests.TestData;
+
 namespace ReverseMentoring.Tests.Skills;
 
 public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static string UniqueName(string prefix = "Skill") => $"{prefix} {Guid.NewGuid():N}";
-
-    private async Task<ClaimsPrincipal> CoordinatorAsync() =>
-        AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
-
     private Task<Skill?> SkillAsync(int id) => app.ExecuteDbContextAsync(db => db.Skills.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id));
 
     private async Task<int> AddAsync(ClaimsPrincipal coordinator, string? name = null) =>
-        await app.SendAsync(new AddSkill.Command { Name = name ?? UniqueName(), Description = "What it is." }, coordinator);
-
-    private static async Task<string?> RefusalAsync(Func<Task> send, string field)
-    {
-        var refused = await Assert.ThrowsAsync<RequestValidationException>(send);
-        return refused.Failures.FirstOrDefault(f => f.PropertyName == field)?.ErrorMessage;
-    }
+        await app.SendAsync(new AddSkill.Command { Name = name ?? Unique("Skill"), Description = "What it is." }, coordinator);
 
     /// <summary>An enrolment that says it can teach the skill, so the skill is in use.</summary>
-    private async Task UseOnEnrolmentAsync(int skillId)
-    {
-        var mentor = await app.CreateUserAsync(Roles.Mentor);
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            var program = new MentoringProgram { Name = UniqueName("Program"), StartsOn = new DateOnly(2027, 1, 1), EndsOn = new DateOnly(2027, 6, 1), CreatedAtUtc = DateTime.UtcNow };
-            db.Programs.Add(program);
-            await db.SaveChangesAsync();
-            db.Enrolments.Add(new Enrolment
-            {
-                ProgramId = program.Id,
-                UserId = mentor.Id,
-                Role = ParticipantRole.Mentor,
-                CreatedAtUtc = DateTime.UtcNow,
-                Skills = [new EnrolmentSkill { SkillId = skillId, Direction = SkillDirection.Teach, Level = 4 }],
-            });
-            await db.SaveChangesAsync();
-        });
-    }
+    private async Task UseOnEnrolmentAsync(int skillId) =>
+        await app.EnrolAsync(await app.ProgramAsync(), await app.PersonAsync(Roles.Mentor), ParticipantRole.Mentor, skills: [(skillId, 4)]);
 
     [Fact]
     public async Task A_coordinator_adds_a_skill()
     {
-        var coordinator = await CoordinatorAsync();
-        var name = UniqueName("Prompt writing");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("Prompt writing");
 
         var id = await app.SendAsync(new AddSkill.Command { Name = $"  {name} ", Description = " Getting good answers from assistants. " }, coordinator);
 
@@ -62,7 +36,7 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     public async Task The_add_form_adds_the_skill_and_goes_back_to_the_catalogue()
     {
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
-        var name = UniqueName("Livestreaming");
+        var name = Unique("Livestreaming");
 
         var response = await client.PostFormAsync("/Skills/Create", new() { ["Data.Name"] = name, ["Data.Description"] = "" });
 
@@ -75,7 +49,7 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     public async Task The_add_form_explains_a_missing_name_next_to_the_field()
     {
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
-        var description = UniqueName("Orphan description");
+        var description = Unique("Orphan description");
 
         var response = await client.PostFormAsync("/Skills/Create", new() { ["Data.Name"] = "", ["Data.Description"] = description });
 
@@ -87,7 +61,7 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Names_and_descriptions_have_maximum_lengths()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
 
         var refused = await Assert.ThrowsAsync<RequestValidationException>(() =>
             app.SendAsync(new AddSkill.Command { Name = new string('s', 81), Description = new string('d', 501) }, coordinator));
@@ -99,8 +73,8 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_name_already_in_the_catalogue_is_refused_whatever_its_case()
     {
-        var coordinator = await CoordinatorAsync();
-        var name = UniqueName("Podcasting");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("Podcasting");
         await AddAsync(coordinator, name);
 
         var message = await RefusalAsync(() => app.SendAsync(new AddSkill.Command { Name = name.ToUpperInvariant() }, coordinator), "Name");
@@ -111,8 +85,8 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_retired_skill_of_the_same_name_is_pointed_out()
     {
-        var coordinator = await CoordinatorAsync();
-        var name = UniqueName("Blogging");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("Blogging");
         var id = await AddAsync(coordinator, name);
         await app.SendAsync(new RetireSkill.Command { Id = id }, coordinator);
 
@@ -124,10 +98,10 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_coordinator_renames_a_skill_and_rewords_its_description()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         var edit = await app.SendAsync(new EditSkill.Query(id), coordinator);
-        var renamed = UniqueName("Renamed");
+        var renamed = Unique("Renamed");
         edit.Name = renamed;
         edit.Description = "Clearer wording.";
 
@@ -140,8 +114,8 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_skill_may_change_only_the_case_of_its_own_name()
     {
-        var coordinator = await CoordinatorAsync();
-        var name = UniqueName("ux design");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var name = Unique("ux design");
         var id = await AddAsync(coordinator, name);
 
         await app.SendAsync(new EditSkill.Command { Id = id, Name = name.ToUpperInvariant() }, coordinator);
@@ -152,8 +126,8 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_skill_may_not_be_renamed_to_another_skills_name()
     {
-        var coordinator = await CoordinatorAsync();
-        var taken = UniqueName("Taken");
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var taken = Unique("Taken");
         await AddAsync(coordinator, taken);
         var id = await AddAsync(coordinator);
 
@@ -166,15 +140,15 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task Editing_a_skill_that_does_not_exist_is_not_found()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
 
-        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EditSkill.Command { Id = 909_090, Name = UniqueName() }, coordinator));
+        await Assert.ThrowsAsync<NotFoundException>(() => app.SendAsync(new EditSkill.Command { Id = 909_090, Name = Unique("Skill") }, coordinator));
     }
 
     [Fact]
     public async Task A_skill_is_retired_and_un_retired_from_the_catalogue_page()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
@@ -190,9 +164,9 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task The_catalogue_counts_the_enrolments_using_each_skill()
     {
-        var coordinator = await CoordinatorAsync();
-        var used = await AddAsync(coordinator, UniqueName("Aaa used"));
-        var unused = await AddAsync(coordinator, UniqueName("Aaa unused"));
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var used = await AddAsync(coordinator, Unique("Aaa used"));
+        var unused = await AddAsync(coordinator, Unique("Aaa unused"));
         await UseOnEnrolmentAsync(used);
         await UseOnEnrolmentAsync(used);
 
@@ -219,7 +193,7 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task An_unused_skill_is_deleted_after_confirmation()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
@@ -236,7 +210,7 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_skill_in_use_on_an_enrolment_is_never_deleted()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         await UseOnEnrolmentAsync(id);
 
@@ -251,11 +225,11 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_skill_linked_to_a_program_topic_is_not_deleted()
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         await app.SendAsync(new Web.Features.Programs.CreateProgram.Command
         {
-            Name = UniqueName("Program"),
+            Name = Unique("Program"),
             StartsOn = new DateOnly(2027, 1, 1),
             EndsOn = new DateOnly(2027, 6, 1),
             Formats = [SessionFormats.Virtual],
@@ -273,10 +247,10 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [InlineData(Roles.Leadership)]
     public async Task Only_coordinators_may_change_the_catalogue(string role)
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         var user = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
-        var name = UniqueName("Sneaky");
+        var name = Unique("Sneaky");
 
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new ListSkills.Query(1), user));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new AddSkill.Command { Name = name }, user));
@@ -295,7 +269,7 @@ public sealed class SkillCatalogueTests(AppFactory app) : IClassFixture<AppFacto
     [InlineData(Roles.Leadership)]
     public async Task Other_roles_are_turned_away_from_the_catalogue_pages(string role)
     {
-        var coordinator = await CoordinatorAsync();
+        var coordinator = (await app.PersonAsync(Roles.HrCoordinator)).As;
         var id = await AddAsync(coordinator);
         var client = await app.SignedInClientAsync(role);
 

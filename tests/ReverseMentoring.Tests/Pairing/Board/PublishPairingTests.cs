@@ -4,19 +4,53 @@ using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Programs;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Infrastructure;
-using static ReverseMentoring.Tests.Pairing.Board.BoardTestKit;
+using static ReverseMentoring.Tests.TestData;
 
 namespace ReverseMentoring.Tests.Pairing.Board;
 
 public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private sealed record Two(BoardTestKit Kit, int Mentor, int Mentee, string MentorName, string MenteeName);
+    private sealed record Setup(MentoringProgram Program, Person Hr, int SkillA, int SkillB)
+    {
+        public int ProgramId => Program.Id;
+
+        public System.Security.Claims.ClaimsPrincipal Coordinator => Hr.As;
+
+        public Dictionary<int, Person> People { get; } = [];
+    }
+
+    /// <summary>A program in matching, a coordinator and two skills of its own.</summary>
+    private async Task<Setup> StartAsync(Action<MentoringProgram>? change = null) =>
+        new(await app.ProgramAsync(ProgramStatus.Matching, change: change), await app.PersonAsync(Roles.HrCoordinator),
+            await app.SkillIdAsync(Unique("Skill A")), await app.SkillIdAsync(Unique("Skill B")));
+
+    /// <summary>A person free on Monday mornings who teaches the skill at 5 or wants it at 1; their enrolment's id.</summary>
+    private async Task<int> CandidateAsync(Setup setup, ParticipantRole role, int skillId, string name, EnrolmentStatus status = EnrolmentStatus.Approved)
+    {
+        var person = await app.PersonAsync(role, name);
+        var mentor = role == ParticipantRole.Mentor;
+        var enrolment = await app.EnrolAsync(setup.Program, person, role, status, department: mentor ? "Engineering" : "Finance",
+            skills: [(skillId, mentor ? 5 : 1)], availability: [new() { Day = DayOfWeek.Monday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(12, 0) }],
+            interests: "jazz, hiking");
+        setup.People[enrolment.Id] = person;
+        return enrolment.Id;
+    }
+
+    private Task<int> RunAsync(Setup setup) => app.SendAsync(new RunPairing.Command { ProgramId = setup.ProgramId }, setup.Coordinator);
+
+    private Task<TestPair> AddPairAsync(Setup setup, int mentor, int mentee, PairStatus status) =>
+        app.PairAsync(setup.Program, status, mentor: setup.People[mentor], mentee: setup.People[mentee]);
+
+    private async Task<int> PublishAsync(Setup setup, int runId, Guid? version = null) =>
+        await app.SendAsync(new PublishPairing.Command { ProgramId = setup.ProgramId, RunId = runId, Version = version ?? await app.ProgramVersionAsync(setup.ProgramId) }, setup.Coordinator);
+
+    private sealed record Two(Setup Kit, int Mentor, int Mentee, string MentorName, string MenteeName);
 
     private async Task<Two> TwoAsync()
     {
-        var kit = await StartAsync(app);
+        var kit = await StartAsync();
         var (mentorName, menteeName) = (Unique("Mentor"), Unique("Mentee"));
-        return new Two(kit, await kit.PersonAsync(ParticipantRole.Mentor, kit.SkillA, mentorName), await kit.PersonAsync(ParticipantRole.Mentee, kit.SkillA, menteeName),
+        return new Two(kit, await CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, mentorName), await CandidateAsync(kit, ParticipantRole.Mentee, kit.SkillA, menteeName),
             mentorName, menteeName);
     }
 
@@ -30,18 +64,18 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Publishing_creates_the_pairs_and_tells_both_sides()
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
+        var runId = await RunAsync(t.Kit);
 
-        var count = await t.Kit.PublishAsync(runId);
+        var count = await PublishAsync(t.Kit, runId);
 
         Assert.Equal(1, count);
-        var pair = Assert.Single(await t.Kit.PairsAsync());
+        var pair = Assert.Single(await app.PairsOfAsync(t.Kit.ProgramId));
         Assert.Equal((t.Mentor, t.Mentee, PairStatus.Proposed), (pair.MentorEnrolmentId, pair.MenteeEnrolmentId, pair.Status));
         Assert.Equal((PairResponse.Pending, PairResponse.Pending), (pair.MentorResponse, pair.MenteeResponse));
         Assert.Equal(runId, pair.RunId);
         Assert.NotEmpty(pair.Reasons);
         Assert.True(pair.ScorePercent > 0);
-        Assert.NotNull((await t.Kit.LatestRunAsync()).Run.PublishedAtUtc);
+        Assert.NotNull((await app.LatestPairingRunAsync(t.Kit.ProgramId)).Run.PublishedAtUtc);
 
         var toMentor = Assert.Single(MailsMentioning($"paired with {t.MenteeName}"));
         var toMentee = Assert.Single(MailsMentioning($"paired with {t.MentorName}"));
@@ -54,31 +88,31 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_run_is_published_only_once()
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
-        await t.Kit.PublishAsync(runId);
+        var runId = await RunAsync(t.Kit);
+        await PublishAsync(t.Kit, runId);
 
-        var message = await RefusalAsync(() => t.Kit.PublishAsync(runId));
+        var message = await RefusalAsync(() => PublishAsync(t.Kit, runId));
 
         Assert.Equal("These pairs are published already. Run pairing again to pair the people still unpaired.", message);
-        Assert.Single(await t.Kit.PairsAsync());
+        Assert.Single(await app.PairsOfAsync(t.Kit.ProgramId));
     }
 
     [Fact]
     public async Task A_run_older_than_the_latest_is_not_published()
     {
         var t = await TwoAsync();
-        var old = await t.Kit.RunAsync();
-        await t.Kit.RunAsync();
+        var old = await RunAsync(t.Kit);
+        await RunAsync(t.Kit);
 
-        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => t.Kit.PublishAsync(old)));
-        Assert.Empty(await t.Kit.PairsAsync());
+        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => PublishAsync(t.Kit, old)));
+        Assert.Empty(await app.PairsOfAsync(t.Kit.ProgramId));
     }
 
     [Fact]
     public async Task A_run_is_not_published_once_one_of_its_people_withdrew()
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
+        var runId = await RunAsync(t.Kit);
         await app.ExecuteDbContextAsync(async db =>
         {
             var mentee = await db.Enrolments.SingleAsync(e => e.Id == t.Mentee);
@@ -86,36 +120,36 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
             await db.SaveChangesAsync();
         });
 
-        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => t.Kit.PublishAsync(runId)));
-        Assert.Empty(await t.Kit.PairsAsync());
+        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => PublishAsync(t.Kit, runId)));
+        Assert.Empty(await app.PairsOfAsync(t.Kit.ProgramId));
     }
 
     [Fact]
     public async Task A_run_is_not_published_once_its_mentee_was_paired_meanwhile()
     {
-        var kit = await StartAsync(app);
-        var mentor = await kit.PersonAsync(ParticipantRole.Mentor, kit.SkillA, Unique("Mentor"));
-        var other = await kit.PersonAsync(ParticipantRole.Mentor, kit.SkillB, Unique("Mentor"));
-        var mentee = await kit.PersonAsync(ParticipantRole.Mentee, kit.SkillA, Unique("Mentee"));
-        var runId = await kit.RunAsync();
-        await kit.AddPairAsync(other, mentee, PairStatus.Proposed);
+        var kit = await StartAsync();
+        var mentor = await CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, Unique("Mentor"));
+        var other = await CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillB, Unique("Mentor"));
+        var mentee = await CandidateAsync(kit, ParticipantRole.Mentee, kit.SkillA, Unique("Mentee"));
+        var runId = await RunAsync(kit);
+        await AddPairAsync(kit, other, mentee, PairStatus.Proposed);
 
-        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => kit.PublishAsync(runId)));
-        Assert.DoesNotContain(await kit.PairsAsync(), p => p.MentorEnrolmentId == mentor);
+        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => PublishAsync(kit, runId)));
+        Assert.DoesNotContain(await app.PairsOfAsync(kit.ProgramId), p => p.MentorEnrolmentId == mentor);
     }
 
     [Fact]
     public async Task Of_two_publishes_from_the_same_board_only_the_first_is_saved()
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
-        var version = await t.Kit.VersionAsync();
-        await t.Kit.PublishAsync(runId, version);
+        var runId = await RunAsync(t.Kit);
+        var version = await app.ProgramVersionAsync(t.Kit.ProgramId);
+        await PublishAsync(t.Kit, runId, version);
 
-        var message = await RefusalAsync(() => t.Kit.PublishAsync(runId, version));
+        var message = await RefusalAsync(() => PublishAsync(t.Kit, runId, version));
 
         Assert.Equal(PublishPairing.ConflictMessage, message);
-        Assert.Single(await t.Kit.PairsAsync());
+        Assert.Single(await app.PairsOfAsync(t.Kit.ProgramId));
         Assert.Single(MailsMentioning($"paired with {t.MenteeName}"));
     }
 
@@ -123,14 +157,14 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Of_two_publishes_racing_exactly_one_set_of_pairs_is_saved()
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
-        var version = await t.Kit.VersionAsync();
+        var runId = await RunAsync(t.Kit);
+        var version = await app.ProgramVersionAsync(t.Kit.ProgramId);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
             try
             {
-                await t.Kit.PublishAsync(runId, version);
+                await PublishAsync(t.Kit, runId, version);
                 return "published";
             }
             catch (RequestValidationException refused)
@@ -145,31 +179,31 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         }));
 
         Assert.Single(outcomes, o => o == "published");
-        Assert.Single(await t.Kit.PairsAsync());
+        Assert.Single(await app.PairsOfAsync(t.Kit.ProgramId));
     }
 
     [Fact]
     public async Task A_run_is_not_published_once_the_program_was_edited_since_the_board_was_loaded()
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
-        var version = await t.Kit.VersionAsync();
+        var runId = await RunAsync(t.Kit);
+        var version = await app.ProgramVersionAsync(t.Kit.ProgramId);
         await app.ExecuteDbContextAsync(async db =>
         {
             (await db.Programs.SingleAsync(p => p.Id == t.Kit.ProgramId)).Matching.MinimumScorePercent = 95;
             await db.SaveChangesAsync();
         });
 
-        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => t.Kit.PublishAsync(runId, version)));
-        Assert.Empty(await t.Kit.PairsAsync());
+        Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => PublishAsync(t.Kit, runId, version)));
+        Assert.Empty(await app.PairsOfAsync(t.Kit.ProgramId));
     }
 
     [Fact]
     public async Task Running_needs_an_accepted_pair_from_the_board()
     {
         var t = await TwoAsync();
-        await t.Kit.PublishAsync(await t.Kit.RunAsync());
-        var move = async () => await app.SendAsync(new ChangeProgramStatus.Command { Id = t.Kit.ProgramId, To = ProgramStatus.Running, Version = await t.Kit.VersionAsync() }, t.Kit.Coordinator);
+        await PublishAsync(t.Kit, await RunAsync(t.Kit));
+        var move = async () => await app.SendAsync(new ChangeProgramStatus.Command { Id = t.Kit.ProgramId, To = ProgramStatus.Running, Version = await app.ProgramVersionAsync(t.Kit.ProgramId) }, t.Kit.Coordinator);
 
         Assert.Equal("Publish pairs and have at least one pair accepted before you start running the program.", await RefusalAsync(move));
 
@@ -200,14 +234,14 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains(t.MenteeName, html, StringComparison.Ordinal);
         Assert.Contains("Publish these pairs", html, StringComparison.Ordinal);
 
-        var (run, _) = await t.Kit.LatestRunAsync();
+        var (run, _) = await app.LatestPairingRunAsync(t.Kit.ProgramId);
         var published = await client.PostFormAsync($"{url}?handler=Publish", new()
         {
             ["Publish.RunId"] = run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Publish.Version"] = (await t.Kit.VersionAsync()).ToString(),
+            ["Publish.Version"] = (await app.ProgramVersionAsync(t.Kit.ProgramId)).ToString(),
         }, url);
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Single(await t.Kit.PairsAsync());
+        Assert.Single(await app.PairsOfAsync(t.Kit.ProgramId));
         Assert.Contains("No answer yet", await client.GetHtmlAsync(url), StringComparison.Ordinal);
 
         var again = await client.PostFormAsync($"{url}?handler=Publish", new()
@@ -222,7 +256,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task The_board_says_when_nobody_is_approved_yet()
     {
-        var kit = await StartAsync(app);
+        var kit = await StartAsync();
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         Assert.Contains("No approved people to pair yet.", await client.GetHtmlAsync($"/Programs/{kit.ProgramId}/Pairing"), StringComparison.Ordinal);
@@ -235,7 +269,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Only_coordinators_may_use_the_pairing_board(string role)
     {
         var t = await TwoAsync();
-        var runId = await t.Kit.RunAsync();
+        var runId = await RunAsync(t.Kit);
         var user = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
         var id = t.Kit.ProgramId;
 
@@ -246,14 +280,14 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new RemovePairingRule.Command { ProgramId = id, RuleId = 1 }, user));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new SwapPairs.Command { ProgramId = id, RunId = runId, MenteeEnrolmentId = t.Mentee, WithMenteeEnrolmentId = t.Mentee }, user));
         await Assert.ThrowsAsync<RequestAuthorizationException>(() => app.SendAsync(new PairingBoard.Query(id), user));
-        Assert.Empty(await t.Kit.PairsAsync());
-        Assert.Empty(await t.Kit.RulesAsync());
+        Assert.Empty(await app.PairsOfAsync(t.Kit.ProgramId));
+        Assert.Empty(await app.PairingRulesAsync(t.Kit.ProgramId));
     }
 
     [Fact]
     public async Task A_mentor_opening_the_board_is_sent_to_access_denied()
     {
-        var kit = await StartAsync(app);
+        var kit = await StartAsync();
         var client = await app.SignedInClientAsync(Roles.Mentor);
 
         var response = await client.GetAsync(new Uri($"/Programs/{kit.ProgramId}/Pairing", UriKind.Relative));

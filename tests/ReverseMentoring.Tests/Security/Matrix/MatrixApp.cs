@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Pairing;
-using ReverseMentoring.Web.Features.Resources;
 
 namespace ReverseMentoring.Tests.Security.Matrix;
 
@@ -101,7 +100,7 @@ public sealed class MatrixApp : AppFactory
         {
             if (!_clients.TryGetValue(who, out var client))
             {
-                client = person is null ? Client() : await SignInAsync(person);
+                client = person is null ? Client() : await SignedInClientAsync(person);
                 _clients[who] = client;
             }
 
@@ -115,15 +114,7 @@ public sealed class MatrixApp : AppFactory
 
     /// <summary>A new client of that person, for a test that signs out or otherwise spoils its cookies.</summary>
     public async Task<HttpClient> FreshClientAsync(Who who) =>
-        await PersonAsync(who) is { } person ? await SignInAsync(person) : Client();
-
-    private async Task<HttpClient> SignInAsync(AppUser person)
-    {
-        var client = Client();
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = person.Email!, ["Data.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+        await PersonAsync(who) is { } person ? await SignedInClientAsync(person) : Client();
 
     /// <summary>One world shared by the tests that only read.</summary>
     public async Task<World> WorldAsync()
@@ -223,256 +214,112 @@ public sealed class MatrixApp : AppFactory
 
     /// <summary>
     /// A fresh world: a running program with pairs A (the signed-in mentor and mentee) and B (two others), a matching
-    /// program with a proposed pair of each, an enrolling program nobody joined yet, and the records around them.
+    /// program with a proposed pair of each, an enrolling program nobody joined yet, and the records around them, all
+    /// made with <see cref="TestData"/>.
     /// </summary>
     public async Task<World> SeedAsync()
     {
-        var mentor = (await PersonAsync(Who.Mentor))!;
-        var mentee = (await PersonAsync(Who.Mentee))!;
+        var mentor = new Person((await PersonAsync(Who.Mentor))!, (await PrincipalAsync(Who.Mentor))!);
+        var mentee = new Person((await PersonAsync(Who.Mentee))!, (await PrincipalAsync(Who.Mentee))!);
         var hr = (await PersonAsync(Who.Hr))!;
-        var otherMentor = await CreateUserAsync(Roles.Mentor, name: "Other Mentor");
-        var otherMentee = await CreateUserAsync(Roles.Mentee, name: "Other Mentee");
-        var files = Services.GetRequiredService<ResourceFiles>();
-        Directory.CreateDirectory(files.Folder);
+        var otherMentor = await this.PersonAsync(Roles.Mentor, "Other Mentor");
+        var otherMentee = await this.PersonAsync(Roles.Mentee, "Other Mentee");
         var now = DateTime.UtcNow;
-        var today = DateOnly.FromDateTime(now);
-        var tokens = new Dictionary<string, string>(StringComparer.Ordinal)
+        DateTime AtTen(int days) => now.Date.AddDays(days).AddHours(10);
+
+        var running = await this.ProgramAsync(ProgramStatus.Running, name: TestData.Unique("Running program"));
+        var matching = await this.ProgramAsync(ProgramStatus.Matching, name: TestData.Unique("Matching program"));
+        var enrolling = await this.ProgramAsync(ProgramStatus.Enrolling, name: TestData.Unique("Enrolling program"));
+        var closed = await this.ProgramAsync(ProgramStatus.Closed, name: TestData.Unique("Closed program"));
+        var archived = await this.ProgramAsync(ProgramStatus.Closed, archived: true, name: TestData.Unique("Archived program"));
+
+        var theirMentoring = await this.EnrolAsync(running, otherMentor, ParticipantRole.Mentor);
+        var pairA = await this.PairAsync(running, mentor: mentor, mentee: mentee, proposedAtUtc: now.AddDays(-3), acceptedAtUtc: now.AddDays(-2));
+        var pairB = await this.PairAsync(running, mentor: otherMentor, mentee: otherMentee, proposedAtUtc: now.AddDays(-3), acceptedAtUtc: now.AddDays(-2));
+        var proposedA = await this.PairAsync(matching, PairStatus.Proposed, mentor, mentee, proposedAtUtc: now.AddDays(-3));
+        var proposedB = await this.PairAsync(matching, PairStatus.Proposed, otherMentor, otherMentee, proposedAtUtc: now.AddDays(-3));
+        var pending = await this.EnrolAsync(enrolling, otherMentee, ParticipantRole.Mentee, EnrolmentStatus.Pending);
+
+        // Two more mentors and mentees waiting in the matching program, one pair of them pinned (which runs the
+        // pairing over them): the board shows its publish, pin, ban, swap and remove forms.
+        var waiting = new List<Enrolment>();
+        for (var i = 0; i < 2; i++)
+        {
+            waiting.Add(await this.EnrolAsync(matching, await this.PersonAsync(Roles.Mentor, $"Waiting Mentor {i}"), ParticipantRole.Mentor));
+            waiting.Add(await this.EnrolAsync(matching, await this.PersonAsync(Roles.Mentee, $"Waiting Mentee {i}"), ParticipantRole.Mentee));
+        }
+
+        await SendAsync(new PinPair.Command { ProgramId = matching.Id, MentorEnrolmentId = waiting[0].Id, MenteeEnrolmentId = waiting[1].Id }, await PrincipalAsync(Who.Hr));
+        var unpinned = (await this.LatestPairingRunAsync(matching.Id)).Stored.Pairs.First(p => !p.Pinned);
+
+        const string notes = "Private notes of the pair.";
+        var sessionA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(3));
+        var heldA = await this.SessionAsync(pairA, SessionStatus.Held, AtTen(-2), change: s => s.Log(pairA.Mentor.Id, 60, [], notes, false, null, s.EndsAtUtc));
+        var sessionB = await this.SessionAsync(pairB, SessionStatus.Scheduled, AtTen(4));
+        var heldB = await this.SessionAsync(pairB, SessionStatus.Held, AtTen(-3), change: s => s.Log(pairB.Mentor.Id, 60, [], notes, false, null, s.EndsAtUtc));
+        var pastA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(-1));
+        var pastB = await this.SessionAsync(pairB, SessionStatus.Scheduled, AtTen(-1));
+
+        var feedbackB = await this.FeedbackAsync(pairB, heldB, ParticipantRole.Mentor, 4, "Useful.");
+        var question = await this.QuestionAsync(running, "How is it going?", CheckInQuestionKind.Rating);
+        var sent = now.AddHours(-1);
+        var checkInMentor = await this.CheckInAsync(pairA, ParticipantRole.Mentor, sentAtUtc: sent);
+        var checkInMentee = await this.CheckInAsync(pairA, ParticipantRole.Mentee, sentAtUtc: sent);
+        var metMentor = await this.CheckInAsync(pairA, ParticipantRole.Mentor, CheckInKind.HaveYouMet, sentAtUtc: sent);
+        var checkInOther = await this.CheckInAsync(pairB, ParticipantRole.Mentor, sentAtUtc: sent);
+        var metOther = await this.CheckInAsync(pairB, ParticipantRole.Mentor, CheckInKind.HaveYouMet, sentAtUtc: sent);
+
+        var forMentors = await this.ResourceAsync(running, "Mentor guide", ResourceAudience.Mentors);
+        var forMentees = await this.ResourceAsync(running, "Mentee guide", ResourceAudience.Mentees);
+        var link = await this.ResourceAsync(running, "Reading list", ResourceAudience.Both, "https://example.com/reading");
+        var invitation = await this.InvitationAsync(enrolling.Id, Roles.Mentee, expiresAtUtc: now.AddDays(14));
+        var ownSkill = await this.SkillIdAsync(TestData.Unique("Skill"));
+
+        return new World(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["mentorUser"] = mentor.Id,
             ["menteeUser"] = mentee.Id,
             ["otherMentorUser"] = otherMentor.Id,
             ["hrUser"] = hr.Id,
-        };
-
-        await ExecuteDbContextAsync(async db =>
-        {
-            var skill = await db.Skills.OrderBy(s => s.Id).FirstAsync();
-            var running = NewProgram("Running", ProgramStatus.Running, today.AddDays(-30), today.AddDays(150), skill.Id);
-            var matching = NewProgram("Matching", ProgramStatus.Matching, today.AddDays(10), today.AddDays(190), skill.Id);
-            var enrolling = NewProgram("Enrolling", ProgramStatus.Enrolling, today.AddDays(30), today.AddDays(210), skill.Id);
-            var closed = NewProgram("Closed", ProgramStatus.Closed, today.AddDays(-200), today.AddDays(-20), skill.Id);
-            var archived = NewProgram("Archived", ProgramStatus.Closed, today.AddDays(-400), today.AddDays(-220), skill.Id);
-            archived.ArchivedAtUtc = now.AddDays(-10);
-            db.Programs.AddRange(running, matching, enrolling, closed, archived);
-            await db.SaveChangesAsync();
-
-            var myMentoring = NewEnrolment(running.Id, mentor.Id, ParticipantRole.Mentor, skill.Id, now);
-            var myLearning = NewEnrolment(running.Id, mentee.Id, ParticipantRole.Mentee, skill.Id, now);
-            var theirMentoring = NewEnrolment(running.Id, otherMentor.Id, ParticipantRole.Mentor, skill.Id, now);
-            var theirLearning = NewEnrolment(running.Id, otherMentee.Id, ParticipantRole.Mentee, skill.Id, now);
-            var myMatching = NewEnrolment(matching.Id, mentor.Id, ParticipantRole.Mentor, skill.Id, now);
-            var myMatchingMentee = NewEnrolment(matching.Id, mentee.Id, ParticipantRole.Mentee, skill.Id, now);
-            var theirMatching = NewEnrolment(matching.Id, otherMentor.Id, ParticipantRole.Mentor, skill.Id, now);
-            var theirMatchingMentee = NewEnrolment(matching.Id, otherMentee.Id, ParticipantRole.Mentee, skill.Id, now);
-            var pending = NewEnrolment(enrolling.Id, otherMentee.Id, ParticipantRole.Mentee, skill.Id, now, EnrolmentStatus.Pending);
-            db.Enrolments.AddRange(myMentoring, myLearning, theirMentoring, theirLearning, myMatching, myMatchingMentee, theirMatching, theirMatchingMentee, pending);
-            await db.SaveChangesAsync();
-
-            var pairA = NewPair(running.Id, myMentoring.Id, myLearning.Id, PairStatus.Accepted, now);
-            var pairB = NewPair(running.Id, theirMentoring.Id, theirLearning.Id, PairStatus.Accepted, now);
-            var proposedA = NewPair(matching.Id, myMatching.Id, myMatchingMentee.Id, PairStatus.Proposed, now);
-            var proposedB = NewPair(matching.Id, theirMatching.Id, theirMatchingMentee.Id, PairStatus.Proposed, now);
-            db.Pairs.AddRange(pairA, pairB, proposedA, proposedB);
-            await db.SaveChangesAsync();
-
-            // Two more mentors and mentees waiting in the matching program, one pair of them pinned, and a pairing run
-            // over them: the board shows its publish, pin, ban, swap and remove forms.
-            var waiting = new List<Enrolment>();
-            for (var i = 0; i < 2; i++)
-            {
-                var waitingMentor = await CreateUserAsync(Roles.Mentor, name: $"Waiting Mentor {i}");
-                var waitingMentee = await CreateUserAsync(Roles.Mentee, name: $"Waiting Mentee {i}");
-                waiting.Add(NewEnrolment(matching.Id, waitingMentor.Id, ParticipantRole.Mentor, skill.Id, now));
-                waiting.Add(NewEnrolment(matching.Id, waitingMentee.Id, ParticipantRole.Mentee, skill.Id, now));
-            }
-
-            db.Enrolments.AddRange(waiting);
-            await db.SaveChangesAsync();
-            db.PairingRules.Add(new PairingRule
-            {
-                ProgramId = matching.Id, MentorEnrolmentId = waiting[0].Id, MenteeEnrolmentId = waiting[1].Id, Kind = PairingRuleKind.Pin, CreatedAtUtc = now, CreatedByUserId = hr.Id,
-            });
-            await db.SaveChangesAsync();
-            var run = await RunPairing.RunAsync(db, matching, hr.Id, now, CancellationToken.None);
-            var unpinned = StoredRun.FromJson(run.Result).Pairs.First(p => !p.Pinned);
-            tokens["runPairKey"] = $"{unpinned.MentorId}-{unpinned.MenteeId}";
-
-            var topicId = running.Topics[0].Id;
-            var sessionA = NewSession(running.Id, pairA.Id, now.AddDays(3), SessionStatus.Scheduled, mentor.Id, now, topicId);
-            var heldA = NewSession(running.Id, pairA.Id, now.AddDays(-2), SessionStatus.Held, mentor.Id, now, topicId);
-            var sessionB = NewSession(running.Id, pairB.Id, now.AddDays(4), SessionStatus.Scheduled, otherMentor.Id, now, topicId);
-            var heldB = NewSession(running.Id, pairB.Id, now.AddDays(-3), SessionStatus.Held, otherMentor.Id, now, topicId);
-            var pastA = NewSession(running.Id, pairA.Id, now.AddDays(-1), SessionStatus.Scheduled, mentor.Id, now, topicId);
-            var pastB = NewSession(running.Id, pairB.Id, now.AddDays(-1), SessionStatus.Scheduled, otherMentor.Id, now, topicId);
-            db.Sessions.AddRange(sessionA, heldA, sessionB, heldB, pastA, pastB);
-            await db.SaveChangesAsync();
-
-            var feedbackB = new Feedback
-            {
-                ProgramId = running.Id, PairId = pairB.Id, SessionId = heldB.Id, ByUserId = otherMentor.Id, Role = ParticipantRole.Mentor,
-                Rating = 4, Comment = "Useful.", CreatedAtUtc = now,
-            };
-            db.SessionFeedback.Add(feedbackB);
-            var question = new CheckInQuestion { ProgramId = running.Id, Text = "How is it going?", Kind = CheckInQuestionKind.Rating, SortOrder = 1 };
-            db.CheckInQuestions.Add(question);
-            var checkInMentor = NewCheckIn(running.Id, pairA.Id, myMentoring.Id, mentor.Id, ParticipantRole.Mentor, CheckInKind.Milestone, 30, now);
-            var checkInMentee = NewCheckIn(running.Id, pairA.Id, myLearning.Id, mentee.Id, ParticipantRole.Mentee, CheckInKind.Milestone, 30, now);
-            var metMentor = NewCheckIn(running.Id, pairA.Id, myMentoring.Id, mentor.Id, ParticipantRole.Mentor, CheckInKind.HaveYouMet, 14, now);
-            var checkInOther = NewCheckIn(running.Id, pairB.Id, theirMentoring.Id, otherMentor.Id, ParticipantRole.Mentor, CheckInKind.Milestone, 30, now);
-            var metOther = NewCheckIn(running.Id, pairB.Id, theirMentoring.Id, otherMentor.Id, ParticipantRole.Mentor, CheckInKind.HaveYouMet, 14, now);
-            db.CheckIns.AddRange(checkInMentor, checkInMentee, metMentor, checkInOther, metOther);
-
-            var forMentors = FileResource(files, running.Id, "Mentor guide", ResourceAudience.Mentors, now);
-            var forMentees = FileResource(files, running.Id, "Mentee guide", ResourceAudience.Mentees, now);
-            var link = new Resource
-            {
-                ProgramId = running.Id, Title = "Reading list", Description = "For everyone.", Url = "https://example.com/reading",
-                Audience = ResourceAudience.Both, AddedAtUtc = now,
-            };
-            db.Resources.AddRange(forMentors, forMentees, link);
-            var invitation = new Invitation
-            {
-                Email = $"invited-{Guid.NewGuid():N}@example.com", Role = Roles.Mentee, ProgramId = enrolling.Id, InvitedAtUtc = now, ExpiresAtUtc = now.AddDays(14),
-            };
-            db.Invitations.Add(invitation);
-            var ownSkill = new Skill { Name = $"Skill {Guid.NewGuid():N}"[..30], Description = "A skill of this world." };
-            db.Skills.Add(ownSkill);
-            await db.SaveChangesAsync();
-
-            tokens["program"] = Id(running.Id);
-            tokens["matchingProgram"] = Id(matching.Id);
-            tokens["enrollingProgram"] = Id(enrolling.Id);
-            tokens["closedProgram"] = Id(closed.Id);
-            tokens["archivedProgram"] = Id(archived.Id);
-            tokens["enrolment"] = Id(myMentoring.Id);
-            tokens["menteeEnrolment"] = Id(myLearning.Id);
-            tokens["otherEnrolment"] = Id(theirMentoring.Id);
-            tokens["pendingEnrolment"] = Id(pending.Id);
-            tokens["pair"] = Id(pairA.Id);
-            tokens["otherPair"] = Id(pairB.Id);
-            tokens["proposedPair"] = Id(proposedA.Id);
-            tokens["otherProposedPair"] = Id(proposedB.Id);
-            tokens["session"] = Id(sessionA.Id);
-            tokens["heldSession"] = Id(heldA.Id);
-            tokens["otherSession"] = Id(sessionB.Id);
-            tokens["otherHeldSession"] = Id(heldB.Id);
-            tokens["pastSession"] = Id(pastA.Id);
-            tokens["otherPastSession"] = Id(pastB.Id);
-            tokens["otherFeedback"] = Id(feedbackB.Id);
-            tokens["question"] = Id(question.Id);
-            tokens["checkIn"] = Id(checkInMentor.Id);
-            tokens["menteeCheckIn"] = Id(checkInMentee.Id);
-            tokens["metCheckIn"] = Id(metMentor.Id);
-            tokens["otherCheckIn"] = Id(checkInOther.Id);
-            tokens["otherMetCheckIn"] = Id(metOther.Id);
-            tokens["mentorResource"] = Id(forMentors.Id);
-            tokens["menteeResource"] = Id(forMentees.Id);
-            tokens["linkResource"] = Id(link.Id);
-            tokens["invitation"] = Id(invitation.Id);
-            tokens["skill"] = Id(ownSkill.Id);
-            tokens["pairVersion"] = proposedA.Version.ToString();
-            tokens["otherPairVersion"] = proposedB.Version.ToString();
-            tokens["otherEnrolmentVersion"] = theirMentoring.Version.ToString();
+            ["program"] = Id(running.Id),
+            ["matchingProgram"] = Id(matching.Id),
+            ["enrollingProgram"] = Id(enrolling.Id),
+            ["closedProgram"] = Id(closed.Id),
+            ["archivedProgram"] = Id(archived.Id),
+            ["enrolment"] = Id(pairA.MentorEnrolmentId),
+            ["menteeEnrolment"] = Id(pairA.MenteeEnrolmentId),
+            ["otherEnrolment"] = Id(theirMentoring.Id),
+            ["pendingEnrolment"] = Id(pending.Id),
+            ["pair"] = Id(pairA.Id),
+            ["otherPair"] = Id(pairB.Id),
+            ["proposedPair"] = Id(proposedA.Id),
+            ["otherProposedPair"] = Id(proposedB.Id),
+            ["session"] = Id(sessionA.Id),
+            ["heldSession"] = Id(heldA.Id),
+            ["otherSession"] = Id(sessionB.Id),
+            ["otherHeldSession"] = Id(heldB.Id),
+            ["pastSession"] = Id(pastA.Id),
+            ["otherPastSession"] = Id(pastB.Id),
+            ["otherFeedback"] = Id(feedbackB.Id),
+            ["question"] = Id(question.Id),
+            ["checkIn"] = Id(checkInMentor.Id),
+            ["menteeCheckIn"] = Id(checkInMentee.Id),
+            ["metCheckIn"] = Id(metMentor.Id),
+            ["otherCheckIn"] = Id(checkInOther.Id),
+            ["otherMetCheckIn"] = Id(metOther.Id),
+            ["mentorResource"] = Id(forMentors.Id),
+            ["menteeResource"] = Id(forMentees.Id),
+            ["linkResource"] = Id(link.Id),
+            ["invitation"] = Id(invitation.Id),
+            ["skill"] = Id(ownSkill),
+            ["pairVersion"] = proposedA.Version.ToString(),
+            ["otherPairVersion"] = proposedB.Version.ToString(),
+            ["otherEnrolmentVersion"] = theirMentoring.Version.ToString(),
+            ["runPairKey"] = $"{unpinned.MentorId}-{unpinned.MenteeId}",
         });
-
-        return new World(tokens);
     }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static MentoringProgram NewProgram(string name, ProgramStatus status, DateOnly starts, DateOnly ends, int skillId) => new()
-    {
-        Name = $"{name} program {Guid.NewGuid():N}"[..40],
-        Objectives = "Senior leaders learn AI tools from junior colleagues.",
-        StartsOn = starts,
-        EndsOn = ends,
-        EnrolmentOpensOn = starts.AddDays(-60),
-        EnrolmentClosesOn = status == ProgramStatus.Enrolling ? starts.AddDays(-5) : starts.AddDays(-20),
-        Formats = SessionFormats.InPerson | SessionFormats.Virtual,
-        Status = status,
-        CreatedAtUtc = DateTime.UtcNow,
-        Topics = [new ProgramTopic { Title = "AI assistants at work", SuggestedActivities = "Draft an e-mail together.", SkillId = skillId, SortOrder = 1 }],
-    };
-
-    private static Enrolment NewEnrolment(int programId, string userId, ParticipantRole role, int skillId, DateTime now, EnrolmentStatus status = EnrolmentStatus.Approved) => new()
-    {
-        ProgramId = programId,
-        UserId = userId,
-        Role = role,
-        Status = status,
-        Department = role == ParticipantRole.Mentor ? "Marketing" : "Finance",
-        JobLevel = role == ParticipantRole.Mentor ? "Graduate" : "Director",
-        Location = "London",
-        TimeZoneId = "Europe/London",
-        Formats = SessionFormats.Virtual | SessionFormats.InPerson,
-        Interests = "Photography.",
-        Goals = "Learn and teach.",
-        ConsentedAtUtc = now,
-        CreatedAtUtc = now,
-        Skills = [new EnrolmentSkill { SkillId = skillId, Direction = role == ParticipantRole.Mentor ? SkillDirection.Teach : SkillDirection.Learn, Level = 3 }],
-        Availability = [new AvailabilitySlot { Day = DayOfWeek.Tuesday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(12, 0) }],
-    };
-
-    private static Pair NewPair(int programId, int mentorEnrolmentId, int menteeEnrolmentId, PairStatus status, DateTime now) => new()
-    {
-        ProgramId = programId,
-        MentorEnrolmentId = mentorEnrolmentId,
-        MenteeEnrolmentId = menteeEnrolmentId,
-        Score = 800,
-        ScorePercent = 80,
-        Reasons = "teaches AI tools 3/5",
-        Status = status,
-        MentorResponse = status == PairStatus.Accepted ? PairResponse.Accepted : PairResponse.Pending,
-        MenteeResponse = status == PairStatus.Accepted ? PairResponse.Accepted : PairResponse.Pending,
-        ProposedAtUtc = now.AddDays(-3),
-        AcceptedAtUtc = status == PairStatus.Accepted ? now.AddDays(-2) : null,
-    };
-
-    private static Session NewSession(int programId, int pairId, DateTime startsAt, SessionStatus status, string by, DateTime now, int topicId)
-    {
-        var starts = new DateTime(startsAt.Year, startsAt.Month, startsAt.Day, 10, 0, 0, DateTimeKind.Utc);
-        return new Session
-        {
-            ProgramId = programId,
-            PairId = pairId,
-            StartsAtUtc = starts,
-            DurationMinutes = 60,
-            EndsAtUtc = starts.AddMinutes(60),
-            Format = SessionFormats.Virtual,
-            Location = "https://meet.example.com/abc",
-            Status = status,
-            ScheduledByUserId = by,
-            CreatedAtUtc = now.AddDays(-5),
-            HeldMinutes = status == SessionStatus.Held ? 60 : null,
-            Notes = status == SessionStatus.Held ? "Private notes of the pair." : null,
-            LoggedAtUtc = status == SessionStatus.Held ? now : null,
-            LoggedByUserId = status == SessionStatus.Held ? by : null,
-            Topics = [new SessionTopic { ProgramTopicId = topicId, Kind = SessionTopicKind.Agenda }],
-        };
-    }
-
-    private static CheckIn NewCheckIn(int programId, int pairId, int enrolmentId, string userId, ParticipantRole role, CheckInKind kind, int day, DateTime now) => new()
-    {
-        ProgramId = programId,
-        PairId = pairId,
-        EnrolmentId = enrolmentId,
-        UserId = userId,
-        Role = role,
-        Kind = kind,
-        DayNumber = day,
-        SentAtUtc = now.AddHours(-1),
-    };
-
-    private static Resource FileResource(ResourceFiles files, int programId, string title, ResourceAudience audience, DateTime now)
-    {
-        var stored = $"{Guid.NewGuid():N}.txt";
-        File.WriteAllText(Path.Combine(files.Folder, stored), $"{title}: how to get the most out of your sessions.");
-        return new Resource
-        {
-            ProgramId = programId, Title = title, Description = "A short guide.", FileName = $"{title}.txt", StoredFileName = stored,
-            ContentType = "text/plain; charset=utf-8", SizeBytes = 60, Audience = audience, AddedAtUtc = now,
-        };
-    }
 
     protected override void Dispose(bool disposing)
     {
