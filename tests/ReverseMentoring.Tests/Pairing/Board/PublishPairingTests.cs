@@ -10,47 +10,16 @@ namespace ReverseMentoring.Tests.Pairing.Board;
 
 public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private sealed record Setup(MentoringProgram Program, Person Hr, int SkillA, int SkillB)
-    {
-        public int ProgramId => Program.Id;
-
-        public System.Security.Claims.ClaimsPrincipal Coordinator => Hr.As;
-
-        public Dictionary<int, Person> People { get; } = [];
-    }
-
-    /// <summary>A program in matching, a coordinator and two skills of its own.</summary>
-    private async Task<Setup> StartAsync(Action<MentoringProgram>? change = null) =>
-        new(await app.ProgramAsync(ProgramStatus.Matching, change: change), await app.PersonAsync(Roles.HrCoordinator),
-            await app.SkillIdAsync(Unique("Skill A")), await app.SkillIdAsync(Unique("Skill B")));
-
-    /// <summary>A person free on Monday mornings who teaches the skill at 5 or wants it at 1; their enrolment's id.</summary>
-    private async Task<int> CandidateAsync(Setup setup, ParticipantRole role, int skillId, string name, EnrolmentStatus status = EnrolmentStatus.Approved)
-    {
-        var person = await app.PersonAsync(role, name);
-        var mentor = role == ParticipantRole.Mentor;
-        var enrolment = await app.EnrolAsync(setup.Program, person, role, status, department: mentor ? "Engineering" : "Finance",
-            skills: [(skillId, mentor ? 5 : 1)], availability: [new() { Day = DayOfWeek.Monday, Starts = new TimeOnly(9, 0), Ends = new TimeOnly(12, 0) }],
-            interests: "jazz, hiking");
-        setup.People[enrolment.Id] = person;
-        return enrolment.Id;
-    }
-
-    private Task<int> RunAsync(Setup setup) => app.SendAsync(new RunPairing.Command { ProgramId = setup.ProgramId }, setup.Coordinator);
-
-    private Task<TestPair> AddPairAsync(Setup setup, int mentor, int mentee, PairStatus status) =>
-        app.PairAsync(setup.Program, status, mentor: setup.People[mentor], mentee: setup.People[mentee]);
-
-    private async Task<int> PublishAsync(Setup setup, int runId, Guid? version = null) =>
+    private async Task<int> PublishAsync(BoardSetup setup, int runId, Guid? version = null) =>
         await app.SendAsync(new PublishPairing.Command { ProgramId = setup.ProgramId, RunId = runId, Version = version ?? await app.ProgramVersionAsync(setup.ProgramId) }, setup.Coordinator);
 
-    private sealed record Two(Setup Kit, int Mentor, int Mentee, string MentorName, string MenteeName);
+    private sealed record Two(BoardSetup Kit, int Mentor, int Mentee, string MentorName, string MenteeName);
 
     private async Task<Two> TwoAsync()
     {
-        var kit = await StartAsync();
+        var kit = await app.BoardAsync();
         var (mentorName, menteeName) = (Unique("Mentor"), Unique("Mentee"));
-        return new Two(kit, await CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, mentorName), await CandidateAsync(kit, ParticipantRole.Mentee, kit.SkillA, menteeName),
+        return new Two(kit, await app.CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, mentorName), await app.CandidateAsync(kit, ParticipantRole.Mentee, kit.SkillA, menteeName),
             mentorName, menteeName);
     }
 
@@ -64,7 +33,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Publishing_creates_the_pairs_and_tells_both_sides()
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
 
         var count = await PublishAsync(t.Kit, runId);
 
@@ -88,7 +57,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_run_is_published_only_once()
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
         await PublishAsync(t.Kit, runId);
 
         var message = await RefusalAsync(() => PublishAsync(t.Kit, runId));
@@ -101,8 +70,8 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_run_older_than_the_latest_is_not_published()
     {
         var t = await TwoAsync();
-        var old = await RunAsync(t.Kit);
-        await RunAsync(t.Kit);
+        var old = await app.RunAsync(t.Kit);
+        await app.RunAsync(t.Kit);
 
         Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => PublishAsync(t.Kit, old)));
         Assert.Empty(await app.PairsOfAsync(t.Kit.ProgramId));
@@ -112,7 +81,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_run_is_not_published_once_one_of_its_people_withdrew()
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
         await app.ExecuteDbContextAsync(async db =>
         {
             var mentee = await db.Enrolments.SingleAsync(e => e.Id == t.Mentee);
@@ -127,12 +96,12 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_run_is_not_published_once_its_mentee_was_paired_meanwhile()
     {
-        var kit = await StartAsync();
-        var mentor = await CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, Unique("Mentor"));
-        var other = await CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillB, Unique("Mentor"));
-        var mentee = await CandidateAsync(kit, ParticipantRole.Mentee, kit.SkillA, Unique("Mentee"));
-        var runId = await RunAsync(kit);
-        await AddPairAsync(kit, other, mentee, PairStatus.Proposed);
+        var kit = await app.BoardAsync();
+        var mentor = await app.CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, Unique("Mentor"));
+        var other = await app.CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillB, Unique("Mentor"));
+        var mentee = await app.CandidateAsync(kit, ParticipantRole.Mentee, kit.SkillA, Unique("Mentee"));
+        var runId = await app.RunAsync(kit);
+        await app.AddPairAsync(kit, other, mentee, PairStatus.Proposed);
 
         Assert.Equal(PublishPairing.StaleMessage, await RefusalAsync(() => PublishAsync(kit, runId)));
         Assert.DoesNotContain(await app.PairsOfAsync(kit.ProgramId), p => p.MentorEnrolmentId == mentor);
@@ -142,7 +111,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Of_two_publishes_from_the_same_board_only_the_first_is_saved()
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
         var version = await app.ProgramVersionAsync(t.Kit.ProgramId);
         await PublishAsync(t.Kit, runId, version);
 
@@ -157,7 +126,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Of_two_publishes_racing_exactly_one_set_of_pairs_is_saved()
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
         var version = await app.ProgramVersionAsync(t.Kit.ProgramId);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
@@ -186,7 +155,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task A_run_is_not_published_once_the_program_was_edited_since_the_board_was_loaded()
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
         var version = await app.ProgramVersionAsync(t.Kit.ProgramId);
         await app.ExecuteDbContextAsync(async db =>
         {
@@ -202,7 +171,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Running_needs_an_accepted_pair_from_the_board()
     {
         var t = await TwoAsync();
-        await PublishAsync(t.Kit, await RunAsync(t.Kit));
+        await PublishAsync(t.Kit, await app.RunAsync(t.Kit));
         var move = async () => await app.SendAsync(new ChangeProgramStatus.Command { Id = t.Kit.ProgramId, To = ProgramStatus.Running, Version = await app.ProgramVersionAsync(t.Kit.ProgramId) }, t.Kit.Coordinator);
 
         Assert.Equal("Publish pairs and have at least one pair accepted before you start running the program.", await RefusalAsync(move));
@@ -256,7 +225,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task The_board_says_when_nobody_is_approved_yet()
     {
-        var kit = await StartAsync();
+        var kit = await app.BoardAsync();
         var client = await app.SignedInClientAsync(Roles.HrCoordinator);
 
         Assert.Contains("No approved people to pair yet.", await client.GetHtmlAsync($"/Programs/{kit.ProgramId}/Pairing"), StringComparison.Ordinal);
@@ -269,7 +238,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     public async Task Only_coordinators_may_use_the_pairing_board(string role)
     {
         var t = await TwoAsync();
-        var runId = await RunAsync(t.Kit);
+        var runId = await app.RunAsync(t.Kit);
         var user = AppFactory.PrincipalFor(await app.CreateUserAsync(role), role);
         var id = t.Kit.ProgramId;
 
@@ -287,7 +256,7 @@ public sealed class PublishPairingTests(AppFactory app) : IClassFixture<AppFacto
     [Fact]
     public async Task A_mentor_opening_the_board_is_sent_to_access_denied()
     {
-        var kit = await StartAsync();
+        var kit = await app.BoardAsync();
         var client = await app.SignedInClientAsync(Roles.Mentor);
 
         var response = await client.GetAsync(new Uri($"/Programs/{kit.ProgramId}/Pairing", UriKind.Relative));
