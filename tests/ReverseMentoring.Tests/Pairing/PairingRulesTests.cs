@@ -187,8 +187,21 @@ public sealed class PairingRulesTests
 
         Assert.Equal([(1, 2)], Pairs(result));
         Assert.Equal(
-            ["3: capacity full", "4: no one passes the hard rules", "5: below the minimum score"],
+            ["3: every mentor who fits is already full", "4: no one passes the hard rules", "5: below the minimum score"],
             result.Unmatched.Select(u => $"{u.Id}: {u.Explanation}"));
+    }
+
+    [Fact]
+    public void A_mentor_left_over_is_not_called_full()
+    {
+        // Both mentors could take the one mentee; the better-fitting one gets them, and the other has a free place.
+        var result = PairingEngine.Propose(Round(Mentor(1, level: 5), Mentor(3, level: 3), Mentee(2)));
+
+        Assert.Equal([(1, 2)], Pairs(result));
+        var left = Assert.Single(result.Unmatched);
+        Assert.Equal((3, ParticipantRole.Mentor, UnmatchedReason.CapacityFull), (left.Id, left.Role, left.Reason));
+        Assert.Equal("every mentee they could take went to a better-fitting mentor", left.Explanation);
+        Assert.DoesNotContain("full", left.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

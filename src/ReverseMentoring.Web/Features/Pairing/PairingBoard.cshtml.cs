@@ -131,12 +131,13 @@ public static partial class PairingBoard
         public bool CanRun => !IsArchived && Status is ProgramStatus.Matching or ProgramStatus.Running;
     }
 
-    public static string Describe(UnmatchedReason reason) => reason switch
+    /// <summary>The engine's reason, as a sentence.</summary>
+    public static string Describe(UnmatchedPerson person)
     {
-        UnmatchedReason.NoOnePassesHardRules => "No one passes the hard rules",
-        UnmatchedReason.BelowMinimumScore => "Below the minimum score",
-        _ => "Capacity full",
-    };
+        ArgumentNullException.ThrowIfNull(person);
+        var why = person.Explanation;
+        return string.Concat(why[..1].ToUpperInvariant(), why[1..]);
+    }
 
     // The engine names people by candidate id; the board shows their names.
     [GeneratedRegex(@"mentor (\d+) with mentee (\d+)")]
@@ -197,7 +198,7 @@ public static partial class PairingBoard
                     latest.TotalScore, average, Math.Max(0, less),
                     shownPairs.Select(p => new ProposedRow(Who(p.MentorId), Who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons))).ToList(),
                     new Pager(page, pageCount, stored.Pairs.Count, "proposed pair", "proposed pairs"),
-                    shownUnmatched.Select(u => new UnmatchedRow(Who(u.Id), u.Role, Describe(u.Reason))).ToList(),
+                    shownUnmatched.Select(u => new UnmatchedRow(Who(u.Id), u.Role, Describe(new UnmatchedPerson(u.Id, u.Role, u.Reason)))).ToList(),
                     stored.Unmatched.Count,
                     stored.Warnings.Select(w => PinWarning().Replace(w, m =>
                         $"mentor {Who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {Who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList());

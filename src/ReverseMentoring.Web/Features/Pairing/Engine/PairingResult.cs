@@ -10,7 +10,10 @@ public enum UnmatchedReason
     /// <summary>Someone passes the hard rules but every such pair scores below the program's minimum.</summary>
     BelowMinimumScore = 1,
 
-    /// <summary>Good enough partners exist, but the best set of pairs gave them all to others.</summary>
+    /// <summary>
+    /// Good enough partners exist, but the best set of pairs gave them all to others: for a mentee, every mentor who
+    /// fits is full; for a mentor, every mentee they could take went to a better-fitting mentor.
+    /// </summary>
     CapacityFull = 2,
 }
 
@@ -22,11 +25,13 @@ public sealed record ProposedPair(int MentorId, int MenteeId, int Score, int Per
 
 public sealed record UnmatchedPerson(int Id, ParticipantRole Role, UnmatchedReason Reason)
 {
+    /// <summary>Why, in words that are true for this side: a mentor left over has free capacity, it is their mentees who went elsewhere.</summary>
     public string Explanation => Reason switch
     {
         UnmatchedReason.NoOnePassesHardRules => "no one passes the hard rules",
         UnmatchedReason.BelowMinimumScore => "below the minimum score",
-        _ => "capacity full",
+        _ when Role == ParticipantRole.Mentor => "every mentee they could take went to a better-fitting mentor",
+        _ => "every mentor who fits is already full",
     };
 }
 
