@@ -6,13 +6,14 @@ namespace ReverseMentoring.BrowserTests;
 
 /// <summary>
 /// The demo program has closed enrolment with 30 approved people. The coordinator runs the pairing, looks at the
-/// proposal and publishes it; a junior and the senior they were paired with both accept.
+/// proposal, pins a pair and is warned by a swap that would break the pin, and publishes after the confirmation;
+/// a junior and the senior they were paired with both accept.
 /// </summary>
 [Collection(BrowserAppGroup.Name)]
 public sealed class PairingJourneyTests(BrowserApp app)
 {
     [Fact]
-    public async Task A_coordinator_runs_previews_and_publishes_pairs_and_both_sides_accept()
+    public async Task A_coordinator_runs_previews_pins_is_warned_by_a_swap_and_publishes_pairs_and_both_sides_accept()
     {
         await using var hrContext = await app.NewContextAsync();
         var hr = await hrContext.NewPageAsync();
@@ -32,7 +33,29 @@ public sealed class PairingJourneyTests(BrowserApp app)
         await PageChecks.ScreenshotAsync(hr, "pairing-1-preview");
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
 
-        await hr.GetByRole(AriaRole.Button, new() { Name = "Publish these pairs" }).ClickAsync();
+        // HR pins the first pair; a swap that would break the pin shows the new pairs' scores and names the pin,
+        // and nothing changes until HR confirms. HR cancels.
+        await proposed.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pin ") }).ClickAsync();
+        var pinnedRow = proposed.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pinned" });
+        await Expect(pinnedRow).ToHaveCountAsync(1);
+        var pinnedMentee = (await pinnedRow.GetByRole(AriaRole.Cell).Nth(1).InnerTextAsync()).Split('\n')[0].Trim();
+        var otherRow = proposed.Locator("tbody tr").Filter(new() { HasNotText = "Pinned" }).First;
+        await otherRow.GetByRole(AriaRole.Combobox).SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = (await otherRow.GetByRole(AriaRole.Option).Filter(new() { HasText = pinnedMentee + " (with" }).InnerTextAsync()).Trim() });
+        await otherRow.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Swap…") }).ClickAsync();
+        var swap = hr.GetByRole(AriaRole.Region, new() { Name = "Swap mentees?" });
+        await Expect(swap).ToContainTextAsync("The swap removes this pin");
+        await Expect(swap).ToContainTextAsync("%");
+        await PageChecks.ScreenshotAsync(hr, "pairing-1b-swap-warns-of-pin");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
+        await swap.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(proposed.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pinned" })).ToHaveCountAsync(1);
+
+        // Publishing names how many pairs and e-mails, and what is still open, and asks again.
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Publish these pairs…" }).ClickAsync();
+        var confirm = hr.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Publish \\d+ pairs\\?$") });
+        await Expect(confirm).ToContainTextAsync("people get an e-mail now");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
+        await confirm.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Yes, publish \\d+ pairs?$") }).ClickAsync();
         var published = hr.Locator("section[aria-labelledby='published-heading']");
         await Expect(published.GetByRole(AriaRole.Row)).ToHaveCountAsync(11);
         await PageChecks.ScreenshotAsync(hr, "pairing-2-published");

@@ -91,7 +91,8 @@ public sealed partial class ProgramJourneyTests(BrowserApp app)
         await hr.GetByRole(AriaRole.Link, new() { Name = "Pairing", Exact = true }).ClickAsync();
         await hr.GetByRole(AriaRole.Button, new() { Name = "Run pairing" }).ClickAsync();
         await Expect(hr.GetByRole(AriaRole.Table, new() { Name = "Proposed pairs with their scores and reasons" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
-        await hr.GetByRole(AriaRole.Button, new() { Name = "Publish these pairs" }).ClickAsync();
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Publish these pairs…" }).ClickAsync();
+        await hr.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Yes, publish \\d+ pairs?$") }).ClickAsync();
         await Expect(hr.Locator("section[aria-labelledby='published-heading']").GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await AcceptAsync(juniorPage, programId, "Grace Senior");
         await using var seniorContext = await app.NewContextAsync();

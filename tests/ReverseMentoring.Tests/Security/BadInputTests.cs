@@ -69,8 +69,11 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{programId}/Enrolments/Import"),
         new("/Programs/{programId}/Invitations"),
         new("/Programs/{programId}/Invitations/{id}/Revoke"),
-        // The seeded world has a pairing run with one pinned pair; the ban form asks for confirmation first.
-        new("/Programs/{programId}/Pairing", MoreUrls: ["/Programs/{matchingProgram}/Pairing?ban={runPairKey}"]),
+        // The seeded world has a pairing run with one pinned pair; the ban, the swap and publishing ask for confirmation first.
+        new("/Programs/{programId}/Pairing", MoreUrls: [
+            "/Programs/{matchingProgram}/Pairing?ban={runPairKey}",
+            "/Programs/{matchingProgram}/Pairing?{runSwap}",
+            "/Programs/{matchingProgram}/Pairing?publish=true"]),
         new("/Programs/{programId}/Resources"),
         new("/Programs/{programId}/Resources/{id}/Delete"),
         new("/Skills", Unreached: new() { ["Reinstate"] = "shown only for a retired skill" }),

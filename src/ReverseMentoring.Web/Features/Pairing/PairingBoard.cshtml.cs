@@ -26,6 +26,19 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
     [FromQuery(Name = "ban")]
     public string? BanToConfirm { get; set; }
 
+    /// <summary>The mentee whose swap HR is looking at, with <see cref="SwapWith"/>: nothing changes until they confirm.</summary>
+    [FromQuery(Name = "swap")]
+    public int? SwapMentee { get; set; }
+
+    [FromQuery(Name = "with")]
+    public int? SwapWith { get; set; }
+
+    /// <summary>HR asked to publish: the page names what publishing sends and what is still open, and asks again.</summary>
+    [FromQuery(Name = "publish")]
+    public bool PublishToConfirm { get; set; }
+
+    public SwapPairs.Preview? SwapPreview { get; private set; }
+
     public PairingBoard.Result Board { get; private set; } = null!;
 
     [BindProperty]
@@ -46,8 +59,14 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
     [BindProperty]
     public RemovePairingRule.Command Remove { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Board = await mediator.Send(new PairingBoard.Query(ProgramId, PageNumber), cancellationToken);
+        if (SwapMentee is { } mentee && SwapWith is { } with)
+        {
+            SwapPreview = await mediator.Send(new SwapPairs.PreviewQuery(ProgramId, mentee, with), cancellationToken);
+        }
+    }
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +127,7 @@ public static partial class PairingBoard
 
     public sealed record Person(int Id, string Name, string Department);
 
-    public sealed record ProposedRow(Person Mentor, Person Mentee, int Percent, bool Pinned, string Reasons);
+    public sealed record ProposedRow(Person Mentor, Person Mentee, int Percent, bool Pinned, string Reasons, IReadOnlyList<string> Concerns);
 
     public sealed record UnmatchedRow(Person Person, ParticipantRole Role, string Reason);
 
@@ -121,7 +140,7 @@ public static partial class PairingBoard
     public sealed record RunSummary(
         int Id, DateTime CreatedAtUtc, DateTime? PublishedAtUtc, bool IsPublished, int PairCount, long TotalScore, int AveragePercent,
         int FirstFitPercentLess, IReadOnlyList<ProposedRow> Pairs, Pager Pager, IReadOnlyList<UnmatchedRow> Unmatched, int UnmatchedTotal,
-        IReadOnlyList<string> Warnings);
+        IReadOnlyList<string> Warnings, int PairsWithConcerns);
 
     public sealed record Result(
         int ProgramId, string ProgramName, ProgramStatus Status, bool IsArchived, Guid Version, int PairResponseDays,
@@ -196,12 +215,13 @@ public static partial class PairingBoard
                 var less = latest.TotalScore <= 0 ? 0 : (int)Math.Round(100.0 * (latest.TotalScore - stored.FirstFitTotal) / latest.TotalScore);
                 run = new RunSummary(latest.Id, latest.CreatedAtUtc, latest.PublishedAtUtc, latest.PublishedAtUtc is not null, latest.PairCount,
                     latest.TotalScore, average, Math.Max(0, less),
-                    shownPairs.Select(p => new ProposedRow(Who(p.MentorId), Who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons))).ToList(),
+                    shownPairs.Select(p => new ProposedRow(Who(p.MentorId), Who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons), PairingEngine.Concerns(p.Reasons))).ToList(),
                     new Pager(page, pageCount, stored.Pairs.Count, "proposed pair", "proposed pairs"),
                     shownUnmatched.Select(u => new UnmatchedRow(Who(u.Id), u.Role, Describe(new UnmatchedPerson(u.Id, u.Role, u.Reason)))).ToList(),
                     stored.Unmatched.Count,
                     stored.Warnings.Select(w => PinWarning().Replace(w, m =>
-                        $"mentor {Who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {Who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList());
+                        $"mentor {Who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {Who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList(),
+                    stored.Pairs.Count(p => PairingEngine.Concerns(p.Reasons).Count > 0));
             }
 
             return new Result(program.Id, program.Name, program.Status, program.ArchivedAtUtc is not null, program.Version, program.PairResponseDays,

@@ -250,7 +250,9 @@ public sealed class MatrixApp : AppFactory
         }
 
         await SendAsync(new PinPair.Command { ProgramId = matching.Id, MentorEnrolmentId = waiting[0].Id, MenteeEnrolmentId = waiting[1].Id }, await PrincipalAsync(Who.Hr));
-        var unpinned = (await this.LatestPairingRunAsync(matching.Id)).Stored.Pairs.First(p => !p.Pinned);
+        var runPairs = (await this.LatestPairingRunAsync(matching.Id)).Stored.Pairs;
+        var unpinned = runPairs.First(p => !p.Pinned);
+        var pinned = runPairs.First(p => p.Pinned);
 
         const string notes = "Private notes of the pair.";
         var sessionA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(3));
@@ -316,6 +318,7 @@ public sealed class MatrixApp : AppFactory
             ["otherPairVersion"] = proposedB.Version.ToString(),
             ["otherEnrolmentVersion"] = theirMentoring.Version.ToString(),
             ["runPairKey"] = $"{unpinned.MentorId}-{unpinned.MenteeId}",
+            ["runSwap"] = $"swap={unpinned.MenteeId}&with={pinned.MenteeId}",
         });
     }
 

@@ -83,6 +83,7 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Pairing.RespondToPair.Command"] = Participants,
         ["Pairing.RunPairing.Command"] = Hr,
         ["Pairing.SwapPairs.Command"] = Hr,
+        ["Pairing.SwapPairs.PreviewQuery"] = Hr,
         ["Pairs.EndPair.Command"] = Participants,
         ["Pairs.EndPair.Query"] = Participants,
         ["Pairs.EndPairByCoordinator.Command"] = Hr,

@@ -19,6 +19,15 @@ public sealed record PairAssessment(PairVerdict Verdict, int Score, int Percent,
 /// </summary>
 public static class PairingEngine
 {
+    /// <summary>Reasons that a pair may not work out, shown as a warning wherever HR sees the pair before publishing.</summary>
+    public const string NoWantedSkillTaught = "no wanted skill taught";
+
+    public const string NoCommonFreeTime = "no common free time";
+
+    /// <summary>The warnings among a pair's reasons.</summary>
+    public static IReadOnlyList<string> Concerns(IEnumerable<string> reasons) =>
+        (reasons ?? []).Where(r => r is NoWantedSkillTaught or NoCommonFreeTime).ToList();
+
     public static PairingResult Propose(PairingRound round)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -384,10 +393,10 @@ public static class PairingEngine
 
         if (parts.Skills.Count == 0)
         {
-            reasons.Add("no wanted skill taught");
+            reasons.Add(NoWantedSkillTaught);
         }
 
-        reasons.Add(parts.OverlapHalfHours == 0 ? "no common free time" : $"{Hours(parts.OverlapHalfHours * 30)} h/week overlap");
+        reasons.Add(parts.OverlapHalfHours == 0 ? NoCommonFreeTime : $"{Hours(parts.OverlapHalfHours * 30)} h/week overlap");
         reasons.Add(parts.GapMinutes == 0 ? "same time zone" : $"{Hours(parts.GapMinutes)} h apart");
         reasons.Add(parts.CommonFormats == SessionFormats.None ? "no format in common" : $"both accept {FormatNames(parts.CommonFormats)}");
         if (parts.Interests.Count > 0)
