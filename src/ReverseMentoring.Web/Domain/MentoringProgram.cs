@@ -42,6 +42,12 @@ public sealed class MatchingSettings
     /// <summary>Pairs further apart than this many hours are never proposed; null means no limit.</summary>
     public int? MaxTimeZoneGapHours { get; set; }
 
+    /// <summary>
+    /// What a new program starts with: below 40% a pair typically shares neither a wanted skill nor free time, so
+    /// proposing it would only set the pair up to fail.
+    /// </summary>
+    public const int SuggestedMinimumScorePercent = 40;
+
     /// <summary>Pairs scoring below this percentage of the best possible are never proposed.</summary>
     public int MinimumScorePercent { get; set; }
 

@@ -140,7 +140,7 @@ public static partial class PairingBoard
     public sealed record RunSummary(
         int Id, DateTime CreatedAtUtc, DateTime? PublishedAtUtc, bool IsPublished, int PairCount, long TotalScore, int AveragePercent,
         int FirstFitPercentLess, IReadOnlyList<ProposedRow> Pairs, Pager Pager, IReadOnlyList<UnmatchedRow> Unmatched, int UnmatchedTotal,
-        IReadOnlyList<string> Warnings, int PairsWithConcerns);
+        IReadOnlyList<string> Warnings, int PairsWithConcerns, int WellFitting, int PeoplePaired, int? FirstFitPeople, int? FirstFitAveragePercent);
 
     public sealed record Result(
         int ProgramId, string ProgramName, ProgramStatus Status, bool IsArchived, Guid Version, int PairResponseDays,
@@ -221,7 +221,9 @@ public static partial class PairingBoard
                     stored.Unmatched.Count,
                     stored.Warnings.Select(w => PinWarning().Replace(w, m =>
                         $"mentor {Who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {Who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList(),
-                    stored.Pairs.Count(p => PairingEngine.Concerns(p.Reasons).Count > 0));
+                    stored.Pairs.Count(p => PairingEngine.Concerns(p.Reasons).Count > 0),
+                    stored.Pairs.Count(p => p.Percent >= PairingEngine.WellFittingPercent),
+                    RunPairing.PeopleIn(stored.Pairs.Select(p => (p.MentorId, p.MenteeId))), stored.FirstFitPeople, stored.FirstFitAveragePercent);
             }
 
             return new Result(program.Id, program.Name, program.Status, program.ArchivedAtUtc is not null, program.Version, program.PairResponseDays,

@@ -13,7 +13,9 @@ public sealed record StoredRun(
     IReadOnlyList<StoredRun.Pair> Pairs,
     IReadOnlyList<StoredRun.Left> Unmatched,
     IReadOnlyList<string> Warnings,
-    long FirstFitTotal)
+    long FirstFitTotal,
+    int? FirstFitPeople = null,
+    int? FirstFitAveragePercent = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -75,7 +77,9 @@ public static class RunPairing
             result.Pairs.Select(p => new StoredRun.Pair(p.MentorId, p.MenteeId, p.Score, p.Percent, p.Pinned, p.Reasons)).ToList(),
             result.Unmatched.Select(u => new StoredRun.Left(u.Id, u.Role, u.Reason)).ToList(),
             result.Warnings,
-            firstFit.TotalScore);
+            firstFit.TotalScore,
+            PeopleIn(firstFit.Pairs.Select(p => (p.MentorId, p.MenteeId))),
+            firstFit.Pairs.Count == 0 ? 0 : (int)Math.Round(firstFit.Pairs.Average(p => p.Percent)));
         var run = new PairingRun
         {
             ProgramId = program.Id,
@@ -91,6 +95,10 @@ public static class RunPairing
         return run;
     }
 
+    /// <summary>How many people a set of pairs pairs: a mentor with several mentees counts once.</summary>
+    public static int PeopleIn(IEnumerable<(int MentorId, int MenteeId)> pairs) =>
+        pairs.SelectMany(p => new[] { (Role: ParticipantRole.Mentor, Id: p.MentorId), (Role: ParticipantRole.Mentee, Id: p.MenteeId) }).Distinct().Count();
+
     private static readonly char[] KeywordSeparators = [',', ';', ' ', '\t', '\r', '\n'];
 
     public static IReadOnlyList<string> Keywords(string interests) =>
@@ -103,7 +111,10 @@ public static class RunPairing
         ArgumentNullException.ThrowIfNull(program);
         var programId = program.Id;
         var approved = db.Enrolments.Where(e => e.ProgramId == programId && e.Status == EnrolmentStatus.Approved);
+        // In enrolment order: the first-come baseline pairs people in the order they came, the same on every run
+        // (without an order, the join with the users' table returns them by user id, which is random).
         var people = await approved.AsNoTracking()
+            .OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.Role, Email = e.User!.Email, e.ManagerEmail, e.Department, e.TimeZoneId, e.Formats, e.Interests })
             .ToListAsync(cancellationToken);
         var skills = (await db.EnrolmentSkills.AsNoTracking()

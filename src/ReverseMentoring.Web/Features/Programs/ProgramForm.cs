@@ -53,7 +53,7 @@ public abstract class ProgramForm
 
     public int? MaxTimeZoneGapHours { get; set; }
 
-    public int MinimumScorePercent { get; set; }
+    public int MinimumScorePercent { get; set; } = MatchingSettings.SuggestedMinimumScorePercent;
 
     public MatchingObjective Objective { get; set; } = NewProgram.Matching.Objective;
 

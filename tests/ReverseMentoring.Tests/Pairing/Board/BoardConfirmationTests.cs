@@ -121,11 +121,13 @@ public sealed class BoardConfirmationTests(AppFactory app) : IClassFixture<AppFa
         var tuesday = await app.PersonAsync(ParticipantRole.Mentee, Unique("Tuesday mentee"));
         await app.EnrolAsync(kit.Program, tuesday, ParticipantRole.Mentee, skills: [(kit.SkillA, 1)],
             availability: [new() { Day = DayOfWeek.Tuesday, Starts = new TimeOnly(14, 0), Ends = new TimeOnly(15, 0) }]);
-        await app.CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillB, Unique("Second mentor"));
+        // Two alike mentors free on Mondays: whichever gets the Tuesday mentee, exactly one pair has no common free time.
+        await app.CandidateAsync(kit, ParticipantRole.Mentor, kit.SkillA, Unique("Second mentor"));
         await app.RunAsync(kit);
         var stored = (await app.LatestPairingRunAsync(kit.ProgramId)).Stored;
         Assert.Equal(2, stored.Pairs.Count);
         var withConcern = Assert.Single(stored.Pairs, p => PairingEngine.Concerns(p.Reasons).Count > 0);
+        Assert.Equal([PairingEngine.NoCommonFreeTime], PairingEngine.Concerns(withConcern.Reasons));
 
         var plain = await BoardAsync(kit);
         Assert.DoesNotContain("name=\"Publish.RunId\"", plain, StringComparison.Ordinal);

@@ -19,6 +19,9 @@ public sealed record PairAssessment(PairVerdict Verdict, int Score, int Percent,
 /// </summary>
 public static class PairingEngine
 {
+    /// <summary>A pair at or above this share of the best possible score is counted as fitting well.</summary>
+    public const int WellFittingPercent = 70;
+
     /// <summary>Reasons that a pair may not work out, shown as a warning wherever HR sees the pair before publishing.</summary>
     public const string NoWantedSkillTaught = "no wanted skill taught";
 
