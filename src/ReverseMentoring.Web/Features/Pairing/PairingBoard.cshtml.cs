@@ -39,6 +39,15 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
 
     public SwapPairs.Preview? SwapPreview { get; private set; }
 
+    /// <summary>The unmatched mentee HR pairs by hand, with <see cref="HandMentor"/>: shown first, pinned on confirmation.</summary>
+    [FromQuery(Name = "hand")]
+    public int? HandMentee { get; set; }
+
+    [FromQuery(Name = "mentor")]
+    public int? HandMentor { get; set; }
+
+    public PairByHand.Preview? HandPreview { get; private set; }
+
     public PairingBoard.Result Board { get; private set; } = null!;
 
     [BindProperty]
@@ -65,6 +74,11 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
         if (SwapMentee is { } mentee && SwapWith is { } with)
         {
             SwapPreview = await mediator.Send(new SwapPairs.PreviewQuery(ProgramId, mentee, with), cancellationToken);
+        }
+
+        if (HandMentee is { } unmatched && HandMentor is { } chosen)
+        {
+            HandPreview = await mediator.Send(new PairByHand.PreviewQuery(ProgramId, unmatched, chosen), cancellationToken);
         }
     }
 
@@ -145,7 +159,7 @@ public static partial class PairingBoard
     public sealed record Result(
         int ProgramId, string ProgramName, ProgramStatus Status, bool IsArchived, Guid Version, int PairResponseDays,
         int ApprovedMentors, int ApprovedMentees, RunSummary? Run, IReadOnlyList<RuleRow> Rules,
-        IReadOnlyList<PublishedRow> Published, int PublishedTotal)
+        IReadOnlyList<PublishedRow> Published, int PublishedTotal, IReadOnlyList<Person> Mentors)
     {
         public bool CanRun => !IsArchived && Status is ProgramStatus.Matching or ProgramStatus.Running;
     }
@@ -181,6 +195,14 @@ public static partial class PairingBoard
                 .Select(r => new { r.Id, r.Kind, r.MentorEnrolmentId, r.MenteeEnrolmentId })
                 .ToListAsync(cancellationToken);
             var publishedTotal = await db.Pairs.CountAsync(p => p.ProgramId == program.Id, cancellationToken);
+
+            // The mentors HR may pair an unmatched mentee with by hand.
+            var mentors = await db.Enrolments.AsNoTracking()
+                .Where(e => e.ProgramId == program.Id && e.Status == EnrolmentStatus.Approved && e.Role == ParticipantRole.Mentor)
+                .OrderBy(e => e.User!.DisplayName).ThenBy(e => e.Id)
+                .Take(ListCap)
+                .Select(e => new Person(e.Id, e.User!.DisplayName, e.Department))
+                .ToListAsync(cancellationToken);
             var published = await db.Pairs.AsNoTracking()
                 .Where(p => p.ProgramId == program.Id)
                 .OrderBy(p => p.NoResponseFlaggedAtUtc == null).ThenByDescending(p => p.ProposedAtUtc).ThenByDescending(p => p.Id)
@@ -233,7 +255,7 @@ public static partial class PairingBoard
                 rules.Select(r => new RuleRow(r.Id, r.Kind, Who(r.MentorEnrolmentId), Who(r.MenteeEnrolmentId))).ToList(),
                 published.Select(p => new PublishedRow(p.Id, Who(p.MentorEnrolmentId), Who(p.MenteeEnrolmentId), p.ScorePercent, p.Status,
                     p.MentorResponse, p.MenteeResponse, p.ProposedAtUtc, p.NoResponseFlaggedAtUtc, p.DeclineReason)).ToList(),
-                publishedTotal);
+                publishedTotal, mentors);
         }
     }
 }

@@ -84,6 +84,7 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Pairing.RunPairing.Command"] = Hr,
         ["Pairing.SwapPairs.Command"] = Hr,
         ["Pairing.SwapPairs.PreviewQuery"] = Hr,
+        ["Pairing.PairByHand.PreviewQuery"] = Hr,
         ["Pairs.EndPair.Command"] = Participants,
         ["Pairs.EndPair.Query"] = Participants,
         ["Pairs.EndPairByCoordinator.Command"] = Hr,

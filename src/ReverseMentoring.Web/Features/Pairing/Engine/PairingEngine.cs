@@ -11,7 +11,7 @@ public enum PairVerdict
 }
 
 /// <summary>What the engine thinks of one mentor-mentee pair, whatever else is in the round.</summary>
-public sealed record PairAssessment(PairVerdict Verdict, int Score, int Percent, IReadOnlyList<string> Reasons);
+public sealed record PairAssessment(PairVerdict Verdict, int Score, int Percent, IReadOnlyList<string> Reasons, string? HardRule = null);
 
 /// <summary>
 /// Proposes pairs for a round: HR's pins first, then the exact best set of the remaining pairs under the
@@ -60,7 +60,10 @@ public static class PairingEngine
             ? PairVerdict.BreaksHardRule
             : score == Population.BelowMinimum ? PairVerdict.BelowMinimumScore : PairVerdict.Allowed;
         var parts = people.Parts(mentor, mentee);
-        return new PairAssessment(verdict, parts.Points, people.Percent(parts.Points), Explain(parts, pinned: false, round.SkillNames));
+        var hardRule = round.Bans.Contains(key) ? "HR banned this pair"
+            : round.Declined.Contains(key) ? "one of them declined this pair before"
+            : people.HardRuleBroken(mentor, mentee);
+        return new PairAssessment(verdict, parts.Points, people.Percent(parts.Points), Explain(parts, pinned: false, round.SkillNames), hardRule);
     }
 
     private static PairingResult Run(PairingRound round, bool greedy)

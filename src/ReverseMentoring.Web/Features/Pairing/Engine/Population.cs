@@ -207,6 +207,13 @@ internal sealed class Population
         return points < _minimumPoints ? BelowMinimum : points;
     }
 
+    /// <summary>The hard rule the pair breaks, in HR's words, or null; the same tests as <see cref="ScoreOne"/>.</summary>
+    public string? HardRuleBroken(int mentor, int mentee) =>
+        SameReportingLine(mentor, mentee) ? "they are in the same reporting line"
+        : (_formats[mentor] & _formats[mentee] & _programFormats) == 0 ? "they have no way of meeting in common that the program uses"
+        : Gap(_offset[mentor], _offset[mentee]) > _maxGapMinutes ? $"their time zones are more than {_maxGapMinutes / 60} hours apart"
+        : null;
+
     public bool SameReportingLine(int mentor, int mentee) =>
         _email[mentor] == _boss[mentee] || _email[mentor] == _bossBoss[mentee]
         || _email[mentee] == _boss[mentor] || _email[mentee] == _bossBoss[mentor];
