@@ -30,13 +30,6 @@ public sealed class BoardConfirmationTests(AppFactory app) : IClassFixture<AppFa
         return two;
     }
 
-    private async Task<string> BoardAsync(BoardSetup kit, string query = "")
-    {
-        var client = await app.SignedInClientAsync(kit.Hr.User);
-        var response = await client.GetAsync(new Uri($"/Programs/{kit.ProgramId}/Pairing{query}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     [Fact]
     public async Task A_swap_preview_shows_the_new_pairs_and_names_the_pin_it_would_remove_and_changes_nothing()
@@ -74,11 +67,11 @@ public sealed class BoardConfirmationTests(AppFactory app) : IClassFixture<AppFa
     {
         var two = await PinnedAsync();
 
-        var plain = await BoardAsync(two.Kit);
+        var plain = await app.BoardPageAsync(two.Kit);
         Assert.DoesNotContain("name=\"Swap.RunId\"", plain, StringComparison.Ordinal);
         Assert.Contains("Swap…", plain, StringComparison.Ordinal);
 
-        var previewed = await BoardAsync(two.Kit, $"?swap={two.MenteeB}&with={two.MenteeA}");
+        var previewed = await app.BoardPageAsync(two.Kit, $"?swap={two.MenteeB}&with={two.MenteeA}");
         Assert.Contains("name=\"Swap.RunId\"", previewed, StringComparison.Ordinal);
         Assert.Contains("The swap removes this pin", previewed, StringComparison.Ordinal);
         Assert.Contains("Yes, swap and unpin", previewed, StringComparison.Ordinal);
@@ -93,7 +86,7 @@ public sealed class BoardConfirmationTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal("Choose another proposed pair to swap mentees with.", preview.Refusal);
         Assert.Empty(preview.Pairs);
 
-        var page = await BoardAsync(two.Kit, $"?swap={two.MenteeB}&with={two.MentorA}");
+        var page = await app.BoardPageAsync(two.Kit, $"?swap={two.MenteeB}&with={two.MentorA}");
         Assert.Contains("Choose another proposed pair to swap mentees with.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Swap.RunId\"", page, StringComparison.Ordinal);
     }
@@ -129,12 +122,12 @@ public sealed class BoardConfirmationTests(AppFactory app) : IClassFixture<AppFa
         var withConcern = Assert.Single(stored.Pairs, p => PairingEngine.Concerns(p.Reasons).Count > 0);
         Assert.Equal([PairingEngine.NoCommonFreeTime], PairingEngine.Concerns(withConcern.Reasons));
 
-        var plain = await BoardAsync(kit);
+        var plain = await app.BoardPageAsync(kit);
         Assert.DoesNotContain("name=\"Publish.RunId\"", plain, StringComparison.Ordinal);
         Assert.Contains("Publish these pairs…", plain, StringComparison.Ordinal);
         Assert.Contains("Warning: " + PairingEngine.Concerns(withConcern.Reasons)[0], plain, StringComparison.Ordinal);
 
-        var confirm = await BoardAsync(kit, "?publish=true");
+        var confirm = await app.BoardPageAsync(kit, "?publish=true");
         Assert.Contains("name=\"Publish.RunId\"", confirm, StringComparison.Ordinal);
         Assert.Contains("Publish 2 pairs?", confirm, StringComparison.Ordinal);
         Assert.Contains("4 people get an e-mail now", confirm, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Net;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Infrastructure;
@@ -40,4 +41,13 @@ internal static class BoardData
 
     public static Task<TestPair> AddPairAsync(this AppFactory app, BoardSetup setup, int mentor, int mentee, PairStatus status) =>
         app.PairAsync(setup.Program, status, mentor: setup.People[mentor], mentee: setup.People[mentee]);
+
+    /// <summary>The board's HTML as the program's coordinator sees it, decoded, with an optional query ("?swap=…").</summary>
+    public static async Task<string> BoardPageAsync(this AppFactory app, BoardSetup setup, string query = "")
+    {
+        var client = await app.SignedInClientAsync(setup.Hr.User);
+        var response = await client.GetAsync(new Uri($"/Programs/{setup.ProgramId}/Pairing{query}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
 }

@@ -9,13 +9,6 @@ namespace ReverseMentoring.Tests.Pairing.Board;
 /// <summary>The board sums a run up in HR's words: fit, pairs that fit well, people left, and the gain over first come, first paired.</summary>
 public sealed class BoardSummaryTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<string> BoardAsync(BoardSetup kit)
-    {
-        var client = await app.SignedInClientAsync(kit.Hr.User);
-        var response = await client.GetAsync(new Uri($"/Programs/{kit.ProgramId}/Pairing", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     [Fact]
     public async Task The_summary_says_how_many_more_people_the_engine_pairs_than_first_come_first_paired()
@@ -37,7 +30,7 @@ public sealed class BoardSummaryTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(2, stored.Pairs.Count);
         Assert.Equal(2, stored.FirstFitPeople);
         Assert.Contains(stored.Pairs, p => p.MentorId == mentorA && p.MenteeId == menteeBEnrolment.Id);
-        var page = await BoardAsync(kit);
+        var page = await app.BoardPageAsync(kit);
         var wellFitting = stored.Pairs.Count(p => p.Percent >= PairingEngine.WellFittingPercent);
         Assert.Contains($"{wellFitting}</strong> {(wellFitting == 1 ? "fits" : "fit")} well ({PairingEngine.WellFittingPercent}% or more)", page, StringComparison.Ordinal);
         Assert.Contains("<strong>0</strong> people left unmatched", page, StringComparison.Ordinal);

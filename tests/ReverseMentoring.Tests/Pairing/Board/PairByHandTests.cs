@@ -35,13 +35,6 @@ public sealed class PairByHandTests(AppFactory app) : IClassFixture<AppFactory>
         return new World(kit, mentor, paired, unmatched, boss.Id);
     }
 
-    private async Task<string> BoardAsync(BoardSetup kit, string query = "")
-    {
-        var client = await app.SignedInClientAsync(kit.Hr.User);
-        var response = await client.GetAsync(new Uri($"/Programs/{kit.ProgramId}/Pairing{query}", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
 
     [Fact]
     public async Task An_unmatched_mentee_is_shown_with_the_chosen_mentor_then_pinned_and_kept_by_the_next_run()
@@ -58,9 +51,9 @@ public sealed class PairByHandTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/5, wanted at", preview.Reasons, StringComparison.Ordinal);
         Assert.Null(preview.HardRule);
 
-        var plain = await BoardAsync(world.Kit);
+        var plain = await app.BoardPageAsync(world.Kit);
         Assert.Contains($"name=\"hand\" value=\"{world.Unmatched}\"", plain, StringComparison.Ordinal);
-        var page = await BoardAsync(world.Kit, $"?hand={world.Unmatched}&mentor={world.Mentor}");
+        var page = await app.BoardPageAsync(world.Kit, $"?hand={world.Unmatched}&mentor={world.Mentor}");
         Assert.Contains($"Pair {preview.Mentee.Name} with {preview.Mentor.Name}?", page, StringComparison.Ordinal);
         Assert.Contains("Yes, pin this pair", page, StringComparison.Ordinal);
 
@@ -81,7 +74,7 @@ public sealed class PairByHandTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(PairVerdict.BreaksHardRule, preview.Verdict);
         Assert.Equal("they are in the same reporting line", preview.HardRule);
         Assert.False(preview.CanPin);
-        var page = await BoardAsync(world.Kit, $"?hand={world.Unmatched}&mentor={world.Boss}");
+        var page = await app.BoardPageAsync(world.Kit, $"?hand={world.Unmatched}&mentor={world.Boss}");
         Assert.Contains("They cannot be paired: they are in the same reporting line.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Yes, pin this pair", page, StringComparison.Ordinal);
     }
