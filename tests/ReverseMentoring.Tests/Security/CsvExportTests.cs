@@ -24,7 +24,9 @@ public sealed class CsvExportTests(MatrixApp app) : IClassFixture<MatrixApp>
     [
         ("/Audit", "Csv", Who.Hr),
         ("/Dashboard/Export", "", Who.Leadership),
+        ("/Programs/{programId}/Enrolments", "Export", Who.Hr),
         ("/Programs/{programId}/Enrolments/Import", "Template", Who.Hr),
+        ("/Programs/{programId}/Pairs", "Export", Who.Hr),
         ("/Programs/{programId}/Report", "Csv", Who.Hr),
     ];
 

@@ -23,6 +23,10 @@ public sealed class ListEnrolmentsModel(IMediator mediator) : PageModel
         [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ListEnrolments.Query(programId, status, role, page ?? 1), cancellationToken);
 
+    /// <summary>Every enrolment with its profile, as CSV or (format=xlsx) an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int programId, [FromQuery] string? format, CancellationToken cancellationToken) =>
+        await SpreadsheetExport.FileAsync(await mediator.Send(new ExportEnrolments.Query(programId), cancellationToken), format, $"enrolments-program-{programId}", cancellationToken);
+
     /// <summary>A link to another page of the list that keeps the filters.</summary>
     public string PageLink(int page)
     {

@@ -19,6 +19,10 @@ public sealed class ProgramPairsModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, [FromQuery(Name = "flag")] PairFlagKind? flag, CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ProgramPairs.Query(ProgramId, page ?? 1, flag), cancellationToken);
+
+    /// <summary>Every pair with its score, sessions and health, as CSV or (format=xlsx) an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] string? format, CancellationToken cancellationToken) =>
+        await SpreadsheetExport.FileAsync(await mediator.Send(new ExportPairs.Query(ProgramId), cancellationToken), format, $"pairs-program-{ProgramId}", cancellationToken);
 }
 
 /// <summary>

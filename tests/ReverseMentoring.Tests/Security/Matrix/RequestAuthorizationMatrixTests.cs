@@ -85,6 +85,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Pairing.SwapPairs.Command"] = Hr,
         ["Pairing.SwapPairs.PreviewQuery"] = Hr,
         ["Pairing.PairByHand.PreviewQuery"] = Hr,
+        ["Enrolments.ExportEnrolments.Query"] = Hr,
+        ["Pairs.ExportPairs.Query"] = Hr,
         ["Pairs.EndPair.Command"] = Participants,
         ["Pairs.EndPair.Query"] = Participants,
         ["Pairs.EndPairByCoordinator.Command"] = Hr,
