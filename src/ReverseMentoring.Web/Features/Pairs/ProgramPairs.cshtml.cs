@@ -45,6 +45,11 @@ public static class ProgramPairs
 
         public string MenteeName { get; init; } = "";
 
+        /// <summary>Tells namesakes apart: two pairs can both read "Taylor Jensen / Avery Clarke".</summary>
+        public string MentorEmail { get; init; } = "";
+
+        public string MenteeEmail { get; init; } = "";
+
         public PairStatus Status { get; init; }
 
         public int Held { get; init; }
@@ -93,6 +98,8 @@ public static class ProgramPairs
                     Id = p.Id,
                     MentorName = p.MentorEnrolment!.User!.DisplayName,
                     MenteeName = p.MenteeEnrolment!.User!.DisplayName,
+                    MentorEmail = p.MentorEnrolment.User.Email ?? "",
+                    MenteeEmail = p.MenteeEnrolment.User.Email ?? "",
                     Status = p.Status,
                     Held = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Held),
                     Scheduled = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled),
