@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Web.Domain;
@@ -35,6 +36,11 @@ public sealed record PairHealthFacts
 
 public static class PairHealthQueries
 {
+    /// <summary>The health of each active pair among <paramref name="pairs"/>, by pair id, as at <paramref name="nowUtc"/>.</summary>
+    public static async Task<Dictionary<int, PairHealth>> HealthByPairAsync(
+        this IQueryable<Pair> pairs, AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken) =>
+        (await pairs.HealthFacts(db, nowUtc).ToListAsync(cancellationToken)).Select(PairHealth.Of).ToDictionary(h => h.PairId);
+
     /// <summary>
     /// The health facts of the active (accepted) pairs among <paramref name="pairs"/>, as at <paramref name="nowUtc"/>:
     /// one SQL statement, each fact a correlated subquery that the indexes on Sessions (PairId, ...), Feedback (PairId,

@@ -35,15 +35,10 @@ public static class PairByHand
                 return Refused(RunPairing.WrongStatusMessage);
             }
 
-            var people = await db.Enrolments.AsNoTracking()
-                .Where(e => (e.Id == query.MentorEnrolmentId || e.Id == query.MenteeEnrolmentId) && e.ProgramId == program.Id && e.Status == EnrolmentStatus.Approved)
-                .Select(e => new { Person = new PairingBoard.Person(e.Id, e.User!.DisplayName, e.Department), e.Role })
-                .ToListAsync(cancellationToken);
-            var mentor = people.FirstOrDefault(p => p.Person.Id == query.MentorEnrolmentId && p.Role == ParticipantRole.Mentor)?.Person;
-            var mentee = people.FirstOrDefault(p => p.Person.Id == query.MenteeEnrolmentId && p.Role == ParticipantRole.Mentee)?.Person;
+            var (mentor, mentee) = await PairingRuleChange.ApprovedSidesAsync(db, program.Id, query.MentorEnrolmentId, query.MenteeEnrolmentId, cancellationToken);
             if (mentor is null || mentee is null)
             {
-                return Refused("Choose an approved mentor and an approved mentee of this program.");
+                return Refused(PairingRuleChange.NotApprovedSidesMessage);
             }
 
             if (await db.Pairs.Live().AnyAsync(p => p.MenteeEnrolmentId == mentee.Id, cancellationToken))

@@ -165,6 +165,17 @@ public static partial class PairingBoard
     }
 
     /// <summary>The engine's reason, as a sentence.</summary>
+    /// <summary>Names the enrolments the board shows, in one query; an id it does not know reads "Unknown person".</summary>
+    internal static async Task<Func<int, Person>> PeopleAsync(AppDbContext db, IEnumerable<int> enrolmentIds, CancellationToken cancellationToken)
+    {
+        var ids = enrolmentIds.Distinct().ToList();
+        var people = await db.Enrolments.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Select(e => new Person(e.Id, e.User!.DisplayName, e.Department))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return id => people.GetValueOrDefault(id) ?? new Person(id, "Unknown person", "");
+    }
+
     public static string Describe(UnmatchedPerson person)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -224,11 +235,7 @@ public static partial class PairingBoard
                 .Concat(rules.SelectMany(r => new[] { r.MentorEnrolmentId, r.MenteeEnrolmentId }))
                 .Concat(published.SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }))
                 .Distinct().ToList();
-            var people = await db.Enrolments.AsNoTracking()
-                .Where(e => ids.Contains(e.Id))
-                .Select(e => new Person(e.Id, e.User!.DisplayName, e.Department))
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
-            Person Who(int id) => people.GetValueOrDefault(id) ?? new Person(id, "Unknown person", "");
+            var who = await PeopleAsync(db, ids, cancellationToken);
 
             RunSummary? run = null;
             if (latest is not null && stored is not null)
@@ -237,12 +244,12 @@ public static partial class PairingBoard
                 var less = latest.TotalScore <= 0 ? 0 : (int)Math.Round(100.0 * (latest.TotalScore - stored.FirstFitTotal) / latest.TotalScore);
                 run = new RunSummary(latest.Id, latest.CreatedAtUtc, latest.PublishedAtUtc, latest.PublishedAtUtc is not null, latest.PairCount,
                     latest.TotalScore, average, Math.Max(0, less),
-                    shownPairs.Select(p => new ProposedRow(Who(p.MentorId), Who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons), PairingEngine.Concerns(p.Reasons))).ToList(),
+                    shownPairs.Select(p => new ProposedRow(who(p.MentorId), who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons), PairingEngine.Concerns(p.Reasons))).ToList(),
                     new Pager(page, pageCount, stored.Pairs.Count, "proposed pair", "proposed pairs"),
-                    shownUnmatched.Select(u => new UnmatchedRow(Who(u.Id), u.Role, Describe(new UnmatchedPerson(u.Id, u.Role, u.Reason)))).ToList(),
+                    shownUnmatched.Select(u => new UnmatchedRow(who(u.Id), u.Role, Describe(new UnmatchedPerson(u.Id, u.Role, u.Reason)))).ToList(),
                     stored.Unmatched.Count,
                     stored.Warnings.Select(w => PinWarning().Replace(w, m =>
-                        $"mentor {Who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {Who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList(),
+                        $"mentor {who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList(),
                     stored.Pairs.Count(p => PairingEngine.Concerns(p.Reasons).Count > 0),
                     stored.Pairs.Count(p => p.Percent >= PairingEngine.WellFittingPercent),
                     RunPairing.PeopleIn(stored.Pairs.Select(p => (p.MentorId, p.MenteeId))), stored.FirstFitPeople, stored.FirstFitAveragePercent);
@@ -252,8 +259,8 @@ public static partial class PairingBoard
                 counts.FirstOrDefault(c => c.Role == ParticipantRole.Mentor)?.Count ?? 0,
                 counts.FirstOrDefault(c => c.Role == ParticipantRole.Mentee)?.Count ?? 0,
                 run,
-                rules.Select(r => new RuleRow(r.Id, r.Kind, Who(r.MentorEnrolmentId), Who(r.MenteeEnrolmentId))).ToList(),
-                published.Select(p => new PublishedRow(p.Id, Who(p.MentorEnrolmentId), Who(p.MenteeEnrolmentId), p.ScorePercent, p.Status,
+                rules.Select(r => new RuleRow(r.Id, r.Kind, who(r.MentorEnrolmentId), who(r.MenteeEnrolmentId))).ToList(),
+                published.Select(p => new PublishedRow(p.Id, who(p.MentorEnrolmentId), who(p.MenteeEnrolmentId), p.ScorePercent, p.Status,
                     p.MentorResponse, p.MenteeResponse, p.ProposedAtUtc, p.NoResponseFlaggedAtUtc, p.DeclineReason)).ToList(),
                 publishedTotal, mentors);
         }

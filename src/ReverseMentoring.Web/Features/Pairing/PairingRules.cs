@@ -28,13 +28,9 @@ internal static class PairingRuleChange
         AppDbContext db, object command, int programId, int mentorId, int menteeId, string whenPublished, CancellationToken cancellationToken)
     {
         var program = await ProgramAsync(db, command, programId, cancellationToken);
-        var people = await db.Enrolments.AsNoTracking()
-            .Where(e => (e.Id == mentorId || e.Id == menteeId) && e.ProgramId == programId && e.Status == EnrolmentStatus.Approved)
-            .Select(e => new { e.Id, e.Role })
-            .ToListAsync(cancellationToken);
-        if (!people.Any(p => p.Id == mentorId && p.Role == ParticipantRole.Mentor) || !people.Any(p => p.Id == menteeId && p.Role == ParticipantRole.Mentee))
+        if (await ApprovedSidesAsync(db, programId, mentorId, menteeId, cancellationToken) is not ({ }, { }))
         {
-            throw RequestValidationException.For(command, "", "Choose an approved mentor and an approved mentee of this program.");
+            throw RequestValidationException.For(command, "", NotApprovedSidesMessage);
         }
 
         if (await db.Pairs.Live().AnyAsync(p => p.ProgramId == programId && p.MentorEnrolmentId == mentorId && p.MenteeEnrolmentId == menteeId, cancellationToken))
@@ -43,6 +39,20 @@ internal static class PairingRuleChange
         }
 
         return program;
+    }
+
+    public const string NotApprovedSidesMessage = "Choose an approved mentor and an approved mentee of this program.";
+
+    /// <summary>The mentor and the mentee, each only when approved in this program in that role; null otherwise.</summary>
+    public static async Task<(PairingBoard.Person? Mentor, PairingBoard.Person? Mentee)> ApprovedSidesAsync(
+        AppDbContext db, int programId, int mentorId, int menteeId, CancellationToken cancellationToken)
+    {
+        var people = await db.Enrolments.AsNoTracking()
+            .Where(e => (e.Id == mentorId || e.Id == menteeId) && e.ProgramId == programId && e.Status == EnrolmentStatus.Approved)
+            .Select(e => new { Person = new PairingBoard.Person(e.Id, e.User!.DisplayName, e.Department), e.Role })
+            .ToListAsync(cancellationToken);
+        return (people.FirstOrDefault(p => p.Person.Id == mentorId && p.Role == ParticipantRole.Mentor)?.Person,
+            people.FirstOrDefault(p => p.Person.Id == menteeId && p.Role == ParticipantRole.Mentee)?.Person);
     }
 
     public static async Task SaveAndRerunAsync(AppDbContext db, MentoringProgram program, string userId, DateTime now, CancellationToken cancellationToken)

@@ -101,20 +101,18 @@ public static class SwapPairs
 
             var round = await RunPairing.LoadRoundAsync(db, program, cancellationToken);
             var crosswise = new[] { (Mentor: first.MentorId, Mentee: second.MenteeId), (Mentor: second.MentorId, Mentee: first.MenteeId) };
-            var ids = crosswise.SelectMany(p => new[] { p.Mentor, p.Mentee }).Concat(unpinned.SelectMany(r => new[] { r.MentorEnrolmentId, r.MenteeEnrolmentId })).Distinct().ToList();
-            var people = await db.Enrolments.AsNoTracking().Where(e => ids.Contains(e.Id))
-                .Select(e => new PairingBoard.Person(e.Id, e.User!.DisplayName, e.Department))
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
-            PairingBoard.Person Who(int id) => people.GetValueOrDefault(id) ?? new PairingBoard.Person(id, "Unknown person", "");
+            var who = await PairingBoard.PeopleAsync(db,
+                crosswise.SelectMany(p => new[] { p.Mentor, p.Mentee }).Concat(unpinned.SelectMany(r => new[] { r.MentorEnrolmentId, r.MenteeEnrolmentId })),
+                cancellationToken);
 
             var outcomes = crosswise.Select(p =>
             {
                 var assessment = PairingEngine.Assess(round, p.Mentor, p.Mentee);
-                return new Outcome(Who(p.Mentor), Who(p.Mentee), assessment.Percent, assessment.Verdict,
+                return new Outcome(who(p.Mentor), who(p.Mentee), assessment.Percent, assessment.Verdict,
                     string.Join("; ", assessment.Reasons), PairingEngine.Concerns(assessment.Reasons));
             }).ToList();
             return new Preview(run!.Id, query.MenteeEnrolmentId, query.WithMenteeEnrolmentId, null, outcomes,
-                unpinned.Select(r => (Who(r.MentorEnrolmentId), Who(r.MenteeEnrolmentId))).ToList());
+                unpinned.Select(r => (who(r.MentorEnrolmentId), who(r.MenteeEnrolmentId))).ToList());
         }
     }
 

@@ -48,8 +48,7 @@ public static class ExportPairs
                     Rating = db.SessionFeedback.Where(f => f.PairId == p.Id).Average(f => (double?)f.Rating),
                 })
                 .ToListAsync(cancellationToken);
-            var health = (await pairs.HealthFacts(db, clock.GetUtcNow().UtcDateTime).ToListAsync(cancellationToken))
-                .Select(PairHealth.Of).ToDictionary(h => h.PairId);
+            var health = await pairs.HealthByPairAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
             static string Day(DateTime? utc) => utc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
             static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -87,7 +87,7 @@ public static class ProgramPairs
             Dictionary<int, PairHealth>? health = null;
             if (query.Flag is { } flag)
             {
-                health = await HealthAsync(pairs, now, cancellationToken);
+                health = await pairs.HealthByPairAsync(db, now, cancellationToken);
                 var flagged = health.Values.Where(h => h.Has(flag)).Select(h => h.PairId).ToList();
                 pairs = pairs.Where(p => flagged.Contains(p.Id));
             }
@@ -121,7 +121,7 @@ public static class ProgramPairs
             if (health is null)
             {
                 var shown = list.Select(r => r.Id).ToList();
-                health = await HealthAsync(db.Pairs.AsNoTracking().Where(p => shown.Contains(p.Id)), now, cancellationToken);
+                health = await db.Pairs.AsNoTracking().Where(p => shown.Contains(p.Id)).HealthByPairAsync(db, now, cancellationToken);
             }
 
             foreach (var row in list)
@@ -131,8 +131,5 @@ public static class ProgramPairs
 
             return new Result(program.Id, program.Name, program.SessionCadenceDays, zone, list, page, pageCount, total, query.Flag);
         }
-
-        private async Task<Dictionary<int, PairHealth>> HealthAsync(IQueryable<Pair> pairs, DateTime now, CancellationToken cancellationToken) =>
-            (await pairs.HealthFacts(db, now).ToListAsync(cancellationToken)).Select(PairHealth.Of).ToDictionary(h => h.PairId);
     }
 }
