@@ -7,15 +7,15 @@ namespace ReverseMentoring.Web.Features.Enrolments;
 public static class EnrolmentMail
 {
     /// <summary>One key per decision: a later decision on the same enrolment is a new message.</summary>
-    private static string Key(string decision, int enrolmentId, DateTime decidedAtUtc) =>
-        $"enrolment-{decision}:{enrolmentId}:{decidedAtUtc.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
+    private static string Key(string decision, Enrolment enrolment) =>
+        $"enrolment-{decision}:{enrolment.Id}:{(enrolment.DecidedAtUtc ?? throw new InvalidOperationException("Only a decided enrolment is e-mailed its decision.")).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
 
     public static Outgoing Approved(Enrolment enrolment, string programName, string link)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         var side = enrolment.Role == ParticipantRole.Mentor ? "mentor" : "mentee";
         return new Outgoing(
-            Key("approved", enrolment.Id, enrolment.DecidedAtUtc ?? enrolment.UpdatedAtUtc ?? enrolment.CreatedAtUtc),
+            Key("approved", enrolment),
             enrolment.User!.Email!,
             $"You are in: {programName}",
             $"""
@@ -32,7 +32,7 @@ public static class EnrolmentMail
     {
         ArgumentNullException.ThrowIfNull(enrolment);
         return new Outgoing(
-            Key("rejected", enrolment.Id, enrolment.DecidedAtUtc ?? enrolment.UpdatedAtUtc ?? enrolment.CreatedAtUtc),
+            Key("rejected", enrolment),
             enrolment.User!.Email!,
             $"Your enrolment was not accepted: {programName}",
             $"""
