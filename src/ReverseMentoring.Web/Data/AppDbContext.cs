@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PairingRule> PairingRules => Set<PairingRule>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionTopic> SessionTopics => Set<SessionTopic>();
+    public DbSet<SessionMove> SessionMoves => Set<SessionMove>();
     public DbSet<Feedback> SessionFeedback => Set<Feedback>();
     public DbSet<CheckInQuestion> CheckInQuestions => Set<CheckInQuestion>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
@@ -194,6 +195,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             session.HasOne(s => s.Pair).WithMany().HasForeignKey(s => s.PairId).OnDelete(DeleteBehavior.Restrict);
             session.HasOne<MentoringProgram>().WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
             session.HasMany(s => s.Topics).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Moves).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SessionMove>(move =>
+        {
+            move.Property(m => m.ByUserId).HasMaxLength(450);
+            move.HasIndex(m => m.ByUserId);
         });
 
         builder.Entity<SessionTopic>(topic =>

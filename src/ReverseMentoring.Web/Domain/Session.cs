@@ -104,6 +104,9 @@ public sealed class Session : IAudited
     public DateTime? MissedAtUtc { get => _missedAtUtc; init => _missedAtUtc = value; }
 
     public List<SessionTopic> Topics { get; set; } = [];
+
+    /// <summary>Every time the session was moved to another time, and by whom.</summary>
+    public List<SessionMove> Moves { get; set; } = [];
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>Sessions that hold a place in both people's calendars (and so can clash).</summary>
@@ -122,7 +125,7 @@ public sealed class Session : IAudited
         : null;
 
     /// <summary>Moves or changes a planned session; the calendar sequence goes up so calendars replace the invitation.</summary>
-    public void Reschedule(DateTime startsAtUtc, int durationMinutes, SessionFormats format, string location, IReadOnlyCollection<int> agendaTopicIds, DateTime now)
+    public void Reschedule(string byUserId, DateTime startsAtUtc, int durationMinutes, SessionFormats format, string location, IReadOnlyCollection<int> agendaTopicIds, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(agendaTopicIds);
@@ -134,6 +137,12 @@ public sealed class Session : IAudited
         if (startsAtUtc <= now)
         {
             throw new DomainRuleException("A session can only be moved to a time in the future.");
+        }
+
+        // A move is kept apart from other changes: HR talks to a person who keeps moving sessions.
+        if (startsAtUtc != _startsAtUtc)
+        {
+            Moves.Add(new SessionMove { ByUserId = byUserId, AtUtc = now, FromUtc = _startsAtUtc, ToUtc = startsAtUtc });
         }
 
         _startsAtUtc = startsAtUtc;
@@ -231,6 +240,17 @@ public sealed class Session : IAudited
             Topics.Add(new SessionTopic { ProgramTopicId = id, Kind = kind });
         }
     }
+}
+
+/// <summary>A planned session moved to another time: who moved it, when, from and to.</summary>
+public sealed class SessionMove
+{
+    public int Id { get; set; }
+    public int SessionId { get; set; }
+    public string ByUserId { get; set; } = "";
+    public DateTime AtUtc { get; set; }
+    public DateTime FromUtc { get; set; }
+    public DateTime ToUtc { get; set; }
 }
 
 /// <summary>A program topic on a session's agenda or covered in it.</summary>

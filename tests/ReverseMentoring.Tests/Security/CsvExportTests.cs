@@ -27,6 +27,7 @@ public sealed class CsvExportTests(MatrixApp app) : IClassFixture<MatrixApp>
         ("/Programs/{programId}/Enrolments", "Export", Who.Hr),
         ("/Programs/{programId}/Enrolments/Import", "Template", Who.Hr),
         ("/Programs/{programId}/Pairs", "Export", Who.Hr),
+        ("/Programs/{programId}/Reliability", "Export", Who.Hr),
         ("/Programs/{programId}/Report", "Csv", Who.Hr),
     ];
 

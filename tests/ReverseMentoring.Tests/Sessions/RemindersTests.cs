@@ -92,7 +92,7 @@ public sealed class RemindersTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var moved = await db.Sessions.Include(s => s.Topics).SingleAsync(s => s.Id == session.Id);
             var agenda = moved.Topics.Where(t => t.Kind == SessionTopicKind.Agenda).Select(t => t.ProgramTopicId).ToList();
-            moved.Reschedule(moved.StartsAtUtc.AddHours(2), moved.DurationMinutes, moved.Format, moved.Location, agenda, Start.AddHours(8));
+            moved.Reschedule(pair.Mentor.User.Id, moved.StartsAtUtc.AddHours(2), moved.DurationMinutes, moved.Format, moved.Location, agenda, Start.AddHours(8));
             await db.SaveChangesAsync();
         });
         await RunAtAsync(Start.AddHours(9));

@@ -122,7 +122,7 @@ public sealed class SessionStateTests(SessionsApp app) : IClassFixture<SessionsA
         Assert.Throws<DomainRuleException>(() => Past(SessionStatus.Held).MarkMissed(now));
         Assert.Throws<DomainRuleException>(() => Past(SessionStatus.Cancelled).MarkMissed(now));
         Assert.Throws<DomainRuleException>(() => Past(SessionStatus.Scheduled).Cancel("someone", "Too late.", now));
-        Assert.Throws<DomainRuleException>(() => Past(SessionStatus.Missed).Reschedule(now.AddDays(2), 60, SessionFormats.Virtual, "https://meet.example.com/x", [], now));
+        Assert.Throws<DomainRuleException>(() => Past(SessionStatus.Missed).Reschedule("someone", now.AddDays(2), 60, SessionFormats.Virtual, "https://meet.example.com/x", [], now));
         Assert.Throws<DomainRuleException>(() => Past(SessionStatus.Cancelled).Log("someone", 60, [], null, false, null, now));
 
         // Not yet two days after its end: not missed yet.

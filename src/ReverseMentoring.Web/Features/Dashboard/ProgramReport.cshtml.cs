@@ -54,6 +54,28 @@ public sealed class ProgramReportModel(IMediator mediator, TimeProvider clock) :
         return CsvExport.File(csv, FigureTables.FileName($"program-{ProgramId}", "pairs-at-risk", clock.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>
+    /// One of HR's tables of the program, by name, as CSV or (format=xlsx) an Excel workbook: sessions, feedback with its
+    /// comments, or check-in answers.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] string? table, [FromQuery] string? format, CancellationToken cancellationToken)
+    {
+        IQuery<ExportTable>? query = table switch
+        {
+            "sessions" => new Sessions.ExportSessions.Query(ProgramId),
+            "feedback" => new SessionFeedback.ExportFeedback.Query(ProgramId),
+            "check-ins" => new CheckIns.ExportCheckInAnswers.Query(ProgramId),
+            _ => null,
+        };
+        if (query is null)
+        {
+            return NotFound();
+        }
+
+        var export = await mediator.Send(query, cancellationToken);
+        return await SpreadsheetExport.FileAsync(export, format, $"{table}-program-{ProgramId}", cancellationToken);
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Report ??= await mediator.Send(new ProgramReport.Query(ProgramId, 1), cancellationToken);

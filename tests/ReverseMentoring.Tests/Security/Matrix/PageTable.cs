@@ -100,6 +100,7 @@ public static class PageTable
         new("/Programs/{programId}/Invitations/{id}/Revoke",       "/Programs/{enrollingProgram}/Invitations/{invitation}/Revoke", SignIn, Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Pairing",                       "/Programs/{matchingProgram}/Pairing",                       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Pairs",                         "/Programs/{program}/Pairs",                                 SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Reliability",                   "/Programs/{program}/Reliability",                           SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Pairs/{pairId}",                "/Programs/{program}/Pairs/{pair}",                          SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Pairs/{pairId}/End",            "/Programs/{program}/Pairs/{pair}/End",                      SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Report",                        "/Programs/{program}/Report",                                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),

@@ -1259,6 +1259,40 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionMoves");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.Property<int>("Id")
@@ -1706,6 +1740,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Pair");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", "ProgramTopic")
@@ -1773,6 +1816,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Moves");
+
                     b.Navigation("Topics");
                 });
 #pragma warning restore 612, 618

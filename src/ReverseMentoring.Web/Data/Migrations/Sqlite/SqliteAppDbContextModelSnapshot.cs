@@ -1210,6 +1210,38 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionMoves");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.Property<int>("Id")
@@ -1651,6 +1683,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Pair");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", "ProgramTopic")
@@ -1718,6 +1759,8 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Moves");
+
                     b.Navigation("Topics");
                 });
 #pragma warning restore 612, 618
