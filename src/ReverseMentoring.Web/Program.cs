@@ -27,6 +27,7 @@ builder.Services.AddSerilog((services, log) => log
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<AuditAction>();
 builder.Services.AddScoped<StartupData>();
 builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection(RegistrationOptions.Section));
 

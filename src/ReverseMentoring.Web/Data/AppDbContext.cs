@@ -293,7 +293,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             audit.Property(a => a.Action).HasMaxLength(16);
             audit.Property(a => a.Entity).HasMaxLength(64);
             audit.Property(a => a.EntityId).HasMaxLength(64);
+            audit.Property(a => a.ActionKey).HasMaxLength(64);
+            audit.Property(a => a.ActionName).HasMaxLength(128);
             audit.HasIndex(a => a.AtUtc);
+            audit.HasIndex(a => a.ActionKey);
+            audit.HasIndex(a => new { a.ProgramId, a.AtUtc });
             audit.HasIndex(a => new { a.Entity, a.EntityId });
         });
 

@@ -11,7 +11,7 @@ namespace ReverseMentoring.Web.Data;
 /// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> record, in the same
 /// save (and so the same transaction) as the change itself.
 /// </summary>
-public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(CurrentUser user, AuditAction action, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -136,9 +136,17 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
                 UserName = user.Name,
                 Action = entry.State.ToString(),
                 Entity = entry.Metadata.ClrType.Name,
+                ActionKey = action.Key,
+                ActionName = action.Name,
             }, changes));
         }
     }
+
+    /// <summary>The program a record belongs to: the program itself, or the record's own program id.</summary>
+    private static int? ProgramOf(EntityEntry entry) =>
+        entry.Entity is MentoringProgram program ? program.Id
+        : entry.Metadata.FindProperty(nameof(Enrolment.ProgramId)) is { } property ? entry.Property(property.Name).CurrentValue as int?
+        : null;
 
     private static string? Redact(object? value) => value is null ? null : AuditRedactedAttribute.Placeholder;
 
@@ -156,12 +164,14 @@ public sealed class AuditInterceptor(CurrentUser user, TimeProvider clock) : Sav
                 .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
             if (audit.Action == nameof(EntityState.Added))
             {
-                foreach (var key in entry.Metadata.FindPrimaryKey()!.Properties)
+                // Keys and foreign keys of new records were temporary before the save; the log keeps the real ones.
+                foreach (var property in entry.Properties.Where(p => p.Metadata.IsKey() || p.Metadata.IsForeignKey()))
                 {
-                    changes[key.Name] = [null, entry.Property(key.Name).CurrentValue];
+                    changes[property.Metadata.Name] = [null, property.CurrentValue];
                 }
             }
 
+            audit.ProgramId = ProgramOf(entry);
             audit.Changes = JsonSerializer.Serialize(
                 changes.ToDictionary(c => c.Key, c => new { Before = c.Value[0], After = c.Value[1] }), Json);
             db.Add(audit);

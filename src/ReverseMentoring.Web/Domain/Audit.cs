@@ -26,4 +26,13 @@ public sealed class AuditEntry
 
     /// <summary>JSON: { "Property": { "Before": ..., "After": ... } } for the properties that changed.</summary>
     public string Changes { get; set; } = "";
+
+    /// <summary>The entries one action wrote share this key, so the log reads one action with its changes.</summary>
+    public string ActionKey { get; set; } = "";
+
+    /// <summary>What the person did, in words ("Approve enrolment"); empty for a change outside a request.</summary>
+    public string ActionName { get; set; } = "";
+
+    /// <summary>The program the record belongs to, when it belongs to one: the log is filtered by it.</summary>
+    public int? ProgramId { get; set; }
 }

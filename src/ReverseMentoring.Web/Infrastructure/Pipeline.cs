@@ -107,7 +107,8 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 /// outbox. Those are sent only after the commit, and a failure to send them never fails the command: it is recorded
 /// on the message and retried by the outbox sender.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, Outbox outbox, ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
+public sealed class TransactionBehaviour<TMessage, TResponse>(
+    AppDbContext db, Outbox outbox, AuditAction action, ILogger<TransactionBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -117,6 +118,8 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, O
         {
             return await next(message, cancellationToken);
         }
+
+        action.NameAfter(typeof(TMessage));
 
         // SQL Server's retrying strategy requires user transactions to run inside it.
         var strategy = db.Database.CreateExecutionStrategy();

@@ -56,8 +56,9 @@ public sealed class AuditSearchTests : IDisposable
     {
         var (result, _) = await SeedAndSearchAsync(new SearchAudit.Query());
 
-        Assert.Equal(["Deleted", "Modified", "Modified", "Added"], result.Rows.Select(r => r.Action));
-        var renamed = result.Rows.Single(r => r.Action == "Modified" && r.Entity == nameof(MentoringProgram));
+        // Entries written outside an action stand alone, each its own row.
+        Assert.Equal(["Deleted", "Modified", "Modified", "Added"], result.Rows.Select(r => Assert.Single(r.Records).Action));
+        var renamed = result.Rows.Select(r => r.Records[0]).Single(r => r.Action == "Modified" && r.Entity == nameof(MentoringProgram));
         Assert.Equal(new SearchAudit.Change("Name", "Pilot", "Spring pilot"), Assert.Single(renamed.Changes));
         Assert.Null(renamed.Link);
     }
@@ -73,7 +74,7 @@ public sealed class AuditSearchTests : IDisposable
 
         Assert.Equal(2, byEmail.Total);
         Assert.All(byEmail.Rows, r => Assert.Equal("bob@example.com", r.Who));
-        Assert.Equal(nameof(Pair), Assert.Single(byName.Rows).Entity);
+        Assert.Equal(nameof(Pair), Assert.Single(byName.Rows).Records[0].Entity);
     }
 
     [Fact]
@@ -84,8 +85,8 @@ public sealed class AuditSearchTests : IDisposable
         var wrongId = await _app.SendAsync(new SearchAudit.Query { Entity = nameof(Enrolment), EntityId = "1" }, @as);
 
         Assert.Equal(2, byType.Total);
-        Assert.All(byType.Rows, r => Assert.Equal(nameof(MentoringProgram), r.Entity));
-        Assert.Equal("7", Assert.Single(byId.Rows).EntityId);
+        Assert.All(byType.Rows, r => Assert.Equal(nameof(MentoringProgram), r.Records[0].Entity));
+        Assert.Equal("7", Assert.Single(byId.Rows).Records[0].EntityId);
         Assert.Equal(0, wrongId.Total);
     }
 
@@ -94,7 +95,7 @@ public sealed class AuditSearchTests : IDisposable
     {
         var (result, _) = await SeedAndSearchAsync(new SearchAudit.Query { Action = "Deleted" });
 
-        Assert.Equal(nameof(Resource), Assert.Single(result.Rows).Entity);
+        Assert.Equal(nameof(Resource), Assert.Single(result.Rows).Records[0].Entity);
     }
 
     [Fact]
@@ -111,10 +112,10 @@ public sealed class AuditSearchTests : IDisposable
         var result = await _app.SendAsync(new SearchAudit.Query { From = new DateOnly(2027, 3, 10), To = new DateOnly(2027, 3, 10) }, @as);
         var from = await _app.SendAsync(new SearchAudit.Query { From = new DateOnly(2027, 3, 11) }, @as);
 
-        Assert.Equal(["3", "2"], result.Rows.Select(r => r.EntityId));
+        Assert.Equal(["3", "2"], result.Rows.Select(r => r.Records[0].EntityId));
         Assert.Equal("America/New_York", result.TimeZoneId);
         Assert.Equal(new DateTime(2027, 3, 10, 22, 0, 0), result.Rows[0].At);
-        Assert.Equal(["4"], from.Rows.Select(r => r.EntityId));
+        Assert.Equal(["4"], from.Rows.Select(r => r.Records[0].EntityId));
     }
 
     [Fact]
@@ -125,8 +126,8 @@ public sealed class AuditSearchTests : IDisposable
             System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?> { ["Location"] = new { Before = (string?)null, After = "Café <2>" } })));
         var escaped = await _app.SendAsync(new SearchAudit.Query { Text = "Café <2>" }, @as);
 
-        Assert.Equal(nameof(Enrolment), Assert.Single(result.Rows).Entity);
-        Assert.Equal("5", Assert.Single(escaped.Rows).EntityId);
+        Assert.Equal(nameof(Enrolment), Assert.Single(result.Rows).Records[0].Entity);
+        Assert.Equal("5", Assert.Single(escaped.Rows).Records[0].EntityId);
     }
 
     [Fact]
@@ -155,9 +156,9 @@ public sealed class AuditSearchTests : IDisposable
         var second = await _app.SendAsync(new SearchAudit.Query { Page = 2 }, @as);
 
         Assert.Equal((60, 2, 50), (first.Total, first.PageCount, first.Rows.Count));
-        Assert.Equal("60", first.Rows[0].EntityId);
+        Assert.Equal("60", first.Rows[0].Records[0].EntityId);
         Assert.Equal(10, second.Rows.Count);
-        Assert.Equal("10", second.Rows[0].EntityId);
+        Assert.Equal("10", second.Rows[0].Records[0].EntityId);
         var html = await (await SignedInCoordinatorClientAsync()).GetHtmlAsync("/Audit?Data.Who=pager&page=2");
         Assert.Contains("Page 2 of 2", html, StringComparison.Ordinal);
         Assert.Contains("?page=1&amp;Data.Who=pager", html, StringComparison.Ordinal);
@@ -215,8 +216,8 @@ public sealed class AuditSearchTests : IDisposable
         }
 
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["2027-03-10 12:00:00", "alice@example.com", "Modified", nameof(MentoringProgram), "1", "Name", "Pilot", "'=HYPERLINK(\"x\")"], rows[0]);
-        Assert.Equal(["Objectives", "a, b", "c"], rows[1][5..]);
+        Assert.Equal(["2027-03-10 12:00:00", "alice@example.com", "", "Modified", "Program", "1", "", "Name", "Pilot", "'=HYPERLINK(\"x\")"], rows[0]);
+        Assert.Equal(["Objectives", "a, b", "c"], rows[1][7..]);
     }
 
     [Theory]

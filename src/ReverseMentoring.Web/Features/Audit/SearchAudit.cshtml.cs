@@ -24,6 +24,8 @@ public sealed class SearchAuditModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<string> RecordTypes { get; } = SearchAudit.RecordTypes;
 
+    public IReadOnlyList<(int Id, string Name)> Programs { get; private set; } = [];
+
     /// <summary>The filters as a query string, for the pager and the CSV link.</summary>
     public string FilterQuery => string.Join("&", Request.Query
         .Where(q => q.Key.StartsWith("Data.", StringComparison.Ordinal) && q.Key != "Data.Page" && !string.IsNullOrEmpty(q.Value))
@@ -32,6 +34,7 @@ public sealed class SearchAuditModel(IMediator mediator) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         Data.Page = page ?? 1;
+        Programs = await mediator.Send(new SearchAudit.ProgramsQuery(), cancellationToken);
         Result = await mediator.Send(Data, cancellationToken);
     }
 
@@ -55,7 +58,11 @@ public sealed class SearchAuditModel(IMediator mediator) : PageModel
     }
 }
 
-/// <summary>HR searches the audit log: who changed which record, when, and its values before and after.</summary>
+/// <summary>
+/// HR searches the audit log: one row per action (what a person did, in words) with the records it changed, each
+/// field named as on the forms and each value as the app shows it. Filtered by who, the person a change is about,
+/// program, record, dates and text.
+/// </summary>
 public static class SearchAudit
 {
     public const int PageSize = 50;
@@ -73,6 +80,11 @@ public static class SearchAudit
     {
         /// <summary>Part of the e-mail address or name of the person who made the change.</summary>
         public string? Who { get; set; }
+
+        /// <summary>Part of the e-mail address or name of the person a change is by or about (their enrolments, pairs, sessions, invitations).</summary>
+        public string? About { get; set; }
+
+        public int? ProgramId { get; set; }
 
         public string? Entity { get; set; }
 
@@ -92,9 +104,35 @@ public static class SearchAudit
         public int Page { get; set; } = 1;
     }
 
-    public sealed record Change(string Property, string Before, string After);
+    /// <summary>At most this many people may match "about"; more asks for more of the name.</summary>
+    public const int MaxPeopleAbout = 20;
 
-    public sealed record Row(long Id, DateTime At, string Who, string Action, string Entity, string EntityId, string? Link, IReadOnlyList<Change> Changes);
+    public const string TooManyPeopleMessage = "More than 20 people match; type more of their name or e-mail address.";
+
+    /// <summary>A changed field as shown; the hints keep the ids behind names, for hover.</summary>
+    public sealed record Change(string Field, string Before, string After, string? BeforeHint = null, string? AfterHint = null);
+
+    /// <summary>One record an action added, changed or deleted.</summary>
+    public sealed record Record(long Id, string Action, string Entity, string EntityId, string? Link, IReadOnlyList<Change> Changes)
+    {
+        public string Label => AuditWording.Record(Entity);
+    }
+
+    /// <summary>One action: who did what, when, and the records it touched.</summary>
+    public sealed record Row(string Key, DateTime At, string Who, string? WhoId, string ActionName, IReadOnlyList<Record> Records)
+    {
+        public string Title => ActionName.Length > 0 ? ActionName : Records.Count == 1 ? $"{Records[0].Action} {Records[0].Label.ToLowerInvariant()}" : "Changes";
+    }
+
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record ProgramsQuery : IQuery<IReadOnlyList<(int Id, string Name)>>;
+
+    public sealed class ProgramsHandler(AppDbContext db) : IQueryHandler<ProgramsQuery, IReadOnlyList<(int Id, string Name)>>
+    {
+        public async ValueTask<IReadOnlyList<(int Id, string Name)>> Handle(ProgramsQuery query, CancellationToken cancellationToken) =>
+            (await db.Programs.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+                .Select(p => (p.Id, p.Name)).ToList();
+    }
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Page, int PageCount, int Total, string TimeZoneId);
 
@@ -103,6 +141,8 @@ public static class SearchAudit
         public Validator()
         {
             RuleFor(q => q.Who).MaximumLength(256).WithMessage("Search for at most 256 characters of a name or e-mail address.");
+            RuleFor(q => q.About).MaximumLength(256).WithMessage("Search for at most 256 characters of a name or e-mail address.");
+            RuleFor(q => q.ProgramId).GreaterThan(0).WithMessage("Choose a program from the list.");
             RuleFor(q => q.Entity)
                 .Must(e => string.IsNullOrEmpty(e) || RecordTypes.Contains(e))
                 .WithMessage("Choose a record type from the list.");
@@ -124,19 +164,80 @@ public static class SearchAudit
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var zone = await ViewerTimeZoneAsync(db, current.RequireId(), cancellationToken);
-            var entries = Filter(db, query, zone);
-            var total = await entries.CountAsync(cancellationToken);
+            var entries = await FilterAsync(db, query, zone, cancellationToken);
+
+            // Entries written before actions were recorded stand alone.
+            var actions = entries
+                .GroupBy(a => a.ActionKey == "" ? "entry:" + a.Id.ToString() : a.ActionKey)
+                .Select(g => new { Key = g.Key, At = g.Max(a => a.AtUtc), Last = g.Max(a => a.Id) });
+            var total = await actions.CountAsync(cancellationToken);
             var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
+            var keys = await actions.OrderByDescending(a => a.At).ThenByDescending(a => a.Last).Page(page, PageSize)
+                .Select(a => a.Key).ToListAsync(cancellationToken);
             var found = await entries
-                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-                .Page(page, PageSize)
+                .Where(a => keys.Contains(a.ActionKey == "" ? "entry:" + a.Id.ToString() : a.ActionKey))
                 .ToListAsync(cancellationToken);
+
             var links = await RecordLinksAsync(db, found, cancellationToken);
-            var rows = found.Select(a => new Row(a.Id, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(a.AtUtc, DateTimeKind.Utc), zone),
-                    a.UserName, a.Action, a.Entity, a.EntityId, links.GetValueOrDefault((a.Entity, a.EntityId)), ReadChanges(a.Changes)))
+            var stored = found.ToDictionary(a => a.Id, a => ReadStored(a.Changes));
+            var names = await AuditWording.Names.ForAsync(db,
+                stored.Values.SelectMany(c => c).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) }), cancellationToken);
+            var rows = found
+                .GroupBy(a => a.ActionKey.Length == 0 ? $"entry:{a.Id}" : a.ActionKey)
+                .Select(g =>
+                {
+                    var records = g.OrderBy(a => a.Id).ToList();
+                    var first = records[0];
+                    return new Row(
+                        g.Key, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(records.Max(a => a.AtUtc), DateTimeKind.Utc), zone),
+                        first.UserName, first.UserId, first.ActionName,
+                        records.Select(a => new Record(a.Id, a.Action, a.Entity, a.EntityId, links.GetValueOrDefault((a.Entity, a.EntityId)),
+                            Describe(a, stored[a.Id], names, zone))).ToList());
+                })
+                .OrderByDescending(r => r.At).ThenByDescending(r => r.Records.Max(x => x.Id))
                 .ToList();
             return new Result(rows, page, pageCount, total, zone.Id);
         }
+    }
+
+    /// <summary>The stored changes of an entry, each value still as JSON.</summary>
+    public sealed record StoredChange(string Field, JsonElement Before, JsonElement After);
+
+    public static IReadOnlyList<StoredChange> ReadStored(string json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.EnumerateObject()
+                .Select(p => new StoredChange(p.Name, Side(p.Value, "Before"), Side(p.Value, "After")))
+                .ToList();
+        }
+        catch (JsonException)
+        {
+            return [new StoredChange("(unreadable)", default, JsonSerializer.SerializeToElement(json))];
+        }
+    }
+
+    private static JsonElement Side(JsonElement change, string side) =>
+        change.ValueKind == JsonValueKind.Object && change.TryGetProperty(side, out var value) ? value.Clone() : default;
+
+    /// <summary>The fields of one entry as HR reads them: bookkeeping fields left out, names and values as on the forms.</summary>
+    public static IReadOnlyList<Change> Describe(AuditEntry entry, IReadOnlyList<StoredChange> changes, AuditWording.Names names, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(changes);
+        var type = AuditWording.RecordTypes.GetValueOrDefault(entry.Entity);
+        return changes.Where(c => AuditWording.Shown(c.Field)).Select(c =>
+        {
+            var before = entry.Action == "Added" ? AuditWording.Value.None : AuditWording.Show(type, c.Field, c.Before, names, zone);
+            var after = entry.Action == "Deleted" ? AuditWording.Value.None : AuditWording.Show(type, c.Field, c.After, names, zone);
+            return new Change(AuditWording.Field(c.Field), before.Text, after.Text, before.Hint, after.Hint);
+        }).ToList();
     }
 
     public static async Task<TimeZoneInfo> ViewerTimeZoneAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
@@ -146,9 +247,21 @@ public static class SearchAudit
     }
 
     /// <summary>The entries matching the filters; dates are whole days in the viewer's time zone.</summary>
-    public static IQueryable<AuditEntry> Filter(AppDbContext db, Query query, TimeZoneInfo zone)
+    public static async Task<IQueryable<AuditEntry>> FilterAsync(AppDbContext db, Query query, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
         var entries = db.AuditEntries.AsNoTracking();
+        if (query.ProgramId is { } programId)
+        {
+            entries = entries.Where(a => a.ProgramId == programId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.About))
+        {
+            entries = await AboutAsync(db, entries, query, cancellationToken);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Who))
         {
             var pattern = Contains(query.Who.Trim());
@@ -196,6 +309,33 @@ public static class SearchAudit
         return entries;
     }
 
+    /// <summary>Entries by the people matching "about", or about their enrolments, pairs, sessions and invitations.</summary>
+    private static async Task<IQueryable<AuditEntry>> AboutAsync(AppDbContext db, IQueryable<AuditEntry> entries, Query query, CancellationToken cancellationToken)
+    {
+        var pattern = Contains(query.About!.Trim());
+        var people = await db.Users.AsNoTracking()
+            .Where(u => EF.Functions.Like(u.DisplayName, pattern, "\\") || EF.Functions.Like(u.Email!, pattern, "\\"))
+            .Select(u => new { u.Id, u.Email }).Take(MaxPeopleAbout + 1).ToListAsync(cancellationToken);
+        if (people.Count > MaxPeopleAbout)
+        {
+            throw RequestValidationException.For(query, nameof(Query.About), TooManyPeopleMessage);
+        }
+
+        var ids = people.Select(p => p.Id).ToList();
+        var emails = people.Select(p => p.Email).ToList();
+        var enrolments = await db.Enrolments.Where(e => ids.Contains(e.UserId)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var pairs = await db.Pairs.Where(p => enrolments.Contains(p.MentorEnrolmentId) || enrolments.Contains(p.MenteeEnrolmentId)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var sessions = await db.Sessions.Where(s => pairs.Contains(s.PairId)).Select(s => s.Id).ToListAsync(cancellationToken);
+        var invitations = await db.Invitations.Where(i => emails.Contains(i.Email)).Select(i => i.Id).ToListAsync(cancellationToken);
+        static List<string> Keys(IEnumerable<int> list) => list.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var (enrolmentKeys, pairKeys, sessionKeys, invitationKeys) = (Keys(enrolments), Keys(pairs), Keys(sessions), Keys(invitations));
+        return entries.Where(a => (a.UserId != null && ids.Contains(a.UserId))
+            || (a.Entity == nameof(Enrolment) && enrolmentKeys.Contains(a.EntityId))
+            || (a.Entity == nameof(Pair) && pairKeys.Contains(a.EntityId))
+            || (a.Entity == nameof(Session) && sessionKeys.Contains(a.EntityId))
+            || (a.Entity == nameof(Invitation) && invitationKeys.Contains(a.EntityId)));
+    }
+
     private static string Contains(string text) =>
         "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
@@ -204,37 +344,6 @@ public static class SearchAudit
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return zone.IsInvalidTime(local) ? TimeZoneInfo.ConvertTimeToUtc(local.AddHours(1), zone) : TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
-
-    /// <summary>The changed properties, each value as text; the page encodes it like any other text.</summary>
-    public static IReadOnlyList<Change> ReadChanges(string json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.EnumerateObject()
-                .Select(p => new Change(p.Name, Text(p.Value, "Before"), Text(p.Value, "After")))
-                .ToList();
-        }
-        catch (JsonException)
-        {
-            return [new Change("(unreadable)", "", json)];
-        }
-    }
-
-    private static string Text(JsonElement change, string side) =>
-        change.ValueKind == JsonValueKind.Object && change.TryGetProperty(side, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.Null => "",
-                JsonValueKind.String => value.GetString() ?? "",
-                _ => value.GetRawText(),
-            }
-            : "";
 
     /// <summary>Links to the records that have a page; looked up in batches for one page of the log.</summary>
     private static async Task<Dictionary<(string, string), string>> RecordLinksAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
@@ -282,6 +391,9 @@ public static class ExportAudit
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(SearchAudit.Query Filters) : IQuery<byte[]>;
 
+    public static readonly IReadOnlyList<string> Header =
+        ["When (UTC)", "Who", "Action", "Change", "Record type", "Record id", "Program", "Field", "Before", "After"];
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator() => RuleFor(q => q.Filters).SetValidator(new SearchAudit.Validator());
@@ -292,29 +404,37 @@ public static class ExportAudit
         public async ValueTask<byte[]> Handle(Query query, CancellationToken cancellationToken)
         {
             var zone = await SearchAudit.ViewerTimeZoneAsync(db, current.RequireId(), cancellationToken);
-            var entries = SearchAudit.Filter(db, query.Filters, zone)
+            var entries = await (await SearchAudit.FilterAsync(db, query.Filters, zone, cancellationToken))
                 .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
                 .Take(MaxEntries)
-                .AsAsyncEnumerable();
-            return await CsvExport.WriteAsync(
-                ["When (UTC)", "Who", "Action", "Record type", "Record id", "Property", "Before", "After"], Lines(entries, cancellationToken), cancellationToken);
+                .ToListAsync(cancellationToken);
+            var stored = entries.ToDictionary(a => a.Id, a => SearchAudit.ReadStored(a.Changes));
+            var names = await AuditWording.Names.ForAsync(db,
+                stored.Values.SelectMany(c => c).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
+                    .Append(("ProgramId", JsonSerializer.SerializeToElement(0)))
+                    .Concat(entries.Where(a => a.ProgramId != null).Select(a => ("ProgramId", JsonSerializer.SerializeToElement(a.ProgramId!.Value)))),
+                cancellationToken);
+            return await CsvExport.WriteAsync(Header, Lines(entries, stored, names), cancellationToken);
         }
 
-        private static async IAsyncEnumerable<IReadOnlyList<string>> Lines(
-            IAsyncEnumerable<AuditEntry> entries, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        private static IEnumerable<IReadOnlyList<string>> Lines(
+            IReadOnlyList<AuditEntry> entries, Dictionary<long, IReadOnlyList<SearchAudit.StoredChange>> stored, AuditWording.Names names)
         {
-            await foreach (var entry in entries.WithCancellation(cancellationToken))
+            foreach (var entry in entries)
             {
                 var when = DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-                var changes = SearchAudit.ReadChanges(entry.Changes);
+                var program = entry.ProgramId is { } id ? names.Programs.GetValueOrDefault(id, "") : "";
+                var changes = SearchAudit.Describe(entry, stored[entry.Id], names, TimeZoneInfo.Utc);
+                IReadOnlyList<string> Line(string field, string before, string after) =>
+                    [when, entry.UserName, entry.ActionName, entry.Action, AuditWording.Record(entry.Entity), entry.EntityId, program, field, before, after];
                 if (changes.Count == 0)
                 {
-                    yield return [when, entry.UserName, entry.Action, entry.Entity, entry.EntityId, "", "", ""];
+                    yield return Line("", "", "");
                 }
 
                 foreach (var change in changes)
                 {
-                    yield return [when, entry.UserName, entry.Action, entry.Entity, entry.EntityId, change.Property, change.Before, change.After];
+                    yield return Line(change.Field, change.Before, change.After);
                 }
             }
         }

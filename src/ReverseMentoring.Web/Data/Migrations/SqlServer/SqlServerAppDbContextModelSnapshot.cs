@@ -268,6 +268,16 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("ActionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActionName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
@@ -285,6 +295,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -296,9 +309,13 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionKey");
+
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("Entity", "EntityId");
+
+                    b.HasIndex("ProgramId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });

@@ -253,6 +253,16 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
@@ -270,6 +280,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -281,9 +294,13 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionKey");
+
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("Entity", "EntityId");
+
+                    b.HasIndex("ProgramId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
