@@ -5,6 +5,13 @@ using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Pairing.Engine;
 
 // Usage: dotnet run -c Release --project bench/ReverseMentoring.Bench [-- sizes...]   e.g. -- 500 5000
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- bulk-approve [size]   (default 500)
+if (args.Length > 0 && args[0] == "bulk-approve")
+{
+    await BulkApprove.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500);
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [500, 5000];
 
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");

@@ -57,6 +57,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/Skills/Progress/{pairId}"),
         new("/Participant/EndPair/{pairId}"),
         new("/People/Erase/{userId}"),
+        new("/Programs/{programId}/Pairs/End"),
         new("/Programs/{programId}/Pairs/{pairId}/End"),
         new("/Programs/{id}", MoreUrls: ["/Programs/{archivedProgram}"]),
         // The enrolling program: editing one whose topics are on sessions fails on a foreign key (see the report).
@@ -66,14 +67,18 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{programId}/CheckIns/{id}/Edit"),
         new("/Programs/{programId}/CheckIns/{id}/Retire"),
         new("/Programs/{programId}/Enrolments/{id}", Url: "/Programs/{enrollingProgram}/Enrolments/{pendingEnrolment}"),
+        // The confirmation of a bulk decision, for one pending enrolment; rejecting asks for the reason as well.
+        new("/Programs/{programId}/Enrolments/Decide", MoreUrls: ["/Programs/{enrollingProgram}/Enrolments/Decide?Data.Decision=Reject&Data.Ids={pendingEnrolment}"]),
         new("/Programs/{programId}/Enrolments/Import"),
         new("/Programs/{programId}/Invitations"),
+        new("/Programs/{programId}/Invitations/Resend"),
         new("/Programs/{programId}/Invitations/{id}/Revoke"),
         // The seeded world has a pairing run with one pinned pair; the ban, the swap and publishing ask for confirmation first.
         new("/Programs/{programId}/Pairing", MoreUrls: [
             "/Programs/{matchingProgram}/Pairing?ban={runPairKey}",
             "/Programs/{matchingProgram}/Pairing?{runSwap}",
             "/Programs/{matchingProgram}/Pairing?publish=true"]),
+        new("/Programs/{programId}/Message", Base: new() { ["Data.Subject"] = "Kick-off", ["Data.Text"] = "See you on Monday." }),
         new("/Programs/{programId}/Resources"),
         new("/Programs/{programId}/Resources/{id}/Delete"),
         new("/Skills", Unreached: new() { ["Reinstate"] = "shown only for a retired skill" }),

@@ -19,6 +19,14 @@ public sealed class ListEnrolmentsModel(IMediator mediator) : PageModel
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>What the last bulk decision did, row by row.</summary>
+    [TempData]
+    public string? BulkReport { get; set; }
+
+    /// <summary>Why a bulk decision could not start (nothing chosen, too many); shown by its buttons.</summary>
+    [TempData]
+    public string? BulkProblem { get; set; }
+
     public async Task OnGetAsync(int programId, [FromQuery] EnrolmentStatus? status, [FromQuery] ParticipantRole? role,
         [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ListEnrolments.Query(programId, status, role, page ?? 1), cancellationToken);
@@ -67,6 +75,23 @@ public static class ListEnrolments
         int Total,
         int ProgramTotal);
 
+    /// <summary>The enrolments the list's filters show, for the list and for "all that match the filter".</summary>
+    public static IQueryable<Enrolment> Filter(IQueryable<Enrolment> enrolments, EnrolmentStatus? status, ParticipantRole? role)
+    {
+        ArgumentNullException.ThrowIfNull(enrolments);
+        if (status is { } wanted)
+        {
+            enrolments = enrolments.Where(e => e.Status == wanted);
+        }
+
+        if (role is { } side)
+        {
+            enrolments = enrolments.Where(e => e.Role == side);
+        }
+
+        return enrolments;
+    }
+
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
@@ -77,17 +102,7 @@ public static class ListEnrolments
 
             var all = db.Enrolments.AsNoTracking().Where(e => e.ProgramId == program.Id);
             var programTotal = await all.CountAsync(cancellationToken);
-            var filtered = all;
-            if (query.Status is { } status)
-            {
-                filtered = filtered.Where(e => e.Status == status);
-            }
-
-            if (query.Role is { } role)
-            {
-                filtered = filtered.Where(e => e.Role == role);
-            }
-
+            var filtered = Filter(all, query.Status, query.Role);
             var total = await filtered.CountAsync(cancellationToken);
             var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await filtered

@@ -23,10 +23,16 @@ public static class RejectEnrolment
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
-            RuleFor(c => c.Reason).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Give a reason for turning this enrolment down; the participant will see it.")
-                .MaximumLength(Enrolment.ReasonMaxLength).WithMessage("A reason has at most 500 characters.");
+        public Validator() => RuleFor(c => c.Reason).IsRejectionReason();
+    }
+
+    /// <summary>What a reason for turning an enrolment down must be, one enrolment or many.</summary>
+    public static IRuleBuilderOptions<T, string?> IsRejectionReason<T>(this IRuleBuilderInitial<T, string?> rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Give a reason for turning this enrolment down; the participant will see it.")
+            .MaximumLength(Enrolment.ReasonMaxLength).WithMessage("A reason has at most 500 characters.");
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock) : ICommandHandler<Command>

@@ -35,6 +35,14 @@ public sealed class InviteParticipantsModel(IMediator mediator) : PageModel, IRe
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>What the last bulk resend did, row by row.</summary>
+    [TempData]
+    public string? BulkReport { get; set; }
+
+    /// <summary>Why a bulk resend could not start (nothing chosen, too many); shown by its button.</summary>
+    [TempData]
+    public string? BulkProblem { get; set; }
+
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
         List = await mediator.Send(new ListInvitations.Query(ProgramId, page ?? 1), cancellationToken);
 

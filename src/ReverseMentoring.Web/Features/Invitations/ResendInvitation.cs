@@ -26,6 +26,30 @@ public static class ResendInvitation
             : null;
     }
 
+    /// <summary>
+    /// Gives a pending invitation (its program loaded) a new link and a fresh expiry, and returns the e-mail that carries
+    /// the link, to be queued with the change; refuses an invitation already accepted or a program that takes none.
+    /// </summary>
+    public static Outgoing Renew(Invitation invitation, PublicLinks links, int validDays, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentNullException.ThrowIfNull(links);
+        if (Refusal(invitation.Program!) is { } refusal)
+        {
+            throw new DomainRuleException(refusal);
+        }
+
+        if (invitation.AcceptedAtUtc is not null)
+        {
+            throw new DomainRuleException($"{invitation.Email} has accepted this invitation already; there is nothing to resend.");
+        }
+
+        invitation.ExpiresAtUtc = now.AddDays(validDays);
+        var token = invitation.IssueToken();
+        var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
+        return new Outgoing(InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text);
+    }
+
     public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
         : ICommandHandler<Command, Result>
     {
@@ -34,24 +58,10 @@ public static class ResendInvitation
             var invitation = await db.Invitations.Include(i => i.Program)
                 .SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (Refusal(invitation.Program!) is { } refusal)
-            {
-                throw RequestValidationException.For(command, "", refusal);
-            }
-
-            if (invitation.AcceptedAtUtc is not null)
-            {
-                throw RequestValidationException.For(command, "", $"{invitation.Email} has accepted this invitation already; there is nothing to resend.");
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
-            invitation.ExpiresAtUtc = now.AddDays(options.Value.ValidDays);
-            var token = invitation.IssueToken();
 
             // The new link and its e-mail are saved together, and the e-mail goes out once both are committed.
-            var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
-            await outbox.QueueAsync(new Outgoing(
-                InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text), cancellationToken);
+            await outbox.QueueAsync(Renew(invitation, links, options.Value.ValidDays, now), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             return new Result(invitation.Email, invitation.ExpiresAtUtc);

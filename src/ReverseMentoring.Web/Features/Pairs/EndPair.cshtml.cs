@@ -129,18 +129,31 @@ public static class EndPair
             upcoming.Count(s => s.PairId == p.Id)));
     }
 
-    /// <summary>Ends the pair as the given person and cancels its sessions still to come; the pair refuses if it cannot end.</summary>
-    public static async Task EndAsync(
-        AppDbContext db, Pair pair, IPairEndingForm form, Guid version, string byUserId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the pair as the given person and cancels its <paramref name="upcoming"/> sessions, unsaved; the pair refuses
+    /// (and nothing changes) if it cannot end. One pair or many, this is the one way a pair ends.
+    /// </summary>
+    public static void End(Pair pair, IPairEndingForm form, string byUserId, DateTime now, IEnumerable<Session> upcoming)
     {
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(upcoming);
         pair.End(byUserId, form.Ending ?? throw new DomainRuleException("Choose whether the pair completed the program or is ending early."), form.Reason, now);
-        db.Entry(pair).Property(p => p.Version).OriginalValue = version;
-
-        var upcoming = await db.Sessions.Upcoming(now).Where(s => s.PairId == pair.Id).ToListAsync(cancellationToken);
         foreach (var session in upcoming)
         {
             session.Cancel(byUserId, CancelReason, now);
         }
+    }
+
+    /// <summary>Ends the pair as the given person and cancels its sessions still to come; the pair refuses if it cannot end.</summary>
+    public static async Task EndAsync(
+        AppDbContext db, Pair pair, IPairEndingForm form, Guid version, string byUserId, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(pair);
+        var upcoming = await db.Sessions.Upcoming(now).Where(s => s.PairId == pair.Id).ToListAsync(cancellationToken);
+        End(pair, form, byUserId, now, upcoming);
+        db.Entry(pair).Property(p => p.Version).OriginalValue = version;
 
         try
         {

@@ -17,6 +17,14 @@ public sealed class ProgramPairsModel(IMediator mediator) : PageModel
 
     public ProgramPairs.Result Data { get; private set; } = null!;
 
+    /// <summary>What the last bulk ending did, row by row.</summary>
+    [TempData]
+    public string? BulkReport { get; set; }
+
+    /// <summary>Why a bulk ending could not start (nothing chosen, too many); shown by its button.</summary>
+    [TempData]
+    public string? BulkProblem { get; set; }
+
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, [FromQuery(Name = "flag")] PairFlagKind? flag, CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ProgramPairs.Query(ProgramId, page ?? 1, flag), cancellationToken);
 
