@@ -86,12 +86,22 @@ public sealed class Outbox(AppDbContext db, OutboxDelivery delivery, TimeProvide
         await DeliverSavedAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Up to this many messages are sent before the request answers; a larger batch (a bulk approval, a cohort message)
+    /// goes out in the background, so HR does not wait for hundreds of e-mails.
+    /// </summary>
+    public const int SentWhileWaiting = 20;
+
     /// <summary>Sends what this scope queued and saved; after a command, only once its transaction has committed.</summary>
     public async Task DeliverSavedAsync(CancellationToken cancellationToken)
     {
         var ids = _queued.Where(m => m.Id > 0).Select(m => m.Id).Concat(_again).Distinct().ToList();
         Forget();
-        if (ids.Count > 0)
+        if (ids.Count > SentWhileWaiting)
+        {
+            delivery.DeliverInBackground(ids);
+        }
+        else if (ids.Count > 0)
         {
             await delivery.DeliverAsync(ids, cancellationToken);
         }
@@ -150,6 +160,23 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopes, MailSender mail,
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
 
     private const int BatchSize = 100;
+
+    /// <summary>
+    /// Sends the given messages without waiting for them. The claims keep them from going twice, and what a stopped
+    /// instance left unsent the outbox sender picks up once the claim has run out.
+    /// </summary>
+    public void DeliverInBackground(IReadOnlyCollection<int> ids) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await DeliverAsync(ids, CancellationToken.None);
+            }
+            catch (Exception failure)
+            {
+                logger.LogError(failure, "{Count} queued messages could not be sent now; the outbox sender tries again", ids.Count);
+            }
+        });
 
     /// <summary>Sends every message that is due; returns how many this call sent.</summary>
     public Task<int> DeliverDueAsync(CancellationToken cancellationToken) => DeliverAsync(null, cancellationToken);
