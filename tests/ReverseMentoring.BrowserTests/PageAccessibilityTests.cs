@@ -15,7 +15,8 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         await PageChecks.SignInAsync(page, DemoData.CoordinatorEmail, PageChecks.DemoPassword);
-        await page.WaitForURLAsync("**/Programs");
+        await page.WaitForURLAsync("**/Coordinator");
+        await page.GotoAsync("/Programs");
         await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).ClickAsync();
         var programId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         await page.GotoAsync($"/Programs/{programId}/Enrolments");
@@ -24,7 +25,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
 
         string[] paths =
         [
-            "/Programs", $"/Programs/{programId}", $"/Programs/{programId}/Edit", "/Programs/Create",
+            "/Coordinator", "/Programs", $"/Programs/{programId}", $"/Programs/{programId}/Edit", "/Programs/Create",
             $"/Programs/{programId}/Enrolments", enrolmentPath, $"/Programs/{programId}/Enrolments/Import",
             $"/Programs/{programId}/Invitations", $"/Programs/{programId}/Resources", $"/Programs/{programId}/Pairing",
             "/Skills", "/Skills/Create", "/Dashboard", "/Account/ChangePassword",

@@ -18,7 +18,8 @@ public sealed class PairingJourneyTests(BrowserApp app)
         await using var hrContext = await app.NewContextAsync();
         var hr = await hrContext.NewPageAsync();
         await PageChecks.SignInAsync(hr, DemoData.CoordinatorEmail, PageChecks.DemoPassword);
-        await hr.WaitForURLAsync("**/Programs");
+        await hr.WaitForURLAsync("**/Coordinator");
+        await hr.GotoAsync("/Programs");
 
         await hr.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).ClickAsync();
         await hr.GetByRole(AriaRole.Link, new() { Name = "Pairing", Exact = true }).ClickAsync();

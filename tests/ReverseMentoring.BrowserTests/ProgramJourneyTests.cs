@@ -27,7 +27,8 @@ public sealed partial class ProgramJourneyTests(BrowserApp app)
         await using var hrContext = await app.NewContextAsync();
         var hr = await hrContext.NewPageAsync();
         await PageChecks.SignInAsync(hr, "hr@demo.local", PageChecks.DemoPassword);
-        await hr.WaitForURLAsync("**/Programs");
+        await hr.WaitForURLAsync("**/Coordinator");
+        await hr.GotoAsync("/Programs");
 
         // The coordinator creates the program with an enrolment window open from today.
         await hr.GetByRole(AriaRole.Link, new() { Name = "New program" }).ClickAsync();

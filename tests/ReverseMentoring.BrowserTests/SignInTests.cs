@@ -7,7 +7,7 @@ public sealed class SignInTests(BrowserApp app)
 {
     public static TheoryData<string, string, string, string> DemoAccounts => new()
     {
-        { "HrCoordinator", "hr@demo.local", "/Programs", "Programs" },
+        { "HrCoordinator", "hr@demo.local", "/Coordinator", "To do" },
         { "Leadership", "leader@demo.local", "/Dashboard", "Uptake dashboard" },
         { "Mentor", "mentor01@demo.local", "/Participant", "My mentoring" },
         { "Mentee", "mentee01@demo.local", "/Participant", "My mentoring" },

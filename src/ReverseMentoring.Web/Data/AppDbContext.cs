@@ -11,6 +11,7 @@ namespace ReverseMentoring.Web.Data;
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
+    public DbSet<ProgramCoordinator> ProgramCoordinators => Set<ProgramCoordinator>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ProgramTopic> ProgramTopics => Set<ProgramTopic>();
     public DbSet<Skill> Skills => Set<Skill>();
@@ -61,6 +62,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             });
             program.Navigation(p => p.Matching).IsRequired();
             program.HasMany(p => p.Topics).WithOne().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            program.HasMany(p => p.Coordinators).WithOne().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProgramCoordinator>(coordinator =>
+        {
+            coordinator.HasKey(c => new { c.ProgramId, c.UserId });
+            coordinator.Property(c => c.UserId).HasMaxLength(450);
+
+            // "My programs": the programs a person coordinates.
+            coordinator.HasIndex(c => c.UserId);
+            coordinator.HasOne(c => c.User).WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ProgramTopic>(topic =>

@@ -23,7 +23,7 @@ internal sealed partial class DemoData
 
     public static string PilotMenteeEmail(int number) => $"pilot-mentee{number:00}@demo.local";
 
-    private async Task EnsurePilotAsync(string passwordHash, DateTime now, CancellationToken cancellationToken)
+    private async Task EnsurePilotAsync(string passwordHash, string coordinatorId, DateTime now, CancellationToken cancellationToken)
     {
         if (await db.Programs.AnyAsync(p => p.Name == PilotName, cancellationToken))
         {
@@ -52,6 +52,8 @@ internal sealed partial class DemoData
             MentorCapacity = 1,
             Status = ProgramStatus.Running,
             CreatedAtUtc = started.AddDays(-40),
+            CreatedByUserId = coordinatorId,
+            Coordinators = [new ProgramCoordinator { UserId = coordinatorId, AddedAtUtc = started.AddDays(-40) }],
             Topics =
             [
                 new ProgramTopic { Title = "Collaboration tools", SuggestedActivities = "Run one of the leader's meetings in a shared workspace.", SortOrder = 1 },

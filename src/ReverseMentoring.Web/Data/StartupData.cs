@@ -212,6 +212,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
         var hash = users.PasswordHasher.HashPassword(new AppUser(), password);
         await EnsureUserAsync(CoordinatorEmail, "Hannah Reid", Roles.HrCoordinator, hash, now);
         await EnsureUserAsync(LeaderEmail, "Charles Whitmore", Roles.Leadership, hash, now);
+        var coordinatorId = (await users.FindByEmailAsync(CoordinatorEmail))!.Id;
         for (var i = 0; i < JuniorNames.Length; i++)
         {
             await EnsureUserAsync(MentorEmail(i + 1), JuniorNames[i], Roles.Mentor, hash, now);
@@ -241,6 +242,8 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
                 MentorCapacity = 1,
                 Status = ProgramStatus.Matching,
                 CreatedAtUtc = now,
+                CreatedByUserId = coordinatorId,
+                Coordinators = [new ProgramCoordinator { UserId = coordinatorId, AddedAtUtc = now }],
                 Topics =
                 [
                     new ProgramTopic { Title = "AI assistants in everyday work", SuggestedActivities = "Draft a real e-mail and a summary with an assistant together; compare with doing it by hand.", SortOrder = 1 },
@@ -270,11 +273,13 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
                 MentorCapacity = 2,
                 Status = ProgramStatus.Enrolling,
                 CreatedAtUtc = now,
+                CreatedByUserId = coordinatorId,
+                Coordinators = [new ProgramCoordinator { UserId = coordinatorId, AddedAtUtc = now }],
             });
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await EnsurePilotAsync(hash, now, cancellationToken);
+        await EnsurePilotAsync(hash, coordinatorId, now, cancellationToken);
 
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), CoordinatorEmail, password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Leadership), LeaderEmail, password));

@@ -95,6 +95,34 @@ public sealed class MentoringProgram : IAudited
 
     /// <summary>Optimistic concurrency token, portable across SQLite and SQL Server (rowversion is SQL Server only).</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Who coordinates the program; at least one person once it is created (its creator to begin with).</summary>
+    public List<ProgramCoordinator> Coordinators { get; set; } = [];
+
+    /// <summary>Makes an HR person a coordinator of the program. The coordinators must be loaded.</summary>
+    public void AddCoordinator(string userId, DateTime now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (Coordinators.Any(c => c.UserId == userId))
+        {
+            throw new DomainRuleException("This person coordinates the program already.");
+        }
+
+        Coordinators.Add(new ProgramCoordinator { ProgramId = Id, UserId = userId, AddedAtUtc = now });
+    }
+
+    /// <summary>Takes a person off the program's coordinators; the last one stays, so the program is always someone's.</summary>
+    public void RemoveCoordinator(string userId)
+    {
+        var coordinator = Coordinators.SingleOrDefault(c => c.UserId == userId)
+            ?? throw new DomainRuleException("This person does not coordinate the program.");
+        if (Coordinators.Count == 1)
+        {
+            throw new DomainRuleException("A program needs at least one coordinator. Add another coordinator before removing the last one.");
+        }
+
+        Coordinators.Remove(coordinator);
+    }
 }
 
 /// <summary>A recommended topic of the program's framework, with suggested activities for the sessions.</summary>

@@ -118,6 +118,15 @@ public sealed class Pair : IAudited
 
     public bool IsActive => ActiveStatuses.Contains(Status);
 
+    /// <summary>Proposed, and at least one side has not answered yet (<see cref="PairQueries.AwaitingAnswer"/> as a query).</summary>
+    public bool IsAwaitingAnswer => Status == PairStatus.Proposed && (MentorResponse == PairResponse.Pending || MenteeResponse == PairResponse.Pending);
+
+    /// <summary>When the answers to the proposal are due: the program's response time after it was proposed.</summary>
+    public DateTime ResponseDueUtc(int responseDays) => ProposedAtUtc.AddDays(responseDays);
+
+    /// <summary>Still waiting for an answer at or after its due time: HR follows it up and the silent side is reminded.</summary>
+    public bool IsResponseOverdue(int responseDays, DateTime now) => IsAwaitingAnswer && ResponseDueUtc(responseDays) <= now;
+
     public PairResponse ResponseOf(ParticipantRole side) => side == ParticipantRole.Mentor ? MentorResponse : MenteeResponse;
 
     /// <summary>

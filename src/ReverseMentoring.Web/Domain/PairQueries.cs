@@ -30,6 +30,10 @@ public static class PairQueries
     public static IQueryable<Pair> Live(this IQueryable<Pair> pairs) =>
         pairs.Where(p => EF.Constant(Pair.LiveStatuses).Contains(p.Status));
 
+    /// <summary>Proposed and waiting for at least one side's answer: <see cref="Pair.IsAwaitingAnswer"/>.</summary>
+    public static IQueryable<Pair> AwaitingAnswer(this IQueryable<Pair> pairs) =>
+        pairs.Where(p => p.Status == PairStatus.Proposed && (p.MentorResponse == PairResponse.Pending || p.MenteeResponse == PairResponse.Pending));
+
     /// <summary>Accepted at some point, ended or not: <see cref="Pair.StartedStatuses"/>.</summary>
     public static IQueryable<Pair> Started(this IQueryable<Pair> pairs) =>
         pairs.Where(p => EF.Constant(Pair.StartedStatuses).Contains(p.Status));

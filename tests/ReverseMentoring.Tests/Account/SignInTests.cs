@@ -11,7 +11,7 @@ namespace ReverseMentoring.Tests.Account;
 public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Theory]
-    [InlineData(Roles.HrCoordinator, "/Programs")]
+    [InlineData(Roles.HrCoordinator, "/Coordinator")]
     [InlineData(Roles.Leadership, "/Dashboard")]
     [InlineData(Roles.Mentor, "/Participant")]
     [InlineData(Roles.Mentee, "/Participant")]
@@ -40,7 +40,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         var response = await app.Client().PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = AppFactory.Password });
 
-        Assert.Equal("/Programs", response.Headers.Location?.OriginalString);
+        Assert.Equal("/Coordinator", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var foreign = await app.Client().PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = user.Email!, ["Data.Password"] = AppFactory.Password, ["ReturnUrl"] = "https://evil.example/" });
 
         Assert.Equal("/Dashboard", local.Headers.Location?.OriginalString);
-        Assert.Equal("/Programs", foreign.Headers.Location?.OriginalString);
+        Assert.Equal("/Coordinator", foreign.Headers.Location?.OriginalString);
     }
 
     [Fact]

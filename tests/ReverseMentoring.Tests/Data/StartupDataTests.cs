@@ -79,7 +79,7 @@ public sealed class StartupDataTests
 
         var signIn = await app.Client().PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "first.hr@example.com", ["Data.Password"] = "First-Coordinator-2026" });
 
-        Assert.Equal("/Programs", signIn.Headers.Location?.OriginalString);
+        Assert.Equal("/Coordinator", signIn.Headers.Location?.OriginalString);
     }
 
     [Fact]

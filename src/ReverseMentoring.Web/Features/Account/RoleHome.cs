@@ -18,7 +18,7 @@ public static class RoleHome
     {
         if (holds(Roles.HrCoordinator))
         {
-            return "/Programs";
+            return "/Coordinator";
         }
 
         if (holds(Roles.Leadership))

@@ -31,13 +31,11 @@ public sealed class PairResponseWatch(
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         // Proposed pairs are few (one round of a program at a time), so the response time is compared here, not in SQL.
-        var waiting = await db.Pairs
-            .Where(p => p.Status == PairStatus.Proposed
-                && (p.MentorResponse == PairResponse.Pending || p.MenteeResponse == PairResponse.Pending))
+        var waiting = await db.Pairs.AwaitingAnswer()
             .Join(db.Programs.Where(p => p.ArchivedAtUtc == null), p => p.ProgramId, program => program.Id,
                 (pair, program) => new { Pair = pair, program.Name, program.PairResponseDays })
             .ToListAsync(cancellationToken);
-        var overdue = waiting.Where(w => w.Pair.ProposedAtUtc.AddDays(w.PairResponseDays) <= now).ToList();
+        var overdue = waiting.Where(w => w.Pair.IsResponseOverdue(w.PairResponseDays, now)).ToList();
         if (overdue.Count == 0)
         {
             return 0;

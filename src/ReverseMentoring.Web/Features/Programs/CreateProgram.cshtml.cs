@@ -51,13 +51,18 @@ public static class CreateProgram
     {
         public async ValueTask<int> Handle(Command command, CancellationToken cancellationToken)
         {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var creatorId = current.RequireId();
             var program = new MentoringProgram
             {
                 Status = ProgramStatus.Draft,
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-                CreatedByUserId = current.RequireId(),
+                CreatedAtUtc = now,
+                CreatedByUserId = creatorId,
             };
             _ = command.ApplyTo(program);
+
+            // Whoever sets a program up coordinates it until they hand it on.
+            program.AddCoordinator(creatorId, now);
             db.Programs.Add(program);
             await db.SaveChangesAsync(cancellationToken);
             return program.Id;

@@ -22,6 +22,9 @@ public sealed class ProgramDetailsModel(IMediator mediator) : PageModel, IReload
     [BindProperty]
     public RestoreProgram.Command Restore { get; set; } = new();
 
+    [BindProperty]
+    public AddCoordinator.Command NewCoordinator { get; set; } = new();
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Details = await mediator.Send(new ProgramDetails.Query(Id), cancellationToken);
 
@@ -37,6 +40,19 @@ public sealed class ProgramDetailsModel(IMediator mediator) : PageModel, IReload
         Restore.Id = Id;
         await mediator.Send(Restore, cancellationToken);
         return LocalRedirect($"/Programs/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostAddCoordinatorAsync(CancellationToken cancellationToken)
+    {
+        NewCoordinator.ProgramId = Id;
+        await mediator.Send(NewCoordinator, cancellationToken);
+        return LocalRedirect($"/Programs/{Id}#coordinators-heading");
+    }
+
+    public async Task<IActionResult> OnPostRemoveCoordinatorAsync([FromForm] string userId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RemoveCoordinator.Command { ProgramId = Id, UserId = userId ?? "" }, cancellationToken);
+        return LocalRedirect($"/Programs/{Id}#coordinators-heading");
     }
 
     // A refused move shows the page again, as the program now stands.
@@ -75,6 +91,9 @@ public static class ProgramDetails
         public bool IsArchived => ArchivedAtUtc is not null;
 
         public bool CanArchive => !IsArchived && ArchiveProgram.IsArchivable(Status);
+
+        /// <summary>Who coordinates the program, and the HR people who could be added.</summary>
+        public ProgramCoordinatorList.Lists People { get; init; } = new([], []);
     }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
@@ -90,7 +109,10 @@ public static class ProgramDetails
             var moves = p.ArchivedAtUtc is null ? ChangeProgramStatus.MovesFrom(p.Status) : [];
             return new Result(p.Id, p.Name, p.Objectives, p.StartsOn, p.EndsOn, p.EnrolmentOpensOn, p.EnrolmentClosesOn,
                 p.SessionCadenceDays, p.SessionMinutes, p.ExpectedSessions, ProgramForm.Split(p.Formats), p.MentorCapacity,
-                p.Matching, topics, p.Status, p.ArchivedAtUtc, p.Version, moves);
+                p.Matching, topics, p.Status, p.ArchivedAtUtc, p.Version, moves)
+            {
+                People = await ProgramCoordinatorList.ReadAsync(db, p.Id, cancellationToken),
+            };
         }
     }
 }

@@ -1079,6 +1079,25 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("PairingRuns");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ProgramId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgramCoordinators");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
@@ -1713,6 +1732,23 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany("Coordinators")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -1828,6 +1864,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
+                    b.Navigation("Coordinators");
+
                     b.Navigation("Topics");
                 });
 

@@ -1036,6 +1036,25 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingRuns");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgramId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgramCoordinators");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
@@ -1656,6 +1675,23 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany("Coordinators")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -1771,6 +1807,8 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
+                    b.Navigation("Coordinators");
+
                     b.Navigation("Topics");
                 });
 
