@@ -225,7 +225,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
 
         if (!await db.Programs.AnyAsync(p => p.Name == ProgramName, cancellationToken))
         {
-            // Enrolment has closed and everyone is approved: ready for HR to run the pairing.
+            // Enrolment has closed and everyone waits for HR's decision: HR approves them in bulk, then runs the pairing.
             var program = new MentoringProgram
             {
                 Name = ProgramName,
@@ -240,6 +240,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
                 ExpectedSessions = 12,
                 Formats = SessionFormats.InPerson | SessionFormats.Virtual,
                 MentorCapacity = 1,
+                Matching = new MatchingSettings { MinimumScorePercent = MatchingSettings.SuggestedMinimumScorePercent },
                 Status = ProgramStatus.Matching,
                 CreatedAtUtc = now,
                 CreatedByUserId = coordinatorId,
@@ -305,29 +306,33 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
                 Departments[i % Departments.Length], JuniorLevels[i % JuniorLevels.Length], MenteeEmail((i % SeniorNames.Length) + 1),
                 place, Interests[i % Interests.Length],
                 [(skills[skillNames[i % skillNames.Length]], 5 - (i % 2)), (skills[skillNames[(i + 3) % skillNames.Length]], 4), (skills[skillNames[(i + 7) % skillNames.Length]], 3)],
-                (DayOfWeek)(1 + (i % 5)), 9 + (i % 6)));
+                (DayOfWeek)(1 + (i % 5)), 9 + (i % 6), pending: true));
         }
 
         for (var i = 0; i < SeniorNames.Length; i++)
         {
-            var place = Places[(i + 1) % Places.Length];
+            // The last senior is the awkward case every program has: based in Singapore, free only at weekends and
+            // already fluent in what they want to learn, so no junior fits well enough and HR pairs them by hand.
+            var awkward = i == SeniorNames.Length - 1;
+            var place = awkward ? ("Asia/Singapore", "Singapore") : Places[(i + 1) % Places.Length];
             db.Enrolments.Add(DemoEnrolment(programId, people[MenteeEmail(i + 1)], ParticipantRole.Mentee, now,
                 Departments[i % Departments.Length], SeniorLevels[i % SeniorLevels.Length], null,
-                place, Interests[(i + 2) % Interests.Length],
-                [(skills[skillNames[(i * 2) % skillNames.Length]], 1), (skills[skillNames[(i * 2 + 3) % skillNames.Length]], 2)],
-                (DayOfWeek)(1 + ((i + 2) % 5)), 10 + (i % 5)));
+                place, awkward ? "sailing" : Interests[(i + 2) % Interests.Length],
+                [(skills[skillNames[(i * 2) % skillNames.Length]], awkward ? 4 : 1), (skills[skillNames[(i * 2 + 3) % skillNames.Length]], awkward ? 4 : 2)],
+                awkward ? DayOfWeek.Sunday : (DayOfWeek)(1 + ((i + 2) % 5)), 10 + (i % 5), pending: true));
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Enrolment DemoEnrolment(int programId, string userId, ParticipantRole role, DateTime now, string department, string level,
-        string? managerEmail, (string Zone, string Location) place, string interests, (int SkillId, int Level)[] skills, DayOfWeek day, int hour) => new()
+        string? managerEmail, (string Zone, string Location) place, string interests, (int SkillId, int Level)[] skills, DayOfWeek day, int hour,
+        bool pending = false) => new()
     {
         ProgramId = programId,
         UserId = userId,
         Role = role,
-        Status = EnrolmentStatus.Approved,
+        Status = pending ? EnrolmentStatus.Pending : EnrolmentStatus.Approved,
         Department = department,
         JobLevel = level,
         ManagerEmail = managerEmail,
@@ -339,7 +344,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
             ? "Help a senior colleague get comfortable with the tools I use every day, and learn how decisions are made."
             : "Use new digital tools with confidence and understand what my younger colleagues expect from work.",
         ConsentedAtUtc = now,
-        DecidedAtUtc = now,
+        DecidedAtUtc = pending ? null : now,
         CreatedAtUtc = now,
         Skills = skills.Select(s => new EnrolmentSkill
         {
@@ -352,7 +357,9 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
             new AvailabilitySlot { Day = day, Starts = new TimeOnly(hour, 0), Ends = new TimeOnly(hour + 2, 0) },
             new AvailabilitySlot { Day = day == DayOfWeek.Friday ? DayOfWeek.Monday : day + 1, Starts = new TimeOnly(14, 0), Ends = new TimeOnly(16, 0) },
         ],
-        History = [new EnrolmentHistory { AtUtc = now, Event = "Approved", Detail = "Demo data: enrolled and approved." }],
+        History = pending
+            ? [new EnrolmentHistory { AtUtc = now, Event = "Submitted", Detail = "Demo data: enrolled, waiting for HR's decision." }]
+            : [new EnrolmentHistory { AtUtc = now, Event = "Approved", Detail = "Demo data: enrolled and approved." }],
     };
 
     public static string MentorEmail(int number) => $"mentor{number:00}@demo.local";
