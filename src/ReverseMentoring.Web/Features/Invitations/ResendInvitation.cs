@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Invitations;
@@ -49,9 +50,10 @@ public static class ResendInvitation
             var token = invitation.IssueToken();
 
             // The new link and its e-mail are saved together, and the e-mail goes out once both are committed.
-            var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
-            await outbox.QueueAsync(new Outgoing(
-                InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text), cancellationToken);
+            var wording = await ProgramEmails.WordingAsync(db, invitation.Program!.Id, EmailKind.Invitation, cancellationToken);
+            var coordinator = await InvitationMail.CoordinatorNameAsync(db, invitation.InvitedByUserId, cancellationToken);
+            await outbox.QueueAsync(ProgramEmails.Message(InvitationMail.ResendKey(invitation.Id, now), invitation.Email, wording,
+                InvitationMail.Values(links, invitation.Program, token, invitation, replacesEarlierLink: true, coordinator)), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             return new Result(invitation.Email, invitation.ExpiresAtUtc);
