@@ -32,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CheckInAnswer> CheckInAnswers => Set<CheckInAnswer>();
     public DbSet<SkillRating> SkillRatings => Set<SkillRating>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ProgramEmailTemplate> EmailTemplates => Set<ProgramEmailTemplate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -313,12 +314,23 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             audit.HasIndex(a => new { a.Entity, a.EntityId });
         });
 
+        builder.Entity<ProgramEmailTemplate>(template =>
+        {
+            template.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
+            template.Property(t => t.Subject).HasMaxLength(ProgramEmailTemplate.SubjectMaxLength);
+            template.Property(t => t.Body).HasMaxLength(ProgramEmailTemplate.BodyMaxLength);
+            template.Property(t => t.UpdatedByUserId).HasMaxLength(450);
+            template.HasIndex(t => new { t.ProgramId, t.Kind }).IsUnique();
+            template.HasOne<MentoringProgram>().WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<Invitation>(invitation =>
         {
             invitation.Property(i => i.Email).HasMaxLength(Invitation.EmailMaxLength);
             invitation.Property(i => i.Role).HasMaxLength(32);
             invitation.Property(i => i.TokenHash).HasMaxLength(64).UsePropertyAccessMode(PropertyAccessMode.Property);
             invitation.Property(i => i.InvitedByUserId).HasMaxLength(450);
+            invitation.Property(i => i.CoordinatorMessage).HasMaxLength(Invitation.CoordinatorMessageMaxLength);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => i.Email);
             invitation.HasOne(i => i.Program).WithMany().HasForeignKey(i => i.ProgramId).OnDelete(DeleteBehavior.SetNull);

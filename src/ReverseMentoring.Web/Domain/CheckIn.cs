@@ -21,6 +21,9 @@ public sealed class CheckInQuestion : IAudited
 
     /// <summary>Retired questions are no longer asked; answers already given keep them.</summary>
     public DateTime? RetiredAtUtc { get; set; }
+
+    /// <summary>The same question for another program; a retired one is not copied (see the caller).</summary>
+    public CheckInQuestion CopyFor(int programId) => new() { ProgramId = programId, Text = Text, Kind = Kind, SortOrder = SortOrder };
 }
 
 public enum CheckInKind

@@ -8,6 +8,7 @@ namespace ReverseMentoring.Web.Domain;
 public sealed class Invitation : IAudited
 {
     public const int EmailMaxLength = 256;
+    public const int CoordinatorMessageMaxLength = 2000;
 
     private string? _token;
     private string _tokenHash;
@@ -42,6 +43,9 @@ public sealed class Invitation : IAudited
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? AcceptedAtUtc { get; set; }
     public string? InvitedByUserId { get; set; }
+
+    /// <summary>The inviting coordinator's own words, kept so that the reminders carry them too.</summary>
+    public string? CoordinatorMessage { get; set; }
 
     public bool IsUsableAt(DateTime nowUtc) => AcceptedAtUtc is null && ExpiresAtUtc > nowUtc;
 

@@ -123,6 +123,71 @@ public sealed class MentoringProgram : IAudited
 
         Coordinators.Remove(coordinator);
     }
+
+    /// <summary>
+    /// A new draft with this program's settings, matching rules and topics under a new name and dates; never its people,
+    /// who enrol, are invited and paired in each program anew. The topics must be loaded.
+    /// </summary>
+    public MentoringProgram CopyAsDraft(
+        string name, DateOnly startsOn, DateOnly endsOn, DateOnly? enrolmentOpensOn, DateOnly? enrolmentClosesOn, DateTime nowUtc, string? byUserId)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
+        {
+            throw new DomainRuleException($"A program's name has 1 to {NameMaxLength} characters.");
+        }
+
+        if (endsOn <= startsOn)
+        {
+            throw new DomainRuleException("End date must be after the start date.");
+        }
+
+        if (enrolmentOpensOn is null != enrolmentClosesOn is null || enrolmentOpensOn >= enrolmentClosesOn || enrolmentClosesOn > endsOn)
+        {
+            throw new DomainRuleException("Enrolment opens before it closes, and closes by the program's end date; or set neither date.");
+        }
+
+        return new MentoringProgram
+        {
+            Name = name.Trim(),
+            Objectives = Objectives,
+            StartsOn = startsOn,
+            EndsOn = endsOn,
+            EnrolmentOpensOn = enrolmentOpensOn,
+            EnrolmentClosesOn = enrolmentClosesOn,
+            SessionCadenceDays = SessionCadenceDays,
+            SessionMinutes = SessionMinutes,
+            ExpectedSessions = ExpectedSessions,
+            Formats = Formats,
+            MentorCapacity = MentorCapacity,
+            PairResponseDays = PairResponseDays,
+            Matching = new MatchingSettings
+            {
+                SkillWeight = Matching.SkillWeight,
+                AvailabilityWeight = Matching.AvailabilityWeight,
+                TimeZoneWeight = Matching.TimeZoneWeight,
+                FormatWeight = Matching.FormatWeight,
+                InterestWeight = Matching.InterestWeight,
+                MaxTimeZoneGapHours = Matching.MaxTimeZoneGapHours,
+                MinimumScorePercent = Matching.MinimumScorePercent,
+                Objective = Matching.Objective,
+                PreferCrossDepartment = Matching.PreferCrossDepartment,
+            },
+            Topics = Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select((t, i) => new ProgramTopic
+            {
+                Title = t.Title,
+                SuggestedActivities = t.SuggestedActivities,
+                SkillId = t.SkillId,
+                SortOrder = i,
+            }).ToList(),
+            Status = ProgramStatus.Draft,
+            CreatedAtUtc = nowUtc,
+            CreatedByUserId = byUserId,
+
+            // Whoever copies the program coordinates the copy, as the creator of a new one does.
+            Coordinators = byUserId is null ? [] : [new ProgramCoordinator { UserId = byUserId, AddedAtUtc = nowUtc }],
+        };
+    }
 }
 
 /// <summary>A recommended topic of the program's framework, with suggested activities for the sessions.</summary>

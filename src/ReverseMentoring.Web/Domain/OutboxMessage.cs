@@ -26,6 +26,9 @@ public sealed class OutboxMessage
     /// <summary>The plain-text body; emptied once sent, since nothing needs it after that and it may name people.</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>The HTML alternative of the text, when the message has one; emptied once sent, like the text.</summary>
+    public string? Html { get; set; }
+
     public string? AttachmentFileName { get; set; }
     public string? AttachmentContentType { get; set; }
     public string? AttachmentContent { get; set; }
@@ -67,6 +70,7 @@ public sealed class OutboxMessage
         ClaimedUntilUtc = null;
         LastError = null;
         Text = "";
+        Html = null;
         AttachmentContent = null;
     }
 

@@ -32,4 +32,31 @@ public sealed class Resource : IAudited
     public ResourceAudience Audience { get; set; }
     public DateTime AddedAtUtc { get; set; }
     public string? AddedByUserId { get; set; }
+
+    /// <summary>
+    /// The same resource for another program. A file gets its own stored copy (<paramref name="storedFileName"/>), so
+    /// deleting either resource never takes the other's file with it.
+    /// </summary>
+    public Resource CopyFor(int programId, string? storedFileName, DateTime nowUtc, string? byUserId)
+    {
+        if (StoredFileName is not null && storedFileName is null)
+        {
+            throw new DomainRuleException("A file resource is copied with a copy of its file.");
+        }
+
+        return new Resource
+        {
+            ProgramId = programId,
+            Title = Title,
+            Description = Description,
+            Url = Url,
+            FileName = FileName,
+            StoredFileName = storedFileName,
+            ContentType = ContentType,
+            SizeBytes = SizeBytes,
+            Audience = Audience,
+            AddedAtUtc = nowUtc,
+            AddedByUserId = byUserId,
+        };
+    }
 }

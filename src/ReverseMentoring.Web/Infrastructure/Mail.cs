@@ -149,8 +149,14 @@ public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccess
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !string.IsNullOrEmpty(uri.Host);
 }
 
-/// <summary>A message to queue in the outbox: the key guards it against being sent twice, by this or another instance.</summary>
-public sealed record Outgoing(string Key, string Recipient, string Subject, string Text, MailAttachment? Attachment = null);
+/// <summary>
+/// A message to queue in the outbox: the key guards it against being sent twice, by this or another instance. The text is
+/// always sent; <see cref="Html"/>, when set, goes with it as the HTML alternative.
+/// </summary>
+public sealed record Outgoing(string Key, string Recipient, string Subject, string Text, MailAttachment? Attachment = null)
+{
+    public string? Html { get; init; }
+}
 
 /// <summary>A file sent with a message, such as a calendar invitation ("text/calendar; method=REQUEST").</summary>
 public sealed record MailAttachment(string FileName, string ContentType, string Content);

@@ -41,6 +41,7 @@ public sealed class Outbox(AppDbContext db, OutboxDelivery delivery, TimeProvide
         foreach (var message in messages.Where(m => taken.Add(m.Key)))
         {
             var row = OutboxMessage.Queue(message.Key, message.Recipient, message.Subject, message.Text, now);
+            row.Html = message.Html;
             if (message.Attachment is { } file)
             {
                 row.AttachmentFileName = file.FileName;
@@ -267,7 +268,9 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopes, MailSender mail,
 
     private static MimeEntity Body(OutboxMessage message)
     {
-        var text = new TextPart("plain") { Text = message.Text };
+        MimeEntity text = message.Html is { } html
+            ? new MultipartAlternative { new TextPart("plain") { Text = message.Text }, new TextPart("html") { Text = html } }
+            : new TextPart("plain") { Text = message.Text };
         if (message.AttachmentContent is not { } content || message.AttachmentContentType is not { } contentType)
         {
             return text;

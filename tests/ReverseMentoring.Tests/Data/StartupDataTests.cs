@@ -23,7 +23,7 @@ public sealed class StartupDataTests
         Assert.Equal(1, await CountInRole(app, Roles.Leadership));
         Assert.Equal(3, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync()));
         var ready = await app.ExecuteDbContextAsync(db => db.Programs.AsNoTracking().SingleAsync(p => p.Status == ProgramStatus.Matching));
-        Assert.Equal(30, await app.ExecuteDbContextAsync(db => db.Enrolments.CountAsync(e => e.ProgramId == ready.Id && e.Status == EnrolmentStatus.Approved)));
+        Assert.Equal(30, await app.ExecuteDbContextAsync(db => db.Enrolments.CountAsync(e => e.ProgramId == ready.Id && e.Status == EnrolmentStatus.Pending)));
         Assert.Equal(20, await app.ExecuteDbContextAsync(db => db.Enrolments.CountAsync(e => e.ProgramId == ready.Id && e.Role == ParticipantRole.Mentor && e.ManagerEmail != null)));
         Assert.Equal(1, await app.ExecuteDbContextAsync(db => db.Programs.CountAsync(p => p.Status == ProgramStatus.Enrolling)));
 

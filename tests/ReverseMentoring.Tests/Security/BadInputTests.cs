@@ -64,6 +64,8 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         // The enrolling program: editing one whose topics are on sessions fails on a foreign key (see the report).
         new("/Programs/{id}/Edit", Url: "/Programs/{enrollingProgram}/Edit"),
         new("/Programs/{id}/Archive", Url: "/Programs/{closedProgram}/Archive"),
+        new("/Programs/{id}/Copy"),
+        new("/Programs/{programId}/Emails/{kind}", Unreached: new() { ["Reset"] = "shown only for wording the program customised" }),
         new("/Programs/{programId}/CheckIns"),
         new("/Programs/{programId}/CheckIns/{id}/Edit"),
         new("/Programs/{programId}/CheckIns/{id}/Retire"),

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Enrolments;
@@ -32,7 +33,8 @@ public static class ApproveEnrolment
             enrolment.Approve(current.RequireId(), now,
                 granted ? $"Approved; the {role.ToLowerInvariant()} role was given to the account." : "Approved.");
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            await outbox.QueueAsync(EnrolmentMail.Approved(enrolment, enrolment.Program!.Name, links.To($"/Participant/Programs/{enrolment.ProgramId}")), cancellationToken);
+            var wording = await ProgramEmails.WordingAsync(db, enrolment.ProgramId, EmailKind.EnrolmentApproved, cancellationToken);
+            await outbox.QueueAsync(EnrolmentMail.Approved(enrolment, wording, links.To($"/Participant/Programs/{enrolment.ProgramId}")), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

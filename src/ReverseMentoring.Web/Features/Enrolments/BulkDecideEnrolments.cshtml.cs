@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Shared;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Enrolments;
@@ -189,7 +190,7 @@ public static class BulkDecideEnrolments
             }
 
             // All the chosen enrolments with their people in one query, however many there are.
-            var enrolments = await selection.Include(e => e.User).OrderBy(e => e.User!.DisplayName).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+            var enrolments = await selection.Include(e => e.User).Include(e => e.Program).OrderBy(e => e.User!.DisplayName).ThenBy(e => e.Id).ToListAsync(cancellationToken);
             var by = current.RequireId();
             var now = clock.GetUtcNow().UtcDateTime;
             var decision = command.Decision!.Value;
@@ -220,8 +221,10 @@ public static class BulkDecideEnrolments
 
             var decided = rows.Where(r => r.CanAct).Select(r => r.Id).ToHashSet();
             var link = links.To($"/Participant/Programs/{program.Id}");
+            var wording = await ProgramEmails.WordingAsync(
+                db, program.Id, decision == Decision.Approve ? EmailKind.EnrolmentApproved : EmailKind.EnrolmentRejected, cancellationToken);
             await outbox.QueueAsync(enrolments.Where(e => decided.Contains(e.Id))
-                .Select(e => decision == Decision.Approve ? EnrolmentMail.Approved(e, program.Name, link) : EnrolmentMail.Rejected(e, program.Name, link))
+                .Select(e => decision == Decision.Approve ? EnrolmentMail.Approved(e, wording, link) : EnrolmentMail.Rejected(e, wording, link))
                 .ToList(), cancellationToken);
             try
             {

@@ -18,6 +18,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Features.Invitations;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
 
@@ -200,7 +201,9 @@ public static partial class ImportParticipants
             // Thousands of tracked rows would make every later save re-scan them all. The invitations' e-mails are
             // queued in the same transaction, and sent once it commits.
             db.ChangeTracker.Clear();
-            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            var wording = await ProgramEmails.WordingAsync(db, program.Id, EmailKind.Invitation, cancellationToken);
+            var coordinator = await InvitationMail.CoordinatorNameAsync(db, hr, cancellationToken);
+            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program, wording, coordinator)).ToList(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             return new Result(rows.Count, newAccounts.Count);

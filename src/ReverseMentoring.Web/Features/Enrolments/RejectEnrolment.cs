@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Enrolments;
@@ -44,7 +45,8 @@ public static class RejectEnrolment
                 ?? throw new NotFoundException();
             enrolment.Reject(current.RequireId(), command.Reason!, clock.GetUtcNow().UtcDateTime);
             db.Entry(enrolment).Property(e => e.Version).OriginalValue = command.Version;
-            await outbox.QueueAsync(EnrolmentMail.Rejected(enrolment, enrolment.Program!.Name, links.To($"/Participant/Programs/{enrolment.ProgramId}")), cancellationToken);
+            var wording = await ProgramEmails.WordingAsync(db, enrolment.ProgramId, EmailKind.EnrolmentRejected, cancellationToken);
+            await outbox.QueueAsync(EnrolmentMail.Rejected(enrolment, wording, links.To($"/Participant/Programs/{enrolment.ProgramId}")), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Shared;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Invitations;
@@ -146,7 +147,12 @@ public static class BulkResendInvitations
             var invitations = await selection.Include(i => i.Program).OrderBy(i => i.Email).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var mails = new List<Outgoing>();
-            var rows = Bulk.Apply(invitations, i => i.Id, i => i.Email, invitation => mails.Add(ResendInvitation.Renew(invitation, links, options.Value.ValidDays, now)));
+            var wording = await ProgramEmails.WordingAsync(db, command.ProgramId, EmailKind.Invitation, cancellationToken);
+            var senders = invitations.Select(i => i.InvitedByUserId).OfType<string>().Distinct().ToList();
+            var coordinators = await db.Users.AsNoTracking().Where(u => senders.Contains(u.Id) && u.ErasedAtUtc == null)
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var rows = Bulk.Apply(invitations, i => i.Id, i => i.Email, invitation => mails.Add(ResendInvitation.Renew(
+                invitation, links, options.Value.ValidDays, now, wording, invitation.InvitedByUserId is { } by ? coordinators.GetValueOrDefault(by) : null)));
             if (!command.AllPending)
             {
                 rows.AddRange(Bulk.Missing(ids, invitations.Select(i => i.Id), "invitation"));

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
-using ReverseMentoring.Web.Features.Programs;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Emails;
 
 namespace ReverseMentoring.Web.Features.Invitations;
 
@@ -27,18 +28,44 @@ public static class InvitationMail
 
     public static bool IsReminder(string key) => key.StartsWith("invitation-reminder:", StringComparison.Ordinal);
 
-    /// <summary>The first e-mail of a new invitation.</summary>
-    public static Outgoing First(PublicLinks links, Invitation invitation, string? programName)
+    /// <summary>The first e-mail of a new invitation, in the program's wording of invitations.</summary>
+    public static Outgoing First(PublicLinks links, Invitation invitation, MentoringProgram program, EmailWording wording, string? coordinatorName)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        return new Outgoing(FirstKey(invitation.Id), invitation.Email, Subject(programName, reminder: false),
-            Text(links, invitation.Token ?? throw new InvalidOperationException("Only a new invitation (or one given a new link) knows its token."), invitation.Role, invitation.ProgramId, programName, invitation.ExpiresAtUtc, reminder: false));
+        var token = invitation.Token ?? throw new InvalidOperationException("Only a new invitation (or one given a new link) knows its token.");
+        return ProgramEmails.Message(FirstKey(invitation.Id), invitation.Email, wording,
+            Values(links, program, token, invitation, replacesEarlierLink: false, coordinatorName));
     }
 
+    /// <summary>The placeholders' values of an invitation (or its reminder) to a program, carrying a link with the token.</summary>
+    public static Dictionary<string, object?> Values(
+        PublicLinks links, MentoringProgram program, string token, Invitation invitation, bool replacesEarlierLink, string? coordinatorName)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(invitation);
+        var values = ProgramEmails.ProgramValues(program);
+        values["coordinator.name"] = coordinatorName ?? "";
+        values["coordinator.message"] = invitation.CoordinatorMessage ?? "";
+        values["person.email"] = invitation.Email;
+        values["person.role"] = Roles.DisplayName(invitation.Role);
+        values["link"] = links.To($"/Account/Register?invitation={Uri.EscapeDataString(token)}");
+        values["enrol_link"] = links.To($"/Participant/Programs/{program.Id}/Enrol");
+        values["link_expires_on"] = invitation.ExpiresAtUtc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        values["link_replaces_earlier"] = replacesEarlierLink;
+        return values;
+    }
+
+    /// <summary>The name of the coordinator who sent the invitation, when they still have an account.</summary>
+    public static async Task<string?> CoordinatorNameAsync(AppDbContext db, string? userId, CancellationToken cancellationToken) =>
+        userId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == userId && u.ErasedAtUtc == null).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The subject of an invitation to no program in particular.</summary>
     public static string Subject(string? programName, bool reminder) =>
         (reminder ? "Reminder: you" : "You") + (programName is null ? " are invited to ReverseMentoring" : $" are invited to {programName}");
 
-    /// <summary>The e-mail's text; <paramref name="replacesEarlierLink"/> says that the link of any earlier e-mail stops working.</summary>
+    /// <summary>The text of an invitation to no program in particular (programs have their own wording); <paramref name="replacesEarlierLink"/> says that the link of any earlier e-mail stops working.</summary>
     public static string Text(
         PublicLinks links, string token, string role, int? programId, string? programName, DateTime expiresAtUtc, bool reminder, bool replacesEarlierLink = false)
     {

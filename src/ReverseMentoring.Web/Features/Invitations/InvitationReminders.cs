@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
-using ReverseMentoring.Web.Features.Programs;
+using ReverseMentoring.Web.Features.Emails;
 
 namespace ReverseMentoring.Web.Features.Invitations;
 
@@ -42,18 +42,21 @@ public sealed class InvitationReminders(
                 || !db.Enrolments.Any(e => e.ProgramId == i.ProgramId && e.User!.NormalizedEmail == i.Email.ToUpper()))
 #pragma warning restore CA1862
             .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.Email, i.Role, i.TokenHash, i.ProgramId, ProgramName = i.Program == null ? null : i.Program.Name, i.InvitedAtUtc, i.ExpiresAtUtc })
+            .Select(i => new { Invitation = i, i.Program, Coordinator = db.Users.Where(u => u.Id == i.InvitedByUserId && u.ErasedAtUtc == null).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(cancellationToken);
+        var programIds = due.Where(d => d.Program is not null).Select(d => d.Program!.Id).ToList();
+        var wordings = await ProgramEmails.WordingsAsync(db, programIds, EmailKind.InvitationReminder, cancellationToken);
 
         // Only the latest reminder due: someone first reached on day 15 gets one e-mail, not two.
-        var reminders = due.Select(i => (Invitation: i, Key: InvitationMail.ReminderKey(i.Id, days.Last(d => i.InvitedAtUtc <= now.AddDays(-d))))).ToList();
+        var reminders = due.Select(i => (Due: i, Key: InvitationMail.ReminderKey(i.Invitation.Id, days.Last(d => i.Invitation.InvitedAtUtc <= now.AddDays(-d))))).ToList();
         var keys = reminders.Select(r => r.Key).ToList();
         var queuedBefore = (await db.OutboxMessages.AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
 
         var queued = 0;
-        foreach (var (invitation, key) in reminders.Where(r => !queuedBefore.Contains(r.Key)))
+        foreach (var (item, key) in reminders.Where(r => !queuedBefore.Contains(r.Key)))
         {
+            var invitation = item.Invitation;
             // Only the hash of the first link's token is kept, so a reminder carries a new link, and the earlier one stops
             // working. The new link and its reminder are saved together, and only by the instance that replaced the link
             // it read: with several instances, the link sent is always the one that works.
@@ -65,9 +68,12 @@ public sealed class InvitationReminders(
                 var tokenHash = Invitation.HashOf(token);
                 var replaced = await db.Invitations.Where(i => i.Id == invitation.Id && i.TokenHash == invitation.TokenHash)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.TokenHash, tokenHash), ct);
-                var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.ProgramName, invitation.ExpiresAtUtc, reminder: true, replacesEarlierLink: true);
-                if (replaced != 1
-                    || !await outbox.QueueAsync(new Outgoing(key, invitation.Email, InvitationMail.Subject(invitation.ProgramName, reminder: true), text), ct))
+                var message = item.Program is { } program
+                    ? ProgramEmails.Message(key, invitation.Email, wordings[program.Id],
+                        InvitationMail.Values(links, program, token, invitation, replacesEarlierLink: true, item.Coordinator))
+                    : new Outgoing(key, invitation.Email, InvitationMail.Subject(null, reminder: true),
+                        InvitationMail.Text(links, token, invitation.Role, null, null, invitation.ExpiresAtUtc, reminder: true, replacesEarlierLink: true));
+                if (replaced != 1 || !await outbox.QueueAsync(message, ct))
                 {
                     return false;
                 }

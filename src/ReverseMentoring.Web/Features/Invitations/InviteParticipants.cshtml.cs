@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Pairs;
@@ -85,6 +86,9 @@ public static class InviteParticipants
 
         /// <summary>A CSV file with a header row and the columns email,role.</summary>
         public IFormFile? Csv { get; set; }
+
+        /// <summary>The coordinator's own words for the people invited, in the invitation and its reminders.</summary>
+        public string? Message { get; set; }
     }
 
     public sealed record Result(int Invited);
@@ -103,6 +107,10 @@ public static class InviteParticipants
             RuleFor(c => c.Emails)
                 .Must((command, emails) => !string.IsNullOrWhiteSpace(emails) || command.Csv is { Length: > 0 })
                 .WithMessage("Paste at least one e-mail address, or upload a CSV file.");
+
+            RuleFor(c => c.Message)
+                .MaximumLength(Invitation.CoordinatorMessageMaxLength)
+                .WithMessage($"A message has at most {Invitation.CoordinatorMessageMaxLength} characters.");
 
             RuleFor(c => c.Csv)
                 .Must((command, csv) => csv is null || string.IsNullOrWhiteSpace(command.Emails))
@@ -143,12 +151,15 @@ public static class InviteParticipants
                 InvitedAtUtc = now,
                 ExpiresAtUtc = now.AddDays(options.Value.ValidDays),
                 InvitedByUserId = invitedBy,
+                CoordinatorMessage = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(),
             }).ToList();
             db.Invitations.AddRange(invitations);
             await db.SaveChangesAsync(cancellationToken);
 
             // The keys name the invitations, so they are queued once the invitations have their ids; sent after commit.
-            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program.Name)).ToList(), cancellationToken);
+            var wording = await ProgramEmails.WordingAsync(db, program.Id, EmailKind.Invitation, cancellationToken);
+            var coordinator = await InvitationMail.CoordinatorNameAsync(db, invitedBy, cancellationToken);
+            await outbox.QueueAsync(invitations.Select(i => InvitationMail.First(links, i, program, wording, coordinator)).ToList(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(invitations.Count);
         }

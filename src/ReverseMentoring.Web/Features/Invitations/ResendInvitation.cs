@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Invitations;
@@ -30,7 +31,7 @@ public static class ResendInvitation
     /// Gives a pending invitation (its program loaded) a new link and a fresh expiry, and returns the e-mail that carries
     /// the link, to be queued with the change; refuses an invitation already accepted or a program that takes none.
     /// </summary>
-    public static Outgoing Renew(Invitation invitation, PublicLinks links, int validDays, DateTime now)
+    public static Outgoing Renew(Invitation invitation, PublicLinks links, int validDays, DateTime now, EmailWording wording, string? coordinatorName)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         ArgumentNullException.ThrowIfNull(links);
@@ -46,8 +47,8 @@ public static class ResendInvitation
 
         invitation.ExpiresAtUtc = now.AddDays(validDays);
         var token = invitation.IssueToken();
-        var text = InvitationMail.Text(links, token, invitation.Role, invitation.ProgramId, invitation.Program!.Name, invitation.ExpiresAtUtc, reminder: false, replacesEarlierLink: true);
-        return new Outgoing(InvitationMail.ResendKey(invitation.Id, now), invitation.Email, InvitationMail.Subject(invitation.Program.Name, reminder: false), text);
+        return ProgramEmails.Message(InvitationMail.ResendKey(invitation.Id, now), invitation.Email, wording,
+            InvitationMail.Values(links, invitation.Program!, token, invitation, replacesEarlierLink: true, coordinatorName));
     }
 
     public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, IOptions<InvitationOptions> options, TimeProvider clock)
@@ -61,7 +62,9 @@ public static class ResendInvitation
             var now = clock.GetUtcNow().UtcDateTime;
 
             // The new link and its e-mail are saved together, and the e-mail goes out once both are committed.
-            await outbox.QueueAsync(Renew(invitation, links, options.Value.ValidDays, now), cancellationToken);
+            var wording = await ProgramEmails.WordingAsync(db, invitation.Program!.Id, EmailKind.Invitation, cancellationToken);
+            var coordinator = await InvitationMail.CoordinatorNameAsync(db, invitation.InvitedByUserId, cancellationToken);
+            await outbox.QueueAsync(Renew(invitation, links, options.Value.ValidDays, now, wording, coordinator), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             return new Result(invitation.Email, invitation.ExpiresAtUtc);

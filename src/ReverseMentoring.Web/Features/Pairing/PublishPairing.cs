@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.Programs;
 
@@ -137,7 +138,7 @@ public static class PublishPairing
                 .Select(e => new { e.Id, Name = e.User!.DisplayName, Email = e.User.Email, e.Department })
                 .ToDictionaryAsync(e => e.Id, cancellationToken);
             var link = links.To($"/Participant/Programs/{program.Id}");
-            var days = program.PairResponseDays;
+            var wording = await ProgramEmails.WordingAsync(db, program.Id, EmailKind.PairProposed, cancellationToken);
             var messages = new List<Outgoing>();
             foreach (var pair in pairs)
             {
@@ -145,34 +146,31 @@ public static class PublishPairing
                 var mentee = people[pair.MenteeEnrolmentId];
                 if (!string.IsNullOrEmpty(mentor.Email))
                 {
-                    messages.Add(new Outgoing($"pair-proposed:{pair.Id}:mentor", mentor.Email, $"Your mentee in {program.Name}",
-                        Text(mentor.Name, "mentee", mentee.Name, mentee.Department, program.Name, days, link)));
+                    messages.Add(ProgramEmails.Message($"pair-proposed:{pair.Id}:mentor", mentor.Email, wording,
+                        Values(mentor.Name, "mentee", mentee.Name, mentee.Department, program, link)));
                 }
 
                 if (!string.IsNullOrEmpty(mentee.Email))
                 {
-                    messages.Add(new Outgoing($"pair-proposed:{pair.Id}:mentee", mentee.Email, $"Your mentor in {program.Name}",
-                        Text(mentee.Name, "mentor", mentor.Name, mentor.Department, program.Name, days, link)));
+                    messages.Add(ProgramEmails.Message($"pair-proposed:{pair.Id}:mentee", mentee.Email, wording,
+                        Values(mentee.Name, "mentor", mentor.Name, mentor.Department, program, link)));
                 }
             }
 
             return messages;
         }
 
-        private static string Text(string name, string partnerRole, string partner, string department, string programName, int days, string link)
-        {
-            var where = string.IsNullOrWhiteSpace(department) ? "" : $" ({department})";
-            return $"""
-                Hello {name},
-
-                You have been paired with {partner}{where} as your {partnerRole} in {programName}.
-
-                Please accept or decline this pairing within {days} days:
-                {link}
-
-                If you decline, HR will look for another partner for you.
-                """;
-        }
+        private static Dictionary<string, object?> Values(string name, string partnerRole, string partner, string department, MentoringProgram program, string link) =>
+            new(StringComparer.Ordinal)
+            {
+                ["program.name"] = program.Name,
+                ["person.name"] = name,
+                ["partner.name"] = partner,
+                ["partner.role"] = partnerRole,
+                ["partner.department"] = department ?? "",
+                ["response_days"] = program.PairResponseDays,
+                ["link"] = link,
+            };
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
@@ -16,10 +17,36 @@ public sealed class CreateProgramModel(IMediator mediator) : PageModel, IReloadA
 
     public IReadOnlyList<ProgramSkillChoices.Choice> Skills { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<CreateProgram.StartingPoint> Programs { get; private set; } = [];
+
+    /// <summary>What the form starts from: "blank", "template:{key}" or "program:{id}".</summary>
+    [FromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    public async Task<IActionResult> OnGetAsync([FromServices] TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (From?.StartsWith("program:", StringComparison.Ordinal) == true)
+        {
+            // Copying a program keeps more than the form shows (check-in questions, resources, e-mails): its own page does it.
+            return int.TryParse(From.AsSpan(8), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? LocalRedirect($"/Programs/{id}/Copy") : NotFound();
+        }
+
         Data.Formats = [SessionFormats.InPerson, SessionFormats.Virtual];
+        if (From?.StartsWith("template:", StringComparison.Ordinal) == true)
+        {
+            var template = ProgramTemplates.Find(From[9..]);
+            if (template is null)
+            {
+                return NotFound();
+            }
+
+            template.FillIn(Data, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        }
+
         await ReloadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -32,6 +59,7 @@ public sealed class CreateProgramModel(IMediator mediator) : PageModel, IReloadA
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         Skills = await mediator.Send(new ProgramSkillChoices.Query(null), cancellationToken);
+        Programs = await mediator.Send(new CreateProgram.StartingPoints(), cancellationToken);
         Data.AddBlankTopicRows();
     }
 }
@@ -45,6 +73,19 @@ public static class CreateProgram
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(AppDbContext db) => Include(new ProgramFormRules<Command>(db, _ => null));
+    }
+
+    /// <summary>The programs a new one may be copied from, newest first.</summary>
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed record StartingPoints : IQuery<IReadOnlyList<StartingPoint>>;
+
+    public sealed record StartingPoint(int Id, string Name, bool IsArchived);
+
+    public sealed class StartingPointsHandler(AppDbContext db) : IQueryHandler<StartingPoints, IReadOnlyList<StartingPoint>>
+    {
+        public async ValueTask<IReadOnlyList<StartingPoint>> Handle(StartingPoints query, CancellationToken cancellationToken) =>
+            await db.Programs.AsNoTracking().OrderByDescending(p => p.StartsOn).ThenBy(p => p.Name)
+                .Select(p => new StartingPoint(p.Id, p.Name, p.ArchivedAtUtc != null)).ToListAsync(cancellationToken);
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command, int>

@@ -151,6 +151,21 @@ public sealed partial class ResourceFiles(IOptions<ResourceOptions> options, IHo
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>A copy of a stored file under a new random name, which it returns; null when the file is gone.</summary>
+    public async Task<string?> CopyAsync(string storedName, CancellationToken cancellationToken)
+    {
+        if (PathOf(storedName) is not { } source)
+        {
+            return null;
+        }
+
+        var copyName = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() + Path.GetExtension(storedName);
+        await using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
+        await using var to = new FileStream(Path.Combine(Folder, copyName), FileMode.CreateNew, FileAccess.Write);
+        await from.CopyToAsync(to, cancellationToken);
+        return copyName;
+    }
+
     public void Delete(string storedName)
     {
         if (PathOf(storedName) is { } path)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Emails;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Enrolments;
@@ -200,6 +201,7 @@ public sealed class SessionReminders(
                 })
             .ToListAsync(cancellationToken);
 
+        var wordings = await ProgramEmails.WordingsAsync(db, quiet.Select(p => p.ProgramId).ToList(), EmailKind.QuietPairReminder, cancellationToken);
         var reminders = new List<Outgoing>();
         foreach (var pair in quiet)
         {
@@ -208,7 +210,6 @@ public sealed class SessionReminders(
             var days = (int)(now - last).TotalDays;
             var period = days / health.CadenceDays;
             var since = last.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            var met = health.LastHeldUtc is null ? $"have not met since your pair started {days} days ago" : $"last met {days} days ago";
             foreach (var (to, partner) in new[] { (pair.Mentor, pair.Mentee), (pair.Mentee, pair.Mentor) })
             {
                 if (!to.Reachable || string.IsNullOrEmpty(to.Email))
@@ -216,17 +217,17 @@ public sealed class SessionReminders(
                     continue;
                 }
 
-                reminders.Add(new Outgoing(
-                    $"pair:{pair.Id}:no-session:{since}:{period}:{to.UserId}",
-                    to.Email,
-                    $"Time to meet {partner.Name} again",
-                    $"""
-                    Hello {to.Name},
-
-                    You and {partner.Name} {met} in {pair.ProgramName}, and the program suggests meeting every {health.CadenceDays} days.
-                    Nothing is scheduled for the next {PairHealth.ScheduledAheadDays} days: agree on your next session and put it in the app.
-                    {links.To($"/Participant/Programs/{pair.ProgramId}")}
-                    """));
+                reminders.Add(ProgramEmails.Message($"pair:{pair.Id}:no-session:{since}:{period}:{to.UserId}", to.Email, wordings[pair.ProgramId],
+                    new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["program.name"] = pair.ProgramName,
+                        ["person.name"] = to.Name,
+                        ["partner.name"] = partner.Name,
+                        ["pair.has_met"] = health.LastHeldUtc is not null,
+                        ["pair.days_since_met"] = days,
+                        ["program.cadence_days"] = health.CadenceDays,
+                        ["link"] = links.To($"/Participant/Programs/{pair.ProgramId}"),
+                    }));
             }
         }
 
