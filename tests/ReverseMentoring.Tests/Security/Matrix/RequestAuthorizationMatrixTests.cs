@@ -47,6 +47,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Audit.ExportAudit.Query"] = Hr,
         ["Audit.SearchAudit.Query"] = Hr,
         ["CheckIns.AddCheckInQuestion.Command"] = Hr,
+        ["Coordinator.ChooseAlerts.Command"] = Hr,
+        ["Coordinator.ChooseAlerts.Query"] = Hr,
         ["Coordinator.CoordinatorHome.Query"] = Hr,
         ["CheckIns.AnswerCheckIn.Command"] = Participants,
         ["CheckIns.AnswerHaveYouMet.Command"] = Participants,
