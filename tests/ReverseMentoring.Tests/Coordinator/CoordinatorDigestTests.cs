@@ -93,8 +93,8 @@ public sealed class CoordinatorDigestTests : IDisposable
         var digests = await _app.DigestsOfAsync(hr);
         Assert.Equal(2, digests.Count);
         Assert.EndsWith(DateOnly.FromDateTime(_app.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), digests[1].Key, StringComparison.Ordinal);
-        var second = _app.MailTo(hr.Email)[^1].TextBody;
-        Assert.Contains(bea.User.DisplayName, second, StringComparison.Ordinal);
+        // Both digests may carry the same Date header (sent within a second), so the second is told by what it says.
+        var second = Assert.Single(_app.MailTo(hr.Email), m => (m.TextBody ?? "").Contains(bea.User.DisplayName, StringComparison.Ordinal)).TextBody;
         Assert.DoesNotContain(ada.User.DisplayName, second, StringComparison.Ordinal);
         Assert.Contains("Enrolments to review: 1", second, StringComparison.Ordinal);
     }
@@ -118,10 +118,10 @@ public sealed class CoordinatorDigestTests : IDisposable
         // Nothing new the next day, but the enrolment still waits for a decision.
         _app.MoveTo(_app.Now.AddDays(1));
         Assert.Equal(1, await _app.RunDigestAsync());
-        var second = _app.MailTo(hr.Email)[^1];
+        Assert.Equal(2, _app.MailTo(hr.Email).Count);
+        var second = Assert.Single(_app.MailTo(hr.Email), m => m.Subject == "Your daily summary: 1 to act on");
         Assert.Contains("Nothing new in your programs since", second.TextBody, StringComparison.Ordinal);
         Assert.Contains("Enrolments to review: 1", second.TextBody, StringComparison.Ordinal);
-        Assert.Equal("Your daily summary: 1 to act on", second.Subject);
     }
 
     [Fact]
