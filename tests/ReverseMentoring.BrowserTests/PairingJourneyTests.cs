@@ -5,29 +5,45 @@ using static Microsoft.Playwright.Assertions;
 namespace ReverseMentoring.BrowserTests;
 
 /// <summary>
-/// The demo program has closed enrolment with 30 approved people. The coordinator runs the pairing, looks at the
-/// proposal, pins a pair and is warned by a swap that would break the pin, and publishes after the confirmation;
-/// a junior and the senior they were paired with both accept.
+/// The demo program has closed enrolment with 30 people waiting for HR. The coordinator sees them on the to-do list,
+/// approves all of them in one bulk action, runs the pairing, pins a pair and is warned by a swap that would break the
+/// pin, pairs by hand the senior no junior fits well enough, and publishes after the confirmation; a junior and the
+/// senior they were paired with both accept, another senior declines, and the decline is on HR's to-do list.
 /// </summary>
 [Collection(BrowserAppGroup.Name)]
 public sealed class PairingJourneyTests(BrowserApp app)
 {
     [Fact]
-    public async Task A_coordinator_runs_previews_pins_is_warned_by_a_swap_and_publishes_pairs_and_both_sides_accept()
+    public async Task A_coordinator_approves_in_bulk_runs_pins_is_warned_by_a_swap_pairs_by_hand_publishes_and_sees_a_decline()
     {
         await using var hrContext = await app.NewContextAsync();
         var hr = await hrContext.NewPageAsync();
         await PageChecks.SignInAsync(hr, DemoData.CoordinatorEmail, PageChecks.DemoPassword);
         await hr.WaitForURLAsync("**/Coordinator");
+        var toReview = hr.Locator("section[data-kind='EnrolmentToReview']");
+        await Expect(toReview.GetByRole(AriaRole.Heading)).ToContainTextAsync("30");
         await hr.GotoAsync("/Programs");
 
+        // All 30 enrolments approved in one action, after a confirmation that names them.
         await hr.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).ClickAsync();
+        await hr.GetByRole(AriaRole.Link, new() { Name = "Enrolments", Exact = true }).ClickAsync();
+        await hr.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^All 30 enrolments") }).CheckAsync();
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Approve…" }).ClickAsync();
+        await Expect(hr.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Approve 30 enrolments?");
+        await Expect(hr.Locator("#bulk-who")).ToContainTextAsync(DemoData.SeniorNames[0]);
+        await PageChecks.ScreenshotAsync(hr, "pairing-0-bulk-approve");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Approve 30 enrolments" }).ClickAsync();
+        await Expect(hr.Locator("#bulk-report")).ToBeVisibleAsync();
+        await Expect(hr.GetByRole(AriaRole.Table).GetByText("Pending", new() { Exact = true })).ToHaveCountAsync(0);
+
         await hr.GetByRole(AriaRole.Link, new() { Name = "Pairing", Exact = true }).ClickAsync();
         await hr.GetByRole(AriaRole.Button, new() { Name = "Run pairing" }).ClickAsync();
 
-        // The preview: ten seniors, each paired with a junior, every pair with its score and reasons.
+        // The preview: nine seniors paired with a junior, every pair with its score and reasons; the tenth, who fits
+        // no junior well enough, is left unmatched with that reason.
         var proposed = hr.GetByRole(AriaRole.Table, new() { Name = "Proposed pairs with their scores and reasons" });
-        await Expect(proposed.GetByRole(AriaRole.Row)).ToHaveCountAsync(11);
+        await Expect(proposed.GetByRole(AriaRole.Row)).ToHaveCountAsync(10);
         await Expect(proposed).ToContainTextAsync("%");
         var firstMentorCell = await proposed.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Cell).First.InnerTextAsync();
         var juniorName = DemoData.JuniorNames.Single(name => firstMentorCell.Contains(name, StringComparison.Ordinal));
@@ -50,6 +66,18 @@ public sealed class PairingJourneyTests(BrowserApp app)
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
         await swap.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
         await Expect(proposed.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pinned" })).ToHaveCountAsync(1);
+
+        // HR pairs the unmatched senior by hand: the pair's score and reasons show first, then it is pinned.
+        var unmatched = hr.GetByRole(AriaRole.Table, new() { Name = "People this run left unmatched, with the reason" });
+        var awkward = DemoData.SeniorNames[^1];
+        await unmatched.GetByRole(AriaRole.Button, new() { Name = $"Pair… {awkward}" }).ClickAsync();
+        var hand = hr.GetByRole(AriaRole.Region, new() { NameRegex = new Regex($"^Pair {Regex.Escape(awkward)} with ") });
+        await Expect(hand).ToContainTextAsync("%");
+        await PageChecks.ScreenshotAsync(hr, "pairing-1c-pair-by-hand");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
+        await hand.GetByRole(AriaRole.Button, new() { Name = "Yes, pin this pair" }).ClickAsync();
+        await Expect(proposed.GetByRole(AriaRole.Row)).ToHaveCountAsync(11);
+        await Expect(proposed.GetByRole(AriaRole.Row).Filter(new() { HasText = awkward })).ToContainTextAsync("Pinned");
 
         // Publishing names how many pairs and e-mails, and what is still open, and asks again.
         await hr.GetByRole(AriaRole.Link, new() { Name = "Publish these pairs…" }).ClickAsync();
@@ -78,6 +106,26 @@ public sealed class PairingJourneyTests(BrowserApp app)
         await junior.ReloadAsync();
         await Expect(junior.GetByText("You both accepted: your pair is confirmed.")).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(junior, "pairing-5-confirmed");
+
+        // Another senior declines; the decline is on HR's to-do list, one click from the pairing board.
+        var decliner = DemoData.SeniorNames.First(name => name != partner && name != awkward);
+        await using var declinerContext = await app.NewContextAsync();
+        var declining = await declinerContext.NewPageAsync();
+        await PageChecks.SignInAsync(declining, DemoData.MenteeEmail(Array.IndexOf(DemoData.SeniorNames, decliner) + 1), PageChecks.DemoPassword);
+        await declining.WaitForURLAsync("**/Participant");
+        await declining.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).First.ClickAsync();
+        await declining.GetByRole(AriaRole.Link, new() { Name = "Decline", Exact = true }).ClickAsync();
+        await declining.GetByRole(AriaRole.Button, new() { Name = "Yes, decline this pair" }).ClickAsync();
+        await Expect(declining.GetByRole(AriaRole.Link, new() { Name = "Decline", Exact = true })).ToHaveCountAsync(0);
+
+        await hr.GotoAsync("/Coordinator");
+        var declines = hr.Locator("section[data-kind='DeclineToRepair']");
+        await Expect(declines).ToContainTextAsync($"Declined by {decliner} (mentee)");
+        await Expect(hr.Locator("section[data-kind='EnrolmentToReview']")).ToHaveCountAsync(0);
+        await PageChecks.ScreenshotAsync(hr, "pairing-6-todo-shows-decline");
+        await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(hr);
+        await declines.GetByRole(AriaRole.Link).First.ClickAsync();
+        await hr.WaitForURLAsync("**/Pairing");
     }
 
     /// <summary>Signs in, opens the demo program and accepts the proposed pair; returns the partner's name, or null with no pair.</summary>

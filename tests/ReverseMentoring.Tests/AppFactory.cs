@@ -59,6 +59,10 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Jobs:InvitationReminders:Enabled"] = "false";
         _settings["Jobs:PairResponseWatch:Enabled"] = "false";
 
+        // The coordinators' alert jobs too: the pair-risk watch and the daily digest.
+        _settings["Jobs:PairRiskWatch:Enabled"] = "false";
+        _settings["Jobs:CoordinatorDigest:Enabled"] = "false";
+
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");
         _settings["Mail:PickupFolder"] = MailFolder;

@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SkillRating> SkillRatings => Set<SkillRating>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProgramEmailTemplate> EmailTemplates => Set<ProgramEmailTemplate>();
+    public DbSet<CoordinatorAlert> CoordinatorAlerts => Set<CoordinatorAlert>();
+    public DbSet<PairRiskReport> PairRiskReports => Set<PairRiskReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -45,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
             user.Property(u => u.TimeZoneId).HasMaxLength(64);
+            user.Property(u => u.CoordinatorAlerts).HasConversion<string>().HasMaxLength(16);
         });
 
         builder.Entity<MentoringProgram>(program =>
@@ -297,6 +300,30 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // The sender's question: what is unsent and due, oldest first.
             message.HasIndex(m => new { m.SentAtUtc, m.FailedAtUtc, m.NextAttemptAtUtc });
             message.HasIndex(m => m.Recipient);
+        });
+
+        builder.Entity<CoordinatorAlert>(alert =>
+        {
+            alert.Property(a => a.Key).HasMaxLength(CoordinatorAlert.KeyMaxLength);
+            alert.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
+            alert.Property(a => a.Title).HasMaxLength(CoordinatorAlert.TitleMaxLength);
+            alert.Property(a => a.Detail).HasMaxLength(CoordinatorAlert.DetailMaxLength);
+            alert.Property(a => a.Link).HasMaxLength(CoordinatorAlert.LinkMaxLength);
+
+            // An event is recorded once, whichever instance or request raises it again.
+            alert.HasIndex(a => a.Key).IsUnique();
+
+            // The digest's question: what happened in these programs since then.
+            alert.HasIndex(a => new { a.ProgramId, a.OccurredAtUtc });
+            alert.HasOne<MentoringProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PairRiskReport>(report =>
+        {
+            report.HasKey(r => r.PairId);
+            report.Property(r => r.PairId).ValueGeneratedNever();
+            report.Property(r => r.Flags).HasMaxLength(PairRiskReport.FlagsMaxLength);
+            report.HasOne<Pair>().WithOne().HasForeignKey<PairRiskReport>(r => r.PairId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AuditEntry>(audit =>

@@ -15,4 +15,25 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set when HR erased the person: their personal data is replaced and they can no longer sign in.</summary>
     public DateTime? ErasedAtUtc { get; set; }
+
+    /// <summary>How an HR coordinator hears about events in their programs; a daily digest unless they chose otherwise.</summary>
+    public AlertDelivery CoordinatorAlerts { get; private set; } = AlertDelivery.Digest;
+
+    /// <summary>Where the next digest's "new since" starts: the last digest, or when the digest was chosen; null for the last day.</summary>
+    public DateTime? DigestFromUtc { get; private set; }
+
+    public void ChooseAlerts(AlertDelivery delivery, DateTime nowUtc)
+    {
+        if (delivery == CoordinatorAlerts)
+        {
+            return;
+        }
+
+        // Events before the choice were e-mailed at once, or not wanted by e-mail: the digest starts from here.
+        CoordinatorAlerts = delivery;
+        DigestFromUtc = delivery == AlertDelivery.Digest ? nowUtc : null;
+    }
+
+    /// <summary>A digest covering events up to <paramref name="throughUtc"/> was queued; the next starts there.</summary>
+    public void DigestSent(DateTime throughUtc) => DigestFromUtc = throughUtc;
 }

@@ -1,4 +1,5 @@
 using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Coordinator;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Sessions;
@@ -25,6 +26,8 @@ public static class Jobs
         services.AddJob<PairResponseWatch>(configuration, "PairResponseWatch", everyMinutes: 60);
         services.AddJob<SessionReminders>(configuration, "SessionReminders", everyMinutes: 60);
         services.AddJob<CheckInJob>(configuration, "CheckIns", everyMinutes: 60);
+        services.AddJob<PairRiskWatch>(configuration, "PairRiskWatch", everyMinutes: 60);
+        services.AddJob<CoordinatorDigest>(configuration, "CoordinatorDigest", everyMinutes: 60);
         services.AddJob<OutboxSender>(configuration, "OutboxSender", everyMinutes: 1);
         return services;
     }

@@ -34,7 +34,10 @@ public sealed partial class ProgramTabsTests : IDisposable
             ($"/Programs/{r}/Pairs", "Pairs"), ($"/Programs/{r}/Pairs/{pair.Id}", "Pairs"), ($"/Programs/{r}/Pairs/{pair.Id}/End", "Pairs"),
             ($"/Programs/{r}/CheckIns", "Check-ins"), ($"/Programs/{r}/CheckIns/{question.Id}/Edit", "Check-ins"),
             ($"/Programs/{r}/CheckIns/{question.Id}/Retire", "Check-ins"),
-            ($"/Programs/{r}/Report", "Report"),
+            ($"/Programs/{r}/Report", "Report"), ($"/Programs/{r}/Reliability", "Report"),
+            ($"/Programs/{r}/Emails", "E-mails"), ($"/Programs/{r}/Emails/Invitation", "E-mails"), ($"/Programs/{r}/Copy", "Settings"),
+            ($"/Programs/{r}/Message", "Enrolments"), ($"/Programs/{r}/Enrolments/Decide?Data.Decision=Approve&Data.Ids={pair.MentorEnrolmentId}", "Enrolments"),
+            ($"/Programs/{enrolling.Id}/Invitations/Resend?Data.Ids={invitation.Id}", "Invitations"), ($"/Programs/{r}/Pairs/End?Data.Ids={pair.Id}", "Pairs"),
         };
         var client = await _app.SignedInClientAsync(Roles.HrCoordinator);
 
@@ -47,7 +50,7 @@ public sealed partial class ProgramTabsTests : IDisposable
             Assert.True(current.Count == 1, $"{url} marks {current.Count} tabs as current.");
             Assert.Equal(tab, current[0].Groups[1].Value);
 
-            foreach (var name in new[] { "Settings", "Enrolments", "Invitations", "Resources", "Pairing", "Pairs", "Check-ins", "Report" })
+            foreach (var name in new[] { "Settings", "Enrolments", "Invitations", "Resources", "Pairing", "Pairs", "Check-ins", "E-mails", "Report" })
             {
                 Assert.True(Regex.Count(tabs[0].Value, $"<a [^>]*>{Regex.Escape(name)}</a>") == 1, $"{url} lacks the tab {name}.");
             }
@@ -58,6 +61,10 @@ public sealed partial class ProgramTabsTests : IDisposable
                 Assert.True(Regex.Count(html, $"<a [^>]*>{Regex.Escape(name)}</a>") == 1, $"{url} has the link {name} more than once.");
             }
         }
+
+        // The coordinator's journey opens a program's enrolments from its page by the tab's exact name.
+        var details = WebUtility.HtmlDecode(await client.GetHtmlAsync($"/Programs/{r}"));
+        Assert.Equal(1, Regex.Count(details, "<a [^>]*>Enrolments</a>"));
     }
 
     [GeneratedRegex("<nav aria-label=\"Sections of [^\"]*\" class=\"program-tabs[^\"]*\">.*?</nav>", RegexOptions.Singleline)]

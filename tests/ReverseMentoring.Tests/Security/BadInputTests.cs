@@ -42,6 +42,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Account/ChangePassword"),
         new("/Account/Register", As: Who.Anonymous),
         new("/Account/SignIn", As: Who.Anonymous),
+        new("/Coordinator/Alerts"),
         new("/Participant/Programs/{programId}/Enrol"),
         new("/Participant/Programs/{programId}/Pairs/{pairId}/{answer}"),
         new("/Participant/Programs/{programId}/Withdraw"),

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Coordinator;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
@@ -134,7 +135,7 @@ public static partial class EnrolInProgram
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser current, Outbox outbox, PublicLinks links, TimeProvider clock) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -151,6 +152,7 @@ public static partial class EnrolInProgram
                 throw new NotFoundException();
             }
 
+            var submitted = enrolment is null || enrolment.Status == EnrolmentStatus.Withdrawn;
             if (enrolment is null)
             {
                 enrolment = new Enrolment { ProgramId = program.Id, UserId = userId, Status = EnrolmentStatus.Pending, ConsentedAtUtc = now, CreatedAtUtc = now };
@@ -203,6 +205,14 @@ public static partial class EnrolInProgram
             {
                 // Two submissions at once: the unique index keeps one.
                 throw RequestValidationException.For(command, nameof(Command.ProgramId), "You are already enrolled in this program.");
+            }
+
+            if (submitted)
+            {
+                // Saved in the same transaction as the enrolment, whose id the alert names.
+                var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+                await CoordinatorAlerts.RaiseAsync(db, outbox, links, CoordinatorAlert.EnrolmentSubmitted(enrolment, name, now), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             return new Result(enrolment.Id);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.CheckIns;
+using ReverseMentoring.Web.Features.Coordinator;
 using ReverseMentoring.Web.Features.Enrolments;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
@@ -146,6 +147,9 @@ public static class RespondToPair
             {
                 var partnerSide = side == ParticipantRole.Mentor ? ParticipantRole.Mentee : ParticipantRole.Mentor;
                 await outbox.QueueAsync(PairMail.Declined(pair.Id, partnerSide, partner, me, programName, link), cancellationToken);
+                await CoordinatorAlerts.RaiseAsync(db, outbox, links,
+                    CoordinatorAlert.PairDeclined(pair, pair.MentorEnrolment!.User!.DisplayName, pair.MenteeEnrolment!.User!.DisplayName, side, now),
+                    cancellationToken);
             }
 
             // The answer and its e-mails are saved together, and the e-mails sent only once that commits.

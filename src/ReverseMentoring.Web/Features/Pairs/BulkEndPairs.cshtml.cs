@@ -155,7 +155,7 @@ public static class BulkEndPairs
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command, BulkReport>
+    public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, CurrentUser current, TimeProvider clock) : ICommandHandler<Command, BulkReport>
     {
         public async ValueTask<BulkReport> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -188,6 +188,12 @@ public static class BulkEndPairs
             }
 
             var report = Bulk.Settle(command, command.Mode, rows, "ended", "pair", "pairs");
+            var programName = await db.Programs.Where(p => p.Id == command.ProgramId).Select(p => p.Name).SingleAsync(cancellationToken);
+            static EndPair.Side SideOf(Enrolment e) => new(e.Role, e.UserId, e.User!.Email ?? "", e.User.DisplayName);
+            var ended = rows.Where(r => r.CanAct).Select(r => r.Id).ToHashSet();
+            await outbox.QueueAsync(pairs.Where(p => ended.Contains(p.Id))
+                .SelectMany(p => EndPair.EndedMail(p, SideOf(p.MentorEnrolment!), SideOf(p.MenteeEnrolment!), by, upcoming[p.Id].Count(), programName, links))
+                .ToList(), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -145,15 +145,43 @@ public static class EndPair
         }
     }
 
-    /// <summary>Ends the pair as the given person and cancels its sessions still to come; the pair refuses if it cannot end.</summary>
+    /// <summary>One side of a pair as its e-mail needs them.</summary>
+    public sealed record Side(ParticipantRole Role, string UserId, string Email, string Name);
+
+    /// <summary>
+    /// The e-mails that tell the people of an ended pair, except the one who ended it: who ended it (the partner, or HR),
+    /// how, why, and how many planned sessions were called off.
+    /// </summary>
+    public static IEnumerable<Outgoing> EndedMail(Pair pair, Side mentor, Side mentee, string byUserId, int cancelledSessions, string programName, PublicLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(mentor);
+        ArgumentNullException.ThrowIfNull(mentee);
+        ArgumentNullException.ThrowIfNull(links);
+        foreach (var (to, partner) in new[] { (mentor, mentee), (mentee, mentor) }.Where(p => p.Item1.UserId != byUserId))
+        {
+            yield return PairMail.Ended(pair.Id, to.Role, to.Email, to.Name, partner.Name, byPartner: partner.UserId == byUserId, pair.Ending ?? PairEnding.EndedEarly, pair.EndReason,
+                cancelledSessions, programName, links.To($"/Participant/Programs/{pair.ProgramId}"));
+        }
+    }
+
+    /// <summary>Ends the pair as the given person, cancels its sessions still to come and tells the other side (or both, when HR ends it).</summary>
     public static async Task EndAsync(
-        AppDbContext db, Pair pair, IPairEndingForm form, Guid version, string byUserId, DateTime now, CancellationToken cancellationToken)
+        AppDbContext db, Outbox outbox, PublicLinks links, Pair pair, IPairEndingForm form, Guid version, string byUserId, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(pair);
         var upcoming = await db.Sessions.Upcoming(now).Where(s => s.PairId == pair.Id).ToListAsync(cancellationToken);
         End(pair, form, byUserId, now, upcoming);
         db.Entry(pair).Property(p => p.Version).OriginalValue = version;
+        var sides = await db.Enrolments.AsNoTracking()
+            .Where(e => e.Id == pair.MentorEnrolmentId || e.Id == pair.MenteeEnrolmentId)
+            .Select(e => new { e.Id, e.Role, e.UserId, e.User!.Email, e.User.DisplayName, Program = e.Program!.Name })
+            .ToListAsync(cancellationToken);
+        Side SideOf(int enrolmentId) => sides.Where(e => e.Id == enrolmentId).Select(e => new Side(e.Role, e.UserId, e.Email ?? "", e.DisplayName)).Single();
+        await outbox.QueueAsync(EndedMail(pair, SideOf(pair.MentorEnrolmentId), SideOf(pair.MenteeEnrolmentId), byUserId, upcoming.Count, sides[0].Program, links)
+            .ToList(), cancellationToken);
 
         try
         {
@@ -176,13 +204,13 @@ public static class EndPair
         }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var userId = current.RequireId();
             var side = await SkillsProgress.FindMySideAsync(db, command.PairId, userId, track: true, cancellationToken) ?? throw new NotFoundException();
-            await EndAsync(db, side.Pair, command, command.Version, userId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await EndAsync(db, outbox, links, side.Pair, command, command.Version, userId, clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }

@@ -87,13 +87,13 @@ public static class EndPairByCoordinator
             ?? throw new NotFoundException();
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var pair = await db.Pairs.SingleOrDefaultAsync(p => p.Id == command.PairId && p.ProgramId == command.ProgramId, cancellationToken)
                 ?? throw new NotFoundException();
-            await EndPair.EndAsync(db, pair, command, command.Version, current.RequireId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await EndPair.EndAsync(db, outbox, links, pair, command, command.Version, current.RequireId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
             return Unit.Value;
         }
     }

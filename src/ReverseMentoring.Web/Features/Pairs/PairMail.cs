@@ -8,7 +8,7 @@ using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Web.Features.Pairs;
 
-/// <summary>The e-mails about a pair: confirmed, declined, and the reminder to answer.</summary>
+/// <summary>The e-mails about a pair: confirmed, declined, the reminder to answer, and ended.</summary>
 public static class PairMail
 {
     public static string Side(ParticipantRole side) => side == ParticipantRole.Mentor ? "mentor" : "mentee";
@@ -46,6 +46,22 @@ public static class PairMail
 
         HR proposed {partnerName} as your pair in {programName} and is waiting for your answer.
         Accept or decline the pair here, so that both of you can get started or be paired again:
+        {link}
+        """);
+
+    /// <summary>Tells one side that the pair ended, by whom, why, and that its planned sessions were called off.</summary>
+    public static Outgoing Ended(
+        int pairId, ParticipantRole side, string email, string name, string partnerName, bool byPartner, PairEnding ending, string? reason,
+        int cancelledSessions, string programName, string link) => new(
+        $"pair-ended:{pairId}:{Side(side)}",
+        email,
+        $"Your pair with {partnerName} has ended: {programName}",
+        $"""
+        Hello {name},
+
+        {(byPartner ? $"{partnerName} ended your pair" : $"HR ended your pair with {partnerName}")} in {programName}{(ending == PairEnding.Completed ? ", as completed" : " early")}.
+        {(string.IsNullOrWhiteSpace(reason) ? "" : $"The reason given: {reason}\n")}{(cancelledSessions == 0 ? "" : cancelledSessions == 1 ? "Your planned session was cancelled; remove it from your calendar.\n" : $"Your {cancelledSessions} planned sessions were cancelled; remove them from your calendar.\n")}
+        Thank you for taking part. Your program page:
         {link}
         """);
 }

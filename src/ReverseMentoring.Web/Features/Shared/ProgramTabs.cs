@@ -10,6 +10,7 @@ public enum ProgramTab
     Pairing,
     Pairs,
     CheckIns,
+    Emails,
     Report,
 }
 
@@ -26,6 +27,7 @@ public sealed record ProgramTabs(int ProgramId, string ProgramName, ProgramTab C
         (ProgramTab.Pairing, "Pairing", "/Pairing"),
         (ProgramTab.Pairs, "Pairs", "/Pairs"),
         (ProgramTab.CheckIns, "Check-ins", "/CheckIns"),
+        (ProgramTab.Emails, "E-mails", "/Emails"),
         (ProgramTab.Report, "Report", "/Report"),
     ];
 }

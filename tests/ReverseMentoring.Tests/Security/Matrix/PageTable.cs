@@ -57,6 +57,7 @@ public static class PageTable
         new("/Account/SignOut",                                    "/Account/SignOut",                                          Redirect,  Ok,        Ok,        Ok,        Ok),
         new("/Audit",                                              "/Audit",                                                    SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Coordinator",                                        "/Coordinator",                                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Coordinator/Alerts",                                 "/Coordinator/Alerts",                                       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Dashboard",                                          "/Dashboard",                                                SignIn,    Forbidden, Forbidden, Ok,        Ok),
         new("/Dashboard/Export",                                   "/Dashboard/Export?table=funnel",                            SignIn,    Forbidden, Forbidden, Ok,        Ok),
         new("/Dashboard/Print",                                    "/Dashboard/Print",                                          SignIn,    Forbidden, Forbidden, Ok,        Ok),

@@ -48,6 +48,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Audit.SearchAudit.Query"] = Hr,
         ["Audit.SearchAudit.ProgramsQuery"] = Hr,
         ["CheckIns.AddCheckInQuestion.Command"] = Hr,
+        ["Coordinator.ChooseAlerts.Command"] = Hr,
+        ["Coordinator.ChooseAlerts.Query"] = Hr,
         ["Coordinator.CoordinatorHome.Query"] = Hr,
         ["CheckIns.AnswerCheckIn.Command"] = Participants,
         ["CheckIns.AnswerHaveYouMet.Command"] = Participants,
