@@ -12,8 +12,8 @@ using ReverseMentoring.Web.Data;
 namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261128152530_CoordinatorAlerts")]
-    partial class CoordinatorAlerts
+    [Migration("20261128155536_HrOperations")]
+    partial class HrOperations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -279,6 +279,16 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("ActionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActionName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
@@ -296,6 +306,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("int");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -307,9 +320,13 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionKey");
+
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("Entity", "EntityId");
+
+                    b.HasIndex("ProgramId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
@@ -745,6 +762,10 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("CoordinatorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -892,6 +913,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("FailedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Html")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1162,6 +1186,47 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("ProgramCoordinators");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramEmailTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1422,40 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionMoves");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
@@ -1797,6 +1896,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramEmailTemplate", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -1839,6 +1947,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Pair");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
@@ -1910,6 +2027,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Moves");
+
                     b.Navigation("Topics");
                 });
 #pragma warning restore 612, 618

@@ -11,8 +11,8 @@ using ReverseMentoring.Web.Data;
 namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261128152518_CoordinatorAlerts")]
-    partial class CoordinatorAlerts
+    [Migration("20261128155532_HrOperations")]
+    partial class HrOperations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -264,6 +264,16 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
@@ -281,6 +291,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -292,9 +305,13 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionKey");
+
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("Entity", "EntityId");
+
+                    b.HasIndex("ProgramId", "AtUtc");
 
                     b.ToTable("AuditEntries");
                 });
@@ -710,6 +727,10 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoordinatorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -852,6 +873,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -1117,6 +1141,45 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgramCoordinators");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramEmailTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("EmailTemplates");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.Property<int>("Id")
@@ -1306,6 +1369,38 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionMoves");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
@@ -1740,6 +1835,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramEmailTemplate", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramTopic", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -1782,6 +1886,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Pair");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Moves")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionTopic", b =>
@@ -1853,6 +1966,8 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Moves");
+
                     b.Navigation("Topics");
                 });
 #pragma warning restore 612, 618

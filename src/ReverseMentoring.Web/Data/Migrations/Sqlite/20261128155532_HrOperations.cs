@@ -46,6 +46,45 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "CoordinatorAlerts",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Digest");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DigestFromUtc",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CoordinatorAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoordinatorAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoordinatorAlerts_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "EmailTemplates",
                 columns: table => new
@@ -66,6 +105,26 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         name: "FK_EmailTemplates_Programs_ProgramId",
                         column: x => x.ProgramId,
                         principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PairRiskReports",
+                columns: table => new
+                {
+                    PairId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reported = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PairRiskReports", x => x.PairId);
+                    table.ForeignKey(
+                        name: "FK_PairRiskReports_Pairs_PairId",
+                        column: x => x.PairId,
+                        principalTable: "Pairs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -129,6 +188,17 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                 columns: new[] { "ProgramId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoordinatorAlerts_Key",
+                table: "CoordinatorAlerts",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinatorAlerts_ProgramId_OccurredAtUtc",
+                table: "CoordinatorAlerts",
+                columns: new[] { "ProgramId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmailTemplates_ProgramId_Kind",
                 table: "EmailTemplates",
                 columns: new[] { "ProgramId", "Kind" },
@@ -157,7 +227,13 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CoordinatorAlerts");
+
+            migrationBuilder.DropTable(
                 name: "EmailTemplates");
+
+            migrationBuilder.DropTable(
+                name: "PairRiskReports");
 
             migrationBuilder.DropTable(
                 name: "ProgramCoordinators");
@@ -192,6 +268,14 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ProgramId",
                 table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "CoordinatorAlerts",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "DigestFromUtc",
+                table: "AspNetUsers");
         }
     }
 }
