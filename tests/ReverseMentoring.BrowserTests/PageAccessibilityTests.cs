@@ -29,6 +29,9 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             $"/Programs/{programId}/Enrolments", enrolmentPath, $"/Programs/{programId}/Enrolments/Import",
             $"/Programs/{programId}/Invitations", $"/Programs/{programId}/Resources", $"/Programs/{programId}/Pairing",
             "/Skills", "/Skills/Create", "/Dashboard", "/Account/ChangePassword",
+            "/Coordinator/Alerts", "/Audit", "/Mail/Undelivered", $"/Programs/{programId}/Pairs", $"/Programs/{programId}/CheckIns",
+            $"/Programs/{programId}/Report", $"/Programs/{programId}/Reliability", $"/Programs/{programId}/Emails",
+            $"/Programs/{programId}/Emails/Invitation", $"/Programs/{programId}/Copy", $"/Programs/{programId}/Message",
         ];
         foreach (var path in paths)
         {
@@ -37,6 +40,24 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveCountAsync(1);
             await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
         }
+
+        // On a phone, no page of HR's scrolls sideways: wide tables scroll within themselves.
+        await page.SetViewportSizeAsync(390, 800);
+        var wide = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390)
+            {
+                wide.Add($"{path} ({width} px)");
+            }
+        }
+
+        Assert.True(wide.Count == 0, $"Wider than a 390 px phone: {string.Join(", ", wide)}");
+        await page.GotoAsync("/Coordinator");
+        await PageChecks.ScreenshotAsync(page, "coordinator-home-phone");
+        await page.SetViewportSizeAsync(1280, 800);
 
         await PageChecks.ScreenshotAsync(page, "coordinator-change-password");
     }
