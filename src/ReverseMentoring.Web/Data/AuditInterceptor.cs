@@ -136,7 +136,8 @@ public sealed class AuditInterceptor(CurrentUser user, AuditAction action, TimeP
                 UserName = user.Name,
                 Action = entry.State.ToString(),
                 Entity = entry.Metadata.ClrType.Name,
-                ActionKey = action.Key,
+                // Only a request is one action; start-up data and jobs' own saves stand alone, entry by entry.
+                ActionKey = action.Name.Length > 0 ? action.Key : "",
                 ActionName = action.Name,
             }, changes));
         }

@@ -127,4 +127,27 @@ public sealed class AuditForHumansTests(AppFactory app) : IClassFixture<AppFacto
         var status = rows.Single(r => r[7] == "Status");
         Assert.Equal(["Approve enrolment", "Modified", "Enrolment", enrolment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), program.Name, "Status", "Pending", "Approved"], status[2..]);
     }
+
+    [Fact]
+    public async Task A_bulk_approval_is_one_action_showing_its_first_records_and_counting_the_rest()
+    {
+        var hr = await app.PersonAsync(Roles.HrCoordinator, Unique("Bulk"));
+        var program = await app.ProgramAsync(ProgramStatus.Enrolling, name: Unique("Bulk audited"));
+        var ids = new List<int>();
+        for (var i = 0; i < SearchAudit.RecordsShown + 3; i++)
+        {
+            ids.Add((await app.EnrolAsync(program, await app.PersonAsync(Roles.Mentor, Unique("Mentor")), ParticipantRole.Mentor, EnrolmentStatus.Pending)).Id);
+        }
+
+        await app.SendAsync(new BulkDecideEnrolments.Command { ProgramId = program.Id, Decision = BulkDecideEnrolments.Decision.Approve, Ids = ids }, hr.As);
+
+        var row = Assert.Single((await app.SendAsync(new SearchAudit.Query { ProgramId = program.Id, Who = hr.User.DisplayName }, hr.As)).Rows);
+        Assert.Equal("Bulk decide enrolments", row.Title);
+        Assert.Equal((SearchAudit.RecordsShown, ids.Count, 3), (row.Records.Count, row.RecordCount, row.RecordsNotShown));
+        var html = await (await app.SignedInClientAsync(hr.User)).GetHtmlAsync($"/Audit?Data.ProgramId={program.Id}");
+        Assert.Contains("And 3 more records.", html, StringComparison.Ordinal);
+
+        // Start-up data and jobs' own saves are not one action: each of their entries stands alone.
+        Assert.Equal(0, await app.ExecuteDbContextAsync(db => db.AuditEntries.CountAsync(a => a.ActionName == "" && a.ActionKey != "")));
+    }
 }

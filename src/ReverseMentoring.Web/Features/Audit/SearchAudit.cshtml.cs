@@ -118,9 +118,14 @@ public static class SearchAudit
         public string Label => AuditWording.Record(Entity);
     }
 
-    /// <summary>One action: who did what, when, and the records it touched.</summary>
-    public sealed record Row(string Key, DateTime At, string Who, string? WhoId, string ActionName, IReadOnlyList<Record> Records)
+    /// <summary>At most this many records of one action are shown; a bulk action's others are counted.</summary>
+    public const int RecordsShown = 25;
+
+    /// <summary>One action: who did what, when, and the records it touched (the first <see cref="RecordsShown"/>, of <see cref="RecordCount"/>).</summary>
+    public sealed record Row(string Key, DateTime At, string Who, string? WhoId, string ActionName, IReadOnlyList<Record> Records, int RecordCount)
     {
+        public int RecordsNotShown => RecordCount - Records.Count;
+
         public string Title => ActionName.Length > 0 ? ActionName : Records.Count == 1 ? $"{Records[0].Action} {Records[0].Label.ToLowerInvariant()}" : "Changes";
     }
 
@@ -191,8 +196,9 @@ public static class SearchAudit
                     return new Row(
                         g.Key, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(records.Max(a => a.AtUtc), DateTimeKind.Utc), zone),
                         first.UserName, first.UserId, first.ActionName,
-                        records.Select(a => new Record(a.Id, a.Action, a.Entity, a.EntityId, links.GetValueOrDefault((a.Entity, a.EntityId)),
-                            Describe(a, stored[a.Id], names, zone))).ToList());
+                        records.Take(RecordsShown).Select(a => new Record(a.Id, a.Action, a.Entity, a.EntityId, links.GetValueOrDefault((a.Entity, a.EntityId)),
+                            Describe(a, stored[a.Id], names, zone))).ToList(),
+                        records.Count);
                 })
                 .OrderByDescending(r => r.At).ThenByDescending(r => r.Records.Max(x => x.Id))
                 .ToList();
