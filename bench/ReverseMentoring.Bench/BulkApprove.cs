@@ -15,7 +15,7 @@ namespace ReverseMentoring.Bench;
 /// <summary>
 /// HR's bulk approval of a program's pending enrolments, through the real app (its pipeline, transaction, audit and
 /// outbox) on a SQLite file of its own: the time to the commit, the SQL commands inside the transaction, and the
-/// time with the e-mails sent after the commit (written to a pickup folder).
+/// time until the request answers (more than 20 e-mails go out in the background after the commit).
 /// </summary>
 public static class BulkApprove
 {
@@ -52,7 +52,7 @@ public static class BulkApprove
 
             var hr = await SeedUserAsync(app.Services, "hr@bench.local", "HR");
             Console.WriteLine($"Bulk approval: {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite");
-            Console.WriteLine("| run | enrolments | to commit | SQL commands in the transaction | with the e-mails sent after commit |");
+            Console.WriteLine("| run | enrolments | to commit | SQL commands in the transaction | until the request answers |");
             Console.WriteLine("|---|---|---|---|---|");
 
             // Warm-up: JIT, EF Core's model and query caches, SQLite's page cache.
