@@ -417,7 +417,6 @@ public static class ExportAudit
             var stored = entries.ToDictionary(a => a.Id, a => SearchAudit.ReadStored(a.Changes));
             var names = await AuditWording.Names.ForAsync(db,
                 stored.Values.SelectMany(c => c).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
-                    .Append(("ProgramId", JsonSerializer.SerializeToElement(0)))
                     .Concat(entries.Where(a => a.ProgramId != null).Select(a => ("ProgramId", JsonSerializer.SerializeToElement(a.ProgramId!.Value)))),
                 cancellationToken);
             return await CsvExport.WriteAsync(Header, Lines(entries, stored, names), cancellationToken);
