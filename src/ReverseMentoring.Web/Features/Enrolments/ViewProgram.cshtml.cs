@@ -57,6 +57,9 @@ public static class ViewProgram
         public ParticipantRole PartnerRole => MyRole == ParticipantRole.Mentor ? ParticipantRole.Mentee : ParticipantRole.Mentor;
 
         public bool AwaitsMyAnswer => Status == PairStatus.Proposed && MyResponse == PairResponse.Pending;
+
+        /// <summary>What the partner hopes to get from the program, in their own words from their enrolment.</summary>
+        public string PartnerGoals { get; init; } = "";
     }
 
     public sealed record Result(
@@ -121,8 +124,8 @@ public static class ViewProgram
                 .Select(p => new
                 {
                     Pair = p,
-                    Mentor = new { p.MentorEnrolment!.User!.DisplayName, p.MentorEnrolment.Department, p.MentorEnrolment.JobLevel, p.MentorEnrolment.TimeZoneId },
-                    Mentee = new { p.MenteeEnrolment!.User!.DisplayName, p.MenteeEnrolment.Department, p.MenteeEnrolment.JobLevel, p.MenteeEnrolment.TimeZoneId },
+                    Mentor = new { p.MentorEnrolment!.User!.DisplayName, p.MentorEnrolment.Department, p.MentorEnrolment.JobLevel, p.MentorEnrolment.TimeZoneId, p.MentorEnrolment.Goals },
+                    Mentee = new { p.MenteeEnrolment!.User!.DisplayName, p.MenteeEnrolment.Department, p.MenteeEnrolment.JobLevel, p.MenteeEnrolment.TimeZoneId, p.MenteeEnrolment.Goals },
                 })
                 .ToListAsync(cancellationToken);
             var latestDeclined = all.Where(p => p.Pair.Status == PairStatus.Declined)
@@ -137,7 +140,8 @@ public static class ViewProgram
                         partner.DisplayName, partner.Department, partner.JobLevel, partner.TimeZoneId, p.Pair.ScorePercent, p.Pair.Reasons,
                         amMentor ? p.Pair.MentorResponse : p.Pair.MenteeResponse,
                         amMentor ? p.Pair.MenteeResponse : p.Pair.MentorResponse,
-                        p.Pair.ProposedAtUtc);
+                        p.Pair.ProposedAtUtc)
+                    { PartnerGoals = partner.Goals };
                 })
                 .ToList();
         }

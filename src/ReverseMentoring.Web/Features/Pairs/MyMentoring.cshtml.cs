@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,10 @@ public sealed class MyMentoringModel(IMediator mediator) : PageModel
         Data = await mediator.Send(new MyMentoring.Query(), cancellationToken);
 }
 
-/// <summary>A participant's home: who they are in the program and which programs are open to join.</summary>
+/// <summary>
+/// A participant's home: their live pairs with the partner's card and the next session, what they have to do next
+/// (<see cref="ParticipantToDo"/>), their enrolments and the programs open to join.
+/// </summary>
 public static class MyMentoring
 {
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
@@ -39,8 +43,36 @@ public static class MyMentoring
         public bool PairAwaitsAnswer { get; init; }
     }
 
+    /// <summary>The partner as their card shows them: their own words for their goals, their zone and the time there now.</summary>
+    public sealed record Partner(string Name, ParticipantRole Role, string Department, string JobLevel, string TimeZoneId, string LocalTimeNow, string Goals);
+
+    /// <summary>The pair's next planned session, shown in the viewer's zone.</summary>
+    public sealed record NextSession(int Id, string When, SessionFormats Format, string Location)
+    {
+        public bool IsMeetingLink => Format == SessionFormats.Virtual && SessionRules.IsMeetingLink(Location);
+    }
+
+    /// <summary>A recommended topic of the program and whether one of the pair's held sessions covered it.</summary>
+    public sealed record TopicProgress(string Title, bool Covered);
+
+    /// <summary>A proposed or confirmed pair of this person.</summary>
+    public sealed record LivePair(int Id, Guid Version, int ProgramId, string ProgramName, PairStatus Status, PairResponse MyResponse, int ScorePercent, string Reasons, Partner Partner)
+    {
+        public NextSession? Next { get; init; }
+
+        public IReadOnlyList<TopicProgress> Topics { get; init; } = [];
+
+        public int HeldSessions { get; init; }
+
+        public bool AwaitsMyAnswer => Status == PairStatus.Proposed && MyResponse == PairResponse.Pending;
+    }
+
     public sealed record Result(string DisplayName, string TimeZoneId, IReadOnlyList<string> Roles, IReadOnlyList<OpenProgram> OpenPrograms)
     {
+        public IReadOnlyList<LivePair> Pairs { get; init; } = [];
+
+        public IReadOnlyList<ParticipantAction> ToDo { get; init; } = [];
+
         public IReadOnlyList<MyEnrolment> Enrolments { get; init; } = [];
 
         /// <summary>Check-ins sent to this person and not answered yet.</summary>
@@ -79,10 +111,84 @@ public static class MyMentoring
                 .ToListAsync(cancellationToken);
             var openCheckIns = await Features.CheckIns.MyCheckIns.OpenCountAsync(db, id, cancellationToken);
             var pendingFeedback = await SessionFeedback.MyFeedback.PendingFor(db, id).CountAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
             return new Result(me.DisplayName, me.TimeZoneId, roles, open)
             {
                 Enrolments = enrolments, OpenCheckIns = openCheckIns, PendingFeedback = pendingFeedback,
+                Pairs = await LivePairsAsync(id, me.TimeZoneId, now, cancellationToken),
+                ToDo = await ParticipantToDo.ItemsAsync(db, id, now, cancellationToken),
             };
+        }
+
+        private async Task<IReadOnlyList<LivePair>> LivePairsAsync(string id, string myZone, DateTime now, CancellationToken cancellationToken)
+        {
+            var rows = await db.Pairs.AsNoTracking().OfParticipant(id).Live()
+                .Where(p => p.Status == PairStatus.Accepted
+                    || (p.MentorEnrolment!.UserId == id ? p.MentorResponse != PairResponse.Declined : p.MenteeResponse != PairResponse.Declined))
+                .OrderByDescending(p => p.Status).ThenBy(p => p.ProposedAtUtc).ThenBy(p => p.Id)
+                .Take(20)
+                .Select(p => new
+                {
+                    p.Id,
+                    p.Version,
+                    p.ProgramId,
+                    ProgramName = db.Programs.Where(g => g.Id == p.ProgramId).Select(g => g.Name).First(),
+                    p.Status,
+                    p.ScorePercent,
+                    p.Reasons,
+                    IAmMentor = p.MentorEnrolment!.UserId == id,
+                    p.MentorResponse,
+                    p.MenteeResponse,
+                    Mentor = new { p.MentorEnrolment.User!.DisplayName, p.MentorEnrolment.Department, p.MentorEnrolment.JobLevel, p.MentorEnrolment.User.TimeZoneId, p.MentorEnrolment.Goals },
+                    Mentee = new { p.MenteeEnrolment!.User!.DisplayName, p.MenteeEnrolment.Department, p.MenteeEnrolment.JobLevel, p.MenteeEnrolment.User.TimeZoneId, p.MenteeEnrolment.Goals },
+                })
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return [];
+            }
+
+            var pairIds = rows.Select(r => r.Id).ToList();
+            var programIds = rows.Select(r => r.ProgramId).Distinct().ToList();
+            var upcoming = await db.Sessions.AsNoTracking().Upcoming(now)
+                .Where(s => pairIds.Contains(s.PairId))
+                .Select(s => new { s.Id, s.PairId, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location })
+                .ToListAsync(cancellationToken);
+            var next = upcoming.GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).First());
+            var held = await db.Sessions.AsNoTracking()
+                .Where(s => pairIds.Contains(s.PairId) && s.Status == SessionStatus.Held)
+                .GroupBy(s => s.PairId).Select(g => new { PairId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.PairId, g => g.Count, cancellationToken);
+            var topics = await db.ProgramTopics.AsNoTracking()
+                .Where(t => programIds.Contains(t.ProgramId))
+                .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
+                .Select(t => new { t.Id, t.ProgramId, t.Title })
+                .ToListAsync(cancellationToken);
+            var covered = (await db.SessionTopics.AsNoTracking()
+                .Where(t => t.Kind == SessionTopicKind.Covered)
+                .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
+                    (t, s) => new { s.PairId, t.ProgramTopicId })
+                .Distinct()
+                .ToListAsync(cancellationToken))
+                .Select(c => (c.PairId, c.ProgramTopicId))
+                .ToHashSet();
+
+            return rows.Select(r =>
+            {
+                var partner = r.IAmMentor ? r.Mentee : r.Mentor;
+                var zone = SessionTimes.Zone(partner.TimeZoneId);
+                var there = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
+                return new LivePair(
+                    r.Id, r.Version, r.ProgramId, r.ProgramName, r.Status, r.IAmMentor ? r.MentorResponse : r.MenteeResponse, r.ScorePercent, r.Reasons,
+                    new Partner(
+                        partner.DisplayName, r.IAmMentor ? ParticipantRole.Mentee : ParticipantRole.Mentor, partner.Department, partner.JobLevel,
+                        zone.Id, there.ToString("ddd HH:mm", CultureInfo.InvariantCulture), partner.Goals))
+                {
+                    Next = next.TryGetValue(r.Id, out var s) ? new NextSession(s.Id, SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, myZone), s.Format, s.Location) : null,
+                    HeldSessions = held.GetValueOrDefault(r.Id),
+                    Topics = topics.Where(t => t.ProgramId == r.ProgramId).Select(t => new TopicProgress(t.Title, covered.Contains((r.Id, t.Id)))).ToList(),
+                };
+            }).ToList();
         }
     }
 }

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Sessions;
+
+namespace ReverseMentoring.Web.Features.Pairs;
+
+/// <summary>What a participant has to do next, in the order their home lists it.</summary>
+public enum ParticipantActionKind
+{
+    /// <summary>A proposed pair waits for this person's accept or decline.</summary>
+    AnswerProposal = 0,
+
+    /// <summary>A session of theirs has taken place (or was marked missed lately) and nobody logged it.</summary>
+    LogSession = 1,
+
+    /// <summary>A held session waits for their feedback.</summary>
+    GiveFeedback = 2,
+
+    /// <summary>A check-in sent to them is not answered.</summary>
+    AnswerCheckIn = 3,
+
+    /// <summary>An active pair with skills in play and no start rating of theirs.</summary>
+    RateSkills = 4,
+
+    /// <summary>An active pair with no session planned ahead.</summary>
+    ScheduleSession = 5,
+}
+
+/// <summary>One thing to do: what, about whom, and the page that does it.</summary>
+public sealed record ParticipantAction(ParticipantActionKind Kind, string Title, string Link, DateTime SinceUtc);
+
+/// <summary>
+/// A participant's pending actions across their pairs, each one click from the home page. Every kind is one query
+/// scoped by <see cref="PairQueries.OfParticipant(IQueryable{Pair}, string)"/>, so nobody sees another person's work.
+/// </summary>
+public static class ParticipantToDo
+{
+    /// <summary>A missed session is offered for logging this long after it ended; older ones stay on My sessions.</summary>
+    public static readonly TimeSpan LogMissedWithin = TimeSpan.FromDays(14);
+
+    /// <summary>At most this many items of one kind are listed; the list says how many there are in all.</summary>
+    public const int PerKind = 10;
+
+    public static async Task<IReadOnlyList<ParticipantAction>> ItemsAsync(AppDbContext db, string userId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var zone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+        var items = new List<ParticipantAction>();
+        var mine = db.Pairs.AsNoTracking().OfParticipant(userId);
+
+        var proposals = await mine.AwaitingAnswer()
+            .Where(p => p.MentorEnrolment!.UserId == userId ? p.MentorResponse == PairResponse.Pending : p.MenteeResponse == PairResponse.Pending)
+            .OrderBy(p => p.ProposedAtUtc).ThenBy(p => p.Id).Take(PerKind)
+            .Select(p => new
+            {
+                p.Id,
+                p.ProgramId,
+                p.ProposedAtUtc,
+                Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(proposals.Select(p => new ParticipantAction(
+            ParticipantActionKind.AnswerProposal, $"Answer your proposed pair with {p.Partner}",
+            $"/Participant/Programs/{p.ProgramId}#pair-{p.Id}", p.ProposedAtUtc)));
+
+        var pairIds = mine.Select(p => p.Id);
+        var missedSince = nowUtc - LogMissedWithin;
+        var toLog = await db.Sessions.AsNoTracking()
+            .Where(s => pairIds.Contains(s.PairId) && s.LoggedAtUtc == null
+                && ((s.Status == SessionStatus.Scheduled && s.EndsAtUtc <= nowUtc)
+                    || (s.Status == SessionStatus.Missed && s.EndsAtUtc >= missedSince)))
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)
+            .Select(s => new
+            {
+                s.Id,
+                s.StartsAtUtc,
+                s.EndsAtUtc,
+                Partner = s.Pair!.MentorEnrolment!.UserId == userId ? s.Pair.MenteeEnrolment!.User!.DisplayName : s.Pair.MentorEnrolment.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(toLog.Select(s => new ParticipantAction(
+            ParticipantActionKind.LogSession, $"Log your session with {s.Partner} of {SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone)}",
+            $"/Participant/Sessions/Log/{s.Id}", s.EndsAtUtc)));
+
+        var feedback = await SessionFeedback.MyFeedback.PendingFor(db, userId).AsNoTracking()
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)
+            .Select(s => new
+            {
+                s.Id,
+                s.StartsAtUtc,
+                s.EndsAtUtc,
+                Partner = s.Pair!.MentorEnrolment!.UserId == userId ? s.Pair.MenteeEnrolment!.User!.DisplayName : s.Pair.MentorEnrolment.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(feedback.Select(s => new ParticipantAction(
+            ParticipantActionKind.GiveFeedback, $"Give feedback on your session with {s.Partner} of {SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone)}",
+            $"/Participant/Feedback/Give/{s.Id}", s.EndsAtUtc)));
+
+        var checkIns = await db.CheckIns.AsNoTracking()
+            .Where(c => c.UserId == userId && c.AnsweredAtUtc == null)
+            .OrderBy(c => c.SentAtUtc).ThenBy(c => c.Id).Take(PerKind)
+            .Select(c => new
+            {
+                c.Id,
+                c.Kind,
+                c.DayNumber,
+                c.SentAtUtc,
+                Partner = c.Role == ParticipantRole.Mentor ? c.Pair!.MenteeEnrolment!.User!.DisplayName : c.Pair!.MentorEnrolment!.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(checkIns.Select(c => c.Kind == CheckInKind.HaveYouMet
+            ? new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Tell HR whether you have met {c.Partner} yet", $"/Participant/CheckIns/{c.Id}/Met", c.SentAtUtc)
+            : new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Answer the day {c.DayNumber} check-in on your pair with {c.Partner}", $"/Participant/CheckIns/{c.Id}", c.SentAtUtc)));
+
+        var active = mine.Active();
+        var unrated = await active
+            .Where(p => db.EnrolmentSkills.Any(s => s.EnrolmentId == p.MenteeEnrolmentId && s.Direction == SkillDirection.Learn)
+                && !db.SkillRatings.Any(r => r.PairId == p.Id && r.Stage == SkillRatingStage.Start
+                    && r.EnrolmentId == (p.MentorEnrolment!.UserId == userId ? p.MentorEnrolmentId : p.MenteeEnrolmentId)))
+            .OrderBy(p => p.AcceptedAtUtc).ThenBy(p => p.Id).Take(PerKind)
+            .Select(p => new
+            {
+                p.Id,
+                p.AcceptedAtUtc,
+                Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(unrated.Select(p => new ParticipantAction(
+            ParticipantActionKind.RateSkills, $"Rate your starting skill levels in your pair with {p.Partner}",
+            $"/Participant/Skills/Progress/{p.Id}", p.AcceptedAtUtc ?? nowUtc)));
+
+        var unplanned = await active
+            .Where(p => db.Programs.Any(g => g.Id == p.ProgramId && g.Status != ProgramStatus.Closed)
+                && !db.Sessions.Any(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled && s.EndsAtUtc > nowUtc))
+            .OrderBy(p => p.AcceptedAtUtc).ThenBy(p => p.Id).Take(PerKind)
+            .Select(p => new
+            {
+                p.Id,
+                p.AcceptedAtUtc,
+                Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(unplanned.Select(p => new ParticipantAction(
+            ParticipantActionKind.ScheduleSession, $"Plan your next session with {p.Partner}",
+            $"/Participant/Sessions/Schedule?pairId={p.Id}", p.AcceptedAtUtc ?? nowUtc)));
+
+        return items;
+    }
+}

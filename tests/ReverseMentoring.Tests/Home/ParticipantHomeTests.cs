@@ -1,0 +1,134 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Pairs;
+
+namespace ReverseMentoring.Tests.Home;
+
+public sealed class ParticipantHomeTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private Task<int> SetGoalsAsync(int enrolmentId, string goals) =>
+        app.ExecuteDbContextAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Goals, goals)));
+
+    private async Task CoverAsync(Session session, int topicId) =>
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            db.SessionTopics.Add(new SessionTopic { SessionId = session.Id, ProgramTopicId = topicId, Kind = SessionTopicKind.Covered });
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task A_confirmed_pair_shows_the_partner_in_their_words_the_next_session_and_the_topics_covered()
+    {
+        var pair = await app.PairAsync();
+        await SetGoalsAsync(pair.MenteeEnrolmentId, "Use AI assistants to prepare board papers.");
+        var topics = pair.Program.Topics.OrderBy(t => t.SortOrder).ToList();
+        var held = await app.SessionAsync(pair, SessionStatus.Held, DateTime.UtcNow.AddDays(-5));
+        await CoverAsync(held, topics[1].Id);
+        var later = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(9), location: "https://meet.example.com/later");
+        var next = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(2), location: "https://meet.example.com/next");
+
+        var home = await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+
+        var card = Assert.Single(home.Pairs);
+        Assert.Equal(pair.Id, card.Id);
+        Assert.Equal(pair.Mentee.User.DisplayName, card.Partner.Name);
+        Assert.Equal(ParticipantRole.Mentee, card.Partner.Role);
+        Assert.Equal("Use AI assistants to prepare board papers.", card.Partner.Goals);
+        Assert.Equal(next.Id, card.Next!.Id);
+        Assert.True(card.Next.IsMeetingLink);
+        Assert.Equal("https://meet.example.com/next", card.Next.Location);
+        Assert.Equal(1, card.HeldSessions);
+        Assert.Equal(topics.Select(t => t.Title), card.Topics.Select(t => t.Title));
+        Assert.Equal(topics.Select(t => t.Id == topics[1].Id), card.Topics.Select(t => t.Covered));
+        Assert.NotEqual(later.Id, card.Next.Id);
+    }
+
+    [Fact]
+    public async Task The_to_do_list_holds_each_pending_action_with_the_page_that_does_it()
+    {
+        var pair = await app.PairAsync();
+        var toLog = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(-1));
+        var toRate = await app.SessionAsync(pair, SessionStatus.Held, DateTime.UtcNow.AddDays(-3));
+        var rated = await app.SessionAsync(pair, SessionStatus.Held, DateTime.UtcNow.AddDays(-6));
+        await app.FeedbackAsync(pair, rated, ParticipantRole.Mentee, 5);
+        var checkIn = await app.CheckInAsync(pair, ParticipantRole.Mentee, day: 30);
+        await app.CheckInAsync(pair, ParticipantRole.Mentor, day: 30);
+
+        var items = (await app.SendAsync(new MyMentoring.Query(), pair.Mentee.As)).ToDo;
+
+        Assert.Contains(items, a => a.Kind == ParticipantActionKind.LogSession && a.Link == $"/Participant/Sessions/Log/{toLog.Id}");
+        var feedback = Assert.Single(items, a => a.Kind == ParticipantActionKind.GiveFeedback);
+        Assert.Equal($"/Participant/Feedback/Give/{toRate.Id}", feedback.Link);
+        var answer = Assert.Single(items, a => a.Kind == ParticipantActionKind.AnswerCheckIn);
+        Assert.Equal($"/Participant/CheckIns/{checkIn.Id}", answer.Link);
+        Assert.Contains(items, a => a.Kind == ParticipantActionKind.RateSkills && a.Link == $"/Participant/Skills/Progress/{pair.Id}");
+        Assert.Contains(items, a => a.Kind == ParticipantActionKind.ScheduleSession && a.Link == $"/Participant/Sessions/Schedule?pairId={pair.Id}");
+        Assert.All(items, a => Assert.Contains(pair.Mentor.User.DisplayName, a.Title));
+    }
+
+    [Fact]
+    public async Task Actions_done_leave_the_list()
+    {
+        var pair = await app.PairAsync();
+        await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(3));
+        var skill = await app.SkillIdAsync("AI tools");
+        await app.SkillRatingAsync(pair, ParticipantRole.Mentor, skill, SkillRatingStage.Start, 4);
+        await app.SessionAsync(pair, SessionStatus.Missed, DateTime.UtcNow.AddDays(-40));
+
+        var items = (await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As)).ToDo;
+
+        Assert.Empty(items);
+    }
+
+    [Fact]
+    public async Task A_proposal_is_answered_from_the_home_and_someone_elses_work_never_shows()
+    {
+        var pair = await app.PairAsync(status: PairStatus.Proposed);
+        var someoneElses = await app.PairAsync();
+        await app.SessionAsync(someoneElses, SessionStatus.Held, DateTime.UtcNow.AddDays(-2));
+        await app.CheckInAsync(someoneElses, ParticipantRole.Mentor);
+
+        var home = await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+
+        var action = Assert.Single(home.ToDo);
+        Assert.Equal(ParticipantActionKind.AnswerProposal, action.Kind);
+        Assert.Equal($"/Participant/Programs/{pair.ProgramId}#pair-{pair.Id}", action.Link);
+        var card = Assert.Single(home.Pairs);
+        Assert.True(card.AwaitsMyAnswer);
+        Assert.Equal("teaches AI tools 4/5, wanted at 1/5", card.Reasons);
+        Assert.Equal(pair.Version, card.Version);
+    }
+
+    [Fact]
+    public async Task A_pair_the_person_declined_leaves_their_home_and_the_empty_state_says_what_happens_next()
+    {
+        var pair = await app.PairAsync(status: PairStatus.Declined, declinedBy: ParticipantRole.Mentor);
+
+        var home = await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+        using var client = await app.SignedInClientAsync(pair.Mentor.User);
+        var html = await client.GetStringAsync("/Participant");
+
+        Assert.Empty(home.Pairs);
+        Assert.Empty(home.ToDo);
+        Assert.Contains("HR proposes pairs once enrolment closes", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing is waiting for you right now", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_the_partner_card_and_the_join_and_calendar_links()
+    {
+        var pair = await app.PairAsync();
+        var next = await app.SessionAsync(pair, SessionStatus.Scheduled, DateTime.UtcNow.AddDays(2), location: "https://meet.example.com/home");
+        await app.ExecuteDbContextAsync(db => db.Users.Where(u => u.Id == pair.Mentor.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZoneId, "Asia/Singapore")));
+        using var client = await app.SignedInClientAsync(pair.Mentee.User);
+
+        var response = await client.GetAsync("/Participant");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(pair.Mentor.User.DisplayName), html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://meet.example.com/home\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Participant/Sessions/{next.Id}/Calendar\"", html, StringComparison.Ordinal);
+        Assert.Contains("Asia/Singapore (", html, StringComparison.Ordinal);
+    }
+}
