@@ -67,6 +67,14 @@ public sealed class BrowserApp : IAsyncLifetime
         await EnsureStylesAreServedAsync();
     }
 
+    /// <summary>Runs <paramref name="action"/> with the app's services in a scope of its own: a journey sets up the people it needs.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        using var scope = _factory!.Services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public Task<IBrowserContext> NewContextAsync() =>
         _browser!.NewContextAsync(new BrowserNewContextOptions
         {
