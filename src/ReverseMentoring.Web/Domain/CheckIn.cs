@@ -22,8 +22,29 @@ public sealed class CheckInQuestion : IAudited
     /// <summary>Retired questions are no longer asked; answers already given keep them.</summary>
     public DateTime? RetiredAtUtc { get; set; }
 
+    /// <summary>
+    /// HR sees this question's answers only in aggregate, never with the pair, the side or the day, and the form tells
+    /// participants so. Once answered under that promise, the question cannot be made named again.
+    /// </summary>
+    public bool AnonymousToHr { get; private set; }
+
+    public const string StaysAnonymousMessage =
+        "People answered this question on the promise that HR sees their answers only in aggregate, so it stays anonymous. Retire it and add a named question instead.";
+
+    /// <summary>Makes the question anonymous to HR or named; named again only while nobody has answered it.</summary>
+    public void SetAnonymousToHr(bool anonymous, bool hasAnswers)
+    {
+        if (AnonymousToHr && !anonymous && hasAnswers)
+        {
+            throw new DomainRuleException(StaysAnonymousMessage);
+        }
+
+        AnonymousToHr = anonymous;
+    }
+
     /// <summary>The same question for another program; a retired one is not copied (see the caller).</summary>
-    public CheckInQuestion CopyFor(int programId) => new() { ProgramId = programId, Text = Text, Kind = Kind, SortOrder = SortOrder };
+    public CheckInQuestion CopyFor(int programId) =>
+        new() { ProgramId = programId, Text = Text, Kind = Kind, SortOrder = SortOrder, AnonymousToHr = AnonymousToHr };
 }
 
 public enum CheckInKind

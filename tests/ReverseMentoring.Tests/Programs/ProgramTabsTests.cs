@@ -32,7 +32,7 @@ public sealed partial class ProgramTabsTests : IDisposable
             ($"/Programs/{r}/Resources", "Resources"), ($"/Programs/{r}/Resources/{resource.Id}/Delete", "Resources"),
             ($"/Programs/{matching.Id}/Pairing", "Pairing"),
             ($"/Programs/{r}/Pairs", "Pairs"), ($"/Programs/{r}/Pairs/{pair.Id}", "Pairs"), ($"/Programs/{r}/Pairs/{pair.Id}/End", "Pairs"),
-            ($"/Programs/{r}/CheckIns", "Check-ins"), ($"/Programs/{r}/CheckIns/{question.Id}/Edit", "Check-ins"),
+            ($"/Programs/{r}/CheckIns", "Check-ins"), ($"/Programs/{r}/CheckIns/Answers", "Check-ins"), ($"/Programs/{r}/CheckIns/{question.Id}/Edit", "Check-ins"),
             ($"/Programs/{r}/CheckIns/{question.Id}/Retire", "Check-ins"),
             ($"/Programs/{r}/Report", "Report"), ($"/Programs/{r}/Reliability", "Report"),
             ($"/Programs/{r}/Emails", "E-mails"), ($"/Programs/{r}/Emails/Invitation", "E-mails"), ($"/Programs/{r}/Copy", "Settings"),

@@ -17,6 +17,9 @@ public static class AddCheckInQuestion
         public string Text { get; set; } = "";
 
         public CheckInQuestionKind Kind { get; set; } = CheckInQuestionKind.Rating;
+
+        /// <summary>HR sees the answers only in aggregate.</summary>
+        public bool AnonymousToHr { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -55,6 +58,7 @@ public static class AddCheckInQuestion
                 Kind = command.Kind,
                 SortOrder = existing.Count == 0 ? 1 : existing.Max(q => q.SortOrder) + 1,
             };
+            question.SetAnonymousToHr(command.AnonymousToHr, hasAnswers: false);
             db.CheckInQuestions.Add(question);
             await db.SaveChangesAsync(cancellationToken);
             return question.Id;

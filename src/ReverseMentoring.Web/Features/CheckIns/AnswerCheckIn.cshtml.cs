@@ -63,7 +63,11 @@ public static class ViewCheckIn
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
     public sealed record Query(int CheckInId) : IQuery<Details>;
 
-    public sealed record Question(int Id, string Text, CheckInQuestionKind Kind, int? Rating, bool? YesNo, string? Answer);
+    public sealed record Question(int Id, string Text, CheckInQuestionKind Kind, int? Rating, bool? YesNo, string? Answer)
+    {
+        /// <summary>HR sees this question's answers only in aggregate; the form says so next to it.</summary>
+        public bool AnonymousToHr { get; init; }
+    }
 
     public sealed record Details(
         int Id, CheckInKind Kind, int DayNumber, string ProgramName, string PartnerName, DateTime SentAtUtc, DateTime? AnsweredAtUtc, bool? Met,
@@ -101,13 +105,13 @@ public static class ViewCheckIn
                 questions = await db.CheckInAnswers.AsNoTracking()
                     .Where(a => a.CheckInId == checkIn.Id)
                     .OrderBy(a => a.Question!.SortOrder).ThenBy(a => a.QuestionId)
-                    .Select(a => new Question(a.QuestionId, a.Question!.Text, a.Question.Kind, a.Rating, a.YesNo, a.Text))
+                    .Select(a => new Question(a.QuestionId, a.Question!.Text, a.Question.Kind, a.Rating, a.YesNo, a.Text) { AnonymousToHr = a.Question.AnonymousToHr })
                     .ToListAsync(cancellationToken);
             }
             else
             {
                 questions = await AnswerCheckIn.ActiveQuestions(db, checkIn.ProgramId)
-                    .Select(q => new Question(q.Id, q.Text, q.Kind, null, null, null))
+                    .Select(q => new Question(q.Id, q.Text, q.Kind, null, null, null) { AnonymousToHr = q.AnonymousToHr })
                     .ToListAsync(cancellationToken);
             }
 

@@ -228,7 +228,7 @@ public static class CheckInMail
         Hello {name},
 
         You and {partnerName} have been paired in {programName} for {day} days. HR would like to hear how it is going:
-        a few short questions, a couple of minutes. Only HR sees your answers.
+        a few short questions, a couple of minutes. HR reads your answers; your partner never sees them.
         {link}
         """);
 

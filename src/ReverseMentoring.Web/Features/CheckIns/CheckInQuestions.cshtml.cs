@@ -68,7 +68,10 @@ public static class ProgramCheckIns
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId, int Page) : IQuery<Result>;
 
-    public sealed record Question(int Id, string Text, CheckInQuestionKind Kind, int SortOrder, bool Retired, int Answers);
+    public sealed record Question(int Id, string Text, CheckInQuestionKind Kind, int SortOrder, bool Retired, int Answers)
+    {
+        public bool AnonymousToHr { get; init; }
+    }
 
     /// <summary>One milestone (day 30, 90...) over all pairs: how many were asked and answered, and the average rating.</summary>
     public sealed record Milestone(int Day, int Sent, int Answered, double? AverageRating)
@@ -106,7 +109,7 @@ public static class ProgramCheckIns
                 .Where(q => q.ProgramId == program.Id)
                 .OrderBy(q => q.RetiredAtUtc != null).ThenBy(q => q.SortOrder).ThenBy(q => q.Id)
                 .Select(q => new Question(q.Id, q.Text, q.Kind, q.SortOrder, q.RetiredAtUtc != null,
-                    db.CheckInAnswers.Count(a => a.QuestionId == q.Id)))
+                    db.CheckInAnswers.Count(a => a.QuestionId == q.Id)) { AnonymousToHr = q.AnonymousToHr })
                 .ToListAsync(cancellationToken);
 
             var checkIns = db.CheckIns.AsNoTracking().Where(c => c.ProgramId == program.Id);
@@ -117,7 +120,7 @@ public static class ProgramCheckIns
             var averages = await (
                     from answer in db.CheckInAnswers
                     join checkIn in checkIns on answer.CheckInId equals checkIn.Id
-                    where checkIn.Kind == CheckInKind.Milestone && answer.Rating != null
+                    where checkIn.Kind == CheckInKind.Milestone && answer.Rating != null && !answer.Question!.AnonymousToHr
                     group answer by checkIn.DayNumber into g
                     select new { Day = g.Key, Average = g.Average(a => (double)a.Rating!.Value) })
                 .ToDictionaryAsync(a => a.Day, a => a.Average, cancellationToken);

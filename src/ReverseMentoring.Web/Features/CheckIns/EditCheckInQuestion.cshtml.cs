@@ -30,7 +30,7 @@ public sealed class EditCheckInQuestionModel(IMediator mediator) : PageModel, IR
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Question = await mediator.Send(new EditCheckInQuestion.Query(ProgramId, Id), cancellationToken);
-        Data = new EditCheckInQuestion.Command { Text = Question.Text, Kind = Question.Kind, SortOrder = Question.SortOrder };
+        Data = new EditCheckInQuestion.Command { Text = Question.Text, Kind = Question.Kind, SortOrder = Question.SortOrder, AnonymousToHr = Question.AnonymousToHr };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -54,7 +54,10 @@ public static class EditCheckInQuestion
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId, int QuestionId) : IQuery<Details>;
 
-    public sealed record Details(int Id, int ProgramId, string ProgramName, string Text, CheckInQuestionKind Kind, int SortOrder, int Answers);
+    public sealed record Details(int Id, int ProgramId, string ProgramName, string Text, CheckInQuestionKind Kind, int SortOrder, int Answers)
+    {
+        public bool AnonymousToHr { get; init; }
+    }
 
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed class Command : ICommand
@@ -68,6 +71,9 @@ public static class EditCheckInQuestion
         public CheckInQuestionKind Kind { get; set; }
 
         public int SortOrder { get; set; } = 1;
+
+        /// <summary>HR sees the answers only in aggregate.</summary>
+        public bool AnonymousToHr { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -87,7 +93,7 @@ public static class EditCheckInQuestion
             await db.CheckInQuestions.AsNoTracking()
                 .Where(q => q.Id == query.QuestionId && q.ProgramId == query.ProgramId && q.RetiredAtUtc == null)
                 .Select(q => new Details(q.Id, q.ProgramId, db.Programs.Where(p => p.Id == q.ProgramId).Select(p => p.Name).Single(),
-                    q.Text, q.Kind, q.SortOrder, db.CheckInAnswers.Count(a => a.QuestionId == q.Id)))
+                    q.Text, q.Kind, q.SortOrder, db.CheckInAnswers.Count(a => a.QuestionId == q.Id)) { AnonymousToHr = q.AnonymousToHr })
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException();
     }
@@ -114,12 +120,14 @@ public static class EditCheckInQuestion
                 throw RequestValidationException.For(command, nameof(Command.Text), CheckInQuestions.DuplicateMessage);
             }
 
-            if (command.Kind != question.Kind && await db.CheckInAnswers.AnyAsync(a => a.QuestionId == question.Id, cancellationToken))
+            var answered = await db.CheckInAnswers.AnyAsync(a => a.QuestionId == question.Id, cancellationToken);
+            if (command.Kind != question.Kind && answered)
             {
                 throw RequestValidationException.For(command, nameof(Command.Kind),
                     "People have answered this question already, so how they answer cannot change. Retire it and add a new question instead.");
             }
 
+            question.SetAnonymousToHr(command.AnonymousToHr, answered);
             question.Text = text;
             question.Kind = command.Kind;
             question.SortOrder = command.SortOrder;

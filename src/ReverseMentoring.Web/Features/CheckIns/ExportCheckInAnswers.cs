@@ -9,7 +9,8 @@ namespace ReverseMentoring.Web.Features.CheckIns;
 
 /// <summary>
 /// Every answer to a program's check-ins, one row per answer with the pair, the side and the day, for HR: participants are
-/// told that only HR sees their answers. "Have you met yet?" answers are rows too, under that question.
+/// told that HR reads their answers. "Have you met yet?" answers are rows too, under that question. Questions anonymous
+/// to HR are left out: their answers are only ever counted (<see cref="ReadCheckInAnswers"/>).
 /// </summary>
 public static class ExportCheckInAnswers
 {
@@ -43,7 +44,7 @@ public static class ExportCheckInAnswers
                     c.Kind,
                     c.DayNumber,
                     c.Met,
-                    Answers = c.Answers.OrderBy(a => a.Question!.SortOrder).ThenBy(a => a.QuestionId)
+                    Answers = c.Answers.Where(a => !a.Question!.AnonymousToHr).OrderBy(a => a.Question!.SortOrder).ThenBy(a => a.QuestionId)
                         .Select(a => new { a.Question!.Text, a.Question.Kind, a.Rating, a.YesNo, Answer = a.Text }).ToList(),
                 })
                 .ToListAsync(cancellationToken);

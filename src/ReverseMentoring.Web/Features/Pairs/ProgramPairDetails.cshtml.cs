@@ -73,7 +73,11 @@ public static class ProgramPairDetails
         DateTime? AcceptedAtUtc,
         string ViewerTimeZoneId,
         IReadOnlyList<SessionRow> Sessions,
-        IReadOnlyList<PairHealthFlag> Flags);
+        IReadOnlyList<PairHealthFlag> Flags)
+    {
+        /// <summary>Both sides' answers to the program's named check-in questions, oldest first.</summary>
+        public IReadOnlyList<CheckIns.ReadCheckInAnswers.Row> CheckInAnswers { get; init; } = [];
+    }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -121,7 +125,10 @@ public static class ProgramPairDetails
             var facts = await db.Pairs.AsNoTracking().Where(p => p.Id == pair.Id)
                 .HealthFacts(db, clock.GetUtcNow().UtcDateTime).SingleOrDefaultAsync(cancellationToken);
             var flags = facts is null ? [] : PairHealth.Of(facts).Flags;
-            return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions, flags);
+            return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions, flags)
+            {
+                CheckInAnswers = await CheckIns.ReadCheckInAnswers.ForPairAsync(db, pair.ProgramId, pair.Id, zone, cancellationToken),
+            };
         }
     }
 }

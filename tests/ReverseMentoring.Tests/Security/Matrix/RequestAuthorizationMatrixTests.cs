@@ -57,6 +57,7 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["CheckIns.EditCheckInQuestion.Query"] = Hr,
         ["CheckIns.MyCheckIns.Query"] = Participants,
         ["CheckIns.ProgramCheckIns.Query"] = Hr,
+        ["CheckIns.ReadCheckInAnswers.Query"] = Hr,
         ["CheckIns.RetireCheckInQuestion.Command"] = Hr,
         ["CheckIns.ViewCheckIn.Query"] = Participants,
         ["Dashboard.ProgramReport.Query"] = Hr,

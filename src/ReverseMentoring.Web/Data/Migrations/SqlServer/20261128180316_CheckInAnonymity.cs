@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReverseMentoring.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class CheckInAnonymity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AnonymousToHr",
+                table: "CheckInQuestions",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AnonymousToHr",
+                table: "CheckInQuestions");
+        }
+    }
+}
