@@ -23,6 +23,9 @@ public sealed class PairGoal : IAudited
     public int ProgramId { get; private set; }
     public string OwnerUserId { get; private set; } = "";
     public ParticipantRole OwnerSide { get; private set; }
+
+    // Goals are the pair's own words: the audit log records that they changed, not what they say.
+    [AuditRedacted]
     public string Title { get; private set; } = "";
 
     /// <summary>One of the program's recommended topics the goal is about, when it is about one.</summary>
@@ -30,7 +33,6 @@ public sealed class PairGoal : IAudited
 
     public GoalStatus Status { get; private set; }
 
-    // The pair's own words: the audit log records that they changed, not what they say.
     [AuditRedacted]
     public string Notes { get; private set; } = "";
 

@@ -74,20 +74,15 @@ public static class ProposeRevision
                 throw RequestValidationException.For(command, "", ChangedMeanwhileMessage);
             }
 
-            PairAgreementVersion version;
             if (agreement is null)
             {
+                // The template the person read as version 1 is kept as version 1; the revision is version 2.
                 var template = await PairAgreements.TemplateAsync(db, pair.ProgramId, cancellationToken);
-                var terms = template.FirstTerms().RevisedBy(side, command.Cadence!, command.Cancelling!, command.Learns ?? "", command.Teaches ?? "");
-                agreement = PairAgreement.Start(pair, terms, me, side, now);
+                agreement = PairAgreement.Start(pair, template.FirstTerms(), me, side, now);
                 db.PairAgreements.Add(agreement);
-                version = agreement.Current;
-            }
-            else
-            {
-                version = agreement.Propose(pair, me, side, command.Cadence!, command.Cancelling!, command.Learns ?? "", command.Teaches ?? "", now);
             }
 
+            var version = agreement.Propose(pair, me, side, command.Cadence!, command.Cancelling!, command.Learns ?? "", command.Teaches ?? "", now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
