@@ -35,6 +35,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProgramEmailTemplate> EmailTemplates => Set<ProgramEmailTemplate>();
     public DbSet<CoordinatorAlert> CoordinatorAlerts => Set<CoordinatorAlert>();
     public DbSet<PairRiskReport> PairRiskReports => Set<PairRiskReport>();
+    public DbSet<AgreementTemplate> AgreementTemplates => Set<AgreementTemplate>();
+    public DbSet<PairAgreement> PairAgreements => Set<PairAgreement>();
+    public DbSet<PairAgreementVersion> PairAgreementVersions => Set<PairAgreementVersion>();
+    public DbSet<AgreementSignature> AgreementSignatures => Set<AgreementSignature>();
+    public DbSet<PairGoal> PairGoals => Set<PairGoal>();
+    public DbSet<GoalProgress> ProgressOnGoals => Set<GoalProgress>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -349,6 +356,93 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             template.Property(t => t.UpdatedByUserId).HasMaxLength(450);
             template.HasIndex(t => new { t.ProgramId, t.Kind }).IsUnique();
             template.HasOne<MentoringProgram>().WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AgreementTemplate>(template =>
+        {
+            template.HasKey(t => t.ProgramId);
+            template.Property(t => t.ProgramId).ValueGeneratedNever();
+            template.Property(t => t.GroundRules).HasMaxLength(AgreementTerms.GroundRulesMaxLength);
+            template.Property(t => t.Cadence).HasMaxLength(AgreementTerms.TermMaxLength);
+            template.Property(t => t.Cancelling).HasMaxLength(AgreementTerms.TermMaxLength);
+            template.Property(t => t.UpdatedByUserId).HasMaxLength(450);
+            template.HasOne<MentoringProgram>().WithOne().HasForeignKey<AgreementTemplate>(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PairAgreement>(agreement =>
+        {
+            agreement.Property(a => a.Stamp).IsConcurrencyToken();
+
+            // One agreement per pair: two people starting it at once cannot make two.
+            agreement.HasIndex(a => a.PairId).IsUnique();
+            agreement.HasIndex(a => a.ProgramId);
+            agreement.HasOne<Pair>().WithMany().HasForeignKey(a => a.PairId).OnDelete(DeleteBehavior.Restrict);
+            agreement.HasOne<MentoringProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            agreement.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.AgreementId).OnDelete(DeleteBehavior.Cascade);
+            agreement.Ignore(a => a.Current);
+            agreement.Ignore(a => a.SignedByBothAtUtc);
+        });
+
+        builder.Entity<PairAgreementVersion>(version =>
+        {
+            version.Property(v => v.GroundRules).HasMaxLength(AgreementTerms.GroundRulesMaxLength);
+            version.Property(v => v.Cadence).HasMaxLength(AgreementTerms.TermMaxLength);
+            version.Property(v => v.Cancelling).HasMaxLength(AgreementTerms.TermMaxLength);
+            version.Property(v => v.MentorLearns).HasMaxLength(AgreementTerms.TermMaxLength);
+            version.Property(v => v.MentorTeaches).HasMaxLength(AgreementTerms.TermMaxLength);
+            version.Property(v => v.MenteeLearns).HasMaxLength(AgreementTerms.TermMaxLength);
+            version.Property(v => v.MenteeTeaches).HasMaxLength(AgreementTerms.TermMaxLength);
+            version.Property(v => v.ProposedByUserId).HasMaxLength(450);
+            version.Property(v => v.ProposedBySide).HasConversion<string>().HasMaxLength(16);
+            version.HasIndex(v => new { v.AgreementId, v.Number }).IsUnique();
+            version.HasMany(v => v.Signatures).WithOne().HasForeignKey(s => s.VersionId).OnDelete(DeleteBehavior.Cascade);
+            version.Ignore(v => v.Terms);
+            version.Ignore(v => v.SignedByBothAtUtc);
+        });
+
+        builder.Entity<AgreementSignature>(signature =>
+        {
+            signature.Property(s => s.Side).HasConversion<string>().HasMaxLength(16);
+            signature.Property(s => s.UserId).HasMaxLength(450);
+
+            // Each side signs a version once, however often the form is sent.
+            signature.HasIndex(s => new { s.VersionId, s.Side }).IsUnique();
+        });
+
+        builder.Entity<PairGoal>(goal =>
+        {
+            goal.Property(g => g.OwnerUserId).HasMaxLength(450);
+            goal.Property(g => g.OwnerSide).HasConversion<string>().HasMaxLength(16);
+            goal.Property(g => g.Title).HasMaxLength(PairGoal.TitleMaxLength);
+            goal.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+            goal.Property(g => g.Notes).HasMaxLength(PairGoal.NotesMaxLength);
+            goal.Property(g => g.Version).IsConcurrencyToken();
+            goal.HasIndex(g => g.PairId);
+            goal.HasIndex(g => g.OwnerUserId);
+            goal.HasOne<Pair>().WithMany().HasForeignKey(g => g.PairId).OnDelete(DeleteBehavior.Restrict);
+            goal.HasOne<MentoringProgram>().WithMany().HasForeignKey(g => g.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            goal.HasOne<ProgramTopic>().WithMany().HasForeignKey(g => g.ProgramTopicId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<GoalProgress>(progress =>
+        {
+            progress.Property(p => p.ByUserId).HasMaxLength(450);
+            progress.Property(p => p.Note).HasMaxLength(GoalProgress.NoteMaxLength);
+            progress.HasIndex(p => new { p.GoalId, p.SessionId }).IsUnique();
+            progress.HasIndex(p => p.SessionId);
+            progress.HasOne<PairGoal>().WithMany().HasForeignKey(p => p.GoalId).OnDelete(DeleteBehavior.Cascade);
+            progress.HasOne<Session>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<JournalEntry>(entry =>
+        {
+            entry.Property(j => j.AuthorUserId).HasMaxLength(450);
+            entry.Property(j => j.Learned).HasMaxLength(JournalEntry.TextMaxLength);
+            entry.Property(j => j.WillTry).HasMaxLength(JournalEntry.TextMaxLength);
+            entry.Property(j => j.Thoughts).HasMaxLength(JournalEntry.TextMaxLength);
+            entry.HasIndex(j => new { j.AuthorUserId, j.CreatedAtUtc });
+            entry.HasOne<AppUser>().WithMany().HasForeignKey(j => j.AuthorUserId).OnDelete(DeleteBehavior.Cascade);
+            entry.HasOne<Session>().WithMany().HasForeignKey(j => j.SessionId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<Invitation>(invitation =>

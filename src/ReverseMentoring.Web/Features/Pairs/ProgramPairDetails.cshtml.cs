@@ -73,7 +73,8 @@ public static class ProgramPairDetails
         DateTime? AcceptedAtUtc,
         string ViewerTimeZoneId,
         IReadOnlyList<SessionRow> Sessions,
-        IReadOnlyList<PairHealthFlag> Flags)
+        IReadOnlyList<PairHealthFlag> Flags,
+        Agreements.PairAgreements.State Agreement)
     {
         /// <summary>Both sides' answers to the program's named check-in questions, oldest first.</summary>
         public IReadOnlyList<CheckIns.ReadCheckInAnswers.Row> CheckInAnswers { get; init; } = [];
@@ -125,7 +126,9 @@ public static class ProgramPairDetails
             var facts = await db.Pairs.AsNoTracking().Where(p => p.Id == pair.Id)
                 .HealthFacts(db, clock.GetUtcNow().UtcDateTime).SingleOrDefaultAsync(cancellationToken);
             var flags = facts is null ? [] : PairHealth.Of(facts).Flags;
-            return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions, flags)
+            // Only whether the pair signed its agreement, and when: its text is the pair's confidence.
+            var agreement = await Agreements.PairAgreements.StateAsync(db, pair.Id, cancellationToken);
+            return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions, flags, agreement)
             {
                 CheckInAnswers = await CheckIns.ReadCheckInAnswers.ForPairAsync(db, pair.ProgramId, pair.Id, zone, cancellationToken),
             };

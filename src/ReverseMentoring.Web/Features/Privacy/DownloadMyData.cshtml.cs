@@ -64,7 +64,9 @@ public static class DownloadMyData
         IReadOnlyList<SkillRatingData> SkillRatings,
         IReadOnlyList<InvitationData> Invitations,
         IReadOnlyList<EmailData> EmailsSent,
-        IReadOnlyList<AuditData> ChangesYouMade);
+        IReadOnlyList<AuditData> ChangesYouMade,
+        IReadOnlyList<GoalData> Goals,
+        IReadOnlyList<JournalData> Journal);
 
     public sealed record AccountData(
         string Id, string DisplayName, string? Email, string? UserName, string? PhoneNumber, string TimeZoneId,
@@ -104,6 +106,12 @@ public static class DownloadMyData
     public sealed record InvitationData(int Id, string Email, string Role, string? Program, DateTime InvitedAtUtc, DateTime ExpiresAtUtc, DateTime? AcceptedAtUtc);
 
     public sealed record EmailData(string Subject, DateTime CreatedAtUtc, DateTime? SentAtUtc);
+
+    public sealed record GoalData(int Id, int PairId, ParticipantRole Side, string Title, GoalStatus Status, string Notes, DateTime CreatedAtUtc, IReadOnlyList<GoalProgressData> Progress);
+
+    public sealed record GoalProgressData(int SessionId, string Note, DateTime RecordedAtUtc);
+
+    public sealed record JournalData(int Id, int? SessionId, string Learned, string WillTry, string Thoughts, DateTime CreatedAtUtc, DateTime UpdatedAtUtc);
 
     public sealed record AuditData(DateTime AtUtc, string Action, string Entity, string EntityId, JsonNode? Changes);
 
@@ -213,7 +221,28 @@ public static class DownloadMyData
             .Select(a => new AuditData(a.AtUtc, a.Action, a.Entity, a.EntityId, ParseChanges(a.Changes)))
             .ToList();
 
-        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit);
+        var goals = (await db.PairGoals.AsNoTracking()
+                .Where(g => g.OwnerUserId == userId)
+                .OrderBy(g => g.CreatedAtUtc).ThenBy(g => g.Id)
+                .ToListAsync(cancellationToken))
+            .ToList();
+        var goalIds = goals.Select(g => g.Id).ToList();
+        var progress = await db.ProgressOnGoals.AsNoTracking()
+            .Where(p => goalIds.Contains(p.GoalId) || p.ByUserId == userId)
+            .OrderBy(p => p.RecordedAtUtc).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var goalData = goals.Select(g => new GoalData(g.Id, g.PairId, g.OwnerSide, g.Title, g.Status, g.Notes, g.CreatedAtUtc,
+                progress.Where(p => p.GoalId == g.Id).Select(p => new GoalProgressData(p.SessionId, p.Note, p.RecordedAtUtc)).ToList()))
+            .ToList();
+
+        // The private journal is the person's own, so it is all here.
+        var journal = await db.JournalEntries.AsNoTracking()
+            .Where(j => j.AuthorUserId == userId)
+            .OrderBy(j => j.CreatedAtUtc).ThenBy(j => j.Id)
+            .Select(j => new JournalData(j.Id, j.SessionId, j.Learned, j.WillTry, j.Thoughts, j.CreatedAtUtc, j.UpdatedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit, goalData, journal);
     }
 
     private static JsonNode? ParseChanges(string changes)

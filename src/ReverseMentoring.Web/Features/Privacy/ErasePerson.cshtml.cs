@@ -166,6 +166,19 @@ public static class ErasePerson
                 }
             }
 
+            // The private journal goes whole; goals are the person's words, and go with what was recorded on them.
+            await db.JournalEntries.Where(j => j.AuthorUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            var goals = db.PairGoals.Where(g => g.OwnerUserId == user.Id).Select(g => g.Id);
+            await db.ProgressOnGoals.Where(p => goals.Contains(p.GoalId) || p.ByUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.PairGoals.Where(g => g.OwnerUserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+
+            // What they wrote they want to learn and teach leaves every version of their agreements; the signatures stay.
+            foreach (var agreement in await db.PairAgreements.Include(a => a.Versions).Where(a => pairIds.Contains(a.PairId)).ToListAsync(cancellationToken))
+            {
+                var pair = pairs.Single(p => p.Id == agreement.PairId);
+                agreement.EraseSide(enrolmentIds.Contains(pair.MentorEnrolmentId) ? ParticipantRole.Mentor : ParticipantRole.Mentee);
+            }
+
             // Ratings stay, so average ratings do not move; only the words go.
             await db.SessionFeedback.Where(f => f.ByUserId == user.Id && f.Comment != "")
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, ""), cancellationToken);

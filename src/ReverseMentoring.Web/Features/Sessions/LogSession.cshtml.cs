@@ -39,6 +39,7 @@ public sealed class LogSessionModel(IMediator mediator) : PageModel, IReloadAfte
         Data.SessionId = Id;
         var result = await mediator.Send(Data, cancellationToken);
         Message = result.WasHeld ? "Your changes to the session's log are saved." : "The session is logged as held.";
+        TempData["ReflectOnSession"] = Id;
         return LocalRedirect(result.FeedbackGiven ? "/Participant/Feedback" : $"/Participant/Feedback/Give/{Id}");
     }
 
@@ -65,6 +66,22 @@ public static class LogSession
 
     public sealed record Topic(int Id, string Title);
 
+    /// <summary>One of the pair's goals as the log offers it: whose, and whether the person may move its status.</summary>
+    public sealed record Goal(int Id, string Title, string Owner, bool IsMine, GoalStatus Status);
+
+    /// <summary>A goal ticked in the log: it moved forward in this session, with a word on how, and perhaps a new status.</summary>
+    public sealed class GoalTick
+    {
+        public int GoalId { get; set; }
+
+        public bool Moved { get; set; }
+
+        public string? Note { get; set; }
+
+        /// <summary>The owner's new status for their own goal; null leaves it as it is.</summary>
+        public GoalStatus? Status { get; set; }
+    }
+
     /// <param name="Refusal">Why the session cannot be logged now, or null when it can.</param>
     public sealed record Result(
         int SessionId,
@@ -74,6 +91,7 @@ public static class LogSession
         string When,
         SessionStatus Status,
         IReadOnlyList<Topic> Topics,
+        IReadOnlyList<Goal> Goals,
         Command Form,
         string? Refusal);
 
@@ -94,6 +112,9 @@ public static class LogSession
 
         public string? FollowUps { get; set; }
 
+        /// <summary>The pair's goals as the form showed them, each ticked or not.</summary>
+        public List<GoalTick> Goals { get; set; } = [];
+
         public Guid Version { get; set; }
     }
 
@@ -108,6 +129,12 @@ public static class LogSession
                 .MaximumLength(Session.NotesMaxLength).WithMessage($"Notes have at most {Session.NotesMaxLength:N0} characters; shorten them.");
             RuleFor(c => c.FollowUps)
                 .MaximumLength(Session.FollowUpsMaxLength).WithMessage($"Follow-ups have at most {Session.FollowUpsMaxLength:N0} characters; shorten them.");
+            RuleForEach(c => c.Goals).ChildRules(goal =>
+            {
+                goal.RuleFor(g => g.Note).MaximumLength(GoalProgress.NoteMaxLength)
+                    .WithMessage($"A note on a goal has at most {GoalProgress.NoteMaxLength} characters; shorten it.");
+                goal.RuleFor(g => g.Status).IsInEnum().WithMessage("Choose one of the statuses.");
+            });
         }
     }
 
@@ -122,6 +149,7 @@ public static class LogSession
                 {
                     s.Id,
                     s.ProgramId,
+                    s.PairId,
                     ProgramName = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).First(),
                     s.StartsAtUtc,
                     s.EndsAtUtc,
@@ -148,6 +176,15 @@ public static class LogSession
                 .Select(t => new Topic(t.Id, t.Title))
                 .ToListAsync(cancellationToken);
 
+            var goals = await db.PairGoals.AsNoTracking()
+                .Where(g => g.PairId == session.PairId)
+                .OrderBy(g => g.CreatedAtUtc).ThenBy(g => g.Id)
+                .Select(g => new { g.Id, g.Title, g.OwnerUserId, g.OwnerSide, g.Status })
+                .ToListAsync(cancellationToken);
+            var progress = await db.ProgressOnGoals.AsNoTracking()
+                .Where(p => p.SessionId == session.Id)
+                .ToDictionaryAsync(p => p.GoalId, p => p.Note, cancellationToken);
+
             // A first log starts from the agenda; a held session shows what was covered.
             var covered = session.Status == SessionStatus.Held
                 ? session.Topics.Where(t => t.Kind == SessionTopicKind.Covered)
@@ -160,6 +197,7 @@ public static class LogSession
                 Notes = session.Notes,
                 NotesSharedWithHr = session.NotesSharedWithHr,
                 FollowUps = session.FollowUps,
+                Goals = goals.Select(g => new GoalTick { GoalId = g.Id, Moved = progress.ContainsKey(g.Id), Note = progress.GetValueOrDefault(g.Id) }).ToList(),
                 Version = session.Version,
             };
             return new Result(
@@ -170,6 +208,8 @@ public static class LogSession
                 SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, iAmMentor ? session.MentorZone : session.MenteeZone),
                 session.Status,
                 topics,
+                goals.Select(g => new Goal(
+                    g.Id, g.Title, g.OwnerSide == ParticipantRole.Mentor ? session.MentorName : session.MenteeName, g.OwnerUserId == me, g.Status)).ToList(),
                 form,
                 Session.LogRefusal(session.Status, session.StartsAtUtc, clock.GetUtcNow().UtcDateTime));
         }
@@ -213,6 +253,7 @@ public static class LogSession
             }
 
             session.Log(me, command.HeldMinutes!.Value, known, command.Notes, command.NotesSharedWithHr, command.FollowUps, now);
+            await RecordGoalProgressAsync(command, session, me, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -224,6 +265,57 @@ public static class LogSession
 
             var feedbackGiven = await db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == mySide, cancellationToken);
             return new Saved(wasHeld, feedbackGiven);
+        }
+
+        /// <summary>
+        /// The goals ticked as moved forward get a progress record for this session (untick one and it goes); an owner may
+        /// move their own goal's status. Goals of another pair are refused, and all of it is saved with the log or not at all.
+        /// </summary>
+        private async Task RecordGoalProgressAsync(Command command, Session session, string me, DateTime now, CancellationToken cancellationToken)
+        {
+            if (command.Goals.Count == 0)
+            {
+                return;
+            }
+
+            var ids = command.Goals.Select(g => g.GoalId).Distinct().ToList();
+            var goals = await db.PairGoals.Where(g => g.PairId == session.PairId && ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
+            if (goals.Count != ids.Count || ids.Count != command.Goals.Count)
+            {
+                throw RequestValidationException.For(command, nameof(Command.Goals), "Tick your own pair's goals, each once.");
+            }
+
+            var recorded = await db.ProgressOnGoals.Where(p => p.SessionId == session.Id && ids.Contains(p.GoalId)).ToDictionaryAsync(p => p.GoalId, cancellationToken);
+            foreach (var tick in command.Goals)
+            {
+                var goal = goals[tick.GoalId];
+                if (tick.Status is { } status && status != goal.Status)
+                {
+                    goal.MoveTo(me, status, now);
+                }
+
+                if (!tick.Moved)
+                {
+                    if (recorded.TryGetValue(goal.Id, out var unticked))
+                    {
+                        db.ProgressOnGoals.Remove(unticked);
+                    }
+
+                    continue;
+                }
+
+                var progress = goal.ProgressIn(session, me, tick.Note, now);
+                if (recorded.TryGetValue(goal.Id, out var existing))
+                {
+                    existing.Note = progress.Note;
+                    existing.ByUserId = progress.ByUserId;
+                    existing.RecordedAtUtc = progress.RecordedAtUtc;
+                }
+                else
+                {
+                    db.ProgressOnGoals.Add(progress);
+                }
+            }
         }
     }
 }

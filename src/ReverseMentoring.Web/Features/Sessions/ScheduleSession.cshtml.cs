@@ -22,11 +22,15 @@ public sealed class ScheduleSessionModel(IMediator mediator) : PageModel, IReloa
 
     public SessionPlanForm Form { get; private set; } = null!;
 
+    /// <summary>Whether the pair's agreement is signed by both: before it is, the page warns but still schedules.</summary>
+    public Agreements.PairAgreements.State? Agreement { get; private set; }
+
     ISessionPlan ISessionPlanPage.Data => Data;
 
     public async Task OnGetAsync(int pairId, DateOnly? date, TimeOnly? time, int? minutes, CancellationToken cancellationToken)
     {
         Form = await mediator.Send(new ScheduleSession.FormQuery(pairId, minutes), cancellationToken);
+        Agreement = await mediator.Send(new Agreements.ViewAgreement.StateQuery(pairId), cancellationToken);
         Data = new ScheduleSession.Command
         {
             PairId = pairId,
@@ -43,8 +47,11 @@ public sealed class ScheduleSessionModel(IMediator mediator) : PageModel, IReloa
         return LocalRedirect($"/Participant/Sessions/{id}");
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Form ??= await mediator.Send(new ScheduleSession.FormQuery(Data.PairId, Data.DurationMinutes), cancellationToken);
+        Agreement ??= await mediator.Send(new Agreements.ViewAgreement.StateQuery(Data.PairId), cancellationToken);
+    }
 
     public string SuggestionLink(SuggestedTime suggestion) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -11,6 +11,7 @@ public enum ProgramTab
     Pairs,
     CheckIns,
     Emails,
+    Agreement,
     Report,
 }
 
@@ -28,6 +29,7 @@ public sealed record ProgramTabs(int ProgramId, string ProgramName, ProgramTab C
         (ProgramTab.Pairs, "Pairs", "/Pairs"),
         (ProgramTab.CheckIns, "Check-ins", "/CheckIns"),
         (ProgramTab.Emails, "E-mails", "/Emails"),
+        (ProgramTab.Agreement, "Agreement", "/Agreement"),
         (ProgramTab.Report, "Report", "/Report"),
     ];
 }

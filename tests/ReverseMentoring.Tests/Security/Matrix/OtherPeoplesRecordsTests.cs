@@ -34,6 +34,8 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("/Participant/CheckIns/{id}/Met", "/Participant/CheckIns/{otherMetCheckIn}/Met"),
         ("/Participant/Skills/Progress/{pairId}", "/Participant/Skills/Progress/{otherPair}"),
         ("/Participant/EndPair/{pairId}", "/Participant/EndPair/{otherPair}"),
+        ("/Participant/Pairs/{pairId}/Agreement", "/Participant/Pairs/{otherPair}/Agreement"),
+        ("/Participant/Pairs/{pairId}/Goals", "/Participant/Pairs/{otherPair}/Goals"),
     ];
 
     /// <summary>Forms posted with someone else's id, with otherwise valid values so only ownership can refuse them.</summary>
@@ -48,6 +50,12 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("/Participant/Skills/Progress/{otherPair}", new() { ["Data.PairId"] = "{otherPair}", ["Data.Stage"] = "Start" }),
         ("/Participant/EndPair/{otherPair}", new() { ["Data.PairId"] = "{otherPair}", ["Data.Ending"] = "Completed", ["Data.Reason"] = "Done.", ["Data.Confirm"] = "true" }),
         ("/Participant/Sessions/Cancel/{otherSession}", new() { ["Data.SessionId"] = "{otherSession}", ["Data.Reason"] = "Ill.", ["Data.Confirm"] = "true" }),
+        ("/Participant/Pairs/{otherPair}/Agreement?handler=Sign", new() { ["Signature.Version"] = "1" }),
+        ("/Participant/Pairs/{otherPair}/Agreement?handler=Propose", new()
+        {
+            ["Revision.BasedOn"] = "1", ["Revision.Cadence"] = "Monthly.", ["Revision.Cancelling"] = "A day ahead.", ["Revision.Learns"] = "Prompts.",
+        }),
+        ("/Participant/Pairs/{otherPair}/Goals?handler=Add", new() { ["New.Title"] = "A goal." }),
         ("/Participant/Sessions/Schedule?pairId={otherPair}", new()
         {
             ["Data.PairId"] = "{otherPair}", ["Data.Date"] = "{inTenDays}", ["Data.Time"] = "10:00", ["Data.DurationMinutes"] = "60",
@@ -92,6 +100,15 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("Skills.RateSkills.Command", new() { ["PairId"] = "{otherPair}", ["Stage"] = "Start" }),
         ("Pairs.EndPair.Query", new() { ["PairId"] = "{otherPair}" }),
         ("Pairs.EndPair.Command", new() { ["PairId"] = "{otherPair}", ["Ending"] = "Completed", ["Reason"] = "Done.", ["Confirm"] = "true" }),
+        ("Agreements.ViewAgreement.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Agreements.ViewAgreement.StateQuery", new() { ["PairId"] = "{otherPair}" }),
+        ("Agreements.SignAgreement.Command", new() { ["PairId"] = "{otherPair}", ["Version"] = "1" }),
+        ("Agreements.ProposeRevision.Command", new() { ["PairId"] = "{otherPair}", ["BasedOn"] = "1", ["Cadence"] = "Monthly.", ["Cancelling"] = "A day ahead." }),
+        ("Goals.ListGoals.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Goals.SetGoal.Command", new() { ["PairId"] = "{otherPair}", ["Title"] = "A goal." }),
+        ("Goals.ChangeGoal.Command", new() { ["PairId"] = "{otherPair}", ["GoalId"] = "1", ["Title"] = "A goal." }),
+        ("Journal.WriteJournalEntry.Query", new() { ["SessionId"] = "{otherSession}" }),
+        ("Journal.WriteJournalEntry.Command", new() { ["SessionId"] = "{otherHeldSession}", ["Learned"] = "Something." }),
     ];
 
     /// <summary>Participant requests that take a record id but have no row above, with the reason.</summary>

@@ -86,6 +86,10 @@ public static class PageTable
         new("/Participant/Skills",                                 "/Participant/Skills",                                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Skills/Progress/{pairId}",               "/Participant/Skills/Progress/{pair}",                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/EndPair/{pairId}",                       "/Participant/EndPair/{pair}",                               SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Pairs/{pairId}/Agreement",               "/Participant/Pairs/{pair}/Agreement",                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Pairs/{pairId}/Goals",                   "/Participant/Pairs/{pair}/Goals",                           SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Journal",                                "/Participant/Journal",                                      SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Journal/Write",                          "/Participant/Journal/Write",                                SignIn,    Ok,        Ok,        Forbidden, Forbidden),
 
         new("/Programs",                                           "/Programs",                                                 SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/Create",                                    "/Programs/Create",                                          SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
@@ -93,6 +97,7 @@ public static class PageTable
         new("/Programs/{id}/Edit",                                 "/Programs/{program}/Edit",                                  SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{id}/Archive",                              "/Programs/{program}/Archive",                               SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{id}/Copy",                                 "/Programs/{program}/Copy",                                  SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Agreement",                     "/Programs/{program}/Agreement",                             SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Emails",                        "/Programs/{program}/Emails",                                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Emails/{kind}",                 "/Programs/{program}/Emails/Invitation",                     SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns",                      "/Programs/{program}/CheckIns",                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),

@@ -174,6 +174,70 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementSignature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("AgreementSignatures");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementTemplate", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Cancelling")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("GroundRules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("AgreementTemplates");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -751,6 +815,43 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GoalProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("GoalId", "SessionId")
+                        .IsUnique();
+
+                    b.ToTable("ProgressOnGoals");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -804,6 +905,52 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.JournalEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Thoughts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WillTry")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("AuthorUserId", "CreatedAtUtc");
+
+                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -1056,6 +1203,169 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Pairs");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("PairAgreements");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Cancelling")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("GroundRules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("MenteeLearns")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MenteeTeaches")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MentorLearns")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("MentorTeaches")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProposedBySide")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PairAgreementVersions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProgramTopicId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ProgramTopicId");
+
+                    b.ToTable("PairGoals");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.PairRiskReport", b =>
@@ -1617,6 +1927,24 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementSignature", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.PairAgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementTemplate", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithOne()
+                        .HasForeignKey("ReverseMentoring.Web.Domain.AgreementTemplate", "ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
@@ -1752,6 +2080,21 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GoalProgress", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.PairGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
@@ -1760,6 +2103,20 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.JournalEntry", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -1838,6 +2195,50 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("MenteeEnrolment");
 
                     b.Navigation("MentorEnrolment");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreement", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreementVersion", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.PairAgreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairGoal", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.PairRiskReport", b =>
@@ -2023,6 +2424,16 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Coordinators");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreement", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>

@@ -162,6 +162,68 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementSignature", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("AgreementSignatures");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementTemplate", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cancelling")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroundRules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("AgreementTemplates");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -718,6 +780,41 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Feedback", (string)null);
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GoalProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("GoalId", "SessionId")
+                        .IsUnique();
+
+                    b.ToTable("ProgressOnGoals");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -769,6 +866,50 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.JournalEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Thoughts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WillTry")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("AuthorUserId", "CreatedAtUtc");
+
+                    b.ToTable("JournalEntries");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -1015,6 +1156,163 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId", "Status");
 
                     b.ToTable("Pairs");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("PairAgreements");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cancelling")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroundRules")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MenteeLearns")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MenteeTeaches")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorLearns")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorTeaches")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBySide")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PairAgreementVersions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerSide")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProgramTopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("ProgramTopicId");
+
+                    b.ToTable("PairGoals");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.PairRiskReport", b =>
@@ -1556,6 +1854,24 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementSignature", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.PairAgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.AgreementTemplate", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithOne()
+                        .HasForeignKey("ReverseMentoring.Web.Domain.AgreementTemplate", "ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.AvailabilitySlot", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
@@ -1691,6 +2007,21 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GoalProgress", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.PairGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
@@ -1699,6 +2030,20 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.JournalEntry", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -1777,6 +2122,50 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("MenteeEnrolment");
 
                     b.Navigation("MentorEnrolment");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreement", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreementVersion", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.PairAgreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairGoal", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.ProgramTopic", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramTopicId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.PairRiskReport", b =>
@@ -1962,6 +2351,16 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Coordinators");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreement", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PairAgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>

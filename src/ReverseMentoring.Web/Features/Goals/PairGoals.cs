@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Web.Features.Goals;
+
+/// <summary>A pair's goals as both sides read them, for the goals page and the participant's home.</summary>
+public static class PairGoals
+{
+    /// <param name="Topic">The program topic the goal is about, if any.</param>
+    /// <param name="ProgressCount">In how many sessions either side recorded that it moved forward.</param>
+    public sealed record Goal(
+        int Id, ParticipantRole OwnerSide, string OwnerUserId, string Title, int? TopicId, string? Topic, GoalStatus Status, string Notes, int ProgressCount, Guid Version);
+
+    public static string StatusName(GoalStatus status) => status switch
+    {
+        GoalStatus.NotStarted => "Not started",
+        GoalStatus.InProgress => "In progress",
+        GoalStatus.Achieved => "Achieved",
+        _ => "Dropped",
+    };
+
+    /// <summary>
+    /// The pair's goals in their owners' words, the mentee's first then the mentor's, oldest first. No access check: the
+    /// caller has already found the pair among the person's own.
+    /// </summary>
+    public static async Task<IReadOnlyList<Goal>> ForPairAsync(AppDbContext db, int pairId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var goals = await db.PairGoals.AsNoTracking()
+            .Where(g => g.PairId == pairId)
+            .OrderBy(g => g.CreatedAtUtc).ThenBy(g => g.Id)
+            .Select(g => new Goal(
+                g.Id,
+                g.OwnerSide,
+                g.OwnerUserId,
+                g.Title,
+                g.ProgramTopicId,
+                db.ProgramTopics.Where(t => t.Id == g.ProgramTopicId).Select(t => t.Title).FirstOrDefault(),
+                g.Status,
+                g.Notes,
+                db.ProgressOnGoals.Count(p => p.GoalId == g.Id),
+                g.Version))
+            .ToListAsync(ct);
+
+        // The side is stored as text, so it is ordered here rather than by the database's collation.
+        return goals.OrderBy(g => g.OwnerSide == ParticipantRole.Mentee ? 0 : 1).ToList();
+    }
+}
