@@ -64,6 +64,12 @@ public static class MyMentoring
 
         public int HeldSessions { get; init; }
 
+        /// <summary>The pair's goals, both sides', in their owners' words.</summary>
+        public IReadOnlyList<Goals.PairGoals.Goal> Goals { get; init; } = [];
+
+        /// <summary>Whether both signed the pair's current agreement.</summary>
+        public bool AgreementSigned { get; init; }
+
         public bool AwaitsMyAnswer => Status == PairStatus.Proposed && MyResponse == PairResponse.Pending;
     }
 
@@ -173,6 +179,17 @@ public static class MyMentoring
                 .Select(c => (c.PairId, c.ProgramTopicId))
                 .ToHashSet();
 
+            var goals = new Dictionary<int, IReadOnlyList<Goals.PairGoals.Goal>>();
+            var signed = new HashSet<int>();
+            foreach (var accepted in rows.Where(r => r.Status == PairStatus.Accepted))
+            {
+                goals[accepted.Id] = await Goals.PairGoals.ForPairAsync(db, accepted.Id, cancellationToken);
+                if ((await Agreements.PairAgreements.StateAsync(db, accepted.Id, cancellationToken)).IsSignedByBoth)
+                {
+                    signed.Add(accepted.Id);
+                }
+            }
+
             return rows.Select(r =>
             {
                 var partner = r.IAmMentor ? r.Mentee : r.Mentor;
@@ -186,6 +203,8 @@ public static class MyMentoring
                 {
                     Next = next.TryGetValue(r.Id, out var s) ? new NextSession(s.Id, SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, myZone), s.Format, s.Location) : null,
                     HeldSessions = held.GetValueOrDefault(r.Id),
+                    Goals = goals.GetValueOrDefault(r.Id) ?? [],
+                    AgreementSigned = signed.Contains(r.Id),
                     Topics = topics.Where(t => t.ProgramId == r.ProgramId).Select(t => new TopicProgress(t.Title, covered.Contains((r.Id, t.Id)))).ToList(),
                 };
             }).ToList();

@@ -4,26 +4,29 @@ using ReverseMentoring.Web.Features.Sessions;
 
 namespace ReverseMentoring.Web.Features.Pairs;
 
-/// <summary>What a participant has to do next, in the order their home lists it.</summary>
+/// <summary>What a participant has to do next, in the order their home lists it (not stored: the order may change).</summary>
 public enum ParticipantActionKind
 {
     /// <summary>A proposed pair waits for this person's accept or decline.</summary>
     AnswerProposal = 0,
 
+    /// <summary>An active pair's current agreement this person has not signed.</summary>
+    SignAgreement = 1,
+
     /// <summary>A session of theirs has taken place (or was marked missed lately) and nobody logged it.</summary>
-    LogSession = 1,
+    LogSession = 2,
 
     /// <summary>A held session waits for their feedback.</summary>
-    GiveFeedback = 2,
+    GiveFeedback = 3,
 
     /// <summary>A check-in sent to them is not answered.</summary>
-    AnswerCheckIn = 3,
+    AnswerCheckIn = 4,
 
     /// <summary>An active pair with skills in play and no start rating of theirs.</summary>
-    RateSkills = 4,
+    RateSkills = 5,
 
     /// <summary>An active pair with no session planned ahead.</summary>
-    ScheduleSession = 5,
+    ScheduleSession = 6,
 }
 
 /// <summary>One thing to do: what, about whom, and the page that does it.</summary>
@@ -62,6 +65,23 @@ public static class ParticipantToDo
         items.AddRange(proposals.Select(p => new ParticipantAction(
             ParticipantActionKind.AnswerProposal, $"Answer your proposed pair with {p.Partner}",
             $"/Participant/Programs/{p.ProgramId}#pair-{p.Id}", p.ProposedAtUtc)));
+
+        var unsigned = await Agreements.PairAgreements.AwaitingMySignatureAsync(db, userId, cancellationToken);
+        if (unsigned.Count > 0)
+        {
+            var ids = unsigned.Take(PerKind).ToList();
+            var toSign = await mine.Where(p => ids.Contains(p.Id))
+                .Select(p => new
+                {
+                    p.Id,
+                    p.AcceptedAtUtc,
+                    Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
+                })
+                .ToListAsync(cancellationToken);
+            items.AddRange(toSign.Select(p => new ParticipantAction(
+                ParticipantActionKind.SignAgreement, $"Sign your pair agreement with {p.Partner}",
+                $"/Participant/Pairs/{p.Id}/Agreement", p.AcceptedAtUtc ?? nowUtc)));
+        }
 
         var pairIds = mine.Select(p => p.Id);
         var missedSince = nowUtc - LogMissedWithin;
