@@ -85,6 +85,9 @@ public static class PageTable
         new("/Participant/CheckIns/{id}/Met",                      "/Participant/CheckIns/{metCheckIn}/Met",                    SignIn,    Ok,        NotFound,  Forbidden, Forbidden),
         new("/Participant/Skills",                                 "/Participant/Skills",                                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Skills/Progress/{pairId}",               "/Participant/Skills/Progress/{pair}",                       SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Pairs/{pairId}/Messages",                "/Participant/Pairs/{pair}/Messages",                        SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Pairs/{pairId}/Messages/{messageId}/Attachment", "/Participant/Pairs/{pair}/Messages/{message}/Attachment", SignIn, NotFound, NotFound, Forbidden, Forbidden),
+        new("/Participant/Pairs/{pairId}/Concern",                 "/Participant/Pairs/{pair}/Concern",                         SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/EndPair/{pairId}",                       "/Participant/EndPair/{pair}",                               SignIn,    Ok,        Ok,        Forbidden, Forbidden),
 
         new("/Programs",                                           "/Programs",                                                 SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
