@@ -64,7 +64,18 @@ public static class DownloadMyData
         IReadOnlyList<SkillRatingData> SkillRatings,
         IReadOnlyList<InvitationData> Invitations,
         IReadOnlyList<EmailData> EmailsSent,
-        IReadOnlyList<AuditData> ChangesYouMade);
+        IReadOnlyList<AuditData> ChangesYouMade)
+    {
+        /// <summary>The messages the person wrote in their pairs (their partner's stay the partner's).</summary>
+        public IReadOnlyList<MessageData> MessagesWritten { get; init; } = [];
+
+        /// <summary>The concerns the person raised with HR, without HR's notes.</summary>
+        public IReadOnlyList<ConcernData> ConcernsRaised { get; init; } = [];
+    }
+
+    public sealed record MessageData(int PairId, int? ReplyToId, string Text, string? FileName, DateTime SentAtUtc);
+
+    public sealed record ConcernData(int PairId, ConcernCategory Category, string Text, bool MayActOpenly, DateTime RaisedAtUtc, DateTime? ResolvedAtUtc);
 
     public sealed record AccountData(
         string Id, string DisplayName, string? Email, string? UserName, string? PhoneNumber, string TimeZoneId,
@@ -213,7 +224,22 @@ public static class DownloadMyData
             .Select(a => new AuditData(a.AtUtc, a.Action, a.Entity, a.EntityId, ParseChanges(a.Changes)))
             .ToList();
 
-        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit);
+        var messages = await db.PairMessages.AsNoTracking()
+            .Where(m => m.AuthorUserId == userId)
+            .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
+            .Select(m => new MessageData(m.PairId, m.ReplyToId, m.Text, m.AttachmentFileName, m.SentAtUtc))
+            .ToListAsync(cancellationToken);
+        var concerns = await db.Concerns.AsNoTracking()
+            .Where(c => c.RaisedByUserId == userId)
+            .OrderBy(c => c.RaisedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new ConcernData(c.PairId, c.Category, c.Text, c.MayActOpenly, c.RaisedAtUtc, c.ResolvedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit)
+        {
+            MessagesWritten = messages,
+            ConcernsRaised = concerns,
+        };
     }
 
     private static JsonNode? ParseChanges(string changes)
