@@ -43,6 +43,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GoalProgress> ProgressOnGoals => Set<GoalProgress>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PairMessage> PairMessages => Set<PairMessage>();
+    public DbSet<PairReadMarker> PairReadMarkers => Set<PairReadMarker>();
+    public DbSet<MessageReport> MessageReports => Set<MessageReport>();
+    public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -443,6 +447,49 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             entry.HasIndex(j => new { j.AuthorUserId, j.CreatedAtUtc });
             entry.HasOne<AppUser>().WithMany().HasForeignKey(j => j.AuthorUserId).OnDelete(DeleteBehavior.Cascade);
             entry.HasOne<Session>().WithMany().HasForeignKey(j => j.SessionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<PairMessage>(message =>
+        {
+            message.Property(m => m.AuthorUserId).HasMaxLength(450);
+            message.Property(m => m.Text).HasMaxLength(PairMessage.TextMaxLength);
+            message.Property(m => m.AttachmentFileName).HasMaxLength(Features.Resources.ResourceFiles.FileNameMaxLength);
+            message.Property(m => m.AttachmentContentType).HasMaxLength(200);
+            message.Property(m => m.AttachmentStoredName).HasMaxLength(64);
+            message.HasIndex(m => new { m.PairId, m.SentAtUtc });
+            message.HasIndex(m => m.ProgramId);
+            message.HasOne<Pair>().WithMany().HasForeignKey(m => m.PairId).OnDelete(DeleteBehavior.Cascade);
+            message.HasOne<PairMessage>().WithMany().HasForeignKey(m => m.ReplyToId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PairReadMarker>(marker =>
+        {
+            marker.HasKey(m => new { m.PairId, m.UserId });
+            marker.Property(m => m.UserId).HasMaxLength(450);
+            marker.HasIndex(m => m.UserId);
+            marker.HasOne<Pair>().WithMany().HasForeignKey(m => m.PairId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MessageReport>(report =>
+        {
+            report.Property(r => r.ReportedByUserId).HasMaxLength(450);
+            report.Property(r => r.HandledByUserId).HasMaxLength(450);
+            report.Property(r => r.Reason).HasMaxLength(MessageReport.ReasonMaxLength);
+            report.HasIndex(r => new { r.MessageId, r.ReportedByUserId }).IsUnique();
+            report.HasIndex(r => r.PairId);
+            report.HasOne<PairMessage>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Concern>(concern =>
+        {
+            concern.Property(c => c.RaisedByUserId).HasMaxLength(450);
+            concern.Property(c => c.ResolvedByUserId).HasMaxLength(450);
+            concern.Property(c => c.Category).HasConversion<string>().HasMaxLength(16);
+            concern.Property(c => c.Text).HasMaxLength(Concern.TextMaxLength);
+            concern.Property(c => c.ResolutionNote).HasMaxLength(Concern.NoteMaxLength);
+            concern.HasIndex(c => new { c.PairId, c.ResolvedAtUtc });
+            concern.HasIndex(c => c.ProgramId);
+            concern.HasOne<Pair>().WithMany().HasForeignKey(c => c.PairId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Invitation>(invitation =>

@@ -24,6 +24,9 @@ public enum AlertKind
 
     /// <summary>An active pair that was healthy when last looked at now carries a pair-health flag.</summary>
     PairAtRisk = 2,
+
+    /// <summary>One side of a pair told HR privately that something is wrong: urgent.</summary>
+    ConcernRaised = 3,
 }
 
 /// <summary>
@@ -54,11 +57,8 @@ public sealed class CoordinatorAlert
 
     public DateTime OccurredAtUtc { get; private set; }
 
-    /// <summary>
-    /// Whether every coordinator of the program hears about it at once, whatever they chose. None of today's kinds is;
-    /// a concern raised by a participant will be.
-    /// </summary>
-    public bool Urgent => false;
+    /// <summary>Whether every coordinator of the program hears about it at once, whatever they chose: a concern raised.</summary>
+    public bool Urgent => Kind == AlertKind.ConcernRaised;
 
     public static CoordinatorAlert PairDeclined(Pair pair, string mentorName, string menteeName, ParticipantRole declinedBy, DateTime nowUtc)
     {
@@ -85,6 +85,15 @@ public sealed class CoordinatorAlert
         ArgumentNullException.ThrowIfNull(health);
         return New($"pair-at-risk:{pairId}:{report}", AlertKind.PairAtRisk, programId, $"{mentorName} and {menteeName}",
             string.Join("; ", health.Reasons), $"/Programs/{programId}/Pairs/{pairId}", nowUtc);
+    }
+
+    /// <summary>The pair and the category only: the e-mail says where to read the concern, not what it says or who raised it.</summary>
+    public static CoordinatorAlert ConcernRaised(Concern concern, string mentorName, string menteeName)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        return New($"concern-raised:{concern.Id}", AlertKind.ConcernRaised, concern.ProgramId, $"{mentorName} and {menteeName}",
+            $"A concern was raised about this pair (category: {Concern.Describe(concern.Category)}). Read it on the pair's page.",
+            $"/Programs/{concern.ProgramId}/Pairs/{concern.PairId}", concern.RaisedAtUtc);
     }
 
     private static CoordinatorAlert New(string key, AlertKind kind, int programId, string title, string detail, string link, DateTime nowUtc) => new()

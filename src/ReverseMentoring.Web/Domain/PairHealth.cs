@@ -16,6 +16,9 @@ public enum PairFlagKind
 
     /// <summary>A "have you met yet?" check-in left unanswered for over a week.</summary>
     HaveYouMetUnanswered = 3,
+
+    /// <summary>One of the pair told HR something is wrong, and HR has not resolved it yet.</summary>
+    ConcernRaised = 4,
 }
 
 /// <summary>One flag of a pair, with the reason as HR reads it ("Quiet: last met 30 days ago ...").</summary>
@@ -107,6 +110,13 @@ public sealed class PairHealth
                 $"{Name(PairFlagKind.HaveYouMetUnanswered)} for {DaysBetween(sent, now)} days"));
         }
 
+        // Says neither who raised it nor what it says: the pairs list, exports and the dashboard show this reason too.
+        if (facts.OldestOpenConcernUtc is { } raised)
+        {
+            flags.Add(new(PairFlagKind.ConcernRaised,
+                $"{Name(PairFlagKind.ConcernRaised)}: open for {DaysBetween(raised, now)} days"));
+        }
+
         return new PairHealth(facts.PairId, flags);
     }
 
@@ -117,6 +127,7 @@ public sealed class PairHealth
         PairFlagKind.MissingSessions => "Missing sessions",
         PairFlagKind.LowRating => "Low rating",
         PairFlagKind.HaveYouMetUnanswered => "\"Have you met yet?\" unanswered",
+        PairFlagKind.ConcernRaised => "Concern raised",
         _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, null),
     };
 
@@ -127,6 +138,7 @@ public sealed class PairHealth
         PairFlagKind.MissingSessions => $"{Name(flag)}: {MissedOrCancelledAtLeast} or more of the last {RecentSessions} sessions missed or cancelled",
         PairFlagKind.LowRating => $"{Name(flag)}: the last {RecentRatings} ratings average below {LowRatingBelow}",
         PairFlagKind.HaveYouMetUnanswered => $"{Name(flag)} for more than {HaveYouMetUnansweredDays} days",
+        PairFlagKind.ConcernRaised => $"{Name(flag)}: one of the pair told HR something is wrong, not resolved yet",
         _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, null),
     };
 

@@ -30,6 +30,9 @@ public sealed record PairHealthFacts
     /// <summary>When the oldest "have you met yet?" check-in still unanswered was sent.</summary>
     public DateTime? OldestUnansweredHaveYouMetUtc { get; init; }
 
+    /// <summary>When the oldest concern about the pair that HR has not resolved was raised.</summary>
+    public DateTime? OldestOpenConcernUtc { get; init; }
+
     /// <summary>The moment the facts describe.</summary>
     public DateTime AsOfUtc { get; init; }
 }
@@ -91,6 +94,9 @@ public static class PairHealthQueries
                    OldestUnansweredHaveYouMetUtc = db.CheckIns
                        .Where(c => c.PairId == p.Id && c.Kind == CheckInKind.HaveYouMet && c.AnsweredAtUtc == null)
                        .Min(c => (DateTime?)c.SentAtUtc),
+                   OldestOpenConcernUtc = db.Concerns
+                       .Where(c => c.PairId == p.Id && c.ResolvedAtUtc == null && c.RaisedAtUtc <= nowUtc)
+                       .Min(c => (DateTime?)c.RaisedAtUtc),
                    AsOfUtc = nowUtc,
                };
     }

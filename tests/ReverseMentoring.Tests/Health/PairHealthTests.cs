@@ -119,12 +119,16 @@ public sealed class PairHealthTests
             RecentPastSessions = [SessionStatus.Missed, SessionStatus.Cancelled, SessionStatus.Held],
             RecentRatings = [1, 2],
             OldestUnansweredHaveYouMetUtc = Now.AddDays(-12),
+            OldestOpenConcernUtc = Now.AddDays(-2),
         };
 
         var health = PairHealth.Of(troubled);
 
         Assert.True(health.AtRisk);
-        Assert.Equal([PairFlagKind.Quiet, PairFlagKind.MissingSessions, PairFlagKind.LowRating, PairFlagKind.HaveYouMetUnanswered], health.Flags.Select(f => f.Kind));
+        Assert.Equal(
+            [PairFlagKind.Quiet, PairFlagKind.MissingSessions, PairFlagKind.LowRating, PairFlagKind.HaveYouMetUnanswered, PairFlagKind.ConcernRaised],
+            health.Flags.Select(f => f.Kind));
+        Assert.Equal("Concern raised: open for 2 days", health.Reasons.ElementAt(4));
         Assert.All(Enum.GetValues<PairFlagKind>(), kind => Assert.True(health.Has(kind)));
         Assert.Equal("Low rating: the last 2 ratings average 1.5, below 3", health.Reasons.ElementAt(2));
     }

@@ -61,9 +61,12 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/CheckIns/{id}/Met"),
         new("/Participant/Skills/Progress/{pairId}"),
         new("/Participant/EndPair/{pairId}"),
+        new("/Participant/Pairs/{pairId}/Messages"),
+        new("/Participant/Pairs/{pairId}/Concern"),
         new("/People/Erase/{userId}"),
         new("/Programs/{programId}/Pairs/End"),
         new("/Programs/{programId}/Pairs/{pairId}/End"),
+        new("/Programs/{programId}/Pairs/{pairId}"),
         new("/Programs/{id}", MoreUrls: ["/Programs/{archivedProgram}"],
             Unreached: new() { ["RemoveCoordinator"] = "shown only while a program has two coordinators or more; Programs/ProgramCoordinatorsTests removes them" }),
         // The enrolling program: editing one whose topics are on sessions fails on a foreign key (see the report).

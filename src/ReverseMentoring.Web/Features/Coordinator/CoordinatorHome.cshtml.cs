@@ -46,11 +46,13 @@ public static class CoordinatorHome
 
     public static string Heading(ToDoKind kind) => kind switch
     {
+        ToDoKind.ConcernRaised => "Concerns raised",
         ToDoKind.EnrolmentToReview => "Enrolments to review",
         ToDoKind.DeclineToRepair => "Declined pairs to pair again",
         ToDoKind.UnansweredProposal => "Proposals unanswered past their deadline",
         ToDoKind.PairAtRisk => "Pairs at risk",
         ToDoKind.UndeliveredEmail => "E-mails that could not be delivered",
+        ToDoKind.MessageReported => "Messages reported to HR",
         _ => kind.ToString(),
     };
 

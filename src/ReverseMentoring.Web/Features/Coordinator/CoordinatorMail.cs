@@ -23,6 +23,7 @@ public static class CoordinatorMail
         AlertKind.PairDeclined => "Pair declined",
         AlertKind.EnrolmentSubmitted => "New enrolment to review",
         AlertKind.PairAtRisk => "Pair newly at risk",
+        AlertKind.ConcernRaised => "Concern raised",
         _ => kind.ToString(),
     };
 
@@ -31,6 +32,7 @@ public static class CoordinatorMail
         AlertKind.PairDeclined => "Pairs declined",
         AlertKind.EnrolmentSubmitted => "New enrolments",
         AlertKind.PairAtRisk => "Pairs newly at risk",
+        AlertKind.ConcernRaised => "Concerns raised",
         _ => kind.ToString(),
     };
 

@@ -6,6 +6,9 @@ namespace ReverseMentoring.Web.Features.Coordinator;
 /// <summary>The kinds of things HR has to act on, in the order the to-do list shows them.</summary>
 public enum ToDoKind
 {
+    /// <summary>A concern a side of a pair raised with HR, not resolved yet: urgent, so listed before everything else.</summary>
+    ConcernRaised = -1,
+
     /// <summary>An enrolment submitted and waiting for HR's decision.</summary>
     EnrolmentToReview = 0,
 
@@ -20,6 +23,9 @@ public enum ToDoKind
 
     /// <summary>An e-mail the app gave up delivering. Not tied to a program: every coordinator sees these.</summary>
     UndeliveredEmail = 4,
+
+    /// <summary>A message one side of a pair reported to HR, not yet marked as dealt with.</summary>
+    MessageReported = 5,
 }
 
 /// <summary>One thing to act on: what, where, since when, and the page that resolves it.</summary>
@@ -98,6 +104,29 @@ public static class CoordinatorToDo
                 $"{p.Mentor} and {p.Mentee}", string.Join("; ", atRisk[p.Id].Reasons),
                 $"/Programs/{p.ProgramId}/Pairs/{p.Id}", p.AcceptedAtUtc ?? nowUtc)));
         }
+
+        var concerns = await db.Concerns.AsNoTracking().Where(c => ids.Contains(c.ProgramId) && c.ResolvedAtUtc == null)
+            .Join(db.Pairs, c => c.PairId, p => p.Id, (c, p) => new
+            {
+                c.ProgramId, c.PairId, c.Category, c.RaisedAtUtc,
+                Mentor = p.MentorEnrolment!.User!.DisplayName, Mentee = p.MenteeEnrolment!.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(concerns.Select(c => new ToDoItem(ToDoKind.ConcernRaised, c.ProgramId, NameOf(c.ProgramId),
+            $"{c.Mentor} and {c.Mentee}",
+            $"Concern raised ({Concern.Describe(c.Category)}); read it and resolve it on the pair's page.",
+            $"/Programs/{c.ProgramId}/Pairs/{c.PairId}", c.RaisedAtUtc)));
+
+        var reports = await db.MessageReports.AsNoTracking().Where(r => ids.Contains(r.ProgramId) && r.HandledAtUtc == null)
+            .Join(db.Pairs, r => r.PairId, p => p.Id, (r, p) => new
+            {
+                r.ProgramId, r.PairId, r.ReportedAtUtc,
+                Mentor = p.MentorEnrolment!.User!.DisplayName, Mentee = p.MenteeEnrolment!.User!.DisplayName,
+            })
+            .ToListAsync(cancellationToken);
+        items.AddRange(reports.Select(r => new ToDoItem(ToDoKind.MessageReported, r.ProgramId, NameOf(r.ProgramId),
+            $"{r.Mentor} and {r.Mentee}", "A message was reported to HR; read it on the pair's page.",
+            $"/Programs/{r.ProgramId}/Pairs/{r.PairId}", r.ReportedAtUtc)));
 
         // What Undelivered lists as given up: no more attempts will be made unless HR asks.
         var givenUp = await db.OutboxMessages.AsNoTracking().Where(m => m.SentAtUtc == null && m.FailedAtUtc != null)

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
+using ReverseMentoring.Web.Features.Conversations;
 using ReverseMentoring.Web.Features.Programs;
 
 namespace ReverseMentoring.Web.Features.Pairs;
 
 [Authorize(Policy = PagePolicies.Coordinators)]
-public sealed class ProgramPairDetailsModel(IMediator mediator) : PageModel
+public sealed class ProgramPairDetailsModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
     [FromRoute]
     public int ProgramId { get; set; }
@@ -20,8 +21,33 @@ public sealed class ProgramPairDetailsModel(IMediator mediator) : PageModel
 
     public ProgramPairDetails.Result Data { get; private set; } = null!;
 
+    [BindProperty]
+    public ResolveConcern.Command Resolve { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Data = await mediator.Send(new ProgramPairDetails.Query(ProgramId, PairId), cancellationToken);
+
+    public async Task<IActionResult> OnPostResolveAsync(CancellationToken cancellationToken)
+    {
+        Resolve.ProgramId = ProgramId;
+        Resolve.PairId = PairId;
+        await mediator.Send(Resolve, cancellationToken);
+        Message = "The concern is marked resolved.";
+        return RedirectToPage(new { programId = ProgramId, pairId = PairId });
+    }
+
+    public async Task<IActionResult> OnPostHandleReportAsync(int reportId, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new HandleMessageReport.Command(ProgramId, PairId, reportId), cancellationToken);
+        Message = "The reported message is off your to-do list.";
+        return RedirectToPage(new { programId = ProgramId, pairId = PairId });
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Data ??= await mediator.Send(new ProgramPairDetails.Query(ProgramId, PairId), cancellationToken);
 }
 
 /// <summary>
@@ -78,6 +104,12 @@ public static class ProgramPairDetails
     {
         /// <summary>Both sides' answers to the program's named check-in questions, oldest first.</summary>
         public IReadOnlyList<CheckIns.ReadCheckInAnswers.Row> CheckInAnswers { get; init; } = [];
+
+        /// <summary>Concerns either side raised with HR, open ones first.</summary>
+        public IReadOnlyList<ConcernsForHr.ConcernRow> Concerns { get; init; } = [];
+
+        /// <summary>The messages a side reported, each alone: HR reads no other message.</summary>
+        public IReadOnlyList<ConcernsForHr.ReportRow> ReportedMessages { get; init; } = [];
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
@@ -131,6 +163,8 @@ public static class ProgramPairDetails
             return new Result(pair.ProgramId, pair.ProgramName, pair.Id, pair.MentorName, pair.MenteeName, pair.Status, pair.AcceptedAtUtc, zone, sessions, flags, agreement)
             {
                 CheckInAnswers = await CheckIns.ReadCheckInAnswers.ForPairAsync(db, pair.ProgramId, pair.Id, zone, cancellationToken),
+                Concerns = await ConcernsForHr.ConcernsAsync(db, pair.Id, cancellationToken),
+                ReportedMessages = await ConcernsForHr.ReportsAsync(db, pair.Id, cancellationToken),
             };
         }
     }

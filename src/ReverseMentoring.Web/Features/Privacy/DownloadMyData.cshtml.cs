@@ -66,7 +66,18 @@ public static class DownloadMyData
         IReadOnlyList<EmailData> EmailsSent,
         IReadOnlyList<AuditData> ChangesYouMade,
         IReadOnlyList<GoalData> Goals,
-        IReadOnlyList<JournalData> Journal);
+        IReadOnlyList<JournalData> Journal)
+    {
+        /// <summary>The messages the person wrote in their pairs (their partner's stay the partner's).</summary>
+        public IReadOnlyList<MessageData> MessagesWritten { get; init; } = [];
+
+        /// <summary>The concerns the person raised with HR, without HR's notes.</summary>
+        public IReadOnlyList<ConcernData> ConcernsRaised { get; init; } = [];
+    }
+
+    public sealed record MessageData(int PairId, int? ReplyToId, string Text, string? FileName, DateTime SentAtUtc);
+
+    public sealed record ConcernData(int PairId, ConcernCategory Category, string Text, bool MayActOpenly, DateTime RaisedAtUtc, DateTime? ResolvedAtUtc);
 
     public sealed record AccountData(
         string Id, string DisplayName, string? Email, string? UserName, string? PhoneNumber, string TimeZoneId,
@@ -242,7 +253,22 @@ public static class DownloadMyData
             .Select(j => new JournalData(j.Id, j.SessionId, j.Learned, j.WillTry, j.Thoughts, j.CreatedAtUtc, j.UpdatedAtUtc))
             .ToListAsync(cancellationToken);
 
-        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit, goalData, journal);
+                var messages = await db.PairMessages.AsNoTracking()
+            .Where(m => m.AuthorUserId == userId)
+            .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
+            .Select(m => new MessageData(m.PairId, m.ReplyToId, m.Text, m.AttachmentFileName, m.SentAtUtc))
+            .ToListAsync(cancellationToken);
+        var concerns = await db.Concerns.AsNoTracking()
+            .Where(c => c.RaisedByUserId == userId)
+            .OrderBy(c => c.RaisedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new ConcernData(c.PairId, c.Category, c.Text, c.MayActOpenly, c.RaisedAtUtc, c.ResolvedAtUtc))
+            .ToListAsync(cancellationToken);
+
+        return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit, goalData, journal)
+        {
+            MessagesWritten = messages,
+            ConcernsRaised = concerns,
+        };
     }
 
     private static JsonNode? ParseChanges(string changes)

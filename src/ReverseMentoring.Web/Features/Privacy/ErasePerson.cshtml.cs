@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Privacy;
@@ -88,7 +89,7 @@ public static class ErasePerson
         }
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, UserManager<AppUser> users, CurrentUser current, ResourceFiles files, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -179,6 +180,16 @@ public static class ErasePerson
                 agreement.EraseSide(enrolmentIds.Contains(pair.MentorEnrolmentId) ? ParticipantRole.Mentor : ParticipantRole.Mentee);
             }
 
+            // The messages of their pairs go whole, the partner's too: the partner's half answers and quotes the person.
+            // Their reports go with them; what the person told HR in a concern loses its words but not that it was raised.
+            var messageFiles = await db.PairMessages.Where(m => pairIds.Contains(m.PairId) && m.AttachmentStoredName != null)
+                .Select(m => m.AttachmentStoredName!).ToListAsync(cancellationToken);
+            await db.MessageReports.Where(r => pairIds.Contains(r.PairId)).ExecuteDeleteAsync(cancellationToken);
+            await db.PairMessages.Where(m => pairIds.Contains(m.PairId) && m.ReplyToId != null).ExecuteDeleteAsync(cancellationToken);
+            await db.PairMessages.Where(m => pairIds.Contains(m.PairId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Concerns.Where(c => c.RaisedByUserId == user.Id && c.Text != "")
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, ""), cancellationToken);
+
             // Ratings stay, so average ratings do not move; only the words go.
             await db.SessionFeedback.Where(f => f.ByUserId == user.Id && f.Comment != "")
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, ""), cancellationToken);
@@ -221,6 +232,13 @@ public static class ErasePerson
             await RedactAuditAsync(nameof(Session), sessionsWithReason, [nameof(Session.CancelReason)], cancellationToken);
             await RedactAuditAsync(nameof(Session), sessions.Select(s => s.Id).ToList(), [nameof(Session.Location)], cancellationToken);
             await RedactEmailAsync(oldEmail, cancellationToken);
+
+            // Last, once nothing else can fail: a file is gone for good, and its row is deleted in this transaction.
+            foreach (var stored in messageFiles)
+            {
+                files.Delete(stored);
+            }
+
             return Unit.Value;
         }
 

@@ -276,6 +276,15 @@ public sealed class MatrixApp : AppFactory
         var link = await this.ResourceAsync(running, "Reading list", ResourceAudience.Both, "https://example.com/reading");
         var invitation = await this.InvitationAsync(enrolling.Id, Roles.Mentee, expiresAtUtc: now.AddDays(14));
         var ownSkill = await this.SkillIdAsync(TestData.Unique("Skill"));
+        var messageA = await SendAsync(new ReverseMentoring.Web.Features.Conversations.PostMessage.Command { PairId = pairA.Id, Text = "A message of pair A." }, mentor.As);
+        var messageB = await SendAsync(new ReverseMentoring.Web.Features.Conversations.PostMessage.Command { PairId = pairB.Id, Text = "A message of pair B." }, otherMentor.As);
+
+        // What HR's page of pair A shows with its forms: a message reported to HR and an open concern.
+        await SendAsync(new ReverseMentoring.Web.Features.Conversations.ReportMessage.Command { PairId = pairA.Id, MessageId = messageA }, mentee.As);
+        await SendAsync(new ReverseMentoring.Web.Features.Conversations.RaiseConcern.Command
+        {
+            PairId = pairA.Id, Category = ConcernCategory.Tone, Text = "A concern about pair A.",
+        }, mentee.As);
 
         return new World(new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -314,6 +323,8 @@ public sealed class MatrixApp : AppFactory
             ["linkResource"] = Id(link.Id),
             ["invitation"] = Id(invitation.Id),
             ["skill"] = Id(ownSkill),
+            ["message"] = Id(messageA),
+            ["otherMessage"] = Id(messageB),
             ["pairVersion"] = proposedA.Version.ToString(),
             ["otherPairVersion"] = proposedB.Version.ToString(),
             ["otherEnrolmentVersion"] = theirMentoring.Version.ToString(),

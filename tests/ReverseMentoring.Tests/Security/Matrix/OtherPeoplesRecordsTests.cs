@@ -36,6 +36,9 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("/Participant/EndPair/{pairId}", "/Participant/EndPair/{otherPair}"),
         ("/Participant/Pairs/{pairId}/Agreement", "/Participant/Pairs/{otherPair}/Agreement"),
         ("/Participant/Pairs/{pairId}/Goals", "/Participant/Pairs/{otherPair}/Goals"),
+        ("/Participant/Pairs/{pairId}/Messages", "/Participant/Pairs/{otherPair}/Messages"),
+        ("/Participant/Pairs/{pairId}/Messages/{messageId}/Attachment", "/Participant/Pairs/{otherPair}/Messages/{otherMessage}/Attachment"),
+        ("/Participant/Pairs/{pairId}/Concern", "/Participant/Pairs/{otherPair}/Concern"),
     ];
 
     /// <summary>Forms posted with someone else's id, with otherwise valid values so only ownership can refuse them.</summary>
@@ -49,6 +52,9 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("/Participant/CheckIns/{otherCheckIn}", new() { ["Data.CheckInId"] = "{otherCheckIn}" }),
         ("/Participant/Skills/Progress/{otherPair}", new() { ["Data.PairId"] = "{otherPair}", ["Data.Stage"] = "Start" }),
         ("/Participant/EndPair/{otherPair}", new() { ["Data.PairId"] = "{otherPair}", ["Data.Ending"] = "Completed", ["Data.Reason"] = "Done.", ["Data.Confirm"] = "true" }),
+        ("/Participant/Pairs/{otherPair}/Messages", new() { ["Data.Text"] = "Hello." }),
+        ("/Participant/Pairs/{otherPair}/Messages?handler=Report", new() { ["Report.MessageId"] = "{otherMessage}" }),
+        ("/Participant/Pairs/{otherPair}/Concern", new() { ["Data.Category"] = "Tone", ["Data.Text"] = "Something is wrong." }),
         ("/Participant/Sessions/Cancel/{otherSession}", new() { ["Data.SessionId"] = "{otherSession}", ["Data.Reason"] = "Ill.", ["Data.Confirm"] = "true" }),
         ("/Participant/Pairs/{otherPair}/Agreement?handler=Sign", new() { ["Signature.Version"] = "1" }),
         ("/Participant/Pairs/{otherPair}/Agreement?handler=Propose", new()
@@ -99,6 +105,13 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("Skills.SkillsProgress.Query", new() { ["PairId"] = "{otherPair}" }),
         ("Skills.RateSkills.Command", new() { ["PairId"] = "{otherPair}", ["Stage"] = "Start" }),
         ("Pairs.EndPair.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Conversations.PairMessages.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Conversations.PairMessages.MarkRead", new() { ["PairId"] = "{otherPair}" }),
+        ("Conversations.PostMessage.Command", new() { ["PairId"] = "{otherPair}", ["Text"] = "Hello." }),
+        ("Conversations.ReportMessage.Command", new() { ["PairId"] = "{otherPair}", ["MessageId"] = "{otherMessage}" }),
+        ("Conversations.DownloadAttachment.Query", new() { ["PairId"] = "{otherPair}", ["MessageId"] = "{otherMessage}" }),
+        ("Conversations.RaiseConcern.Query", new() { ["PairId"] = "{otherPair}" }),
+        ("Conversations.RaiseConcern.Command", new() { ["PairId"] = "{otherPair}", ["Category"] = "Tone", ["Text"] = "Something is wrong." }),
         ("Pairs.EndPair.Command", new() { ["PairId"] = "{otherPair}", ["Ending"] = "Completed", ["Reason"] = "Done.", ["Confirm"] = "true" }),
         ("Agreements.ViewAgreement.Query", new() { ["PairId"] = "{otherPair}" }),
         ("Agreements.ViewAgreement.StateQuery", new() { ["PairId"] = "{otherPair}" }),
