@@ -67,6 +67,9 @@ public static class MyMentoring
         /// <summary>The pair's goals, both sides', in their owners' words.</summary>
         public IReadOnlyList<Goals.PairGoals.Goal> Goals { get; init; } = [];
 
+        /// <summary>Messages from the partner this person has not read.</summary>
+        public int UnreadMessages { get; init; }
+
         /// <summary>Whether both signed the pair's current agreement.</summary>
         public bool AgreementSigned { get; init; }
 
@@ -179,6 +182,7 @@ public static class MyMentoring
                 .Select(c => (c.PairId, c.ProgramTopicId))
                 .ToHashSet();
 
+            var unread = await Conversations.PairMessages.UnreadByPairAsync(db, id, cancellationToken);
             var goals = new Dictionary<int, IReadOnlyList<Goals.PairGoals.Goal>>();
             var signed = new HashSet<int>();
             foreach (var accepted in rows.Where(r => r.Status == PairStatus.Accepted))
@@ -205,6 +209,7 @@ public static class MyMentoring
                     HeldSessions = held.GetValueOrDefault(r.Id),
                     Goals = goals.GetValueOrDefault(r.Id) ?? [],
                     AgreementSigned = signed.Contains(r.Id),
+                    UnreadMessages = unread.GetValueOrDefault(r.Id),
                     Topics = topics.Where(t => t.ProgramId == r.ProgramId).Select(t => new TopicProgress(t.Title, covered.Contains((r.Id, t.Id)))).ToList(),
                 };
             }).ToList();

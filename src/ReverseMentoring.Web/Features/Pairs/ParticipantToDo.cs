@@ -10,23 +10,26 @@ public enum ParticipantActionKind
     /// <summary>A proposed pair waits for this person's accept or decline.</summary>
     AnswerProposal = 0,
 
+    /// <summary>The partner wrote messages this person has not read.</summary>
+    ReadMessages = 1,
+
     /// <summary>An active pair's current agreement this person has not signed.</summary>
-    SignAgreement = 1,
+    SignAgreement = 2,
 
     /// <summary>A session of theirs has taken place (or was marked missed lately) and nobody logged it.</summary>
-    LogSession = 2,
+    LogSession = 3,
 
     /// <summary>A held session waits for their feedback.</summary>
-    GiveFeedback = 3,
+    GiveFeedback = 4,
 
     /// <summary>A check-in sent to them is not answered.</summary>
-    AnswerCheckIn = 4,
+    AnswerCheckIn = 5,
 
     /// <summary>An active pair with skills in play and no start rating of theirs.</summary>
-    RateSkills = 5,
+    RateSkills = 6,
 
     /// <summary>An active pair with no session planned ahead.</summary>
-    ScheduleSession = 6,
+    ScheduleSession = 7,
 }
 
 /// <summary>One thing to do: what, about whom, and the page that does it.</summary>
@@ -65,6 +68,19 @@ public static class ParticipantToDo
         items.AddRange(proposals.Select(p => new ParticipantAction(
             ParticipantActionKind.AnswerProposal, $"Answer your proposed pair with {p.Partner}",
             $"/Participant/Programs/{p.ProgramId}#pair-{p.Id}", p.ProposedAtUtc)));
+
+        var unread = (await Conversations.PairMessages.UnreadByPairAsync(db, userId, cancellationToken)).Where(u => u.Value > 0).ToDictionary(u => u.Key, u => u.Value);
+        if (unread.Count > 0)
+        {
+            var ids = unread.Keys.Take(PerKind).ToList();
+            var writers = await mine.Where(p => ids.Contains(p.Id))
+                .Select(p => new { p.Id, Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName })
+                .ToListAsync(cancellationToken);
+            items.AddRange(writers.Select(p => new ParticipantAction(
+                ParticipantActionKind.ReadMessages,
+                unread[p.Id] == 1 ? $"Read 1 new message from {p.Partner}" : $"Read {unread[p.Id]} new messages from {p.Partner}",
+                $"/Participant/Pairs/{p.Id}/Messages", nowUtc)));
+        }
 
         var unsigned = await Agreements.PairAgreements.AwaitingMySignatureAsync(db, userId, cancellationToken);
         if (unsigned.Count > 0)
