@@ -52,6 +52,7 @@ public static class PageTable
         new("/Account/ChangePassword",                             "/Account/ChangePassword",                                   SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Account/ConfirmEmail",                               "/Account/ConfirmEmail",                                     Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/MyData",                                     "/Account/MyData",                                           SignIn,    Ok,        Ok,        Ok,        Ok),
+        new("/Account/Profile",                                    "/Account/Profile",                                          SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Account/Register",                                   "/Account/Register",                                         Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/SignIn",                                     "/Account/SignIn",                                           Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/SignOut",                                    "/Account/SignOut",                                          Redirect,  Ok,        Ok,        Ok,        Ok),

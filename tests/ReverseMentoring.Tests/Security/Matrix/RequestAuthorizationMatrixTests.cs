@@ -41,6 +41,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
     {
         ["Account.ChangePassword.Command"] = AnySignedIn,
         ["Account.ConfirmAddress.Command"] = Anyone,
+        ["Account.Profile.Command"] = AnySignedIn,
+        ["Account.Profile.Query"] = AnySignedIn,
         ["Account.Register.Command"] = Anyone,
         ["Account.Register.InviteQuery"] = Anyone,
         ["Account.SignInWithPassword.Command"] = Anyone,
