@@ -115,6 +115,7 @@ public static class PageTable
         new("/Programs/{programId}/Message",                       "/Programs/{program}/Message",                               SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Report",                        "/Programs/{program}/Report",                                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Resources",                     "/Programs/{program}/Resources",                             SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Training",                      "/Programs/{program}/Training",                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Resources/{id}/Delete",         "/Programs/{program}/Resources/{linkResource}/Delete",       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
 
         new("/Resources/{id}/Download",                            "/Resources/{mentorResource}/Download",                      SignIn,    Ok,        NotFound,  Ok,        NotFound),
