@@ -18,6 +18,7 @@ namespace ReverseMentoring.Tests;
 /// <code>
 /// app.ProgramAsync(status, archived, cadenceDays, formats, topics, name, ...)  a program; its dates fit its status (default Running)
 /// app.PersonAsync(role, name, email, alsoRole)                                a person holding a role, as a Person (User, As)
+/// app.ProfileZoneAsync(person, zone)                                         the person's profile time zone (times are shown to them in it)
 /// app.EnrolAsync(program, person, role, status, profile...)                  their enrolment (default approved, complete profile), saved as them
 /// app.PairAsync(program, status, mentor, mentee, ...)                        a pair (TestPair), accepted unless told; new "Maya Mentor" and "Simon Senior"
 ///                                                                            unless given; without a program, a new matching (proposed) or running one
@@ -161,6 +162,18 @@ public static class TestData
         return new Person(user, AppFactory.PrincipalFor(user, role, alsoRole));
     }
 
+    /// <summary>The person's profile time zone, the one every time is shown to them in; the same person back.</summary>
+    public static async Task<Person> ProfileZoneAsync(this AppFactory app, Person person, string timeZoneId)
+    {
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == person.User.Id)).TimeZoneId = timeZoneId;
+            return await db.SaveChangesAsync();
+        });
+        person.User.TimeZoneId = timeZoneId;
+        return person;
+    }
+
     /// <summary>A person holding the mentor or mentee role.</summary>
     public static Task<Person> PersonAsync(this AppFactory app, ParticipantRole role, string? name = null, string? email = null) =>
         app.PersonAsync(RoleName(role), name, email);
@@ -264,8 +277,9 @@ public static class TestData
         Action<Pair>? change = null)
     {
         program ??= await app.ProgramAsync(status is PairStatus.Proposed or PairStatus.Declined ? ProgramStatus.Matching : ProgramStatus.Running);
-        mentor ??= await app.PersonAsync(Roles.Mentor, mentorName);
-        mentee ??= await app.PersonAsync(Roles.Mentee, menteeName);
+        // People made here live where their enrolment says: their profile (the zone they see times in) matches it.
+        mentor ??= await app.ProfileZoneAsync(await app.PersonAsync(Roles.Mentor, mentorName), mentorZone);
+        mentee ??= await app.ProfileZoneAsync(await app.PersonAsync(Roles.Mentee, menteeName), menteeZone);
         var mentorEnrolment = await app.EnrolmentIdAsync(program, mentor, ParticipantRole.Mentor, mentorZone);
         var menteeEnrolment = await app.EnrolmentIdAsync(program, mentee, ParticipantRole.Mentee, menteeZone);
 

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AvailabilitySlot> AvailabilitySlots => Set<AvailabilitySlot>();
     public DbSet<EnrolmentHistory> EnrolmentHistories => Set<EnrolmentHistory>();
     public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<ResourceCompletion> ResourceCompletions => Set<ResourceCompletion>();
     public DbSet<PairingRun> PairingRuns => Set<PairingRun>();
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<PairingRule> PairingRules => Set<PairingRule>();
@@ -160,6 +161,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             resource.Property(r => r.Audience).HasConversion<string>().HasMaxLength(8);
             resource.Property(r => r.AddedByUserId).HasMaxLength(450);
             resource.HasOne(r => r.Program).WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ResourceCompletion>(done =>
+        {
+            done.Property(d => d.UserId).HasMaxLength(450);
+            done.HasIndex(d => new { d.ResourceId, d.UserId }).IsUnique();
+            done.HasIndex(d => new { d.ProgramId, d.UserId });
+            done.HasOne<Resource>().WithMany().HasForeignKey(d => d.ResourceId).OnDelete(DeleteBehavior.Cascade);
+            done.HasOne<AppUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<PairingRun>(run =>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Data;
@@ -36,7 +37,8 @@ public sealed class StartupData(
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
     ILogger<StartupData> logger,
-    TimeProvider clock)
+    TimeProvider clock,
+    ResourceFiles files)
 {
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +50,7 @@ public sealed class StartupData(
         var demo = configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
         if (demo.Enabled)
         {
-            await new DemoData(db, users, clock).EnsureAsync(demo.Password, accounts, cancellationToken);
+            await new DemoData(db, users, clock, files).EnsureAsync(demo.Password, accounts, cancellationToken);
         }
 
         if (accounts.Count > 0)
@@ -174,7 +176,7 @@ public sealed class StartupData(
 public sealed record SignInLine(string Role, string Email, string Password);
 
 /// <summary>A believable program to explore in Development: a coordinator, a leader, 20 juniors and 10 seniors.</summary>
-internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ResourceFiles files)
 {
     public const string ProgramName = "Digital Leadership Reverse Mentoring 2027";
     public const string OpenProgramName = "Spring 2027 Cohort";
@@ -281,6 +283,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
         }
 
         await EnsurePilotAsync(hash, coordinatorId, now, cancellationToken);
+        await EnsureStarterTrainingAsync(coordinatorId, now, cancellationToken);
 
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), CoordinatorEmail, password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Leadership), LeaderEmail, password));

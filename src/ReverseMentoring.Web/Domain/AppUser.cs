@@ -22,6 +22,35 @@ public sealed class AppUser : IdentityUser
     /// <summary>Where the next digest's "new since" starts: the last digest, or when the digest was chosen; null for the last day.</summary>
     public DateTime? DigestFromUtc { get; private set; }
 
+    /// <summary>
+    /// The person renames themselves or moves to another time zone; returns what changed (field, before, after), for the
+    /// audit log, which does not watch the account record itself (its password hash and stamps change on every sign-in).
+    /// </summary>
+    public IReadOnlyList<(string Field, string Before, string After)> ChangeProfile(string displayName, string timeZoneId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(timeZoneId);
+        if (ErasedAtUtc is not null)
+        {
+            throw new DomainRuleException("An erased person's profile cannot change.");
+        }
+
+        var changes = new List<(string, string, string)>();
+        if (!string.Equals(DisplayName, displayName, StringComparison.Ordinal))
+        {
+            changes.Add((nameof(DisplayName), DisplayName, displayName));
+            DisplayName = displayName;
+        }
+
+        if (!string.Equals(TimeZoneId, timeZoneId, StringComparison.Ordinal))
+        {
+            changes.Add((nameof(TimeZoneId), TimeZoneId, timeZoneId));
+            TimeZoneId = timeZoneId;
+        }
+
+        return changes;
+    }
+
     public void ChooseAlerts(AlertDelivery delivery, DateTime nowUtc)
     {
         if (delivery == CoordinatorAlerts)

@@ -30,6 +30,9 @@ public sealed class Resource : IAudited
     public string? ContentType { get; set; }
     public long? SizeBytes { get; set; }
     public ResourceAudience Audience { get; set; }
+
+    /// <summary>HR asks everyone it is for to go through it before their first session (training before mentoring).</summary>
+    public bool RequiredBeforeFirstSession { get; set; }
     public DateTime AddedAtUtc { get; set; }
     public string? AddedByUserId { get; set; }
 
@@ -55,8 +58,47 @@ public sealed class Resource : IAudited
             ContentType = ContentType,
             SizeBytes = SizeBytes,
             Audience = Audience,
+            RequiredBeforeFirstSession = RequiredBeforeFirstSession,
             AddedAtUtc = nowUtc,
             AddedByUserId = byUserId,
         };
     }
+
+    /// <summary>
+    /// The person says they went through this resource on <paramref name="on"/> (their own local day, not after
+    /// <paramref name="today"/>); marking it again moves the date. Only ever the person's own record.
+    /// </summary>
+    public ResourceCompletion MarkDoneBy(string userId, DateOnly on, DateOnly today, ResourceCompletion? earlier, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        if (on > today)
+        {
+            throw new DomainRuleException("The day you did it cannot be in the future.");
+        }
+
+        if (earlier is not null)
+        {
+            if (earlier.ResourceId != Id || earlier.UserId != userId)
+            {
+                throw new DomainRuleException("Only your own record of this resource can change.");
+            }
+
+            earlier.CompletedOn = on;
+            earlier.RecordedAtUtc = nowUtc;
+            return earlier;
+        }
+
+        return new ResourceCompletion { ProgramId = ProgramId, ResourceId = Id, UserId = userId, CompletedOn = on, RecordedAtUtc = nowUtc };
+    }
+}
+
+/// <summary>A person went through a resource of a program, on a day they give.</summary>
+public sealed class ResourceCompletion : IAudited
+{
+    public int Id { get; set; }
+    public int ProgramId { get; set; }
+    public int ResourceId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateOnly CompletedOn { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
 }

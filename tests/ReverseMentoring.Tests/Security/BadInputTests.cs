@@ -40,10 +40,12 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
     public static IReadOnlyList<FormRow> Forms { get; } =
     [
         new("/Account/ChangePassword"),
+        new("/Account/Profile"),
         new("/Account/Register", As: Who.Anonymous),
         new("/Account/SignIn", As: Who.Anonymous),
         new("/Coordinator/Alerts"),
         new("/Participant/Programs/{programId}/Enrol"),
+        new("/Participant/Programs/{programId}/Resources"),
         new("/Participant/Programs/{programId}/Pairs/{pairId}/{answer}"),
         new("/Participant/Programs/{programId}/Withdraw"),
         new("/Participant/Feedback/Give/{sessionId}"),

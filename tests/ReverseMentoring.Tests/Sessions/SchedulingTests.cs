@@ -278,7 +278,7 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
             new() { Day = DayOfWeek.Wednesday, Starts = new TimeOnly(6, 0), Ends = new TimeOnly(8, 0) },
         };
         var program = await app.ProgramAsync(topics: ["AI assistants at work", "Social media basics"]);
-        var simon = await app.PersonAsync(Roles.Mentee, TestData.MenteeName);
+        var simon = await app.ProfileZoneAsync(await app.PersonAsync(Roles.Mentee, TestData.MenteeName), "America/New_York");
         await app.EnrolAsync(program, simon, ParticipantRole.Mentee, timeZoneId: "America/New_York", availability: early);
         var pair = await app.PairAsync(program, mentee: simon);
         await app.SessionAsync(pair, SessionStatus.Scheduled, new DateTime(2027, 3, 3, 11, 0, 0));

@@ -38,9 +38,6 @@ public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptio
 
     public bool IsOpen => options.Value.Mode == RegistrationMode.Open;
 
-    public static IReadOnlyList<string> TimeZones { get; } =
-        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
-
     public async Task OnGetAsync(string? invitation, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(invitation))
@@ -101,7 +98,8 @@ public static class Register
 
         public string DisplayName { get; set; } = "";
 
-        public string TimeZoneId { get; set; } = "UTC";
+        /// <summary>Empty until chosen: the page fills in the browser's zone, so nobody lands in UTC by default.</summary>
+        public string TimeZoneId { get; set; } = "";
 
         /// <summary>Mentor or Mentee; ignored when an invitation sets the role.</summary>
         public string JoiningAs { get; set; } = "";
@@ -126,9 +124,7 @@ public static class Register
                 .NotEmpty().WithMessage("Enter your name as colleagues know it.")
                 .MaximumLength(AppUser.DisplayNameMaxLength).WithMessage("A name has at most 100 characters.");
 
-            RuleFor(c => c.TimeZoneId)
-                .Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id ?? "", out _))
-                .WithMessage("Choose your time zone from the list.");
+            RuleFor(c => c.TimeZoneId).Must(TimeZones.IsKnown).WithMessage(TimeZones.UnknownMessage);
 
             RuleFor(c => c.Password).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Choose a password.")

@@ -17,6 +17,7 @@ public static class AuditWording
     {
         [nameof(MentoringProgram)] = "Program",
         [nameof(CheckInQuestion)] = "Check-in question",
+        [nameof(AppUser)] = "Profile",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)

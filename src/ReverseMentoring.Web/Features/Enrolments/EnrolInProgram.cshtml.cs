@@ -19,7 +19,8 @@ namespace ReverseMentoring.Web.Features.Enrolments;
 [Authorize(Policy = PagePolicies.Participants)]
 public sealed class EnrolInProgramModel(IMediator mediator) : PageModel, IReloadAfterRejection
 {
-    public const int BlankRows = 3;
+    /// <summary>Empty rows the form opens with: with the script people add more as they go; without it, one more each save.</summary>
+    public const int BlankRows = 1;
 
     [FromRoute]
     public int ProgramId { get; set; }
@@ -34,7 +35,7 @@ public sealed class EnrolInProgramModel(IMediator mediator) : PageModel, IReload
         Form = await mediator.Send(new EnrolInProgram.FormQuery(ProgramId), cancellationToken);
         Data = Form.Current;
 
-        // Without JavaScript, empty rows are how a person adds slots and skills.
+        // Without JavaScript, an empty row is how a person adds a slot or a skill (one per save); the script adds more in place.
         for (var i = 0; i < BlankRows; i++)
         {
             Data.Availability.Add(new EnrolInProgram.Slot());

@@ -10,6 +10,9 @@ namespace ReverseMentoring.Web.Features.Enrolments;
 /// </summary>
 public class EnrolmentProfile
 {
+    /// <summary>The most weekly time slots, and the most skills, one profile holds: enough for anyone, few enough to pair on.</summary>
+    public const int MaxRows = 20;
+
     public ParticipantRole? Role { get; set; }
 
     public string? Department { get; set; }
@@ -131,6 +134,10 @@ public sealed class EnrolmentProfileValidator : AbstractValidator<EnrolmentProfi
             {
                 context.AddFailure("Add at least one weekly time when you can meet.");
             }
+            else if (filled.Count > EnrolmentProfile.MaxRows)
+            {
+                context.AddFailure($"Give at most {EnrolmentProfile.MaxRows} weekly times; you gave {filled.Count}. Remove {filled.Count - EnrolmentProfile.MaxRows} or join some together.");
+            }
             else if (EnrolmentRules.Overlap(filled.Where(s => s is { Day: not null, From: not null, To: not null })
                 .Select(s => (s.Day!.Value, s.From!.Value, s.To!.Value))) is { } overlap)
             {
@@ -153,6 +160,12 @@ public sealed class EnrolmentProfileValidator : AbstractValidator<EnrolmentProfi
                 context.AddFailure(context.InstanceToValidate.Role == ParticipantRole.Mentee
                     ? "Add at least one skill you want to learn."
                     : "Add at least one skill you can teach.");
+                return;
+            }
+
+            if (filled.Count > EnrolmentProfile.MaxRows)
+            {
+                context.AddFailure($"Give at most {EnrolmentProfile.MaxRows} skills; you gave {filled.Count}. Keep the ones that matter most.");
                 return;
             }
 

@@ -48,8 +48,7 @@ public static class EnrolmentRules
         return null;
     }
 
-    public static bool IsKnownTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+    public static bool IsKnownTimeZone(string? id) => Account.TimeZones.IsKnown(id);
 
     public static string Describe(SessionFormats format) => format switch
     {

@@ -36,6 +36,13 @@ public sealed class ListResourcesModel(IMediator mediator) : PageModel, IReloadA
         return RedirectToPage(new { programId = ProgramId });
     }
 
+    public async Task<IActionResult> OnPostRequiredAsync(int resourceId, bool required, CancellationToken cancellationToken)
+    {
+        var title = await mediator.Send(new SetResourceRequired.Command { ProgramId = ProgramId, ResourceId = resourceId, Required = required }, cancellationToken);
+        Message = required ? $"\"{title}\" is now required before the first session." : $"\"{title}\" is no longer required.";
+        return RedirectToPage(new { programId = ProgramId });
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         List ??= await mediator.Send(new ListResources.Query(ProgramId, 1), cancellationToken);
 }
@@ -48,7 +55,7 @@ public static class ListResources
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId, int Page) : IQuery<Result>;
 
-    public sealed record Row(int Id, string Title, string Description, ResourceAudience Audience, string? Url, string? FileName, long? SizeBytes);
+    public sealed record Row(int Id, string Title, string Description, ResourceAudience Audience, string? Url, string? FileName, long? SizeBytes, bool Required);
 
     public sealed record Result(int ProgramId, string ProgramName, bool IsArchived, long MaxFileBytes, IReadOnlyList<Row> Resources, int Page, int PageCount, int Total);
 
@@ -64,7 +71,7 @@ public static class ListResources
             var rows = await resources
                 .OrderBy(r => r.Title).ThenBy(r => r.Id)
                 .Page(page, PageSize)
-                .Select(r => new Row(r.Id, r.Title, r.Description, r.Audience, r.Url, r.FileName, r.SizeBytes))
+                .Select(r => new Row(r.Id, r.Title, r.Description, r.Audience, r.Url, r.FileName, r.SizeBytes, r.RequiredBeforeFirstSession))
                 .ToListAsync(cancellationToken);
             return new Result(program.Id, program.Name, program.ArchivedAtUtc is not null, files.MaxFileBytes, rows, page, pageCount, total);
         }
@@ -84,6 +91,9 @@ public static class AddResource
         public string? Description { get; set; }
 
         public ResourceAudience Audience { get; set; } = ResourceAudience.Both;
+
+        /// <summary>Everyone it is for is asked to go through it before their first session.</summary>
+        public bool RequiredBeforeFirstSession { get; set; }
 
         public string? Url { get; set; }
 
@@ -145,6 +155,7 @@ public static class AddResource
                 Title = command.Title.Trim(),
                 Description = command.Description?.Trim() ?? "",
                 Audience = command.Audience,
+                RequiredBeforeFirstSession = command.RequiredBeforeFirstSession,
                 AddedAtUtc = clock.GetUtcNow().UtcDateTime,
                 AddedByUserId = current.RequireId(),
             };
@@ -177,6 +188,38 @@ public static class AddResource
             }
 
             return resource.Id;
+        }
+    }
+}
+
+/// <summary>HR marks a resource required before the first session, or no longer required.</summary>
+public static class SetResourceRequired
+{
+    [AllowedRoles(Roles.HrCoordinator)]
+    public sealed class Command : ICommand<string>
+    {
+        public int ProgramId { get; set; }
+
+        public int ResourceId { get; set; }
+
+        public bool Required { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db) : ICommandHandler<Command, string>
+    {
+        public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var resource = await db.Resources.Include(r => r.Program)
+                .SingleOrDefaultAsync(r => r.Id == command.ResourceId && r.ProgramId == command.ProgramId, cancellationToken)
+                ?? throw new NotFoundException();
+            if (resource.Program!.ArchivedAtUtc is not null)
+            {
+                throw RequestValidationException.For(command, "", "This program is archived; its resources can no longer change.");
+            }
+
+            resource.RequiredBeforeFirstSession = command.Required;
+            await db.SaveChangesAsync(cancellationToken);
+            return resource.Title;
         }
     }
 }

@@ -138,6 +138,16 @@ public sealed partial class ResourceFiles(IOptions<ResourceOptions> options, IHo
         return storedName;
     }
 
+    /// <summary>Stores a text of the app's own (the demo's starter guides) as a UTF-8 .txt file; the random name it is stored under.</summary>
+    public async Task<string> SaveTextAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var storedName = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant() + ".txt";
+        Directory.CreateDirectory(Folder);
+        await File.WriteAllTextAsync(Path.Combine(Folder, storedName), text, new System.Text.UTF8Encoding(false), cancellationToken);
+        return storedName;
+    }
+
     /// <summary>The full path of a stored file, or null when there is none by that name.</summary>
     public string? PathOf(string storedName)
     {

@@ -105,9 +105,9 @@ public static class GiveFeedback
                 s.Status,
                 MentorUserId = s.Pair!.MentorEnrolment!.UserId,
                 MentorName = s.Pair.MentorEnrolment.User!.DisplayName,
-                MentorZone = s.Pair.MentorEnrolment.TimeZoneId,
+                MentorZone = s.Pair.MentorEnrolment.User.TimeZoneId,
                 MenteeName = s.Pair.MenteeEnrolment!.User!.DisplayName,
-                MenteeZone = s.Pair.MenteeEnrolment.TimeZoneId,
+                MenteeZone = s.Pair.MenteeEnrolment.User.TimeZoneId,
             })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
         var mentor = session.MentorUserId == me;

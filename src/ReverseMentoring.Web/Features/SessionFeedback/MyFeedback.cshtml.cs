@@ -76,9 +76,9 @@ public static class MyFeedback
                     s.EndsAtUtc,
                     IAmMentor = s.Pair!.MentorEnrolment!.UserId == me,
                     MentorName = s.Pair.MentorEnrolment.User!.DisplayName,
-                    MentorZone = s.Pair.MentorEnrolment.TimeZoneId,
+                    MentorZone = s.Pair.MentorEnrolment.User.TimeZoneId,
                     MenteeName = s.Pair.MenteeEnrolment!.User!.DisplayName,
-                    MenteeZone = s.Pair.MenteeEnrolment.TimeZoneId,
+                    MenteeZone = s.Pair.MenteeEnrolment.User.TimeZoneId,
                 })
                 .ToListAsync(cancellationToken))
                 .Select(s => new Pending(
@@ -103,9 +103,9 @@ public static class MyFeedback
                     f.Session.EndsAtUtc,
                     f.Role,
                     MentorName = f.Session.Pair!.MentorEnrolment!.User!.DisplayName,
-                    MentorZone = f.Session.Pair.MentorEnrolment.TimeZoneId,
+                    MentorZone = f.Session.Pair.MentorEnrolment.User.TimeZoneId,
                     MenteeName = f.Session.Pair.MenteeEnrolment!.User!.DisplayName,
-                    MenteeZone = f.Session.Pair.MenteeEnrolment.TimeZoneId,
+                    MenteeZone = f.Session.Pair.MenteeEnrolment.User.TimeZoneId,
                     f.Rating,
                     f.Comment,
                 })

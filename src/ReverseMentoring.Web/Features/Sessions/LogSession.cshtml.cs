@@ -162,9 +162,9 @@ public static class LogSession
                     s.Version,
                     MentorUserId = s.Pair!.MentorEnrolment!.UserId,
                     MentorName = s.Pair.MentorEnrolment.User!.DisplayName,
-                    MentorZone = s.Pair.MentorEnrolment.TimeZoneId,
+                    MentorZone = s.Pair.MentorEnrolment.User.TimeZoneId,
                     MenteeName = s.Pair.MenteeEnrolment!.User!.DisplayName,
-                    MenteeZone = s.Pair.MenteeEnrolment.TimeZoneId,
+                    MenteeZone = s.Pair.MenteeEnrolment.User.TimeZoneId,
                     Topics = s.Topics.Select(t => new { t.ProgramTopicId, t.Kind }).ToList(),
                 })
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();

@@ -22,7 +22,7 @@ public sealed class MySessionsModel(IMediator mediator) : PageModel
         Data = await mediator.Send(new MySessions.Query(page), cancellationToken);
 }
 
-/// <summary>The caller's sessions across all their pairs, upcoming first, each in the caller's time zone for its program.</summary>
+/// <summary>The caller's sessions across all their pairs, upcoming first, all in the caller's own profile time zone.</summary>
 public static class MySessions
 {
     public const int PageSize = 20;
@@ -43,10 +43,8 @@ public static class MySessions
         {
             var userId = current.RequireId();
             var now = clock.GetUtcNow().UtcDateTime;
-            var fallbackZone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
-            var mine = await db.Enrolments.AsNoTracking().Where(e => e.UserId == userId)
-                .Select(e => new { e.Id, e.ProgramId, e.TimeZoneId }).ToListAsync(cancellationToken);
-            var ids = mine.Select(e => e.Id).ToList();
+            var zone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleAsync(cancellationToken);
+            var ids = await db.Enrolments.AsNoTracking().Where(e => e.UserId == userId).Select(e => e.Id).ToListAsync(cancellationToken);
 
             var pairs = await db.Pairs.AsNoTracking().Active().OfParticipant(userId)
                 .Join(db.Programs, p => p.ProgramId, program => program.Id, (p, program) => new { Pair = p, program.Name, program.Status })
@@ -83,10 +81,7 @@ public static class MySessions
                 .ToListAsync(cancellationToken);
 
             var items = rows.Select(s =>
-            {
-                var zone = mine.FirstOrDefault(e => e.ProgramId == s.ProgramId)?.TimeZoneId ?? fallbackZone;
-                return new Item(s.Id, s.ProgramName, s.Partner, SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone), s.Format, s.Status, s.EndsAtUtc > now);
-            }).ToList();
+                new Item(s.Id, s.ProgramName, s.Partner, SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone), s.Format, s.Status, s.EndsAtUtc > now)).ToList();
             return new Result(items, new Pager(page, pageCount, total, "session", "sessions"),
                 pairs.Select(p => new ActivePair(p.Id, p.Name, p.Partner)).ToList());
         }

@@ -52,7 +52,7 @@ public static class SessionMail
         ArgumentNullException.ThrowIfNull(sides);
         var partner = sides.Partner.User!;
         var me = sides.Me.User!;
-        var when = SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, sides.Partner.TimeZoneId);
+        var when = SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, sides.PartnerZone);
         var (subject, opening) = change switch
         {
             Change.Scheduled => ($"Session scheduled: {when}", $"{me.DisplayName} scheduled a reverse mentoring session with you in {sides.Program.Name}."),

@@ -30,7 +30,7 @@ public sealed record SessionPlanForm(
             program.Name,
             sides.PartnerName,
             SessionTimes.Zone(sides.MyZone).Id,
-            SessionTimes.Zone(sides.Partner.TimeZoneId).Id,
+            SessionTimes.Zone(sides.PartnerZone).Id,
             minutes,
             EnrolmentRules.EachFormat.Where(f => program.Formats.HasFlag(f)).ToList(),
             program.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => new Topic(t.Id, t.Title, t.SuggestedActivities)).ToList(),

@@ -195,9 +195,9 @@ public sealed class SessionReminders(
                     pair.ProgramId,
                     ProgramName = program.Name,
                     Mentor = new Person(pair.MentorEnrolment!.UserId, pair.MentorEnrolment.User!.Email, pair.MentorEnrolment.User.DisplayName,
-                        pair.MentorEnrolment.TimeZoneId, pair.MentorEnrolment.User.ErasedAtUtc == null && pair.MentorEnrolment.Status != EnrolmentStatus.Withdrawn),
+                        pair.MentorEnrolment.User.TimeZoneId, pair.MentorEnrolment.User.ErasedAtUtc == null && pair.MentorEnrolment.Status != EnrolmentStatus.Withdrawn),
                     Mentee = new Person(pair.MenteeEnrolment!.UserId, pair.MenteeEnrolment.User!.Email, pair.MenteeEnrolment.User.DisplayName,
-                        pair.MenteeEnrolment.TimeZoneId, pair.MenteeEnrolment.User.ErasedAtUtc == null && pair.MenteeEnrolment.Status != EnrolmentStatus.Withdrawn),
+                        pair.MenteeEnrolment.User.TimeZoneId, pair.MenteeEnrolment.User.ErasedAtUtc == null && pair.MenteeEnrolment.Status != EnrolmentStatus.Withdrawn),
                 })
             .ToListAsync(cancellationToken);
 
@@ -246,9 +246,9 @@ public sealed class SessionReminders(
             Location = s.Location,
             CalendarSequence = s.CalendarSequence,
             Mentor = new Person(s.Pair!.MentorEnrolment!.UserId, s.Pair.MentorEnrolment.User!.Email, s.Pair.MentorEnrolment.User.DisplayName,
-                s.Pair.MentorEnrolment.TimeZoneId, s.Pair.MentorEnrolment.User.ErasedAtUtc == null),
+                s.Pair.MentorEnrolment.User.TimeZoneId, s.Pair.MentorEnrolment.User.ErasedAtUtc == null),
             Mentee = new Person(s.Pair.MenteeEnrolment!.UserId, s.Pair.MenteeEnrolment.User!.Email, s.Pair.MenteeEnrolment.User.DisplayName,
-                s.Pair.MenteeEnrolment.TimeZoneId, s.Pair.MenteeEnrolment.User.ErasedAtUtc == null),
+                s.Pair.MenteeEnrolment.User.TimeZoneId, s.Pair.MenteeEnrolment.User.ErasedAtUtc == null),
             MentorGaveFeedback = db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor),
             MenteeGaveFeedback = db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee),
         };

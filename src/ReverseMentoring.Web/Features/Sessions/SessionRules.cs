@@ -59,7 +59,11 @@ public sealed record PairSides(Pair Pair, MentoringProgram Program, Enrolment Me
     /// <summary>Sessions are planned only for an active pair in a program still running or about to.</summary>
     public bool CanPlanSessions => Pair.IsActive && Program.Status != ProgramStatus.Closed;
 
-    public string MyZone => Me.TimeZoneId;
+    /// <summary>The viewer's own profile zone: every time they see or enter is in it, whatever the program.</summary>
+    public string MyZone => Me.User?.TimeZoneId ?? "UTC";
+
+    /// <summary>The partner's profile zone, for what they are told.</summary>
+    public string PartnerZone => Partner.User?.TimeZoneId ?? "UTC";
 
     public string PartnerName => Partner.User?.DisplayName ?? "Your partner";
 }

@@ -97,7 +97,7 @@ public static class ViewSession
                 sides.PartnerName,
                 session.Status,
                 SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, sides.MyZone),
-                SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, sides.Partner.TimeZoneId),
+                SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, sides.PartnerZone),
                 session.DurationMinutes,
                 session.Format,
                 session.Location,

@@ -131,6 +131,8 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ["Resources.MyProgramResources.Query"] = "covered per program: a program the person is not enrolled in gives 404 (see below)",
         ["Enrolments.EnrolInProgram.FormQuery"] = "a program is not personal",
         ["Enrolments.EnrolInProgram.Command"] = "a program is not personal; the enrolment is always the caller's own",
+        ["Resources.MarkResourceDone.Command"] = "the record marked is always the caller's own; a resource of another program or side gives 404 (Training tests)",
+        ["Account.Profile.Command"] = "TimeZoneId names a time zone, not a record; the profile is always the caller's own",
     };
 
     public static TheoryData<string> PageCases() => new(Pages.Select(p => p.Url));

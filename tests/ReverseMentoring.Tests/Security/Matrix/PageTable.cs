@@ -52,6 +52,7 @@ public static class PageTable
         new("/Account/ChangePassword",                             "/Account/ChangePassword",                                   SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Account/ConfirmEmail",                               "/Account/ConfirmEmail",                                     Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/MyData",                                     "/Account/MyData",                                           SignIn,    Ok,        Ok,        Ok,        Ok),
+        new("/Account/Profile",                                    "/Account/Profile",                                          SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Account/Register",                                   "/Account/Register",                                         Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/SignIn",                                     "/Account/SignIn",                                           Ok,        Ok,        Ok,        Ok,        Ok),
         new("/Account/SignOut",                                    "/Account/SignOut",                                          Redirect,  Ok,        Ok,        Ok,        Ok),
@@ -123,6 +124,7 @@ public static class PageTable
         new("/Programs/{programId}/Message",                       "/Programs/{program}/Message",                               SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Report",                        "/Programs/{program}/Report",                                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Resources",                     "/Programs/{program}/Resources",                             SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/Training",                      "/Programs/{program}/Training",                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Resources/{id}/Delete",         "/Programs/{program}/Resources/{linkResource}/Delete",       SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
 
         new("/Resources/{id}/Download",                            "/Resources/{mentorResource}/Download",                      SignIn,    Ok,        NotFound,  Ok,        NotFound),

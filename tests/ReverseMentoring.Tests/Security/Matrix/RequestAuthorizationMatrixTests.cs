@@ -41,6 +41,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
     {
         ["Account.ChangePassword.Command"] = AnySignedIn,
         ["Account.ConfirmAddress.Command"] = Anyone,
+        ["Account.Profile.Command"] = AnySignedIn,
+        ["Account.Profile.Query"] = AnySignedIn,
         ["Account.Register.Command"] = Anyone,
         ["Account.Register.InviteQuery"] = Anyone,
         ["Account.SignInWithPassword.Command"] = Anyone,
@@ -162,6 +164,9 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Resources.DownloadResource.Query"] = AnySignedIn,
         ["Resources.ListResources.Query"] = Hr,
         ["Resources.MyProgramResources.Query"] = Participants,
+        ["Resources.MarkResourceDone.Command"] = Participants,
+        ["Resources.SetResourceRequired.Command"] = Hr,
+        ["Resources.TrainingCompletion.Query"] = Hr,
         ["SessionFeedback.GiveFeedback.Command"] = Participants,
         ["SessionFeedback.GiveFeedback.Query"] = Participants,
         ["SessionFeedback.MyFeedback.Query"] = Participants,

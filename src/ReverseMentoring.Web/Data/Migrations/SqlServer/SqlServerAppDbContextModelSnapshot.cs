@@ -1609,6 +1609,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequiredBeforeFirstSession")
+                        .HasColumnType("bit");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -1630,6 +1633,43 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId");
 
                     b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ResourceCompletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProgramId", "UserId");
+
+                    b.HasIndex("ResourceId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ResourceCompletions");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
@@ -2331,6 +2371,21 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ResourceCompletion", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>

@@ -1546,6 +1546,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequiredBeforeFirstSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("INTEGER");
 
@@ -1567,6 +1570,41 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("Resources");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ResourceCompletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProgramId", "UserId");
+
+                    b.HasIndex("ResourceId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ResourceCompletions");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
@@ -2258,6 +2296,21 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.ResourceCompletion", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
