@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Agreements;
+using ReverseMentoring.Web.Features.Conversations;
 using ReverseMentoring.Web.Features.Pairs;
 
 namespace ReverseMentoring.Tests.Home;
@@ -74,9 +76,12 @@ public sealed class ParticipantHomeTests(AppFactory app) : IClassFixture<AppFact
         var skill = await app.SkillIdAsync("AI tools");
         await app.SkillRatingAsync(pair, ParticipantRole.Mentor, skill, SkillRatingStage.Start, 4);
         await app.SessionAsync(pair, SessionStatus.Missed, DateTime.UtcNow.AddDays(-40));
+        var before = (await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As)).ToDo;
+        await app.SendAsync(new SignAgreement.Command { PairId = pair.Id, Version = 1 }, pair.Mentor.As);
 
         var items = (await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As)).ToDo;
 
+        Assert.Equal($"/Participant/Pairs/{pair.Id}/Agreement", Assert.Single(before).Link);
         Assert.Empty(items);
     }
 
@@ -130,5 +135,29 @@ public sealed class ParticipantHomeTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("href=\"https://meet.example.com/home\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Participant/Sessions/{next.Id}/Calendar\"", html, StringComparison.Ordinal);
         Assert.Contains("Asia/Singapore (", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unread_messages_required_training_and_the_pairs_goals_reach_the_home()
+    {
+        var pair = await app.PairAsync();
+        await app.SendAsync(new PostMessage.Command { PairId = pair.Id, Text = "Shall we start with your calendar?" }, pair.Mentee.As);
+        await app.SendAsync(new PostMessage.Command { PairId = pair.Id, Text = "And then the assistant." }, pair.Mentee.As);
+        var guide = await app.ResourceAsync(pair.Program, "How to mentor upward", ResourceAudience.Mentors);
+        await app.ExecuteDbContextAsync(db => db.Resources.Where(r => r.Id == guide.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.RequiredBeforeFirstSession, true)));
+        await app.SendAsync(new ReverseMentoring.Web.Features.Goals.SetGoal.Command { PairId = pair.Id, Title = "Chair a meeting with a shared board" }, pair.Mentee.As);
+
+        var home = await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+
+        var messages = Assert.Single(home.ToDo, a => a.Kind == ParticipantActionKind.ReadMessages);
+        Assert.Equal($"Read 2 new messages from {pair.Mentee.User.DisplayName}", messages.Title);
+        Assert.Equal($"/Participant/Pairs/{pair.Id}/Messages", messages.Link);
+        var training = Assert.Single(home.ToDo, a => a.Kind == ParticipantActionKind.DoTraining);
+        Assert.Contains("How to mentor upward", training.Title, StringComparison.Ordinal);
+        var card = Assert.Single(home.Pairs);
+        Assert.Equal(2, card.UnreadMessages);
+        Assert.Equal("Chair a meeting with a shared board", Assert.Single(card.Goals).Title);
+        var menteeHome = await app.SendAsync(new MyMentoring.Query(), pair.Mentee.As);
+        Assert.DoesNotContain(menteeHome.ToDo, a => a.Kind is ParticipantActionKind.ReadMessages or ParticipantActionKind.DoTraining);
     }
 }

@@ -16,20 +16,23 @@ public enum ParticipantActionKind
     /// <summary>An active pair's current agreement this person has not signed.</summary>
     SignAgreement = 2,
 
+    /// <summary>Training HR marked as required before the first session, not done yet.</summary>
+    DoTraining = 3,
+
     /// <summary>A session of theirs has taken place (or was marked missed lately) and nobody logged it.</summary>
-    LogSession = 3,
+    LogSession = 4,
 
     /// <summary>A held session waits for their feedback.</summary>
-    GiveFeedback = 4,
+    GiveFeedback = 5,
 
     /// <summary>A check-in sent to them is not answered.</summary>
-    AnswerCheckIn = 5,
+    AnswerCheckIn = 6,
 
     /// <summary>An active pair with skills in play and no start rating of theirs.</summary>
-    RateSkills = 6,
+    RateSkills = 7,
 
     /// <summary>An active pair with no session planned ahead.</summary>
-    ScheduleSession = 7,
+    ScheduleSession = 8,
 }
 
 /// <summary>One thing to do: what, about whom, and the page that does it.</summary>
@@ -97,6 +100,13 @@ public static class ParticipantToDo
             items.AddRange(toSign.Select(p => new ParticipantAction(
                 ParticipantActionKind.SignAgreement, $"Sign your pair agreement with {p.Partner}",
                 $"/Participant/Pairs/{p.Id}/Agreement", p.AcceptedAtUtc ?? nowUtc)));
+        }
+
+        foreach (var program in await Resources.RequiredTraining.RequiredLeftForAsync(db, userId, cancellationToken))
+        {
+            items.AddRange(program.Resources.Take(PerKind).Select(r => new ParticipantAction(
+                ParticipantActionKind.DoTraining, $"Before your first session: {r.Title} ({program.ProgramName})",
+                $"/Participant/Programs/{program.ProgramId}/Resources", nowUtc)));
         }
 
         var pairIds = mine.Select(p => p.Id);
