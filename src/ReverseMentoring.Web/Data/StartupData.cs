@@ -284,6 +284,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
 
         await EnsurePilotAsync(hash, coordinatorId, now, cancellationToken);
         await EnsureStarterTrainingAsync(coordinatorId, now, cancellationToken);
+        await GiveEachPersonTheirZoneAsync(cancellationToken);
 
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), CoordinatorEmail, password));
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.Leadership), LeaderEmail, password));
@@ -368,6 +369,23 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
     public static string MentorEmail(int number) => $"mentor{number:00}@demo.local";
 
     public static string MenteeEmail(int number) => $"mentee{number:00}@demo.local";
+
+    /// <summary>A demo person's own time zone is the one they enrolled from first, so every page shows times where they live.</summary>
+    private async Task GiveEachPersonTheirZoneAsync(CancellationToken cancellationToken)
+    {
+        var zones = await db.Enrolments.AsNoTracking()
+            .Where(e => db.Users.Any(u => u.Id == e.UserId && u.TimeZoneId == "UTC"))
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.UserId, e.TimeZoneId })
+            .ToListAsync(cancellationToken);
+        foreach (var first in zones.GroupBy(z => z.UserId).Select(g => g.First()).Where(z => z.TimeZoneId != "UTC"))
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == first.UserId, cancellationToken);
+            user.TimeZoneId = first.TimeZoneId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private async Task EnsureUserAsync(string email, string name, string role, string passwordHash, DateTime now)
     {

@@ -102,7 +102,11 @@ public static class ParticipantToDo
                 $"/Participant/Pairs/{p.Id}/Agreement", p.AcceptedAtUtc ?? nowUtc)));
         }
 
-        foreach (var program in await Resources.RequiredTraining.RequiredLeftForAsync(db, userId, cancellationToken))
+        // Training is asked for before the first session: once the person has met in a program, it is no longer a to-do.
+        var metIn = await db.Sessions.AsNoTracking()
+            .Where(s => mine.Select(p => p.Id).Contains(s.PairId) && s.Status == SessionStatus.Held)
+            .Select(s => s.ProgramId).Distinct().ToListAsync(cancellationToken);
+        foreach (var program in (await Resources.RequiredTraining.RequiredLeftForAsync(db, userId, cancellationToken)).Where(p => !metIn.Contains(p.ProgramId)))
         {
             items.AddRange(program.Resources.Take(PerKind).Select(r => new ParticipantAction(
                 ParticipantActionKind.DoTraining, $"Before your first session: {r.Title} ({program.ProgramName})",
