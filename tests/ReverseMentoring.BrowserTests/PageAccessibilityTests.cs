@@ -77,10 +77,10 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
         await PageChecks.SignInAsync(page, DemoData.MenteeEmail(10), PageChecks.DemoPassword);
         await page.WaitForURLAsync("**/Participant");
         await PageChecks.AssertNoSeriousAccessibilityViolationsAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName, Exact = true }).First.ClickAsync();
         var programId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
         await page.GotoAsync("/Participant");
-        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.OpenProgramName }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.OpenProgramName, Exact = true }).First.ClickAsync();
         var openProgramId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
 
         string[] paths =

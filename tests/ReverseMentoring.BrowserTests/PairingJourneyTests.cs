@@ -115,7 +115,7 @@ public sealed class PairingJourneyTests(BrowserApp app)
         var declining = await declinerContext.NewPageAsync();
         await PageChecks.SignInAsync(declining, DemoData.MenteeEmail(Array.IndexOf(DemoData.SeniorNames, decliner) + 1), PageChecks.DemoPassword);
         await declining.WaitForURLAsync("**/Participant");
-        await declining.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).First.ClickAsync();
+        await declining.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName, Exact = true }).First.ClickAsync();
         await declining.GetByRole(AriaRole.Link, new() { Name = "Decline", Exact = true }).ClickAsync();
         await declining.GetByRole(AriaRole.Button, new() { Name = "Yes, decline this pair" }).ClickAsync();
         await Expect(declining.GetByRole(AriaRole.Link, new() { Name = "Decline", Exact = true })).ToHaveCountAsync(0);
@@ -135,7 +135,7 @@ public sealed class PairingJourneyTests(BrowserApp app)
     {
         await PageChecks.SignInAsync(page, email, PageChecks.DemoPassword);
         await page.WaitForURLAsync("**/Participant");
-        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProgramName, Exact = true }).First.ClickAsync();
         var accept = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Accept ") });
         if (await accept.CountAsync() == 0)
         {

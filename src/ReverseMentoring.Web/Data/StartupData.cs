@@ -370,12 +370,12 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
 
     public static string MenteeEmail(int number) => $"mentee{number:00}@demo.local";
 
-    /// <summary>A demo person's own time zone is the one they enrolled from first, so every page shows times where they live.</summary>
+    /// <summary>A demo person's own time zone is the one they last enrolled from, so every page shows times where they live.</summary>
     private async Task GiveEachPersonTheirZoneAsync(CancellationToken cancellationToken)
     {
         var zones = await db.Enrolments.AsNoTracking()
             .Where(e => db.Users.Any(u => u.Id == e.UserId && u.TimeZoneId == "UTC"))
-            .OrderBy(e => e.Id)
+            .OrderByDescending(e => e.Id)
             .Select(e => new { e.UserId, e.TimeZoneId })
             .ToListAsync(cancellationToken);
         foreach (var first in zones.GroupBy(z => z.UserId).Select(g => g.First()).Where(z => z.TimeZoneId != "UTC"))
