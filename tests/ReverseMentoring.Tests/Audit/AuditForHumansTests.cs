@@ -114,7 +114,7 @@ public sealed class AuditForHumansTests(AppFactory app) : IClassFixture<AppFacto
         var response = await (await app.SignedInClientAsync(hr.User)).GetAsync(new Uri($"/Audit?handler=Csv&Data.ProgramId={program.Id}&Data.Who={Uri.EscapeDataString(hr.User.DisplayName)}", UriKind.Relative));
 
         var body = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
-        Assert.StartsWith(string.Join(",", ExportAudit.Header) + "\r\n", body, StringComparison.Ordinal);
+        Assert.StartsWith(string.Join(",", ExportAudit.HeaderIn("UTC")) + "\r\n", body, StringComparison.Ordinal);
         using var text = new StringReader(body);
         await using var csv = CsvReader.Create(text, new CsvReaderOptions());
         await csv.ReadHeaderAsync();

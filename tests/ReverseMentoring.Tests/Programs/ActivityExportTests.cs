@@ -70,7 +70,7 @@ public sealed class ActivityExportTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith(string.Join(",", ExportSessions.Header) + "\r\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith(string.Join(",", ExportSessions.HeaderIn("UTC")) + "\r\n", csv, StringComparison.Ordinal);
         Assert.Contains(Accented, csv, StringComparison.Ordinal);
         Assert.Contains(SharedNote, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(PrivateNote, csv, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class ActivityExportTests(AppFactory app) : IClassFixture<AppFacto
 
         var row = Assert.Single(Rows(await DownloadAsync(hr, $"/Programs/{program.Id}/Report?handler=Export&table=feedback&format=xlsx", SpreadsheetExport.ContentType)));
 
-        Assert.Equal(ExportFeedback.Header, row.Keys);
+        Assert.Equal(ExportFeedback.HeaderIn("UTC"), row.Keys);
         Assert.Equal(MenteeName, row["Given by"]?.ToString());
         Assert.Equal("4", row["Rating (1-5)"]?.ToString());
         Assert.Equal("Clear, patient, practical – merci.", row["Comment"]?.ToString());

@@ -397,8 +397,9 @@ public static class ExportAudit
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(SearchAudit.Query Filters) : IQuery<byte[]>;
 
-    public static readonly IReadOnlyList<string> Header =
-        ["When (UTC)", "Who", "Action", "Change", "Record type", "Record id", "Program", "Field", "Before", "After"];
+    /// <summary>The columns, the time named in the zone of the person downloading.</summary>
+    public static IReadOnlyList<string> HeaderIn(string zoneId) =>
+        [$"When ({zoneId})", "Who", "Action", "Change", "Record type", "Record id", "Program", "Field", "Before", "After"];
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -419,17 +420,17 @@ public static class ExportAudit
                 stored.Values.SelectMany(c => c).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) })
                     .Concat(entries.Where(a => a.ProgramId != null).Select(a => ("ProgramId", JsonSerializer.SerializeToElement(a.ProgramId!.Value)))),
                 cancellationToken);
-            return await CsvExport.WriteAsync(Header, Lines(entries, stored, names), cancellationToken);
+            return await CsvExport.WriteAsync(HeaderIn(zone.Id), Lines(entries, stored, names, zone), cancellationToken);
         }
 
         private static IEnumerable<IReadOnlyList<string>> Lines(
-            IReadOnlyList<AuditEntry> entries, Dictionary<long, IReadOnlyList<SearchAudit.StoredChange>> stored, AuditWording.Names names)
+            IReadOnlyList<AuditEntry> entries, Dictionary<long, IReadOnlyList<SearchAudit.StoredChange>> stored, AuditWording.Names names, TimeZoneInfo zone)
         {
             foreach (var entry in entries)
             {
-                var when = DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
                 var program = entry.ProgramId is { } id ? names.Programs.GetValueOrDefault(id, "") : "";
-                var changes = SearchAudit.Describe(entry, stored[entry.Id], names, TimeZoneInfo.Utc);
+                var changes = SearchAudit.Describe(entry, stored[entry.Id], names, zone);
                 IReadOnlyList<string> Line(string field, string before, string after) =>
                     [when, entry.UserName, entry.ActionName, entry.Action, AuditWording.Record(entry.Entity), entry.EntityId, program, field, before, after];
                 if (changes.Count == 0)

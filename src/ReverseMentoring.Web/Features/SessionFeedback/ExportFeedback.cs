@@ -13,15 +13,17 @@ public static class ExportFeedback
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId) : IQuery<ExportTable>;
 
-    public static readonly IReadOnlyList<string> Header =
+    /// <summary>The columns, the times named in the zone of the person downloading.</summary>
+    public static IReadOnlyList<string> HeaderIn(string zoneId) =>
     [
-        "Session on (UTC)", "Mentor", "Mentor's e-mail", "Mentee", "Mentee's e-mail", "Given by", "Side", "Rating (1-5)", "Comment", "Given on",
+        $"Session on ({zoneId})", "Mentor", "Mentor's e-mail", "Mentee", "Mentee's e-mail", "Given by", "Side", "Rating (1-5)", "Comment", $"Given on ({zoneId})",
     ];
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, ExportTable>
+    public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, ExportTable>
     {
         public async ValueTask<ExportTable> Handle(Query query, CancellationToken cancellationToken)
         {
+            var zone = await Audit.SearchAudit.ViewerTimeZoneAsync(db, current.RequireId(), cancellationToken);
             _ = await db.Programs.AsNoTracking().Where(p => p.Id == query.ProgramId).Select(p => (int?)p.Id)
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var rows = await db.SessionFeedback.AsNoTracking()
@@ -41,11 +43,11 @@ public static class ExportFeedback
                 })
                 .ToListAsync(cancellationToken);
 
-            return new ExportTable("Feedback", Header, rows.Select(f => (IReadOnlyList<string>)
+            return new ExportTable("Feedback", HeaderIn(zone.Id), rows.Select(f => (IReadOnlyList<string>)
             [
-                f.StartsAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), f.Mentor, f.MentorEmail ?? "", f.Mentee, f.MenteeEmail ?? "",
+                Sessions.SessionTimes.ToLocal(f.StartsAtUtc, zone.Id).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), f.Mentor, f.MentorEmail ?? "", f.Mentee, f.MenteeEmail ?? "",
                 f.Role == ParticipantRole.Mentor ? f.Mentor : f.Mentee, EnrolmentRules.Describe(f.Role),
-                f.Rating.ToString(CultureInfo.InvariantCulture), f.Comment, f.CreatedAtUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                f.Rating.ToString(CultureInfo.InvariantCulture), f.Comment, Sessions.SessionTimes.ToLocal(f.CreatedAtUtc, zone.Id).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ]).ToList());
         }
     }

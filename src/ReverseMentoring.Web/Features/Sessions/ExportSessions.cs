@@ -16,16 +16,18 @@ public static class ExportSessions
     [AllowedRoles(Roles.HrCoordinator)]
     public sealed record Query(int ProgramId) : IQuery<ExportTable>;
 
-    public static readonly IReadOnlyList<string> Header =
+    /// <summary>The columns, the start named in the zone of the person downloading.</summary>
+    public static IReadOnlyList<string> HeaderIn(string zoneId) =>
     [
-        "Mentor", "Mentor's e-mail", "Mentee", "Mentee's e-mail", "Starts (UTC)", "Planned minutes", "Format", "Status", "Held minutes",
+        "Mentor", "Mentor's e-mail", "Mentee", "Mentee's e-mail", $"Starts ({zoneId})", "Planned minutes", "Format", "Status", "Held minutes",
         "Topics covered", "Times moved", "Cancelled by", "Cancellation reason", "Notes shared with HR", "Follow-ups shared with HR",
     ];
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, ExportTable>
+    public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, ExportTable>
     {
         public async ValueTask<ExportTable> Handle(Query query, CancellationToken cancellationToken)
         {
+            var zone = await Audit.SearchAudit.ViewerTimeZoneAsync(db, current.RequireId(), cancellationToken);
             _ = await db.Programs.AsNoTracking().Where(p => p.Id == query.ProgramId).Select(p => (int?)p.Id)
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var rows = await db.Sessions.AsNoTracking()
@@ -53,9 +55,9 @@ public static class ExportSessions
                 .ToListAsync(cancellationToken);
 
             static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-            return new ExportTable("Sessions", Header, rows.Select(s => (IReadOnlyList<string>)
+            return new ExportTable("Sessions", HeaderIn(zone.Id), rows.Select(s => (IReadOnlyList<string>)
             [
-                s.Mentor, s.MentorEmail ?? "", s.Mentee, s.MenteeEmail ?? "", s.StartsAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                s.Mentor, s.MentorEmail ?? "", s.Mentee, s.MenteeEmail ?? "", SessionTimes.ToLocal(s.StartsAtUtc, zone.Id).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 Number(s.DurationMinutes), EnrolmentRules.Describe(s.Format), s.Status.ToString(), Number(s.HeldMinutes),
                 string.Join("; ", s.Covered.Order(StringComparer.Ordinal)), Number(s.Moves), s.CancelledBy ?? "", s.CancelReason ?? "",
                 s.Notes ?? "", s.FollowUps ?? "",
