@@ -258,13 +258,13 @@ internal sealed partial class DemoData
                     db.CheckIns.Add(new CheckIn
                     {
                         ProgramId = program.Id, PairId = pair.Id, EnrolmentId = side.Id, UserId = side.UserId, Role = side.Role,
-                        Kind = CheckInKind.Milestone, DayNumber = dayNumber, SentAtUtc = sent, AnsweredAtUtc = answered ? sent.AddDays(2) : null,
+                        Kind = CheckInKind.Milestone, DayNumber = dayNumber, SentAtUtc = sent, AnsweredAtUtc = answered ? sent.AddDays(2).AddHours(8 + ((i + dayNumber) % 10)).AddMinutes(7 * i % 60) : null,
                         Answers = answered
                             ?
                             [
                                 new CheckInAnswer { QuestionId = questions[0].Id, Rating = kind == PilotPattern.LowRatings ? 2 : 4 },
                                 new CheckInAnswer { QuestionId = questions[1].Id, YesNo = kind is not PilotPattern.Lapsed },
-                                new CheckInAnswer { QuestionId = questions[2].Id, Text = "I now share documents instead of e-mailing attachments." },
+                                new CheckInAnswer { QuestionId = questions[2].Id, Text = ChangedHowIWork(side.Role, i + (dayNumber / 30)) },
                             ]
                             : [],
                     });
@@ -282,6 +282,34 @@ internal sealed partial class DemoData
 
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    // Seniors say what changed in their work, juniors what changed in theirs; varied so HR reads real-looking answers.
+    internal static readonly string[] SeniorChanges =
+    [
+        "I now share documents instead of e-mailing attachments.",
+        "I drafted my quarterly update with an AI assistant and then edited it myself.",
+        "I run my team's stand-up on the chat channel twice a week instead of a meeting.",
+        "I posted on the company network about our new site for the first time.",
+        "I ask my team what they think before deciding on tools, not after.",
+        "I built my own dashboard instead of waiting for the monthly report.",
+        "I set up a shared task board with my assistant and stopped chasing by e-mail.",
+    ];
+
+    internal static readonly string[] JuniorChanges =
+    [
+        "I explain technical things with fewer words and more examples.",
+        "I understand why budget decisions take so long now.",
+        "I speak up more in meetings with senior people.",
+        "I prepare each session with a goal, like I would with a client.",
+        "I see how my team's work shows up in the board's priorities.",
+        "I have learned to listen before I suggest a tool.",
+    ];
+
+    private static string ChangedHowIWork(ParticipantRole role, int seed)
+    {
+        var pool = role == ParticipantRole.Mentee ? SeniorChanges : JuniorChanges;
+        return pool[seed % pool.Length];
     }
 
     private enum PilotPattern
