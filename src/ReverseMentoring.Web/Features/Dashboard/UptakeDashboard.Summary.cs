@@ -154,7 +154,7 @@ public static partial class UptakeDashboard
                 && db.Sessions.Any(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end),
             cancellationToken);
         var held = await scope.Sessions.Where(s => s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end)
-            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(s => s.DurationMinutes) })
+            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(s => s.HeldMinutes ?? s.DurationMinutes) })
             .FirstOrDefaultAsync(cancellationToken);
         var (months, overall, _, _) = await RatingsAsync(scope, period, cancellationToken);
 
