@@ -27,6 +27,15 @@ public sealed class MonthlySummaryModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync([FromForm] bool receive, CancellationToken cancellationToken)
     {
+        // Only the page's own buttons send a choice; anything else changes nothing.
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, "That choice was not understood. Use one of the buttons below.");
+            Receiving = await mediator.Send(new MonthlySummarySetting.Query(), cancellationToken);
+            return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        }
+
         await mediator.Send(new MonthlySummarySetting.Command(receive), cancellationToken);
         return LocalRedirect("/Dashboard/MonthlySummary?saved=true");
     }
