@@ -63,6 +63,9 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Jobs:PairRiskWatch:Enabled"] = "false";
         _settings["Jobs:CoordinatorDigest:Enabled"] = "false";
 
+        // And the monthly summary to leaders and coordinators; its tests run it on a test clock.
+        _settings["Jobs:MonthlySummary:Enabled"] = "false";
+
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");
         _settings["Mail:PickupFolder"] = MailFolder;

@@ -22,6 +22,21 @@ public sealed class AppUser : IdentityUser
     /// <summary>Where the next digest's "new since" starts: the last digest, or when the digest was chosen; null for the last day.</summary>
     public DateTime? DigestFromUtc { get; private set; }
 
+    /// <summary>Whether a leader or coordinator chose not to receive the monthly summary e-mail.</summary>
+    public bool MonthlySummaryOptedOut { get; private set; }
+
+    /// <summary>The person starts or stops their own monthly summary e-mail; true when that changed anything.</summary>
+    public bool ChooseMonthlySummary(bool receive)
+    {
+        if (MonthlySummaryOptedOut == !receive)
+        {
+            return false;
+        }
+
+        MonthlySummaryOptedOut = !receive;
+        return true;
+    }
+
     /// <summary>
     /// The person renames themselves or moves to another time zone; returns what changed (field, before, after), for the
     /// audit log, which does not watch the account record itself (its password hash and stamps change on every sign-in).

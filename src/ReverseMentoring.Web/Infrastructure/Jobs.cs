@@ -1,6 +1,7 @@
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Conversations;
 using ReverseMentoring.Web.Features.Coordinator;
+using ReverseMentoring.Web.Features.Dashboard;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Sessions;
@@ -29,6 +30,7 @@ public static class Jobs
         services.AddJob<CheckInJob>(configuration, "CheckIns", everyMinutes: 60);
         services.AddJob<PairRiskWatch>(configuration, "PairRiskWatch", everyMinutes: 60);
         services.AddJob<CoordinatorDigest>(configuration, "CoordinatorDigest", everyMinutes: 60);
+        services.AddJob<MonthlySummaryJob>(configuration, "MonthlySummary", everyMinutes: 60);
         services.AddJob<MessageMail>(configuration, "MessageMail", everyMinutes: 5);
         services.AddJob<ConversationRetention>(configuration, "ConversationRetention", everyMinutes: 24 * 60);
         services.AddJob<OutboxSender>(configuration, "OutboxSender", everyMinutes: 1);

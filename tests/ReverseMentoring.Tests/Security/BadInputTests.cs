@@ -44,6 +44,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Account/Register", As: Who.Anonymous),
         new("/Account/SignIn", As: Who.Anonymous),
         new("/Coordinator/Alerts"),
+        new("/Dashboard/MonthlySummary"),
         new("/Participant/Programs/{programId}/Enrol"),
         new("/Participant/Programs/{programId}/Resources"),
         new("/Participant/Programs/{programId}/Pairs/{pairId}/{answer}"),

@@ -212,6 +212,9 @@ public sealed class CsvExportTests(MatrixApp app) : IClassFixture<MatrixApp>
             }
         }
 
+        // A fifth person, not paired: leadership shows no figure at all for a program of fewer than 5 people.
+        await EnrolAsync($"{Formulas[3]} {tag}", ParticipantRole.Mentor);
+
         Assert.True(await app.ExecuteDbContextAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(MentoringProgram) && a.EntityId == programId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return new Hostile(programId, programName, personNames, skillNames);
     }

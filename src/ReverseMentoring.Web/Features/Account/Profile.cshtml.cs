@@ -21,7 +21,7 @@ public sealed class ProfileModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(bool saved = false, CancellationToken cancellationToken = default)
     {
         var mine = await mediator.Send(new Profile.Query(), cancellationToken);
-        Data = new Profile.Command { DisplayName = mine.DisplayName, TimeZoneId = mine.TimeZoneId };
+        Data = new Profile.Command { DisplayName = mine.DisplayName, TimeZoneId = mine.TimeZoneId, MonthlySummary = mine.MonthlySummary };
         Saved = saved;
     }
 
@@ -41,7 +41,8 @@ public static class Profile
     [AnySignedInUser]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record Result(string DisplayName, string TimeZoneId);
+    /// <summary>MonthlySummary: whether a leader or coordinator receives the monthly summary e-mail; null for others.</summary>
+    public sealed record Result(string DisplayName, string TimeZoneId, bool? MonthlySummary = null);
 
     [AnySignedInUser]
     public sealed class Command : ICommand
@@ -49,6 +50,9 @@ public static class Profile
         public string DisplayName { get; set; } = "";
 
         public string TimeZoneId { get; set; } = "";
+
+        /// <summary>Leaders and coordinators only: receive the monthly summary e-mail; null leaves the choice as it is.</summary>
+        public bool? MonthlySummary { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -67,8 +71,9 @@ public static class Profile
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var id = current.RequireId();
+            var reader = current.IsInRole(Roles.Leadership) || current.IsInRole(Roles.HrCoordinator);
             return await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new Result(u.DisplayName, u.TimeZoneId))
+                .Select(u => new Result(u.DisplayName, u.TimeZoneId, reader ? !u.MonthlySummaryOptedOut : null))
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new RequestAuthorizationException(signedIn: false);
         }
     }
@@ -80,7 +85,13 @@ public static class Profile
             var id = current.RequireId();
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
                 ?? throw new RequestAuthorizationException(signedIn: false);
-            var changes = user.ChangeProfile(command.DisplayName.Trim(), command.TimeZoneId);
+            var changes = user.ChangeProfile(command.DisplayName.Trim(), command.TimeZoneId).ToList();
+            if (command.MonthlySummary is { } receive && (current.IsInRole(Roles.Leadership) || current.IsInRole(Roles.HrCoordinator))
+                && user.ChooseMonthlySummary(receive))
+            {
+                changes.Add((nameof(AppUser.MonthlySummaryOptedOut), (!user.MonthlySummaryOptedOut).ToString(), user.MonthlySummaryOptedOut.ToString()));
+            }
+
             if (changes.Count == 0)
             {
                 return Unit.Value;

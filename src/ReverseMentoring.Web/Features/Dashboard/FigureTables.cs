@@ -39,6 +39,8 @@ public static class FigureTables
     public const string Risk = "risk";
     public const string Programs = "programs";
 
+    public const string SmallGroupFootnote = "Leadership sees figures only for selections of at least 5 people.";
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<FigureTable> Of(UptakeDashboard.Result r)
@@ -175,7 +177,13 @@ public static class FigureTables
             "The same figures as above, for each program with enrolments matching the filters.",
             "No program has enrolments matching the filters.");
 
-        return [funnel, matching, sessions, cadence, ratings, skills, risk, programs];
+        IReadOnlyList<FigureTable> tables = [funnel, matching, sessions, cadence, ratings, skills, risk, programs];
+
+        // Every section is derived from the people selected: for leadership, a selection of 1 to 4 people shows none of
+        // them, not even a series of zeros and "fewer than 5", which would trace one person's weeks.
+        return r.SmallGroup
+            ? [.. tables.Select(t => t with { Rows = [], Chart = null, Empty = ExecutiveSummary.SmallGroupText, Footnote = SmallGroupFootnote })]
+            : tables;
     }
 
     /// <summary>"uptake-funnel-2026-11-24.csv".</summary>

@@ -87,6 +87,7 @@ internal static class LeadershipFigures
         return r with
         {
             ExactCounts = false,
+            SmallGroup = new PeopleCount(exact.GroupSize).IsSuppressed,
             Funnel = r.Funnel.Select(Funnel).ToList(),
             MatchRate = Average(w => w.MatchRate),
             MedianDaysToMatch = Average(w => w.MedianDaysToMatch),

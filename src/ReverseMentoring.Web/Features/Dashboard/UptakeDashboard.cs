@@ -89,7 +89,17 @@ public static partial class UptakeDashboard
         IReadOnlyList<ProgramRow> Programs,
         IReadOnlyList<Option> ProgramOptions,
         IReadOnlyList<string> Departments,
-        IReadOnlyList<string> JobLevels);
+        IReadOnlyList<string> JobLevels)
+    {
+        /// <summary>People in the selection: distinct people enrolled by the end of the period who match the filters.</summary>
+        public int GroupSize { get; init; }
+
+        /// <summary>Leadership's view of a selection of 1 to 4 people: every figure derived from people is withheld.</summary>
+        public bool SmallGroup { get; init; }
+
+        /// <summary>The headline figures with their change since the previous period.</summary>
+        public ExecutiveSummary? Summary { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache) : IQueryHandler<Query, Result>
     {
@@ -109,9 +119,11 @@ public static partial class UptakeDashboard
             var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
             var period = PeriodOf(query, DateOnly.FromDateTime(now));
             var version = await DataVersionAsync(cancellationToken);
-            if (user.IsInRole(Roles.HrCoordinator))
+            var exact = user.IsInRole(Roles.HrCoordinator);
+            var summary = await SummaryAsync(db, cache, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
+            if (exact)
             {
-                return (await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken)) with { Filter = query };
+                return (await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken)) with { Filter = query, Summary = summary };
             }
 
             period = WholeMonths(period);
@@ -122,7 +134,7 @@ public static partial class UptakeDashboard
                 wider.Add(await ExactAsync(programId, widerDepartment, widerJobLevel, period, now, version, cancellationToken));
             }
 
-            return LeadershipFigures.Of(own, wider) with { Filter = query };
+            return LeadershipFigures.Of(own, wider) with { Filter = query, Summary = summary };
         }
 
         // The figures aggregate millions of rows (seconds of database work at 1,000,000 sessions), so the exact figures of
@@ -184,6 +196,7 @@ public static partial class UptakeDashboard
             var (months, overall, ratedByProgram, smallMonthPrograms) = await RatingsAsync(scope, period, cancellationToken);
             var (skills, smallMonthSkills) = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
             var risk = await AtRiskAsync(db, scope, now, cancellationToken);
+            var groupSize = await scope.People.Where(e => e.CreatedAtUtc < period.EndUtc).Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
 
             static Count Shown(int value) => Count.Of(value, exact: true);
 
@@ -259,7 +272,10 @@ public static partial class UptakeDashboard
                 programRows,
                 programs,
                 departments,
-                jobLevels);
+                jobLevels)
+            {
+                GroupSize = groupSize,
+            };
         }
 
         /// <summary>

@@ -62,6 +62,7 @@ public static class PageTable
         new("/Dashboard",                                          "/Dashboard",                                                SignIn,    Forbidden, Forbidden, Ok,        Ok),
         new("/Dashboard/Export",                                   "/Dashboard/Export?table=funnel",                            SignIn,    Forbidden, Forbidden, Ok,        Ok),
         new("/Dashboard/Print",                                    "/Dashboard/Print",                                          SignIn,    Forbidden, Forbidden, Ok,        Ok),
+        new("/Dashboard/MonthlySummary",                           "/Dashboard/MonthlySummary",                                 SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Mail/Undelivered",                                   "/Mail/Undelivered",                                         SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/People",                                             "/People",                                                   SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/People/Erase/{userId}",                              "/People/Erase/{otherMentorUser}",                           SignIn,    Forbidden, Forbidden, Ok,        Forbidden),

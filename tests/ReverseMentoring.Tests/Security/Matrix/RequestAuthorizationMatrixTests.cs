@@ -77,6 +77,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["CheckIns.ReadCheckInAnswers.Query"] = Hr,
         ["CheckIns.RetireCheckInQuestion.Command"] = Hr,
         ["CheckIns.ViewCheckIn.Query"] = Participants,
+        ["Dashboard.MonthlySummarySetting.Command"] = AnySignedIn,
+        ["Dashboard.MonthlySummarySetting.Query"] = AnySignedIn,
         ["Dashboard.ProgramReport.Query"] = Hr,
         ["Dashboard.UptakeDashboard.Query"] = Hr | Leadership,
         ["Dashboard.UptakeOverview.Query"] = Hr | Leadership,

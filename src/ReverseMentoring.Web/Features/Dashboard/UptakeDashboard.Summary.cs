@@ -1,0 +1,204 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Shared;
+
+namespace ReverseMentoring.Web.Features.Dashboard;
+
+/// <summary>
+/// The executive summary's exact figures for one scope and period, and the periods it compares: the dashboard's date
+/// filter and the same length just before it, or without a date filter the last 30 days and the 30 before.
+/// </summary>
+public static partial class UptakeDashboard
+{
+    public const int SummaryDefaultDays = 30;
+
+    /// <summary>The exact figures behind the summary (HR's view), with what each rests on.</summary>
+    public sealed record SummaryExact(
+        int People,
+        int Participants,
+        int ActivePairs,
+        int SessionsHeld,
+        int MinutesHeld,
+        double? AverageRating,
+        int Ratings,
+        int Raters,
+        bool RatingSmallMonth,
+        double? SkillChange,
+        int SkillPeople,
+        int PairsAtRisk,
+        int PairsAccepted);
+
+    /// <summary>The period the summary describes and the one it is compared with.</summary>
+    public sealed record SummaryPeriods(Period Current, Period Previous, bool Default, bool WholeMonths)
+    {
+        /// <summary>"the 30 days before", "the 3 months before".</summary>
+        public string PreviousLabel
+        {
+            get
+            {
+                if (WholeMonths)
+                {
+                    var months = MonthsIn(Current);
+                    return months == 1 ? "the month before" : $"the {months} months before";
+                }
+
+                var days = Current.To.DayNumber - Current.From.DayNumber + 1;
+                return days == 1 ? "the day before" : $"the {days} days before";
+            }
+        }
+
+        public string Describe()
+        {
+            var invariant = CultureInfo.InvariantCulture;
+            string Range(Period p) => $"{p.From.ToString("d MMM yyyy", invariant)} to {p.To.ToString("d MMM yyyy", invariant)}";
+            var basis = Default
+                ? WholeMonths
+                    ? "No dates are chosen, so the summary covers the whole months of the last 30 days"
+                    : "No dates are chosen, so the summary covers the last 30 days"
+                : WholeMonths ? "The summary covers the chosen dates, widened to whole months" : "The summary covers the chosen dates";
+            return $"{basis} ({Range(Current)}), compared with {PreviousLabel} ({Range(Previous)}).";
+        }
+    }
+
+    internal static int MonthsIn(Period period) =>
+        ((period.To.Year * 12) + period.To.Month) - ((period.From.Year * 12) + period.From.Month) + 1;
+
+    /// <summary>
+    /// The current period from the date filter (or the last 30 days without one) and the previous period of the same
+    /// length just before it; for leadership both are whole months, as every other figure they see.
+    /// </summary>
+    public static SummaryPeriods SummaryPeriodsOf(DateOnly? from, DateOnly? to, DateOnly today, bool wholeMonths)
+    {
+        var chosen = from is not null || to is not null;
+        var current = chosen
+            ? PeriodOf(new Query { From = from, To = to }, today)
+            : new Period(today.AddDays(-(SummaryDefaultDays - 1)), today);
+        if (wholeMonths)
+        {
+            current = WholeMonths(current);
+            var months = MonthsIn(current);
+            var previousFrom = current.From.AddMonths(-months);
+            return new SummaryPeriods(current, new Period(previousFrom, current.From.AddDays(-1)), !chosen, true);
+        }
+
+        var days = current.To.DayNumber - current.From.DayNumber + 1;
+        return new SummaryPeriods(current, new Period(current.From.AddDays(-days), current.From.AddDays(-1)), !chosen, false);
+    }
+
+    /// <summary>
+    /// The summary as the viewer sees it: exact for HR, and for leadership worked out from the exact figures of the
+    /// scope and of every wider group it could be compared with, in both periods.
+    /// </summary>
+    internal static async Task<ExecutiveSummary> SummaryAsync(
+        AppDbContext db, IMemoryCache cache, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
+        bool leadership, bool wholeMonths, DateTime now, CancellationToken cancellationToken)
+    {
+        (department, jobLevel) = (Clean(department), Clean(jobLevel));
+        var periods = SummaryPeriodsOf(from, to, DateOnly.FromDateTime(now), wholeMonths);
+        var version = await SummaryVersionAsync(db, cancellationToken);
+        var current = await SummaryExactCachedAsync(db, cache, programId, department, jobLevel, periods.Current, now, version, cancellationToken);
+        var previous = await SummaryExactCachedAsync(db, cache, programId, department, jobLevel, periods.Previous, now, version, cancellationToken);
+        if (!leadership)
+        {
+            return ExecutiveSummary.Exact(periods, current, previous);
+        }
+
+        var widerCurrent = new List<SummaryExact>();
+        var widerPrevious = new List<SummaryExact>();
+        foreach (var (p, d, l) in WiderScopes(programId, department, jobLevel))
+        {
+            widerCurrent.Add(await SummaryExactCachedAsync(db, cache, p, d, l, periods.Current, now, version, cancellationToken));
+            widerPrevious.Add(await SummaryExactCachedAsync(db, cache, p, d, l, periods.Previous, now, version, cancellationToken));
+        }
+
+        return ExecutiveSummary.ForLeadership(periods, current, widerCurrent, previous, widerPrevious);
+    }
+
+    private static async Task<string> SummaryVersionAsync(AppDbContext db, CancellationToken cancellationToken) => string.Join(',',
+        await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken),
+        await db.SessionFeedback.MaxAsync(f => (int?)f.Id, cancellationToken),
+        await db.SkillRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
+        await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken));
+
+    private static async Task<SummaryExact> SummaryExactCachedAsync(
+        AppDbContext db, IMemoryCache cache, int? programId, string? department, string? jobLevel, Period period, DateTime now, string version,
+        CancellationToken cancellationToken)
+    {
+        var key = (nameof(SummaryExact), now.Ticks / Handler.CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, version);
+        if (cache.TryGetValue(key, out SummaryExact? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var exact = await SummaryExactAsync(db, ScopeOf(db, programId, department, jobLevel), period, now, cancellationToken);
+        cache.Set(key, exact, Handler.CacheFor);
+        return exact;
+    }
+
+    /// <summary>
+    /// The exact figures: people in the group (distinct people enrolled by the end of the period), approved participants,
+    /// pairs that held a session, sessions held and their minutes, the average rating, the median skill change of mentees
+    /// (end minus start self-rating per person and skill, the end rating given in the period) and the pairs at risk as at
+    /// the end of the period (or now, if sooner).
+    /// </summary>
+    internal static async Task<SummaryExact> SummaryExactAsync(AppDbContext db, Scope scope, Period period, DateTime now, CancellationToken cancellationToken)
+    {
+        var (start, end) = (period.StartUtc, period.EndUtc);
+        var enrolled = scope.People.Where(e => e.CreatedAtUtc < end);
+        var people = await enrolled.Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
+        var participants = await enrolled.CountAsync(e => e.Status == EnrolmentStatus.Approved, cancellationToken);
+        var activePairs = await scope.Pairs.CountAsync(
+            p => EF.Constant(Pair.ActiveStatuses).Contains(p.Status)
+                && db.Sessions.Any(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end),
+            cancellationToken);
+        var held = await scope.Sessions.Where(s => s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end)
+            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(s => s.HeldMinutes ?? s.DurationMinutes) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var (months, overall, _, _) = await RatingsAsync(scope, period, cancellationToken);
+
+        var starts = db.SkillRatings.AsNoTracking().Where(r => r.Stage == SkillRatingStage.Start && r.Role == ParticipantRole.Mentee);
+        var menteeIds = scope.People.Where(e => e.Role == ParticipantRole.Mentee).Select(e => e.Id);
+        var pairIds = scope.Pairs.Select(p => p.Id);
+        starts = scope.ByPerson ? starts.Where(r => menteeIds.Contains(r.EnrolmentId)) : starts.Where(r => pairIds.Contains(r.PairId));
+        var changes = await (
+                from before in starts
+                join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
+                where after.Stage == SkillRatingStage.End && after.RatedAtUtc >= start && after.RatedAtUtc < end
+                select new { before.EnrolmentId, Change = after.Level - before.Level })
+            .ToListAsync(cancellationToken);
+
+        var riskAt = end < now ? end : now;
+        var health = (await scope.Pairs.HealthFacts(db, riskAt).ToListAsync(cancellationToken)).Select(PairHealth.Of).ToList();
+
+        return new SummaryExact(
+            people,
+            participants,
+            activePairs,
+            held?.Count ?? 0,
+            held?.Minutes ?? 0,
+            overall?.Average,
+            overall?.Ratings ?? 0,
+            overall?.Raters ?? 0,
+            months.Any(m => m.Ratings < PeopleCount.SmallestShown),
+            Median(changes.Select(c => (double)c.Change).ToList()),
+            changes.Select(c => c.EnrolmentId).Distinct().Count(),
+            health.Count(h => h.AtRisk),
+            health.Count);
+    }
+
+    /// <summary>The middle value, or the average of the middle two; null for none.</summary>
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
