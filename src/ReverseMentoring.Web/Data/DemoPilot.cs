@@ -282,6 +282,8 @@ internal sealed partial class DemoData
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await EnsurePilotSurveysAsync(program, now, cancellationToken);
     }
 
     private enum PilotPattern
