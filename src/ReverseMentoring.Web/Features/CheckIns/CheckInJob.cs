@@ -96,18 +96,15 @@ public sealed class CheckInJob(
 
     private static async Task<List<Due>> MilestonesDueAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        // Each program's schedule and the days its live milestone questions are asked on (null: every milestone).
+        // Each program's schedule, and the days its live milestone questions are asked on (null: every milestone).
+        var live = db.CheckInQuestions.Where(q => q.RetiredAtUtc == null && q.Survey == CheckInSurvey.Milestone);
+        var days = (await live.Select(q => new { q.ProgramId, q.MilestoneDay }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(q => q.ProgramId, q => q.MilestoneDay);
         var programs = await db.Programs.AsNoTracking()
             .Where(p => p.ArchivedAtUtc == null && ActiveProgramStatuses.Contains(p.Status))
-            .Where(p => db.CheckInQuestions.Any(q => q.ProgramId == p.Id && q.RetiredAtUtc == null && q.Survey == CheckInSurvey.Milestone))
-            .Select(p => new
-            {
-                p.Id,
-                p.Surveys,
-                Days = db.CheckInQuestions.Where(q => q.ProgramId == p.Id && q.RetiredAtUtc == null && q.Survey == CheckInSurvey.Milestone)
-                    .Select(q => q.MilestoneDay).Distinct().ToList(),
-            })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+            .Where(p => live.Any(q => q.ProgramId == p.Id))
+            .Select(p => new { p.Id, p.Surveys })
+            .ToDictionaryAsync(p => p.Id, p => new { p.Surveys, Days = days[p.Id].ToList() }, cancellationToken);
         if (programs.Count == 0)
         {
             return [];
