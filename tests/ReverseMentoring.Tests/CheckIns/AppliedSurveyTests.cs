@@ -55,6 +55,31 @@ public sealed class AppliedSurveyTests
         Assert.Empty(await app.CheckInsOfAsync(old.Id, CheckInKind.Applied));
     }
 
+    [Fact]
+    public async Task The_participants_to_do_names_each_survey_in_words_and_links_to_it()
+    {
+        using var app = new AppFactory();
+        var s = await SentAsync(app);
+        var end = await app.CheckInAsync(s.Pair, ParticipantRole.Mentee, CheckInKind.EndOfPair, 0, EndedAt);
+
+        var items = await app.ExecuteDbContextAsync(db => ParticipantToDo.ItemsAsync(db, s.Pair.Mentee.Id, EndedAt.AddDays(61), CancellationToken.None));
+
+        var surveys = items.Where(i => i.Kind == ParticipantActionKind.AnswerCheckIn).OrderBy(i => i.SinceUtc).Select(i => (i.Title, i.Link)).ToList();
+        Assert.Equal(
+            [
+                ("Answer the end-of-pair survey on your pair with Maya Mentor", $"/Participant/CheckIns/{end.Id}"),
+                ("Have you used what you learned with Maya Mentor? Tell HR", $"/Participant/CheckIns/{s.Mentee.Id}"),
+            ],
+            surveys);
+        using var client = await app.SignedInClientAsync(s.Pair.Mentee.User);
+        var page = await client.GetHtmlAsync($"/Participant/CheckIns/{s.Mentee.Id}");
+        Assert.Contains("Have you used what you learned?: your pair with Maya Mentor", page, StringComparison.Ordinal);
+        Assert.Contains(s.Named.Text, page, StringComparison.Ordinal);
+        var endPage = await client.GetHtmlAsync($"/Participant/CheckIns/{end.Id}");
+        Assert.Contains("End-of-pair survey: your pair with Maya Mentor", endPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.Named.Text, endPage, StringComparison.Ordinal);
+    }
+
     private sealed record Answered(TestPair Pair, CheckInQuestion Named, CheckInQuestion Anonymous, CheckIn Mentor, CheckIn Mentee);
 
     /// <summary>A pair whose two sides were sent the applied survey (a named and an anonymous text question), not yet answered.</summary>
