@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Sessions;
@@ -112,5 +113,26 @@ public sealed class EndOfPairSurveyTests
         Assert.Empty(await app.CheckInsOfAsync(retired.Id, CheckInKind.EndOfPair));
         Assert.Empty(await app.CheckInsOfAsync(declined.Id));
         Assert.Empty(app.MailTo(off.Mentor.Email));
+    }
+
+    [Fact]
+    public async Task An_erased_person_gets_no_survey_after_the_end_and_their_partner_still_does()
+    {
+        using var app = new AppFactory();
+        var pair = await app.PairAsync(acceptedAtUtc: AcceptedAt);
+        await app.SurveyQuestionAsync(pair.Program, "How useful was the mentoring overall?", CheckInSurvey.EndOfPair, CheckInQuestionKind.Rating);
+        var endedAt = AcceptedAt.AddDays(40);
+        await app.EndPairAsync(pair, endedAt);
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            var mentee = await db.Users.SingleAsync(u => u.Id == pair.Mentee.Id);
+            mentee.ErasedAtUtc = endedAt;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1, await app.RunJobAtAsync(endedAt.AddHours(1)));
+
+        Assert.Equal([ParticipantRole.Mentor], (await app.CheckInsOfAsync(pair.Id, CheckInKind.EndOfPair)).Select(c => c.Role).ToList());
+        Assert.Empty(app.MailTo(pair.Mentee.Email));
     }
 }

@@ -32,8 +32,9 @@ public static class CheckInRegistration
 /// <summary>
 /// Sends check-ins to both sides of every pair: HR's survey at each milestone of the program's schedule (with the
 /// questions of that day), "have you met yet?" to pairs with no held session two weeks in, the end-of-pair survey once
-/// an accepted pair has ended, and "have you used what you learned?" the program's number of days after that. Safe on every instance at once: the check-in's unique key
-/// (pair, enrolment, kind, day) lets only one instance insert it, and only the instance that inserted it queues the e-mail.
+/// an accepted pair has ended, and "have you used what you learned?" the program's number of days after that. Safe on
+/// every instance at once: the check-in's unique key (pair, enrolment, kind, day) lets only one instance insert it, and
+/// only the instance that inserted it queues the e-mail.
 /// </summary>
 public sealed class CheckInJob(
     IServiceScopeFactory scopes, IOptions<CheckInOptions> options, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<CheckInJob> logger)
@@ -200,8 +201,14 @@ public sealed class CheckInJob(
             p.Id,
             p.ProgramId,
             db.Programs.Where(program => program.Id == p.ProgramId).Select(program => program.Name).Single(),
-            new Side(p.MentorEnrolmentId, p.MentorEnrolment!.UserId, p.MentorEnrolment.User!.Email!, p.MentorEnrolment.User.DisplayName),
-            new Side(p.MenteeEnrolmentId, p.MenteeEnrolment!.UserId, p.MenteeEnrolment.User!.Email!, p.MenteeEnrolment.User.DisplayName)));
+            new Side(p.MentorEnrolmentId, p.MentorEnrolment!.UserId, p.MentorEnrolment.User!.Email!, p.MentorEnrolment.User.DisplayName)
+            {
+                Erased = p.MentorEnrolment.User.ErasedAtUtc != null,
+            },
+            new Side(p.MenteeEnrolmentId, p.MenteeEnrolment!.UserId, p.MenteeEnrolment.User!.Email!, p.MenteeEnrolment.User.DisplayName)
+            {
+                Erased = p.MenteeEnrolment.User.ErasedAtUtc != null,
+            }));
 
     /// <summary>
     /// Inserts the check-ins in one save; when another instance inserted some meanwhile, settles them pair by pair
@@ -252,14 +259,25 @@ public sealed class CheckInJob(
         return inserted;
     }
 
-    private sealed record Side(int EnrolmentId, string UserId, string Email, string Name);
+    private sealed record Side(int EnrolmentId, string UserId, string Email, string Name)
+    {
+        /// <summary>An erased person is asked nothing more; a survey after the end may come long after the erasure.</summary>
+        public bool Erased { get; init; }
+    }
 
     private sealed record Candidate(int PairId, int ProgramId, string ProgramName, Side Mentor, Side Mentee)
     {
         public IEnumerable<Due> BothSides(CheckInKind kind, int day, DateTime now)
         {
-            yield return new Due(Row(Mentor, ParticipantRole.Mentor, kind, day, now), Mentor.Email, Mentor.Name, Mentee.Name, ProgramName);
-            yield return new Due(Row(Mentee, ParticipantRole.Mentee, kind, day, now), Mentee.Email, Mentee.Name, Mentor.Name, ProgramName);
+            if (!Mentor.Erased)
+            {
+                yield return new Due(Row(Mentor, ParticipantRole.Mentor, kind, day, now), Mentor.Email, Mentor.Name, Mentee.Name, ProgramName);
+            }
+
+            if (!Mentee.Erased)
+            {
+                yield return new Due(Row(Mentee, ParticipantRole.Mentee, kind, day, now), Mentee.Email, Mentee.Name, Mentor.Name, ProgramName);
+            }
         }
 
         private CheckIn Row(Side side, ParticipantRole role, CheckInKind kind, int day, DateTime now) => new()
