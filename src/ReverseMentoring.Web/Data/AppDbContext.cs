@@ -77,6 +77,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 matching.Property(m => m.Objective).HasConversion<string>().HasMaxLength(24);
             });
             program.Navigation(p => p.Matching).IsRequired();
+            program.OwnsOne(p => p.Surveys);
+            program.Navigation(p => p.Surveys).IsRequired();
             program.HasMany(p => p.Topics).WithOne().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
             program.HasMany(p => p.Coordinators).WithOne().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -269,6 +271,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             question.Property(q => q.Text).HasMaxLength(CheckInQuestion.TextMaxLength);
             question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(8);
+            question.Property(q => q.Survey).HasConversion<string>().HasMaxLength(16);
             question.HasIndex(q => q.ProgramId);
             question.HasOne<MentoringProgram>().WithMany().HasForeignKey(q => q.ProgramId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -282,6 +282,8 @@ internal sealed partial class DemoData
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await EnsurePilotSurveysAsync(program, now, cancellationToken);
     }
 
     // Seniors say what changed in their work, juniors what changed in theirs; varied so HR reads real-looking answers.

@@ -56,6 +56,71 @@ public sealed class MatchingSettings
     public bool PreferCrossDepartment { get; set; }
 }
 
+/// <summary>When the program's surveys go out: milestones after a pair is accepted, and the surveys after it ended.</summary>
+public sealed class SurveySettings
+{
+    public const int MaxDays = 365;
+
+    /// <summary>Days after the pair was accepted when the first milestone check-in goes out.</summary>
+    public int FirstMilestoneDay { get; private set; } = 30;
+
+    /// <summary>Days between later milestones; 0 sends only the first.</summary>
+    public int MilestoneIntervalDays { get; private set; } = 60;
+
+    /// <summary>Whether both sides get the end-of-pair survey when their pair ends.</summary>
+    public bool EndOfPairSurvey { get; private set; } = true;
+
+    /// <summary>Days after the pair ended when "have you used what you learned?" goes out; null sends none.</summary>
+    public int? AppliedSurveyDays { get; private set; } = 60;
+
+    public const string FirstMilestoneMessage = "The first check-in goes out between day 1 and day 365 of a pair.";
+    public const string IntervalMessage = "Give the days between check-ins from 0 (only the first) to 365.";
+    public const string AppliedMessage = "The \"applied?\" survey goes out 1 to 365 days after a pair ends; leave it empty to send none.";
+
+    public static SurveySettings Create(int firstMilestoneDay, int milestoneIntervalDays, bool endOfPairSurvey, int? appliedSurveyDays)
+    {
+        if (firstMilestoneDay is < 1 or > MaxDays)
+        {
+            throw new DomainRuleException(FirstMilestoneMessage);
+        }
+
+        if (milestoneIntervalDays is < 0 or > MaxDays)
+        {
+            throw new DomainRuleException(IntervalMessage);
+        }
+
+        if (appliedSurveyDays is < 1 or > MaxDays)
+        {
+            throw new DomainRuleException(AppliedMessage);
+        }
+
+        return new SurveySettings
+        {
+            FirstMilestoneDay = firstMilestoneDay,
+            MilestoneIntervalDays = milestoneIntervalDays,
+            EndOfPairSurvey = endOfPairSurvey,
+            AppliedSurveyDays = appliedSurveyDays,
+        };
+    }
+
+    public SurveySettings Copy() => Create(FirstMilestoneDay, MilestoneIntervalDays, EndOfPairSurvey, AppliedSurveyDays);
+
+    /// <summary>The milestone day reached after <paramref name="daysIn"/> days of a pair, or null before the first.</summary>
+    public int? LatestMilestone(int daysIn)
+    {
+        if (daysIn < FirstMilestoneDay)
+        {
+            return null;
+        }
+
+        return MilestoneIntervalDays <= 0 ? FirstMilestoneDay : FirstMilestoneDay + ((daysIn - FirstMilestoneDay) / MilestoneIntervalDays * MilestoneIntervalDays);
+    }
+
+    /// <summary>Whether <paramref name="day"/> is one of the milestones.</summary>
+    public bool IsMilestone(int day) =>
+        day == FirstMilestoneDay || (MilestoneIntervalDays > 0 && day > FirstMilestoneDay && (day - FirstMilestoneDay) % MilestoneIntervalDays == 0);
+}
+
 /// <summary>A reverse mentoring program run by HR: juniors teach seniors over a set period.</summary>
 public sealed class MentoringProgram : IAudited
 {
@@ -81,6 +146,9 @@ public sealed class MentoringProgram : IAudited
     public int MentorCapacity { get; set; } = 1;
 
     public MatchingSettings Matching { get; set; } = new();
+
+    /// <summary>When the program's check-in surveys go out.</summary>
+    public SurveySettings Surveys { get; set; } = new();
 
     /// <summary>Days each side has to accept or decline a proposed pair before it is flagged for HR.</summary>
     public int PairResponseDays { get; set; } = 7;
@@ -173,6 +241,7 @@ public sealed class MentoringProgram : IAudited
                 Objective = Matching.Objective,
                 PreferCrossDepartment = Matching.PreferCrossDepartment,
             },
+            Surveys = Surveys.Copy(),
             Topics = Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select((t, i) => new ProgramTopic
             {
                 Title = t.Title,

@@ -6,7 +6,7 @@ using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.CheckIns;
 
-/// <summary>HR adds a question to the program's check-in survey; it is asked from the next milestone on.</summary>
+/// <summary>HR adds a question to one of the program's surveys; it is asked from the next check-in of that survey on.</summary>
 public static class AddCheckInQuestion
 {
     [AllowedRoles(Roles.HrCoordinator)]
@@ -20,6 +20,11 @@ public static class AddCheckInQuestion
 
         /// <summary>HR sees the answers only in aggregate.</summary>
         public bool AnonymousToHr { get; set; }
+
+        public CheckInSurvey Survey { get; set; } = CheckInSurvey.Milestone;
+
+        /// <summary>For a milestone question, the one day it is asked at; empty asks it at every milestone.</summary>
+        public int? MilestoneDay { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -28,6 +33,7 @@ public static class AddCheckInQuestion
         {
             CheckInQuestions.TextRules(RuleFor(c => c.Text));
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose how people answer: a rating, yes or no, or free text.");
+            CheckInQuestions.SurveyRules(this, c => c.Survey, c => c.MilestoneDay);
         }
     }
 
@@ -43,7 +49,7 @@ public static class AddCheckInQuestion
             }
 
             var text = command.Text.Trim();
-            var existing = await db.CheckInQuestions.Where(q => q.ProgramId == program.Id && q.RetiredAtUtc == null)
+            var existing = await db.CheckInQuestions.Where(q => q.ProgramId == program.Id && q.RetiredAtUtc == null && q.Survey == command.Survey)
                 .Select(q => new { q.Text, q.SortOrder })
                 .ToListAsync(cancellationToken);
             if (existing.Any(q => string.Equals(q.Text, text, StringComparison.OrdinalIgnoreCase)))
@@ -59,6 +65,7 @@ public static class AddCheckInQuestion
                 SortOrder = existing.Count == 0 ? 1 : existing.Max(q => q.SortOrder) + 1,
             };
             question.SetAnonymousToHr(command.AnonymousToHr, hasAnswers: false);
+            question.AskIn(command.Survey, command.Survey == CheckInSurvey.Milestone ? command.MilestoneDay : null, hasAnswers: false);
             db.CheckInQuestions.Add(question);
             await db.SaveChangesAsync(cancellationToken);
             return question.Id;

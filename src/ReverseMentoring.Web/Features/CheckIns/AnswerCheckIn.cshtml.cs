@@ -110,7 +110,7 @@ public static class ViewCheckIn
             }
             else
             {
-                questions = await AnswerCheckIn.ActiveQuestions(db, checkIn.ProgramId)
+                questions = await AnswerCheckIn.ActiveQuestions(db, checkIn.ProgramId, checkIn.Kind, checkIn.DayNumber)
                     .Select(q => new Question(q.Id, q.Text, q.Kind, null, null, null) { AnonymousToHr = q.AnonymousToHr })
                     .ToListAsync(cancellationToken);
             }
@@ -121,14 +121,21 @@ public static class ViewCheckIn
     }
 }
 
-/// <summary>A participant answers a milestone check-in: every rating and yes/no question; free text is optional. Answers are final.</summary>
+/// <summary>
+/// A participant answers a milestone check-in, the end-of-pair survey or the "applied?" survey: every rating and yes/no
+/// question; free text is optional. Answers are final.
+/// </summary>
 public static class AnswerCheckIn
 {
     public const string AnsweredMessage = "You answered this check-in already; answers cannot change.";
 
-    public static IQueryable<CheckInQuestion> ActiveQuestions(AppDbContext db, int programId) =>
+    public const string NotAskedMessage = "This question is not part of this check-in; the form now shows the questions it asks.";
+
+    /// <summary>The live questions of the program asked in a check-in of this kind on this day (a milestone's own questions).</summary>
+    public static IQueryable<CheckInQuestion> ActiveQuestions(AppDbContext db, int programId, CheckInKind kind, int dayNumber) =>
         db.CheckInQuestions.AsNoTracking()
             .Where(q => q.ProgramId == programId && q.RetiredAtUtc == null)
+            .Where(CheckInQuestion.AskedIn(kind, dayNumber))
             .OrderBy(q => q.SortOrder).ThenBy(q => q.Id);
 
     [AllowedRoles(Roles.Mentor, Roles.Mentee)]
@@ -171,7 +178,7 @@ public static class AnswerCheckIn
             var userId = current.RequireId();
             var checkIn = await db.CheckIns.SingleOrDefaultAsync(c => c.Id == command.CheckInId && c.UserId == userId, cancellationToken)
                 ?? throw new NotFoundException();
-            if (checkIn.Kind != CheckInKind.Milestone)
+            if (checkIn.Kind == CheckInKind.HaveYouMet)
             {
                 throw RequestValidationException.For(command, "", "This check-in is answered with yes or no; use its own link.");
             }
@@ -181,10 +188,17 @@ public static class AnswerCheckIn
                 throw RequestValidationException.For(command, "", AnsweredMessage);
             }
 
-            var questions = await ActiveQuestions(db, checkIn.ProgramId).ToListAsync(cancellationToken);
+            var questions = await ActiveQuestions(db, checkIn.ProgramId, checkIn.Kind, checkIn.DayNumber).ToListAsync(cancellationToken);
             if (questions.Count == 0)
             {
                 throw RequestValidationException.For(command, "", "HR has withdrawn the questions of this check-in, so there is nothing to answer.");
+            }
+
+            // An answer to a question this check-in does not ask (another program's, another survey's, a retired one) is
+            // refused rather than dropped, so nobody believes HR got an answer it did not.
+            if (command.Answers.Any(given => questions.All(q => q.Id != given.QuestionId)))
+            {
+                throw RequestValidationException.For(command, "", NotAskedMessage);
             }
 
             var failures = new List<ValidationFailure>();

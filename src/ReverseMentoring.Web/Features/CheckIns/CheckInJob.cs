@@ -14,11 +14,7 @@ public sealed class CheckInOptions
 {
     public const string Section = "CheckIns";
 
-    /// <summary>Days after the pair was accepted when HR's survey is first sent.</summary>
-    public int FirstMilestoneDays { get; set; } = 30;
-
-    /// <summary>Days between later surveys: with the defaults, day 30, 90, 150...</summary>
-    public int MilestoneIntervalDays { get; set; } = 60;
+    // The milestone and end-of-pair schedules are each program's own (MentoringProgram.Surveys), set by HR.
 
     /// <summary>Days after the pair was accepted when "have you met yet?" goes to pairs with no held session.</summary>
     public int HaveYouMetDays { get; set; } = 14;
@@ -34,9 +30,11 @@ public static class CheckInRegistration
 }
 
 /// <summary>
-/// Sends check-ins to both sides of every active pair: HR's survey at each milestone, and "have you met yet?" to
-/// pairs with no held session two weeks in. Safe on every instance at once: the check-in's unique key
-/// (pair, enrolment, kind, day) lets only one instance insert it, and only the instance that inserted it queues the e-mail.
+/// Sends check-ins to both sides of every pair: HR's survey at each milestone of the program's schedule (with the
+/// questions of that day), "have you met yet?" to pairs with no held session two weeks in, the end-of-pair survey once
+/// an accepted pair has ended, and "have you used what you learned?" the program's number of days after that. Safe on
+/// every instance at once: the check-in's unique key (pair, enrolment, kind, day) lets only one instance insert it, and
+/// only the instance that inserted it queues the e-mail.
 /// </summary>
 public sealed class CheckInJob(
     IServiceScopeFactory scopes, IOptions<CheckInOptions> options, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<CheckInJob> logger)
@@ -44,18 +42,17 @@ public sealed class CheckInJob(
 {
     private static readonly ProgramStatus[] ActiveProgramStatuses = [ProgramStatus.Matching, ProgramStatus.Running];
 
+    /// <summary>
+    /// A survey after the end goes out up to this many days late (the job was off, HR added the first question), never
+    /// to pairs that ended long before: they would be asked about mentoring they no longer remember.
+    /// </summary>
+    public const int LateWindowDays = 30;
+
     protected override Task<int> RunOnceAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
 
     /// <summary>The day number of the latest milestone reached after <paramref name="daysIn"/> days, or null before the first.</summary>
-    public static int? LatestMilestone(int daysIn, int first, int interval)
-    {
-        if (daysIn < first)
-        {
-            return null;
-        }
-
-        return interval <= 0 ? first : first + ((daysIn - first) / interval * interval);
-    }
+    public static int? LatestMilestone(int daysIn, int first, int interval) =>
+        SurveySettings.Create(first, interval, true, null).LatestMilestone(daysIn);
 
     /// <summary>Sends the check-ins due now, by the injected clock; returns how many e-mails this call queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -66,8 +63,10 @@ public sealed class CheckInJob(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var created = new List<Due>();
-        created.AddRange(await InsertAsync(db, await MilestonesDueAsync(db, now, settings, cancellationToken), cancellationToken));
+        created.AddRange(await InsertAsync(db, await MilestonesDueAsync(db, now, cancellationToken), cancellationToken));
         created.AddRange(await InsertAsync(db, await HaveYouMetDueAsync(db, now, settings, cancellationToken), cancellationToken));
+        created.AddRange(await InsertAsync(db, await EndOfPairDueAsync(db, now, cancellationToken), cancellationToken));
+        created.AddRange(await InsertAsync(db, await AppliedDueAsync(db, now, cancellationToken), cancellationToken));
         if (created.Count == 0)
         {
             return 0;
@@ -75,11 +74,15 @@ public sealed class CheckInJob(
 
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        var messages = created.Select(d => d.Row.Kind == CheckInKind.HaveYouMet
-                ? CheckInMail.HaveYouMet(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName,
-                    links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=yes"), links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=no"))
-                : CheckInMail.Milestone(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName, d.Row.DayNumber,
-                    links.To($"/Participant/CheckIns/{d.Row.Id}")))
+        var messages = created.Select(d => d.Row.Kind switch
+            {
+                CheckInKind.HaveYouMet => CheckInMail.HaveYouMet(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName,
+                    links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=yes"), links.To($"/Participant/CheckIns/{d.Row.Id}/Met?answer=no")),
+                CheckInKind.EndOfPair => CheckInMail.EndOfPair(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName, links.To($"/Participant/CheckIns/{d.Row.Id}")),
+                CheckInKind.Applied => CheckInMail.Applied(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName, d.Row.DayNumber,
+                    links.To($"/Participant/CheckIns/{d.Row.Id}")),
+                _ => CheckInMail.Milestone(d.Row.Id, d.Email, d.Name, d.PartnerName, d.ProgramName, d.Row.DayNumber, links.To($"/Participant/CheckIns/{d.Row.Id}")),
+            })
             .ToList();
         var queued = await outbox.QueueAsync(messages, cancellationToken);
         await outbox.SaveThenDeliverAsync(cancellationToken);
@@ -92,14 +95,31 @@ public sealed class CheckInJob(
             .Where(p => db.Programs.Any(program => program.Id == p.ProgramId && program.ArchivedAtUtc == null
                 && ActiveProgramStatuses.Contains(program.Status)));
 
-    private static async Task<List<Due>> MilestonesDueAsync(AppDbContext db, DateTime now, CheckInOptions settings, CancellationToken cancellationToken)
+    private static async Task<List<Due>> MilestonesDueAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
+        // Each program's schedule, and the days its live milestone questions are asked on (null: every milestone).
+        var live = db.CheckInQuestions.Where(q => q.RetiredAtUtc == null && q.Survey == CheckInSurvey.Milestone);
+        var days = (await live.Select(q => new { q.ProgramId, q.MilestoneDay }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(q => q.ProgramId, q => q.MilestoneDay);
+        var programs = await db.Programs.AsNoTracking()
+            .Where(p => p.ArchivedAtUtc == null && ActiveProgramStatuses.Contains(p.Status))
+            .Where(p => live.Any(q => q.ProgramId == p.Id))
+            .Select(p => new { p.Id, p.Surveys })
+            .ToDictionaryAsync(p => p.Id, p => new { p.Surveys, Days = days[p.Id].ToList() }, cancellationToken);
+        if (programs.Count == 0)
+        {
+            return [];
+        }
+
         // Only a pair's start and latest milestone are read for every active pair; names and addresses only for those due.
-        var active = await ActivePairs(db, now.AddDays(-settings.FirstMilestoneDays))
-            .Where(p => db.CheckInQuestions.Any(q => q.ProgramId == p.ProgramId && q.RetiredAtUtc == null))
+        var earliest = programs.Values.Min(p => p.Surveys.FirstMilestoneDay);
+        var programIds = programs.Keys.ToList();
+        var active = await ActivePairs(db, now.AddDays(-earliest))
+            .Where(p => programIds.Contains(p.ProgramId))
             .Select(p => new
             {
                 p.Id,
+                p.ProgramId,
                 AcceptedAtUtc = p.AcceptedAtUtc!.Value,
                 LastDay = db.CheckIns.Where(c => c.PairId == p.Id && c.Kind == CheckInKind.Milestone).Max(c => (int?)c.DayNumber),
             })
@@ -107,8 +127,10 @@ public sealed class CheckInJob(
         var dueDays = new Dictionary<int, int>();
         foreach (var pair in active)
         {
+            var program = programs[pair.ProgramId];
             var daysIn = (int)Math.Floor((now - pair.AcceptedAtUtc).TotalDays);
-            if (LatestMilestone(daysIn, settings.FirstMilestoneDays, settings.MilestoneIntervalDays) is { } day && day > (pair.LastDay ?? 0))
+            if (program.Surveys.LatestMilestone(daysIn) is { } day && day > (pair.LastDay ?? 0)
+                && program.Days.Any(d => d is null || d == day))
             {
                 dueDays[pair.Id] = day;
             }
@@ -122,6 +144,46 @@ public sealed class CheckInJob(
         var ids = dueDays.Keys.ToList();
         var candidates = await Candidates(db, db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
         return candidates.SelectMany(c => c.BothSides(CheckInKind.Milestone, dueDays[c.PairId], now)).ToList();
+    }
+
+    /// <summary>Accepted pairs that have ended, in programs that are not archived (a closed program's pairs are still asked).</summary>
+    private static IQueryable<Pair> EndedPairs(AppDbContext db, DateTime endedAfter, DateTime endedBy) =>
+        db.Pairs.AsNoTracking()
+            .Where(p => p.Status == PairStatus.Ended && p.AcceptedAtUtc != null && p.EndedAtUtc != null
+                && p.EndedAtUtc > endedAfter && p.EndedAtUtc <= endedBy)
+            .Where(p => db.Programs.Any(program => program.Id == p.ProgramId && program.ArchivedAtUtc == null));
+
+    private static async Task<List<Due>> EndOfPairDueAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var pairs = EndedPairs(db, now.AddDays(-LateWindowDays), now)
+            .Where(p => db.Programs.Any(program => program.Id == p.ProgramId && program.Surveys.EndOfPairSurvey))
+            .Where(p => db.CheckInQuestions.Any(q => q.ProgramId == p.ProgramId && q.RetiredAtUtc == null && q.Survey == CheckInSurvey.EndOfPair))
+            .Where(p => !db.CheckIns.Any(c => c.PairId == p.Id && c.Kind == CheckInKind.EndOfPair));
+        var candidates = await Candidates(db, pairs).ToListAsync(cancellationToken);
+        return candidates.SelectMany(c => c.BothSides(CheckInKind.EndOfPair, 0, now)).ToList();
+    }
+
+    private static async Task<List<Due>> AppliedDueAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        // The programs asking, each with its own number of days; the pairs are then read per number of days.
+        var schedules = await db.Programs.AsNoTracking()
+            .Where(p => p.ArchivedAtUtc == null && p.Surveys.AppliedSurveyDays != null)
+            .Where(p => db.CheckInQuestions.Any(q => q.ProgramId == p.Id && q.RetiredAtUtc == null && q.Survey == CheckInSurvey.Applied))
+            .Select(p => new { p.Id, Days = p.Surveys.AppliedSurveyDays!.Value })
+            .ToListAsync(cancellationToken);
+        var due = new List<Due>();
+        foreach (var group in schedules.GroupBy(s => s.Days))
+        {
+            var days = group.Key;
+            var programIds = group.Select(s => s.Id).ToList();
+            var pairs = EndedPairs(db, now.AddDays(-days - LateWindowDays), now.AddDays(-days))
+                .Where(p => programIds.Contains(p.ProgramId))
+                .Where(p => !db.CheckIns.Any(c => c.PairId == p.Id && c.Kind == CheckInKind.Applied));
+            var candidates = await Candidates(db, pairs).ToListAsync(cancellationToken);
+            due.AddRange(candidates.SelectMany(c => c.BothSides(CheckInKind.Applied, days, now)));
+        }
+
+        return due;
     }
 
     private static async Task<List<Due>> HaveYouMetDueAsync(AppDbContext db, DateTime now, CheckInOptions settings, CancellationToken cancellationToken)
@@ -139,8 +201,14 @@ public sealed class CheckInJob(
             p.Id,
             p.ProgramId,
             db.Programs.Where(program => program.Id == p.ProgramId).Select(program => program.Name).Single(),
-            new Side(p.MentorEnrolmentId, p.MentorEnrolment!.UserId, p.MentorEnrolment.User!.Email!, p.MentorEnrolment.User.DisplayName),
-            new Side(p.MenteeEnrolmentId, p.MenteeEnrolment!.UserId, p.MenteeEnrolment.User!.Email!, p.MenteeEnrolment.User.DisplayName)));
+            new Side(p.MentorEnrolmentId, p.MentorEnrolment!.UserId, p.MentorEnrolment.User!.Email!, p.MentorEnrolment.User.DisplayName)
+            {
+                Erased = p.MentorEnrolment.User.ErasedAtUtc != null,
+            },
+            new Side(p.MenteeEnrolmentId, p.MenteeEnrolment!.UserId, p.MenteeEnrolment.User!.Email!, p.MenteeEnrolment.User.DisplayName)
+            {
+                Erased = p.MenteeEnrolment.User.ErasedAtUtc != null,
+            }));
 
     /// <summary>
     /// Inserts the check-ins in one save; when another instance inserted some meanwhile, settles them pair by pair
@@ -191,14 +259,25 @@ public sealed class CheckInJob(
         return inserted;
     }
 
-    private sealed record Side(int EnrolmentId, string UserId, string Email, string Name);
+    private sealed record Side(int EnrolmentId, string UserId, string Email, string Name)
+    {
+        /// <summary>An erased person is asked nothing more; a survey after the end may come long after the erasure.</summary>
+        public bool Erased { get; init; }
+    }
 
     private sealed record Candidate(int PairId, int ProgramId, string ProgramName, Side Mentor, Side Mentee)
     {
         public IEnumerable<Due> BothSides(CheckInKind kind, int day, DateTime now)
         {
-            yield return new Due(Row(Mentor, ParticipantRole.Mentor, kind, day, now), Mentor.Email, Mentor.Name, Mentee.Name, ProgramName);
-            yield return new Due(Row(Mentee, ParticipantRole.Mentee, kind, day, now), Mentee.Email, Mentee.Name, Mentor.Name, ProgramName);
+            if (!Mentor.Erased)
+            {
+                yield return new Due(Row(Mentor, ParticipantRole.Mentor, kind, day, now), Mentor.Email, Mentor.Name, Mentee.Name, ProgramName);
+            }
+
+            if (!Mentee.Erased)
+            {
+                yield return new Due(Row(Mentee, ParticipantRole.Mentee, kind, day, now), Mentee.Email, Mentee.Name, Mentor.Name, ProgramName);
+            }
         }
 
         private CheckIn Row(Side side, ParticipantRole role, CheckInKind kind, int day, DateTime now) => new()
@@ -245,5 +324,31 @@ public static class CheckInMail
         No, not yet: {noLink}
 
         If you have not met yet, HR can help you get started.
+        """);
+
+    public static Outgoing EndOfPair(int checkInId, string email, string name, string partnerName, string programName, string link) => new(
+        $"check-in:{checkInId}",
+        email,
+        $"End-of-pair survey: your mentoring with {partnerName}, {programName}",
+        $"""
+        Hello {name},
+
+        Your pair with {partnerName} in {programName} has ended. Thank you for taking part. HR would like to know how useful
+        the mentoring was and what you take from it: the end-of-pair survey has a few short questions.
+        HR reads your answers; your partner never sees them.
+        {link}
+        """);
+
+    public static Outgoing Applied(int checkInId, string email, string name, string partnerName, string programName, int days, string link) => new(
+        $"check-in:{checkInId}",
+        email,
+        $"Have you used what you learned? {programName}",
+        $"""
+        Hello {name},
+
+        Your pair with {partnerName} in {programName} ended {days} days ago. Have you used what you learned since?
+        HR would like an example or two: a short follow-up survey, a couple of minutes.
+        HR reads your answers; your partner never sees them.
+        {link}
         """);
 }

@@ -49,6 +49,16 @@ public static class CheckInQuestions
         _ => "Free text",
     };
 
+    /// <summary>The rules a question's survey and milestone day follow when it is added or edited.</summary>
+    public static void SurveyRules<T>(AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, CheckInSurvey>> survey,
+        System.Linq.Expressions.Expression<Func<T, int?>> milestoneDay)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        validator.RuleFor(survey).IsInEnum().WithMessage("Choose the survey the question belongs to.");
+        validator.RuleFor(milestoneDay).InclusiveBetween(1, CheckInQuestion.MaxMilestoneDay)
+            .WithMessage($"Give the milestone day as a number from 1 to {CheckInQuestion.MaxMilestoneDay}, or leave it empty to ask at every milestone.");
+    }
+
     /// <summary>The rules a question's text follows when it is added or edited.</summary>
     public static void TextRules<T>(IRuleBuilderInitial<T, string> rule) => rule
         .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("Write the question.")
@@ -60,7 +70,7 @@ public static class CheckInQuestions
     public const string ArchivedMessage = "This program is archived; its check-in questions can no longer change.";
 }
 
-/// <summary>HR's view of a program's check-ins: the questions asked, and how people answer at each milestone.</summary>
+/// <summary>HR's view of a program's check-ins: the questions of each survey, when they go out, and how people answer.</summary>
 public static class ProgramCheckIns
 {
     public const int PageSize = 25;
@@ -71,6 +81,16 @@ public static class ProgramCheckIns
     public sealed record Question(int Id, string Text, CheckInQuestionKind Kind, int SortOrder, bool Retired, int Answers)
     {
         public bool AnonymousToHr { get; init; }
+
+        public CheckInSurvey Survey { get; init; }
+
+        public int? MilestoneDay { get; init; }
+    }
+
+    /// <summary>A survey after the end over all pairs: how many people were asked and how many answered.</summary>
+    public sealed record AfterEnd(CheckInSurvey Survey, int Sent, int Answered)
+    {
+        public int ResponseRatePercent => Sent == 0 ? 0 : (int)Math.Round(100.0 * Answered / Sent);
     }
 
     /// <summary>One milestone (day 30, 90...) over all pairs: how many were asked and answered, and the average rating.</summary>
@@ -94,22 +114,28 @@ public static class ProgramCheckIns
         IReadOnlyList<HaveYouMetPair> HaveYouMetPairs,
         int Page,
         int PageCount,
-        int PairTotal);
+        int PairTotal)
+    {
+        /// <summary>When the program's surveys go out.</summary>
+        public SurveySettings Surveys { get; init; } = new();
+
+        public IReadOnlyList<AfterEnd> AfterEndSurveys { get; init; } = [];
+    }
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var program = await db.Programs.AsNoTracking().Where(p => p.Id == query.ProgramId)
-                .Select(p => new { p.Id, p.Name, p.ArchivedAtUtc })
+                .Select(p => new { p.Id, p.Name, p.ArchivedAtUtc, p.Surveys })
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
 
             var questions = await db.CheckInQuestions.AsNoTracking()
                 .Where(q => q.ProgramId == program.Id)
-                .OrderBy(q => q.RetiredAtUtc != null).ThenBy(q => q.SortOrder).ThenBy(q => q.Id)
+                .OrderBy(q => q.Survey).ThenBy(q => q.RetiredAtUtc != null).ThenBy(q => q.SortOrder).ThenBy(q => q.Id)
                 .Select(q => new Question(q.Id, q.Text, q.Kind, q.SortOrder, q.RetiredAtUtc != null,
-                    db.CheckInAnswers.Count(a => a.QuestionId == q.Id)) { AnonymousToHr = q.AnonymousToHr })
+                    db.CheckInAnswers.Count(a => a.QuestionId == q.Id)) { AnonymousToHr = q.AnonymousToHr, Survey = q.Survey, MilestoneDay = q.MilestoneDay })
                 .ToListAsync(cancellationToken);
 
             var checkIns = db.CheckIns.AsNoTracking().Where(c => c.ProgramId == program.Id);
@@ -126,6 +152,16 @@ public static class ProgramCheckIns
                 .ToDictionaryAsync(a => a.Day, a => a.Average, cancellationToken);
             var milestones = counts.OrderBy(c => c.Day)
                 .Select(c => new Milestone(c.Day, c.Sent, c.Answered, averages.TryGetValue(c.Day, out var average) ? average : null))
+                .ToList();
+
+            var afterEnd = await checkIns.Where(c => c.Kind == CheckInKind.EndOfPair || c.Kind == CheckInKind.Applied)
+                .GroupBy(c => c.Kind)
+                .Select(g => new { Kind = g.Key, Sent = g.Count(), Answered = g.Count(c => c.AnsweredAtUtc != null) })
+                .ToListAsync(cancellationToken);
+            var afterEndSurveys = new[] { CheckInSurvey.EndOfPair, CheckInSurvey.Applied }
+                .Select(survey => afterEnd.SingleOrDefault(a => a.Kind == CheckInSurveys.KindOf(survey)) is { } found
+                    ? new AfterEnd(survey, found.Sent, found.Answered)
+                    : new AfterEnd(survey, 0, 0))
                 .ToList();
 
             var met = checkIns.Where(c => c.Kind == CheckInKind.HaveYouMet);
@@ -156,7 +192,11 @@ public static class ProgramCheckIns
                     p.Asked.Min(a => a.SentAtUtc));
             }).ToList();
 
-            return new Result(program.Id, program.Name, program.ArchivedAtUtc is not null, questions, milestones, totals, rows, page, pageCount, pairTotal);
+            return new Result(program.Id, program.Name, program.ArchivedAtUtc is not null, questions, milestones, totals, rows, page, pageCount, pairTotal)
+            {
+                Surveys = program.Surveys,
+                AfterEndSurveys = afterEndSurveys,
+            };
         }
     }
 }

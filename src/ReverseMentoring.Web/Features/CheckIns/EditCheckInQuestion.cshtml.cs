@@ -30,7 +30,11 @@ public sealed class EditCheckInQuestionModel(IMediator mediator) : PageModel, IR
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Question = await mediator.Send(new EditCheckInQuestion.Query(ProgramId, Id), cancellationToken);
-        Data = new EditCheckInQuestion.Command { Text = Question.Text, Kind = Question.Kind, SortOrder = Question.SortOrder, AnonymousToHr = Question.AnonymousToHr };
+        Data = new EditCheckInQuestion.Command
+        {
+            Text = Question.Text, Kind = Question.Kind, SortOrder = Question.SortOrder, AnonymousToHr = Question.AnonymousToHr,
+            Survey = Question.Survey, MilestoneDay = Question.MilestoneDay,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -46,7 +50,10 @@ public sealed class EditCheckInQuestionModel(IMediator mediator) : PageModel, IR
         Question ??= await mediator.Send(new EditCheckInQuestion.Query(ProgramId, Id), cancellationToken);
 }
 
-/// <summary>HR rewords a check-in question, moves it in the order, or changes its kind while nobody has answered it.</summary>
+/// <summary>
+/// HR rewords a check-in question, moves it in the order or to one milestone day, or changes its kind or survey while
+/// nobody has answered it.
+/// </summary>
 public static class EditCheckInQuestion
 {
     public const int MaxSortOrder = 999;
@@ -57,6 +64,10 @@ public static class EditCheckInQuestion
     public sealed record Details(int Id, int ProgramId, string ProgramName, string Text, CheckInQuestionKind Kind, int SortOrder, int Answers)
     {
         public bool AnonymousToHr { get; init; }
+
+        public CheckInSurvey Survey { get; init; }
+
+        public int? MilestoneDay { get; init; }
     }
 
     [AllowedRoles(Roles.HrCoordinator)]
@@ -74,6 +85,11 @@ public static class EditCheckInQuestion
 
         /// <summary>HR sees the answers only in aggregate.</summary>
         public bool AnonymousToHr { get; set; }
+
+        public CheckInSurvey Survey { get; set; } = CheckInSurvey.Milestone;
+
+        /// <summary>For a milestone question, the one day it is asked at; empty asks it at every milestone.</summary>
+        public int? MilestoneDay { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -84,6 +100,7 @@ public static class EditCheckInQuestion
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose how people answer: a rating, yes or no, or free text.");
             RuleFor(c => c.SortOrder).InclusiveBetween(1, MaxSortOrder)
                 .WithMessage($"Give the question's place in the order as a number from 1 to {MaxSortOrder}.");
+            CheckInQuestions.SurveyRules(this, c => c.Survey, c => c.MilestoneDay);
         }
     }
 
@@ -93,7 +110,10 @@ public static class EditCheckInQuestion
             await db.CheckInQuestions.AsNoTracking()
                 .Where(q => q.Id == query.QuestionId && q.ProgramId == query.ProgramId && q.RetiredAtUtc == null)
                 .Select(q => new Details(q.Id, q.ProgramId, db.Programs.Where(p => p.Id == q.ProgramId).Select(p => p.Name).Single(),
-                    q.Text, q.Kind, q.SortOrder, db.CheckInAnswers.Count(a => a.QuestionId == q.Id)) { AnonymousToHr = q.AnonymousToHr })
+                    q.Text, q.Kind, q.SortOrder, db.CheckInAnswers.Count(a => a.QuestionId == q.Id))
+                {
+                    AnonymousToHr = q.AnonymousToHr, Survey = q.Survey, MilestoneDay = q.MilestoneDay,
+                })
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException();
     }
@@ -112,7 +132,7 @@ public static class EditCheckInQuestion
 
             var text = command.Text.Trim();
             var others = await db.CheckInQuestions
-                .Where(q => q.ProgramId == command.ProgramId && q.RetiredAtUtc == null && q.Id != question.Id)
+                .Where(q => q.ProgramId == command.ProgramId && q.RetiredAtUtc == null && q.Id != question.Id && q.Survey == command.Survey)
                 .Select(q => q.Text)
                 .ToListAsync(cancellationToken);
             if (others.Any(other => string.Equals(other, text, StringComparison.OrdinalIgnoreCase)))
@@ -127,7 +147,13 @@ public static class EditCheckInQuestion
                     "People have answered this question already, so how they answer cannot change. Retire it and add a new question instead.");
             }
 
+            if (command.Survey != question.Survey && answered)
+            {
+                throw RequestValidationException.For(command, nameof(Command.Survey), CheckInQuestion.SurveyFixedMessage);
+            }
+
             question.SetAnonymousToHr(command.AnonymousToHr, answered);
+            question.AskIn(command.Survey, command.Survey == CheckInSurvey.Milestone ? command.MilestoneDay : null, answered);
             question.Text = text;
             question.Kind = command.Kind;
             question.SortOrder = command.SortOrder;

@@ -8,7 +8,7 @@ using ReverseMentoring.Web.Infrastructure;
 namespace ReverseMentoring.Web.Features.CheckIns;
 
 /// <summary>
-/// Every answer to a program's check-ins, one row per answer with the pair, the side and the day, for HR: participants are
+/// Every answer to a program's check-ins and surveys, one row per answer with the pair, the side, the survey and the day, for HR: participants are
 /// told that HR reads their answers. "Have you met yet?" answers are rows too, under that question. Questions anonymous
 /// to HR are left out: their answers are only ever counted (<see cref="ReadCheckInAnswers"/>).
 /// </summary>
@@ -21,7 +21,7 @@ public static class ExportCheckInAnswers
 
     public static readonly IReadOnlyList<string> Header =
     [
-        "Answered on", "Mentor", "Mentor's e-mail", "Mentee", "Mentee's e-mail", "Answered by", "Side", "Check-in", "Question", "Answer",
+        "Answered on", "Mentor", "Mentor's e-mail", "Mentee", "Mentee's e-mail", "Answered by", "Side", "Survey", "Check-in", "Question", "Answer",
     ];
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, ExportTable>
@@ -57,7 +57,8 @@ public static class ExportCheckInAnswers
                 [
                     c.AnsweredAtUtc!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Mentor, c.MentorEmail ?? "", c.Mentee, c.MenteeEmail ?? "",
                     c.Role == ParticipantRole.Mentor ? c.Mentor : c.Mentee, EnrolmentRules.Describe(c.Role),
-                    c.Kind == CheckInKind.HaveYouMet ? $"Have you met? (day {c.DayNumber})" : $"Day {c.DayNumber}", question, answer,
+                    CheckInSurveys.SurveyOf(c.Kind) is { } survey ? CheckInSurveys.ShortName(survey) : "Have you met?",
+                    CheckInSurveys.When(c.Kind, c.DayNumber), question, answer,
                 ];
 
                 if (c.Kind == CheckInKind.HaveYouMet)

@@ -36,7 +36,13 @@ public static class MyCheckIns
 
     public sealed record Row(int Id, CheckInKind Kind, int DayNumber, string ProgramName, string PartnerName, DateTime SentAtUtc, DateTime? AnsweredAtUtc, bool? Met)
     {
-        public string Title => Kind == CheckInKind.HaveYouMet ? $"Have you met {PartnerName} yet?" : $"Day {DayNumber} check-in on your pair with {PartnerName}";
+        public string Title => Kind switch
+        {
+            CheckInKind.HaveYouMet => $"Have you met {PartnerName} yet?",
+            CheckInKind.EndOfPair => $"End-of-pair survey on your pair with {PartnerName}",
+            CheckInKind.Applied => $"Have you used what you learned with {PartnerName}?",
+            _ => $"Day {DayNumber} check-in on your pair with {PartnerName}",
+        };
     }
 
     public sealed record Result(IReadOnlyList<Row> Open, IReadOnlyList<Row> Answered, int Page, int PageCount, int AnsweredTotal);

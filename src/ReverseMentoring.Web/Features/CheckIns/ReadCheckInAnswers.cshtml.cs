@@ -25,6 +25,9 @@ public sealed class ReadCheckInAnswersModel(IMediator mediator) : PageModel
     public int? Day { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public CheckInSurvey? Survey { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public int? PairId { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -33,12 +36,12 @@ public sealed class ReadCheckInAnswersModel(IMediator mediator) : PageModel
     public ReadCheckInAnswers.Result Data { get; private set; } = null!;
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken) =>
-        Data = await mediator.Send(new ReadCheckInAnswers.Query(ProgramId, QuestionId, Day, PairId, Department, page ?? 1), cancellationToken);
+        Data = await mediator.Send(new ReadCheckInAnswers.Query(ProgramId, QuestionId, Day, PairId, Department, page ?? 1) { Survey = Survey }, cancellationToken);
 }
 
 /// <summary>
 /// HR reads what participants answered at their check-ins: every answer to a named question with the pair, the side and
-/// the day, filtered by question, milestone, pair or department. Answers to questions anonymous to HR never appear
+/// the day, filtered by survey, question, milestone, pair or department. Answers to questions anonymous to HR never appear
 /// here with anyone's name: they are counted for the whole program only, and only from <see cref="AnonymousMinimum"/>
 /// answers on, whatever the filters say, so no filter can be subtracted from another to single a person out.
 /// </summary>
@@ -50,15 +53,27 @@ public static class ReadCheckInAnswers
     public const int AnonymousMinimum = 5;
 
     [AllowedRoles(Roles.HrCoordinator)]
-    public sealed record Query(int ProgramId, int? QuestionId, int? Day, int? PairId, string? Department, int Page = 1) : IQuery<Result>;
+    public sealed record Query(int ProgramId, int? QuestionId, int? Day, int? PairId, string? Department, int Page = 1) : IQuery<Result>
+    {
+        /// <summary>Only the answers of this survey (milestones, end of pair, applied).</summary>
+        public CheckInSurvey? Survey { get; init; }
+    }
 
-    public sealed record Row(DateTime AnsweredAtUtc, string Answered, int PairId, string MentorName, string MenteeName, ParticipantRole Side, int Day, string Question, string Answer);
+    public sealed record Row(DateTime AnsweredAtUtc, string Answered, int PairId, string MentorName, string MenteeName, ParticipantRole Side, int Day, string Question, string Answer)
+    {
+        public CheckInKind Kind { get; init; }
+
+        /// <summary>Which check-in the answer was given in: "Day 30", "End-of-pair survey"...</summary>
+        public string Survey => CheckInSurveys.When(Kind, Day);
+    }
 
     public sealed record Option(int Id, string Text);
 
     /// <summary>An anonymous question over the whole program: the count, and the figures only once there are enough answers.</summary>
     public sealed record AnonymousAggregate(string Question, CheckInQuestionKind Kind, int Answers, double? AverageRating, int? Yes, int? No, IReadOnlyList<string> Texts)
     {
+        public CheckInSurvey Survey { get; init; }
+
         public bool Suppressed => Answers < AnonymousMinimum;
     }
 
@@ -101,10 +116,10 @@ public static class ReadCheckInAnswers
     }
 
     private sealed record Projected(int Id, DateTime AnsweredAtUtc, int PairId, string MentorName, string MenteeName, ParticipantRole Side, int Day,
-        string Question, CheckInQuestionKind Kind, int? Rating, bool? YesNo, string? Text)
+        string Question, CheckInQuestionKind Kind, int? Rating, bool? YesNo, string? Text, CheckInKind CheckInKind)
     {
         public Row ToRow(string zone) => new(AnsweredAtUtc, SessionTimes.Format(AnsweredAtUtc, zone), PairId, MentorName, MenteeName, Side, Day, Question,
-            Describe(Kind, Rating, YesNo, Text));
+            Describe(Kind, Rating, YesNo, Text)) { Kind = CheckInKind };
     }
 
     private static IQueryable<Projected> Project(AppDbContext db, IQueryable<CheckInAnswer> answers) =>
@@ -112,7 +127,7 @@ public static class ReadCheckInAnswers
         join c in db.CheckIns on a.CheckInId equals c.Id
         orderby c.AnsweredAtUtc, c.Id, a.Question!.SortOrder, a.Id
         select new Projected(a.Id, c.AnsweredAtUtc!.Value, c.PairId, c.Pair!.MentorEnrolment!.User!.DisplayName, c.Pair.MenteeEnrolment!.User!.DisplayName,
-            c.Role, c.DayNumber, a.Question!.Text, a.Question.Kind, a.Rating, a.YesNo, a.Text);
+            c.Role, c.DayNumber, a.Question!.Text, a.Question.Kind, a.Rating, a.YesNo, a.Text, c.Kind);
 
     public sealed class Handler(AppDbContext db, CurrentUser current) : IQueryHandler<Query, Result>
     {
@@ -131,9 +146,16 @@ public static class ReadCheckInAnswers
                 answers = answers.Where(a => a.QuestionId == questionId);
             }
 
+            if (query.Survey is { } survey)
+            {
+                var kind = CheckInSurveys.KindOf(survey);
+                answers = answers.Where(a => db.CheckIns.Any(c => c.Id == a.CheckInId && c.Kind == kind));
+            }
+
             if (query.Day is { } day)
             {
-                answers = answers.Where(a => db.CheckIns.Any(c => c.Id == a.CheckInId && c.DayNumber == day));
+                // A milestone's day: the "applied?" survey counts its days from the end, so it is never mixed in.
+                answers = answers.Where(a => db.CheckIns.Any(c => c.Id == a.CheckInId && c.Kind == CheckInKind.Milestone && c.DayNumber == day));
             }
 
             if (query.PairId is { } pairId)
@@ -177,6 +199,7 @@ public static class ReadCheckInAnswers
             var keep = string.Join('&', new[]
             {
                 query.QuestionId is { } q ? $"questionId={q}" : null,
+                query.Survey is { } sv ? $"survey={sv}" : null,
                 query.Day is { } d ? $"day={d}" : null,
                 query.PairId is { } p ? $"pairId={p}" : null,
                 string.IsNullOrEmpty(department) ? null : $"department={Uri.EscapeDataString(department)}",
@@ -197,8 +220,8 @@ public static class ReadCheckInAnswers
         {
             var questions = await db.CheckInQuestions.AsNoTracking()
                 .Where(q => q.ProgramId == programId && q.AnonymousToHr)
-                .OrderBy(q => q.SortOrder).ThenBy(q => q.Id)
-                .Select(q => new { q.Id, q.Text, q.Kind })
+                .OrderBy(q => q.Survey).ThenBy(q => q.SortOrder).ThenBy(q => q.Id)
+                .Select(q => new { q.Id, q.Text, q.Kind, q.Survey })
                 .ToListAsync(cancellationToken);
             var result = new List<AnonymousAggregate>();
             foreach (var question in questions)
@@ -208,7 +231,7 @@ public static class ReadCheckInAnswers
                 var count = await answers.CountAsync(cancellationToken);
                 if (count < AnonymousMinimum)
                 {
-                    result.Add(new AnonymousAggregate(question.Text, question.Kind, count, null, null, null, []));
+                    result.Add(new AnonymousAggregate(question.Text, question.Kind, count, null, null, null, []) { Survey = question.Survey });
                     continue;
                 }
 
@@ -216,18 +239,18 @@ public static class ReadCheckInAnswers
                 {
                     case CheckInQuestionKind.Rating:
                         var average = await answers.Where(a => a.Rating != null).AverageAsync(a => (double?)a.Rating, cancellationToken);
-                        result.Add(new AnonymousAggregate(question.Text, question.Kind, count, average is { } v ? Math.Round(v, 1) : null, null, null, []));
+                        result.Add(new AnonymousAggregate(question.Text, question.Kind, count, average is { } v ? Math.Round(v, 1) : null, null, null, []) { Survey = question.Survey });
                         break;
                     case CheckInQuestionKind.YesNo:
                         var yes = await answers.CountAsync(a => a.YesNo == true, cancellationToken);
                         var no = await answers.CountAsync(a => a.YesNo == false, cancellationToken);
-                        result.Add(new AnonymousAggregate(question.Text, question.Kind, count, null, yes, no, []));
+                        result.Add(new AnonymousAggregate(question.Text, question.Kind, count, null, yes, no, []) { Survey = question.Survey });
                         break;
                     default:
                         // The texts alone, in an order that says nothing about who or when.
                         var texts = await answers.Where(a => a.Text != null && a.Text != "").Select(a => a.Text!).ToListAsync(cancellationToken);
                         result.Add(new AnonymousAggregate(question.Text, question.Kind, count, null, null, null,
-                            texts.OrderBy(t => t, StringComparer.Ordinal).ToList()));
+                            texts.OrderBy(t => t, StringComparer.Ordinal).ToList()) { Survey = question.Survey });
                         break;
                 }
             }

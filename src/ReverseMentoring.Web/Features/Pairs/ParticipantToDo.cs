@@ -158,9 +158,13 @@ public static class ParticipantToDo
                 Partner = c.Role == ParticipantRole.Mentor ? c.Pair!.MenteeEnrolment!.User!.DisplayName : c.Pair!.MentorEnrolment!.User!.DisplayName,
             })
             .ToListAsync(cancellationToken);
-        items.AddRange(checkIns.Select(c => c.Kind == CheckInKind.HaveYouMet
-            ? new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Tell HR whether you have met {c.Partner} yet", $"/Participant/CheckIns/{c.Id}/Met", c.SentAtUtc)
-            : new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Answer the day {c.DayNumber} check-in on your pair with {c.Partner}", $"/Participant/CheckIns/{c.Id}", c.SentAtUtc)));
+        items.AddRange(checkIns.Select(c => c.Kind switch
+        {
+            CheckInKind.HaveYouMet => new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Tell HR whether you have met {c.Partner} yet", $"/Participant/CheckIns/{c.Id}/Met", c.SentAtUtc),
+            CheckInKind.EndOfPair => new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Answer the end-of-pair survey on your pair with {c.Partner}", $"/Participant/CheckIns/{c.Id}", c.SentAtUtc),
+            CheckInKind.Applied => new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Have you used what you learned with {c.Partner}? Tell HR", $"/Participant/CheckIns/{c.Id}", c.SentAtUtc),
+            _ => new ParticipantAction(ParticipantActionKind.AnswerCheckIn, $"Answer the day {c.DayNumber} check-in on your pair with {c.Partner}", $"/Participant/CheckIns/{c.Id}", c.SentAtUtc),
+        }));
 
         var active = mine.Active();
         var unrated = await active

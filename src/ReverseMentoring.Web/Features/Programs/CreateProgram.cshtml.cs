@@ -106,6 +106,10 @@ public static class CreateProgram
             program.AddCoordinator(creatorId, now);
             db.Programs.Add(program);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Every new program, blank or from a template, starts with the surveys after the end; HR rewords or retires them.
+            db.CheckInQuestions.AddRange(CheckInQuestion.StarterSurveysFor(program.Id));
+            await db.SaveChangesAsync(cancellationToken);
             return program.Id;
         }
     }

@@ -72,6 +72,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["CheckIns.AnswerHaveYouMet.Command"] = Participants,
         ["CheckIns.EditCheckInQuestion.Command"] = Hr,
         ["CheckIns.EditCheckInQuestion.Query"] = Hr,
+        ["CheckIns.EditSurveySettings.Command"] = Hr,
+        ["CheckIns.EditSurveySettings.Query"] = Hr,
         ["CheckIns.MyCheckIns.Query"] = Participants,
         ["CheckIns.ProgramCheckIns.Query"] = Hr,
         ["CheckIns.ReadCheckInAnswers.Query"] = Hr,

@@ -530,6 +530,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<int?>("MilestoneDay")
+                        .HasColumnType("int");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
@@ -538,6 +541,11 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<string>("Survey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -2394,7 +2402,35 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                                 .HasForeignKey("MentoringProgramId");
                         });
 
+                    b.OwnsOne("ReverseMentoring.Web.Domain.SurveySettings", "Surveys", b1 =>
+                        {
+                            b1.Property<int>("MentoringProgramId")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("AppliedSurveyDays")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("EndOfPairSurvey")
+                                .HasColumnType("bit");
+
+                            b1.Property<int>("FirstMilestoneDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MilestoneIntervalDays")
+                                .HasColumnType("int");
+
+                            b1.HasKey("MentoringProgramId");
+
+                            b1.ToTable("Programs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MentoringProgramId");
+                        });
+
                     b.Navigation("Matching")
+                        .IsRequired();
+
+                    b.Navigation("Surveys")
                         .IsRequired();
                 });
 

@@ -505,6 +505,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MilestoneDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
@@ -513,6 +516,11 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Survey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -2313,7 +2321,35 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("MentoringProgramId");
                         });
 
+                    b.OwnsOne("ReverseMentoring.Web.Domain.SurveySettings", "Surveys", b1 =>
+                        {
+                            b1.Property<int>("MentoringProgramId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AppliedSurveyDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("EndOfPairSurvey")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FirstMilestoneDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MilestoneIntervalDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MentoringProgramId");
+
+                            b1.ToTable("Programs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MentoringProgramId");
+                        });
+
                     b.Navigation("Matching")
+                        .IsRequired();
+
+                    b.Navigation("Surveys")
                         .IsRequired();
                 });
 
