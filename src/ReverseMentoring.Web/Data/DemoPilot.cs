@@ -282,6 +282,8 @@ internal sealed partial class DemoData
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await AddPilotStagesAsync(program, now, cancellationToken);
     }
 
     private enum PilotPattern

@@ -256,12 +256,13 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
             };
             db.Programs.Add(program);
             await db.SaveChangesAsync(cancellationToken);
+            db.GrowthAreas.AddRange(GrowthArea.DefaultsFor(program.Id));
             await EnrolEveryoneAsync(program.Id, now, cancellationToken);
         }
 
         if (!await db.Programs.AnyAsync(p => p.Name == OpenProgramName, cancellationToken))
         {
-            db.Programs.Add(new MentoringProgram
+            var open = new MentoringProgram
             {
                 Name = OpenProgramName,
                 Objectives = "A second cohort on fintech, short video platforms and data literacy. Enrolment is open.",
@@ -278,7 +279,10 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
                 CreatedAtUtc = now,
                 CreatedByUserId = coordinatorId,
                 Coordinators = [new ProgramCoordinator { UserId = coordinatorId, AddedAtUtc = now }],
-            });
+            };
+            db.Programs.Add(open);
+            await db.SaveChangesAsync(cancellationToken);
+            db.GrowthAreas.AddRange(GrowthArea.DefaultsFor(open.Id));
             await db.SaveChangesAsync(cancellationToken);
         }
 

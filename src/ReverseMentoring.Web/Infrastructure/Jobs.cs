@@ -4,6 +4,7 @@ using ReverseMentoring.Web.Features.Coordinator;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Features.Skills;
 
 namespace ReverseMentoring.Web.Infrastructure;
 
@@ -27,6 +28,7 @@ public static class Jobs
         services.AddJob<PairResponseWatch>(configuration, "PairResponseWatch", everyMinutes: 60);
         services.AddJob<SessionReminders>(configuration, "SessionReminders", everyMinutes: 60);
         services.AddJob<CheckInJob>(configuration, "CheckIns", everyMinutes: 60);
+        services.AddJob<SkillCheckpointJob>(configuration, "SkillCheckpoints", everyMinutes: 60);
         services.AddJob<PairRiskWatch>(configuration, "PairRiskWatch", everyMinutes: 60);
         services.AddJob<CoordinatorDigest>(configuration, "CoordinatorDigest", everyMinutes: 60);
         services.AddJob<MessageMail>(configuration, "MessageMail", everyMinutes: 5);

@@ -106,6 +106,8 @@ public static class CreateProgram
             program.AddCoordinator(creatorId, now);
             db.Programs.Add(program);
             await db.SaveChangesAsync(cancellationToken);
+            db.GrowthAreas.AddRange(GrowthArea.DefaultsFor(program.Id));
+            await db.SaveChangesAsync(cancellationToken);
             return program.Id;
         }
     }
