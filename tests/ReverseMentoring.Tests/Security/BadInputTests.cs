@@ -77,6 +77,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{id}/Copy"),
         new("/Programs/{programId}/Emails/{kind}", Unreached: new() { ["Reset"] = "shown only for wording the program customised" }),
         new("/Programs/{programId}/CheckIns"),
+        new("/Programs/{programId}/GrowthAreas"),
         new("/Programs/{programId}/CheckIns/{id}/Edit"),
         new("/Programs/{programId}/CheckIns/{id}/Retire"),
         new("/Programs/{programId}/Enrolments/{id}", Url: "/Programs/{enrollingProgram}/Enrolments/{pendingEnrolment}"),

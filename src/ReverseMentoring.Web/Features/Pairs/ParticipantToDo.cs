@@ -177,17 +177,20 @@ public static class ParticipantToDo
                 Listed = p.MentorEnrolment!.UserId == userId
                     ? db.GrowthAreas.Any(a => a.ProgramId == p.ProgramId && a.RetiredAtUtc == null)
                     : db.EnrolmentSkills.Any(s => s.EnrolmentId == p.MenteeEnrolmentId && s.Direction == SkillDirection.Learn),
-                Rated = db.SkillRatings.Where(r => r.PairId == p.Id && r.EnrolmentId == p.MenteeEnrolmentId && p.MentorEnrolment!.UserId != userId).Select(r => r.Stage)
-                    .Concat(db.GrowthRatings.Where(r => r.PairId == p.Id && r.EnrolmentId == p.MentorEnrolmentId && p.MentorEnrolment!.UserId == userId).Select(r => r.Stage))
-                    .Distinct().ToList(),
+                MyEnrolmentId = p.MentorEnrolment!.UserId == userId ? p.MentorEnrolmentId : p.MenteeEnrolmentId,
                 Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
             })
             .OrderBy(p => p.AcceptedAtUtc).ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
+        var ratedPairs = toRate.Select(p => p.Id).ToList();
+        var rated = (await db.SkillRatings.Where(r => ratedPairs.Contains(r.PairId)).Select(r => new { r.PairId, r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
+            .Concat(await db.GrowthRatings.Where(r => ratedPairs.Contains(r.PairId)).Select(r => new { r.PairId, r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
+            .Select(r => (r.PairId, r.EnrolmentId, r.Stage))
+            .ToHashSet();
         foreach (var p in toRate.Where(p => p.Listed))
         {
             var stages = new SkillStages(p.Status, p.AcceptedAtUtc, p.Program.EndsOn, p.Program.Status);
-            if (stages.OpenAt(nowUtc) is { } stage && !p.Rated.Contains(stage) && items.Count(i => i.Kind == ParticipantActionKind.RateSkills) < PerKind)
+            if (stages.OpenAt(nowUtc) is { } stage && !rated.Contains((p.Id, p.MyEnrolmentId, stage)) && items.Count(i => i.Kind == ParticipantActionKind.RateSkills) < PerKind)
             {
                 var what = p.Mentee ? "skill levels" : "growth";
                 items.Add(new ParticipantAction(

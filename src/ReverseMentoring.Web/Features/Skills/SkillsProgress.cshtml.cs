@@ -257,11 +257,6 @@ public static class RateSkills
             var userId = current.RequireId();
             var side = await SkillsProgress.FindMySideAsync(db, command.PairId, userId, track: false, cancellationToken) ?? throw new NotFoundException();
             var pair = side.Pair;
-            if (side.Role != ParticipantRole.Mentee)
-            {
-                throw RequestValidationException.For(command, "", "The mentee rates the skills learned; as the mentor you rate your own growth on this page.");
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
             var existing = await db.SkillRatings
                 .Where(r => r.PairId == pair.Id && r.EnrolmentId == side.EnrolmentId && r.Stage == command.Stage)
@@ -270,6 +265,11 @@ public static class RateSkills
             if (stages.RefusalToRate(command.Stage, existing.Count > 0, now) is { } refusal)
             {
                 throw RequestValidationException.For(command, "", refusal);
+            }
+
+            if (side.Role != ParticipantRole.Mentee)
+            {
+                throw RequestValidationException.For(command, "", "The mentee rates the skills learned; as the mentor you rate your own growth on this page.");
             }
 
             var skills = await SkillsProgress.SkillsInPlayAsync(db, pair, cancellationToken);
@@ -429,7 +429,7 @@ public static class RateMentor
                 .WithMessage($"Keep the comment to {LeadershipTraitRating.CommentMaxLength} characters.");
             RuleFor(c => c)
                 .Must(c => c.Coaching is not null || c.Clarity is not null || c.Patience is not null || c.Initiative is not null)
-                .WithName("")
+                .OverridePropertyName(nameof(Command.Coaching))
                 .WithMessage("Rate at least one of coaching, clarity, patience and initiative, or leave this form.");
         }
     }
