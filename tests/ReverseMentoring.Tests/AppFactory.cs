@@ -52,6 +52,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
         // The check-in job e-mails real-looking pairs; tests that need it run it themselves on a test clock.
         _settings["Jobs:CheckIns:Enabled"] = "false";
+        _settings["Jobs:SkillCheckpoints:Enabled"] = "false";
 
         // Likewise the session reminders job, which marks past sessions missed and e-mails pairs, the invitation
         // reminders and the watch on unanswered pairs.

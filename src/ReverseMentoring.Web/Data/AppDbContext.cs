@@ -32,6 +32,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<CheckInAnswer> CheckInAnswers => Set<CheckInAnswer>();
     public DbSet<SkillRating> SkillRatings => Set<SkillRating>();
+    public DbSet<GrowthArea> GrowthAreas => Set<GrowthArea>();
+    public DbSet<GrowthRating> GrowthRatings => Set<GrowthRating>();
+    public DbSet<LeadershipTraitRating> LeadershipTraitRatings => Set<LeadershipTraitRating>();
+    public DbSet<SkillCheckpoint> SkillCheckpoints => Set<SkillCheckpoint>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ProgramEmailTemplate> EmailTemplates => Set<ProgramEmailTemplate>();
     public DbSet<CoordinatorAlert> CoordinatorAlerts => Set<CoordinatorAlert>();
@@ -307,6 +311,43 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             rating.HasOne<Pair>().WithMany().HasForeignKey(r => r.PairId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GrowthArea>(area =>
+        {
+            area.Property(a => a.Name).HasMaxLength(GrowthArea.NameMaxLength);
+            area.HasIndex(a => new { a.ProgramId, a.SortOrder });
+            area.HasOne<MentoringProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GrowthRating>(rating =>
+        {
+            rating.Property(r => r.Stage).HasConversion<string>().HasMaxLength(8);
+            rating.HasIndex(r => new { r.PairId, r.EnrolmentId, r.GrowthAreaId, r.Stage }).IsUnique();
+            rating.HasIndex(r => new { r.ProgramId, r.GrowthAreaId, r.Stage });
+            rating.HasOne(r => r.GrowthArea).WithMany().HasForeignKey(r => r.GrowthAreaId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<Pair>().WithMany().HasForeignKey(r => r.PairId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<LeadershipTraitRating>(rating =>
+        {
+            rating.Property(r => r.Comment).HasMaxLength(LeadershipTraitRating.CommentMaxLength);
+            rating.Ignore(r => r.Average);
+            rating.HasIndex(r => r.PairId).IsUnique();
+            rating.HasIndex(r => r.MentorEnrolmentId);
+            rating.HasOne<Pair>().WithMany().HasForeignKey(r => r.PairId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SkillCheckpoint>(checkpoint =>
+        {
+            checkpoint.Property(c => c.Stage).HasConversion<string>().HasMaxLength(8);
+            checkpoint.HasIndex(c => new { c.PairId, c.EnrolmentId, c.Stage }).IsUnique();
+            checkpoint.HasOne<Pair>().WithMany().HasForeignKey(c => c.PairId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OutboxMessage>(message =>

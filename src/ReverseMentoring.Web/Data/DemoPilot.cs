@@ -284,6 +284,7 @@ internal sealed partial class DemoData
         }
 
         await EnsurePilotSurveysAsync(program, now, cancellationToken);
+        await AddPilotStagesAsync(program, now, cancellationToken);
     }
 
     // Seniors say what changed in their work, juniors what changed in theirs; varied so HR reads real-looking answers.

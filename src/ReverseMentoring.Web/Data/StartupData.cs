@@ -257,6 +257,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
             db.Programs.Add(program);
             await db.SaveChangesAsync(cancellationToken);
             db.CheckInQuestions.AddRange(CheckInQuestion.StarterSurveysFor(program.Id));
+            db.GrowthAreas.AddRange(GrowthArea.DefaultsFor(program.Id));
             await EnrolEveryoneAsync(program.Id, now, cancellationToken);
         }
 
@@ -283,6 +284,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
             db.Programs.Add(open);
             await db.SaveChangesAsync(cancellationToken);
             db.CheckInQuestions.AddRange(CheckInQuestion.StarterSurveysFor(open.Id));
+            db.GrowthAreas.AddRange(GrowthArea.DefaultsFor(open.Id));
             await db.SaveChangesAsync(cancellationToken);
         }
 

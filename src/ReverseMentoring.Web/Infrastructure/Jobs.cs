@@ -5,6 +5,7 @@ using ReverseMentoring.Web.Features.Dashboard;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Sessions;
+using ReverseMentoring.Web.Features.Skills;
 
 namespace ReverseMentoring.Web.Infrastructure;
 
@@ -28,6 +29,7 @@ public static class Jobs
         services.AddJob<PairResponseWatch>(configuration, "PairResponseWatch", everyMinutes: 60);
         services.AddJob<SessionReminders>(configuration, "SessionReminders", everyMinutes: 60);
         services.AddJob<CheckInJob>(configuration, "CheckIns", everyMinutes: 60);
+        services.AddJob<SkillCheckpointJob>(configuration, "SkillCheckpoints", everyMinutes: 60);
         services.AddJob<PairRiskWatch>(configuration, "PairRiskWatch", everyMinutes: 60);
         services.AddJob<CoordinatorDigest>(configuration, "CoordinatorDigest", everyMinutes: 60);
         services.AddJob<MonthlySummaryJob>(configuration, "MonthlySummary", everyMinutes: 60);

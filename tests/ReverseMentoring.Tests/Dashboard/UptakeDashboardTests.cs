@@ -104,11 +104,12 @@ public sealed class UptakeDashboardTests(DashboardApp app) : IClassFixture<Dashb
         var result = await AsHrAsync();
 
         // AI tools: S1 2→4, S2 1→3, S3 2→2, S4 3→5, S5 1→4: before 9/5 = 1.80, after 18/5 = 3.60. M1 rated only at the
-        // start and BS1's end rating is after the period, so neither counts. Social media: two people, so hidden.
+        // start and BS1's end rating is after the period, so neither counts. Social media: S1 2→3, S2 3→4: two people, and HR
+        // sees their exact averages, before 5/2 = 2.50, after 7/2 = 3.50 (leadership does not).
         var ai = result.Skills.Single(s => s.Skill == "AI tools");
         Assert.Equal((5, "1.80", "3.60"), (ai.People.Value, ai.Before.ToString(), ai.After.ToString()));
         var social = result.Skills.Single(s => s.Skill == "Social media");
-        Assert.Equal((2, true, true), (social.People.Value, social.Before.Hidden, social.After.Hidden));
+        Assert.Equal((2, "2.50", "3.50"), (social.People.Value, social.Before.ToString(), social.After.ToString()));
     }
 
     [Fact]

@@ -62,7 +62,12 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/Sessions/Cancel/{id}"),
         new("/Participant/CheckIns/{id}"),
         new("/Participant/CheckIns/{id}/Met"),
-        new("/Participant/Skills/Progress/{pairId}"),
+        // The mentee rates the skills in play; the mentor rates the program's growth areas, which the seeded program has none of.
+        new("/Participant/Skills/Progress/{pairId}", As: Who.Mentee, Unreached: new()
+        {
+            ["Growth"] = "shown to the mentor once the program has growth areas; Skills/GrowthAreaTests rates them",
+            ["Traits"] = "shown to the mentee once the pair has ended; Skills/FutureLeadersTests rates the mentor",
+        }),
         new("/Participant/EndPair/{pairId}"),
         new("/Participant/Pairs/{pairId}/Messages"),
         new("/Participant/Pairs/{pairId}/Concern"),
@@ -79,6 +84,11 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{programId}/Emails/{kind}", Unreached: new() { ["Reset"] = "shown only for wording the program customised" }),
         new("/Programs/{programId}/CheckIns"),
         new("/Programs/{programId}/CheckIns/Settings"),
+        new("/Programs/{programId}/GrowthAreas", Unreached: new()
+        {
+            ["Rename"] = "shown only once the program has growth areas; Skills/GrowthAreaTests renames them",
+            ["Retire"] = "shown only once the program has growth areas; Skills/GrowthAreaTests retires them",
+        }),
         new("/Programs/{programId}/CheckIns/{id}/Edit"),
         new("/Programs/{programId}/CheckIns/{id}/Retire"),
         new("/Programs/{programId}/Enrolments/{id}", Url: "/Programs/{enrollingProgram}/Enrolments/{pendingEnrolment}"),

@@ -36,6 +36,8 @@ public static class FigureTables
     public const string Cadence = "cadence";
     public const string Ratings = "ratings";
     public const string Skills = "skills";
+    public const string Growth = "growth";
+    public const string Traits = "traits";
     public const string Risk = "risk";
     public const string Programs = "programs";
 
@@ -130,19 +132,54 @@ public static class FigureTables
             "Average of the ratings given to sessions in the period, by the month (UTC) they were given. A month rated by fewer than 5 people shows \"fewer than 5\" instead of an average.",
             "");
 
-        var skills = new FigureTable(
+        static FigureTable Moves(string key, string title, string caption, string item, IReadOnlyList<UptakeDashboard.SkillMove> moves, string note, string empty) => new(
+            key,
+            title,
+            caption,
+            [item, "People", "Before", "Half way", "People half way", "At the end", "People at the end"],
+            moves.Select(s => (IReadOnlyList<string>)
+                [s.Skill, s.People.ToString(), s.Before.ToString(), s.Mid.ToString(), s.MidPeople.ToString(), s.After.ToString(), s.EndPeople.ToString()]).ToList(),
+            new ChartData("bar", moves.Select(s => s.Skill).ToList(),
+            [
+                new ChartSeries("Before", moves.Select(s => s.Before.Shown).ToList()),
+                new ChartSeries("Half way", moves.Select(s => s.Mid.Shown).ToList()),
+                new ChartSeries("At the end", moves.Select(s => s.After.Shown).ToList()),
+            ], "Self-rating (1 to 5)"),
+            note,
+            empty);
+
+        var skills = Moves(
             Skills,
             "Skills moved",
-            "Average self-rating per skill (1 to 5), at the start and at the end of a pair",
-            ["Skill", "People", "Before", "After"],
-            r.Skills.Select(s => (IReadOnlyList<string>)[s.Skill, s.People.ToString(), s.Before.ToString(), s.After.ToString()]).ToList(),
-            new ChartData("bar", r.Skills.Select(s => s.Skill).ToList(),
-            [
-                new ChartSeries("Before", r.Skills.Select(s => s.Before.Shown).ToList()),
-                new ChartSeries("After", r.Skills.Select(s => s.After.Shown).ToList()),
-            ], "Self-rating (1 to 5)"),
-            "Only people who rated the skill both when their pair started and when it ended (the end rating in the period). Skills rated by fewer than 5 people are not shown.",
-            "No skill was rated at both the start and the end of a pair in the period.");
+            "Seniors' average self-rating per skill (1 to 5): before, half way and at the end of a pair",
+            "Skill",
+            r.Skills,
+            "People who rated the skill when their pair started and again, half way or at the end, in the period; each column is the average of those who gave that rating."
+                + (r.ExactCounts ? " Exact figures for HR." : " Hidden (\"fewer than 5\") where fewer than 5 people, or fewer than 10 ratings, are behind a figure."),
+            "No skill was rated at the start of a pair and again in the period. Seniors are asked to rate half way and at the end.");
+
+        var growth = Moves(
+            Growth,
+            "Juniors' growth",
+            "Juniors' average self-rating per growth area (1 to 5): before, half way and at the end of a pair",
+            "Growth area",
+            r.Growth,
+            "What reverse mentoring gives the juniors, in the growth areas of their programs; counted like skills moved."
+                + (r.ExactCounts ? " Exact figures for HR." : " Hidden where fewer than 5 people are behind a figure."),
+            "No junior rated their growth at the start of a pair and again in the period. Juniors are asked to rate half way and at the end.");
+
+        var traits = new FigureTable(
+            Traits,
+            "Future leaders",
+            "Seniors' ratings of their mentors at the end of a pair (1 to 5), per trait",
+            ["Trait", "Average", "Mentors rated", "1", "2", "3", "4", "5"],
+            r.Traits.Traits.Where(_ => r.Traits.Mentors.Hidden || r.Traits.Mentors.Value > 0).Select(t => (IReadOnlyList<string>)
+                [t.Trait, t.Average.ToString(), t.People.ToString(), .. t.Distribution.Select(c => c.ToString())]).ToList(),
+            new ChartData("bar", r.Traits.Traits.Select(t => t.Trait).ToList(),
+                [new ChartSeries("Average", r.Traits.Traits.Select(t => t.Average.Shown).ToList())], "Rating (1 to 5)"),
+            "Ratings given in the period; each trait is optional, so its count may differ."
+                + (r.ExactCounts ? " HR reads them by name in the talent view." : " Only totals over at least 5 people are shown; nobody is named."),
+            "No mentor was rated at the end of a pair in the period.");
 
         var risk = new FigureTable(
             Risk,
@@ -177,7 +214,7 @@ public static class FigureTables
             "The same figures as above, for each program with enrolments matching the filters.",
             "No program has enrolments matching the filters.");
 
-        IReadOnlyList<FigureTable> tables = [funnel, matching, sessions, cadence, ratings, skills, risk, programs];
+        IReadOnlyList<FigureTable> tables = [funnel, matching, sessions, cadence, ratings, skills, growth, traits, risk, programs];
 
         // Every section is derived from the people selected: for leadership, a selection of 1 to 4 people shows none of
         // them, not even a series of zeros and "fewer than 5", which would trace one person's weeks.

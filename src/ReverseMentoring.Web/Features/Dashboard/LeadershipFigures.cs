@@ -80,8 +80,36 @@ internal static class LeadershipFigures
         UptakeDashboard.SkillMove Skill(UptakeDashboard.SkillMove s)
         {
             var same = Same(w => w.Skills.SingleOrDefault(x => x.Skill == s.Skill)).ToList();
-            return new UptakeDashboard.SkillMove(
-                s.Skill, Lead(s.People, same.Select(x => x.People.Value)), Lead(s.Before, same.Select(x => x.Before)), Lead(s.After, same.Select(x => x.After)));
+            return Move(s, same);
+        }
+
+        UptakeDashboard.SkillMove Growth(UptakeDashboard.SkillMove s) => Move(s, Same(w => w.Growth.SingleOrDefault(x => x.Skill == s.Skill)).ToList());
+
+        // An average of fewer than 5 people's ratings is hidden, whatever the number of ratings behind it.
+        static Measure Of(Measure lead, Count people) => people.Hidden || people.Value < PeopleCount.SmallestShown ? new Measure(null, lead.Value is not null || lead.Hidden, lead.Format, lead.Suffix) : lead;
+
+        static UptakeDashboard.SkillMove Move(UptakeDashboard.SkillMove s, List<UptakeDashboard.SkillMove> same)
+        {
+            var people = Lead(s.People, same.Select(x => x.People.Value));
+            var midPeople = Lead(s.MidPeople, same.Select(x => x.MidPeople.Value));
+            var endPeople = Lead(s.EndPeople, same.Select(x => x.EndPeople.Value));
+            return new UptakeDashboard.SkillMove(s.Skill, people, Of(Lead(s.Before, same.Select(x => x.Before)), people), Of(Lead(s.After, same.Select(x => x.After)), endPeople))
+            {
+                Mid = Of(Lead(s.Mid, same.Select(x => x.Mid)), midPeople),
+                MidPeople = midPeople,
+                EndPeople = endPeople,
+            };
+        }
+
+        UptakeDashboard.TraitFigure Trait(UptakeDashboard.TraitFigure t)
+        {
+            var same = Same(w => w.Traits.Traits.SingleOrDefault(x => x.Trait == t.Trait)).ToList();
+            var people = Lead(t.People, same.Select(x => x.People.Value));
+            return new UptakeDashboard.TraitFigure(
+                t.Trait,
+                Of(Lead(t.Average, same.Select(x => x.Average)), people),
+                people,
+                [.. t.Distribution.Select((c, i) => Lead(c, same.Select(x => x.Distribution[i].Value)))]);
         }
 
         return r with
@@ -100,6 +128,8 @@ internal static class LeadershipFigures
             Ratings = PeopleCount.Rounded(r.Ratings),
             RatingByMonth = r.RatingByMonth.Select(Month).ToList(),
             Skills = r.Skills.Select(Skill).ToList(),
+            Growth = r.Growth.Select(Growth).ToList(),
+            Traits = new UptakeDashboard.TraitFigures(Total(w => w.Traits.Mentors), [.. r.Traits.Traits.Select(Trait)]),
             AtRisk = new UptakeDashboard.PairsAtRisk(
                 [.. r.AtRisk.ByFlag.Select(f => new UptakeDashboard.FlagCount(f.Kind, Total(w => w.AtRisk.Of(f.Kind))))], Total(w => w.AtRisk.Any)),
             Programs = r.Programs.Select(Program).ToList(),

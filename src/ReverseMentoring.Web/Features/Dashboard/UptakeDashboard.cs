@@ -85,6 +85,8 @@ public static partial class UptakeDashboard
         int Ratings,
         IReadOnlyList<MonthRating> RatingByMonth,
         IReadOnlyList<SkillMove> Skills,
+        IReadOnlyList<SkillMove> Growth,
+        TraitFigures Traits,
         PairsAtRisk AtRisk,
         IReadOnlyList<ProgramRow> Programs,
         IReadOnlyList<Option> ProgramOptions,
@@ -173,6 +175,8 @@ public static partial class UptakeDashboard
             await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken),
             await db.SessionFeedback.MaxAsync(f => (int?)f.Id, cancellationToken),
             await db.SkillRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
+            await db.GrowthRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
+            await db.LeadershipTraitRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
             await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken),
             await db.CheckInAnswers.MaxAsync(a => (int?)a.Id, cancellationToken));
 
@@ -194,11 +198,11 @@ public static partial class UptakeDashboard
             var cadence = await CadenceAsync(db, scope, period, cancellationToken);
 
             var (months, overall, ratedByProgram, smallMonthPrograms) = await RatingsAsync(scope, period, cancellationToken);
-            var (skills, smallMonthSkills) = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
+            var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
+            var growth = await GrowthAsync(db, query, scope, period, cancellationToken);
+            var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
             var risk = await AtRiskAsync(db, scope, now, cancellationToken);
             var groupSize = await scope.People.Where(e => e.CreatedAtUtc < period.EndUtc).Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
-
-            static Count Shown(int value) => Count.Of(value, exact: true);
 
             FunnelRow Stage(ParticipantRole role)
             {
@@ -264,10 +268,9 @@ public static partial class UptakeDashboard
                 months.OrderBy(m => m.Year).ThenBy(m => m.Month)
                     .Select(m => new MonthRating(m.Year, m.Month, Rating(m.Average, m.Raters, m.Ratings, smallMonth: false), Shown(m.Raters), m.Ratings))
                     .ToList(),
-                skills.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                    .Select(s => new SkillMove(s.Name, Shown(s.People),
-                        Rating(s.Before, s.People, s.Ratings, smallMonthSkills.Contains(s.Id)), Rating(s.After, s.People, s.Ratings, smallMonthSkills.Contains(s.Id))))
-                    .ToList(),
+                Moves(skills),
+                Moves(growth),
+                traits,
                 new PairsAtRisk([.. risk.ByFlag.Select(f => new FlagCount(f.Key, Shown(f.Value)))], Shown(risk.Any)),
                 programRows,
                 programs,
@@ -277,6 +280,25 @@ public static partial class UptakeDashboard
                 GroupSize = groupSize,
             };
         }
+
+        /// <summary>
+        /// Skills moved and growth as HR sees them: exact, however few people rated (HR reads each rating by name anyway);
+        /// leadership's view hides them by its own rules (<see cref="LeadershipFigures"/>).
+        /// </summary>
+        private static List<SkillMove> Moves(IEnumerable<StageAverages> moved) =>
+            moved.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(s => new SkillMove(s.Name, Shown(s.People), Exact(s.Before, s.People, s.SmallMidMonth || s.SmallEndMonth), Exact(s.After, s.EndPeople, s.SmallEndMonth))
+                {
+                    Mid = Exact(s.Mid, s.MidPeople, s.SmallMidMonth),
+                    MidPeople = Shown(s.MidPeople),
+                    EndPeople = Shown(s.EndPeople),
+                })
+                .ToList();
+
+        private static Count Shown(int value) => Count.Of(value, exact: true);
+
+        private static Measure Exact(double? average, int people, bool smallMonth) =>
+            new Measure(people == 0 ? null : average, false, "0.00") { Basis = people, SmallMonth = smallMonth };
 
         /// <summary>
         /// An average of ratings: hidden for everyone when fewer than five people gave them; it also records how many

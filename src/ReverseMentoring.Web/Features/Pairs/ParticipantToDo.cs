@@ -28,7 +28,7 @@ public enum ParticipantActionKind
     /// <summary>A check-in sent to them is not answered.</summary>
     AnswerCheckIn = 6,
 
-    /// <summary>An active pair with skills in play and no start rating of theirs.</summary>
+    /// <summary>A pair whose rating stage open now (start, half way or end) has no rating of theirs.</summary>
     RateSkills = 7,
 
     /// <summary>An active pair with no session planned ahead.</summary>
@@ -167,21 +167,47 @@ public static class ParticipantToDo
         }));
 
         var active = mine.Active();
-        var unrated = await active
-            .Where(p => db.EnrolmentSkills.Any(s => s.EnrolmentId == p.MenteeEnrolmentId && s.Direction == SkillDirection.Learn)
-                && !db.SkillRatings.Any(r => r.PairId == p.Id && r.Stage == SkillRatingStage.Start
-                    && r.EnrolmentId == (p.MentorEnrolment!.UserId == userId ? p.MentorEnrolmentId : p.MenteeEnrolmentId)))
-            .OrderBy(p => p.AcceptedAtUtc).ThenBy(p => p.Id).Take(PerKind)
+        var endedSince = nowUtc - Skills.SkillCheckpointJob.EndedWithin;
+        var toRate = await mine
+            .Where(p => p.AcceptedAtUtc != null && (p.Status == PairStatus.Accepted || (p.Status == PairStatus.Ended && p.EndedAtUtc >= endedSince)))
             .Select(p => new
             {
                 p.Id,
+                p.Status,
                 p.AcceptedAtUtc,
+                p.ProgramId,
+                Program = db.Programs.Where(g => g.Id == p.ProgramId).Select(g => new { g.EndsOn, g.Status }).Single(),
+                Mentee = p.MentorEnrolment!.UserId != userId,
+                Listed = p.MentorEnrolment!.UserId == userId
+                    ? db.GrowthAreas.Any(a => a.ProgramId == p.ProgramId && a.RetiredAtUtc == null)
+                    : db.EnrolmentSkills.Any(s => s.EnrolmentId == p.MenteeEnrolmentId && s.Direction == SkillDirection.Learn),
+                MyEnrolmentId = p.MentorEnrolment!.UserId == userId ? p.MentorEnrolmentId : p.MenteeEnrolmentId,
                 Partner = p.MentorEnrolment!.UserId == userId ? p.MenteeEnrolment!.User!.DisplayName : p.MentorEnrolment.User!.DisplayName,
             })
+            .OrderBy(p => p.AcceptedAtUtc).ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
-        items.AddRange(unrated.Select(p => new ParticipantAction(
-            ParticipantActionKind.RateSkills, $"Rate your starting skill levels in your pair with {p.Partner}",
-            $"/Participant/Skills/Progress/{p.Id}", p.AcceptedAtUtc ?? nowUtc)));
+        var ratedPairs = toRate.Select(p => p.Id).ToList();
+        var rated = (await db.SkillRatings.Where(r => ratedPairs.Contains(r.PairId)).Select(r => new { r.PairId, r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
+            .Concat(await db.GrowthRatings.Where(r => ratedPairs.Contains(r.PairId)).Select(r => new { r.PairId, r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
+            .Select(r => (r.PairId, r.EnrolmentId, r.Stage))
+            .ToHashSet();
+        foreach (var p in toRate.Where(p => p.Listed))
+        {
+            var stages = new SkillStages(p.Status, p.AcceptedAtUtc, p.Program.EndsOn, p.Program.Status);
+            if (stages.OpenAt(nowUtc) is { } stage && !rated.Contains((p.Id, p.MyEnrolmentId, stage)) && items.Count(i => i.Kind == ParticipantActionKind.RateSkills) < PerKind)
+            {
+                var what = p.Mentee ? "skill levels" : "growth";
+                items.Add(new ParticipantAction(
+                    ParticipantActionKind.RateSkills,
+                    stage switch
+                    {
+                        SkillRatingStage.Start => $"Rate your starting {what} in your pair with {p.Partner}",
+                        SkillRatingStage.Mid => $"Rate your {what} half way through your pair with {p.Partner}",
+                        _ => $"Rate your {what} at the end of your pair with {p.Partner}",
+                    },
+                    $"/Participant/Skills/Progress/{p.Id}", stages.OpensAtUtc(stage) ?? p.AcceptedAtUtc ?? nowUtc));
+            }
+        }
 
         var unplanned = await active
             .Where(p => db.Programs.Any(g => g.Id == p.ProgramId && g.Status != ProgramStatus.Closed)

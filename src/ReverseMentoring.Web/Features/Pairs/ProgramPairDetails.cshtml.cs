@@ -21,14 +21,19 @@ public sealed class ProgramPairDetailsModel(IMediator mediator) : PageModel, IRe
 
     public ProgramPairDetails.Result Data { get; private set; } = null!;
 
+    public LearningRecord.Result? Learning { get; private set; }
+
     [BindProperty]
     public ResolveConcern.Command Resolve { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Data = await mediator.Send(new ProgramPairDetails.Query(ProgramId, PairId), cancellationToken);
+        Learning = await mediator.Send(new LearningRecord.Query(ProgramId, PairId), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostResolveAsync(CancellationToken cancellationToken)
     {

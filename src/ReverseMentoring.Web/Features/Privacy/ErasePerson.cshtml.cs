@@ -194,6 +194,11 @@ public static class ErasePerson
             await db.SessionFeedback.Where(f => f.ByUserId == user.Id && f.Comment != "")
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Comment, ""), cancellationToken);
             var checkIns = db.CheckIns.Where(c => c.UserId == user.Id).Select(c => c.Id);
+            var traitComments = await db.LeadershipTraitRatings
+                .Where(r => (enrolmentIds.Contains(r.MenteeEnrolmentId) || enrolmentIds.Contains(r.MentorEnrolmentId)) && r.Comment != null)
+                .Select(r => r.Id).ToListAsync(cancellationToken);
+            await db.LeadershipTraitRatings.Where(r => traitComments.Contains(r.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Comment, (string?)null), cancellationToken);
             await db.CheckInAnswers.Where(a => checkIns.Contains(a.CheckInId) && a.Text != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, (string?)null), cancellationToken);
 
@@ -231,6 +236,7 @@ public static class ErasePerson
             await RedactAuditAsync(nameof(Pair), changedPairs, [nameof(Pair.DeclineReason), nameof(Pair.EndReason)], cancellationToken);
             await RedactAuditAsync(nameof(Session), sessionsWithReason, [nameof(Session.CancelReason)], cancellationToken);
             await RedactAuditAsync(nameof(Session), sessions.Select(s => s.Id).ToList(), [nameof(Session.Location)], cancellationToken);
+            await RedactAuditAsync(nameof(LeadershipTraitRating), traitComments, [nameof(LeadershipTraitRating.Comment)], cancellationToken);
             await RedactEmailAsync(oldEmail, cancellationToken);
 
             // Last, once nothing else can fail: a file is gone for good, and its row is deleted in this transaction.

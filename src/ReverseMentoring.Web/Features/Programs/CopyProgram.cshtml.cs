@@ -133,6 +133,9 @@ public static class CopyProgram
             var questions = await db.CheckInQuestions.AsNoTracking()
                 .Where(q => q.ProgramId == source.Id && q.RetiredAtUtc == null).ToListAsync(cancellationToken);
             db.CheckInQuestions.AddRange(questions.Select(q => q.CopyFor(copy.Id)));
+            var growthAreas = await db.GrowthAreas.AsNoTracking()
+                .Where(a => a.ProgramId == source.Id && a.RetiredAtUtc == null).OrderBy(a => a.SortOrder).ToListAsync(cancellationToken);
+            db.GrowthAreas.AddRange(growthAreas.Count == 0 ? GrowthArea.DefaultsFor(copy.Id) : growthAreas.Select(a => a.CopyFor(copy.Id)));
             var templates = await db.EmailTemplates.AsNoTracking().Where(t => t.ProgramId == source.Id).ToListAsync(cancellationToken);
             db.EmailTemplates.AddRange(templates.Select(t => t.CopyFor(copy.Id, now, by)));
 

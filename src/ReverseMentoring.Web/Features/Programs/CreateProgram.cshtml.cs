@@ -109,6 +109,7 @@ public static class CreateProgram
 
             // Every new program, blank or from a template, starts with the surveys after the end; HR rewords or retires them.
             db.CheckInQuestions.AddRange(CheckInQuestion.StarterSurveysFor(program.Id));
+            db.GrowthAreas.AddRange(GrowthArea.DefaultsFor(program.Id));
             await db.SaveChangesAsync(cancellationToken);
             return program.Id;
         }

@@ -104,6 +104,8 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("CheckIns.AnswerHaveYouMet.Command", new() { ["CheckInId"] = "{otherMetCheckIn}", ["Met"] = "true" }),
         ("Skills.SkillsProgress.Query", new() { ["PairId"] = "{otherPair}" }),
         ("Skills.RateSkills.Command", new() { ["PairId"] = "{otherPair}", ["Stage"] = "Start" }),
+        ("Skills.RateGrowth.Command", new() { ["PairId"] = "{otherPair}", ["Stage"] = "Start" }),
+        ("Skills.RateMentor.Command", new() { ["PairId"] = "{otherPair}", ["Coaching"] = "4" }),
         ("Pairs.EndPair.Query", new() { ["PairId"] = "{otherPair}" }),
         ("Conversations.PairMessages.Query", new() { ["PairId"] = "{otherPair}" }),
         ("Conversations.PairMessages.MarkRead", new() { ["PairId"] = "{otherPair}" }),

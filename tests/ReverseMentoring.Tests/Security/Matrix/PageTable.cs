@@ -106,6 +106,8 @@ public static class PageTable
         new("/Programs/{programId}/Emails",                        "/Programs/{program}/Emails",                                SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/Emails/{kind}",                 "/Programs/{program}/Emails/Invitation",                     SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns",                      "/Programs/{program}/CheckIns",                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Programs/{programId}/GrowthAreas",                   "/Programs/{program}/GrowthAreas",                           SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Talent",                                             "/Talent",                                                   SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns/Answers",              "/Programs/{program}/CheckIns/Answers",                      SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns/Settings",             "/Programs/{program}/CheckIns/Settings",                     SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns/{id}/Edit",            "/Programs/{program}/CheckIns/{question}/Edit",              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),

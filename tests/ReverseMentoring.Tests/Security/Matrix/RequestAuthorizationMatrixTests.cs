@@ -195,6 +195,14 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Skills.ReinstateSkill.Command"] = Hr,
         ["Skills.RetireSkill.Command"] = Hr,
         ["Skills.SkillsProgress.Query"] = Participants,
+        ["Skills.RateGrowth.Command"] = Participants,
+        ["Skills.RateMentor.Command"] = Participants,
+        ["Skills.ProgramGrowthAreas.Query"] = Hr,
+        ["Skills.AddGrowthArea.Command"] = Hr,
+        ["Skills.RenameGrowthArea.Command"] = Hr,
+        ["Skills.RetireGrowthArea.Command"] = Hr,
+        ["Skills.Talent.Query"] = Hr,
+        ["Pairs.LearningRecord.Query"] = Hr,
     };
 
     public static TheoryData<string, Who> Cases()

@@ -918,6 +918,80 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("ProgressOnGoals");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "SortOrder");
+
+                    b.ToTable("GrowthAreas");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GrowthAreaId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("GrowthAreaId");
+
+                    b.HasIndex("ProgramId", "GrowthAreaId", "Stage");
+
+                    b.HasIndex("PairId", "EnrolmentId", "GrowthAreaId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("GrowthRatings");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1017,6 +1091,59 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("AuthorUserId", "CreatedAtUtc");
 
                     b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Clarity")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Coaching")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Initiative")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Patience")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("PairId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("LeadershipTraitRatings");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2056,6 +2183,36 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("Skills");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId", "EnrolmentId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("SkillCheckpoints");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
                     b.Property<int>("Id")
@@ -2334,6 +2491,44 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthRating", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.GrowthArea", "GrowthArea")
+                        .WithMany()
+                        .HasForeignKey("GrowthAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("GrowthArea");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
@@ -2356,6 +2551,33 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2688,6 +2910,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("ProgramTopic");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillCheckpoint", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>

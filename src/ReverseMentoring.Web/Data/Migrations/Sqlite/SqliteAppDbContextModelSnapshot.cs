@@ -879,6 +879,76 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgressOnGoals");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "SortOrder");
+
+                    b.ToTable("GrowthAreas");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GrowthAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("GrowthAreaId");
+
+                    b.HasIndex("ProgramId", "GrowthAreaId", "Stage");
+
+                    b.HasIndex("PairId", "EnrolmentId", "GrowthAreaId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("GrowthRatings");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -974,6 +1044,57 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("AuthorUserId", "CreatedAtUtc");
 
                     b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Clarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Coaching")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Initiative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Patience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("PairId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("LeadershipTraitRatings");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -1977,6 +2098,34 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("Skills");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId", "EnrolmentId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("SkillCheckpoints");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
                 {
                     b.Property<int>("Id")
@@ -2253,6 +2402,44 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthRating", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.GrowthArea", "GrowthArea")
+                        .WithMany()
+                        .HasForeignKey("GrowthAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("GrowthArea");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Invitation", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
@@ -2275,6 +2462,33 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2607,6 +2821,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ProgramTopic");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillCheckpoint", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SkillRating", b =>
