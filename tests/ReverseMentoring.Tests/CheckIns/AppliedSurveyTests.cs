@@ -147,6 +147,32 @@ public sealed class AppliedSurveyTests
     }
 
     [Fact]
+    public async Task The_pairs_learning_record_and_the_program_report_show_what_each_side_applied_and_never_an_anonymous_answer()
+    {
+        using var app = new AppFactory();
+        var s = await SentAsync(app);
+        await app.SendAsync(Answer(s.Mentor, (s.Named.Id, "I ran my team's retrospective in Miro."), (s.Anonymous.Id, "secret-anonymous-text")), s.Pair.Mentor.As);
+        await app.SendAsync(Answer(s.Mentee, (s.Named.Id, "I used Copilot to draft the board summary."), (s.Anonymous.Id, "")), s.Pair.Mentee.As);
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+
+        var record = await app.SendAsync(new LearningRecord.Query(s.Pair.ProgramId, s.Pair.Id), hr.As);
+        var report = await app.SendAsync(new ReverseMentoring.Web.Features.Dashboard.ProgramReport.Query(s.Pair.ProgramId), hr.As);
+        using var client = await app.SignedInClientAsync(hr.User);
+        var reportPage = await client.GetHtmlAsync($"/Programs/{s.Pair.ProgramId}/Report");
+
+        // Oldest first on the pair's record; newest first on the program's report.
+        Assert.Equal(
+            [(ParticipantRole.Mentor, "I ran my team's retrospective in Miro."), (ParticipantRole.Mentee, "I used Copilot to draft the board summary.")],
+            record.Applied.Select(a => (a.Side, a.Text)).ToList());
+        Assert.Equal(2, report.AppliedPeople);
+        Assert.Equal(
+            ["I used Copilot to draft the board summary.", "I ran my team's retrospective in Miro."],
+            report.AppliedLatest.Select(a => a.Text).ToList());
+        Assert.Contains("I ran my team&#x27;s retrospective in Miro.", reportPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-anonymous-text", reportPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Anonymous_applied_answers_appear_only_as_a_whole_program_aggregate_from_five_answers()
     {
         using var app = new AppFactory();

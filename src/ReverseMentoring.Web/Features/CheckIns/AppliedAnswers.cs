@@ -26,4 +26,29 @@ public static class AppliedAnswers
             .Take(100)
             .ToListAsync(cancellationToken);
     }
+
+    public sealed record ProgramAnswer(int PairId, string MentorName, string MenteeName, ParticipantRole Side, DateTime AnsweredAtUtc, string Text);
+
+    /// <summary>How many people answered the program's named "applied?" questions, and the latest answers, newest first.</summary>
+    public static async Task<(int People, IReadOnlyList<ProgramAnswer> Latest)> ForProgramAsync(
+        AppDbContext db, int programId, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var answers =
+            from a in db.CheckInAnswers.AsNoTracking()
+            join c in db.CheckIns.AsNoTracking() on a.CheckInId equals c.Id
+            where c.ProgramId == programId && c.Kind == CheckInKind.Applied && c.AnsweredAtUtc != null
+                && a.Question!.ProgramId == c.ProgramId && !a.Question.AnonymousToHr
+                && a.Question.Kind == CheckInQuestionKind.Text && a.Text != null && a.Text != ""
+            select new { c, a };
+        var people = await answers.Select(x => x.c.EnrolmentId).Distinct().CountAsync(cancellationToken);
+        var latest = await answers
+            .OrderByDescending(x => x.c.AnsweredAtUtc).ThenByDescending(x => x.a.Id)
+            .Take(take)
+            .Select(x => new ProgramAnswer(
+                x.c.PairId, x.c.Pair!.MentorEnrolment!.User!.DisplayName, x.c.Pair.MenteeEnrolment!.User!.DisplayName,
+                x.c.Role, x.c.AnsweredAtUtc!.Value, x.a.Text!))
+            .ToListAsync(cancellationToken);
+        return (people, latest);
+    }
 }

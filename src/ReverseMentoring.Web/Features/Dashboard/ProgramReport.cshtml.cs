@@ -105,7 +105,15 @@ public static class ProgramReport
         public IReadOnlyList<string> Reasons => [.. Health.Reasons];
     }
 
-    public sealed record Result(int ProgramId, string ProgramName, IReadOnlyList<Row> AtRisk, int Page, int PageCount, int Total);
+    public sealed record Result(int ProgramId, string ProgramName, IReadOnlyList<Row> AtRisk, int Page, int PageCount, int Total)
+    {
+        /// <summary>How many people said what they applied at work after their pair, and the latest of those answers.</summary>
+        public int AppliedPeople { get; init; }
+
+        public IReadOnlyList<CheckIns.AppliedAnswers.ProgramAnswer> AppliedLatest { get; init; } = [];
+    }
+
+    public const int AppliedShown = 5;
 
     public sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -139,7 +147,8 @@ public static class ProgramReport
                     n.Id, n.MentorName, n.MenteeName, pair.AcceptedAtUtc, pair.LastHeldUtc,
                     pair.RecentRatings.Count == 0 ? null : pair.RecentRatings.Average(), health);
             }).ToList();
-            return new Result(query.ProgramId, name, rows, page, pageCount, total);
+            var (appliedPeople, appliedLatest) = await CheckIns.AppliedAnswers.ForProgramAsync(db, query.ProgramId, AppliedShown, cancellationToken);
+            return new Result(query.ProgramId, name, rows, page, pageCount, total) { AppliedPeople = appliedPeople, AppliedLatest = appliedLatest };
         }
     }
 }

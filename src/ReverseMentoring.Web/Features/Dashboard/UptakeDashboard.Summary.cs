@@ -140,7 +140,8 @@ public static partial class UptakeDashboard
     /// <summary>
     /// The exact figures: people in the group (distinct people enrolled by the end of the period), approved participants,
     /// pairs that held a session, sessions held and their minutes, the average rating, the median skill change of mentees
-    /// (end minus start self-rating per person and skill, the end rating given in the period) and the pairs at risk as at
+    /// (latest minus start self-rating per person and skill, as they stood at the end of the period: the end rating, else
+    /// the half-way one) and the pairs at risk as at
     /// the end of the period (or now, if sooner).
     /// </summary>
     internal static async Task<SummaryExact> SummaryExactAsync(AppDbContext db, Scope scope, Period period, DateTime now, CancellationToken cancellationToken)
@@ -162,12 +163,20 @@ public static partial class UptakeDashboard
         var menteeIds = scope.People.Where(e => e.Role == ParticipantRole.Mentee).Select(e => e.Id);
         var pairIds = scope.Pairs.Select(p => p.Id);
         starts = scope.ByPerson ? starts.Where(r => menteeIds.Contains(r.EnrolmentId)) : starts.Where(r => pairIds.Contains(r.PairId));
-        var changes = await (
+        var later = await (
                 from before in starts
                 join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
-                where after.Stage == SkillRatingStage.End && after.RatedAtUtc >= start && after.RatedAtUtc < end
-                select new { before.EnrolmentId, Change = after.Level - before.Level })
+                where (after.Stage == SkillRatingStage.End || after.Stage == SkillRatingStage.Mid) && after.RatedAtUtc < end
+                select new { before.PairId, before.EnrolmentId, before.SkillId, after.Stage, Change = after.Level - before.Level })
             .ToListAsync(cancellationToken);
+
+        // Each person and skill counts once, by where they stood at the end of the period: the end rating, or the half-way
+        // one while the pair still runs. A figure "so far" moves with every stage given, where only end ratings inside a
+        // month would leave it empty most months.
+        var changes = later
+            .GroupBy(r => (r.PairId, r.EnrolmentId, r.SkillId))
+            .Select(g => g.OrderByDescending(r => r.Stage == SkillRatingStage.End).First())
+            .ToList();
 
         var riskAt = end < now ? end : now;
         var health = (await scope.Pairs.HealthFacts(db, riskAt).ToListAsync(cancellationToken)).Select(PairHealth.Of).ToList();

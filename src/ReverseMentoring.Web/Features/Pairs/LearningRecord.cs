@@ -1,13 +1,15 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Pairs;
 
 /// <summary>
 /// The pair's two-way learning record as HR reads it: what the senior learned (skills at the start, half way and at the
-/// end), what the junior gained (growth areas at the same stages) and how the senior rated the junior at the end.
+/// end), what the junior gained (growth areas at the same stages), how the senior rated the junior at the end, and what
+/// each side said they applied at work after it.
 /// </summary>
 public static class LearningRecord
 {
@@ -18,7 +20,9 @@ public static class LearningRecord
 
     public sealed record Traits(int? Coaching, int? Clarity, int? Patience, int? Initiative, string? Comment, DateTime RatedAtUtc);
 
-    public sealed record Result(string MentorName, string MenteeName, IReadOnlyList<Line> Learned, IReadOnlyList<Line> Gained, Traits? MentorRating);
+    public sealed record Result(
+        string MentorName, string MenteeName, IReadOnlyList<Line> Learned, IReadOnlyList<Line> Gained, Traits? MentorRating,
+        IReadOnlyList<AppliedAnswers.Answer> Applied);
 
     private static List<Line> Lines(IEnumerable<(int Id, string Name, int Sort, SkillRatingStage Stage, int Level)> ratings, bool byName)
     {
@@ -48,7 +52,8 @@ public static class LearningRecord
 
             var learned = Lines(skills.Select(r => (r.SkillId, r.Name, 0, r.Stage, r.Level)), byName: true);
             var gained = Lines(growth.Select(r => (r.GrowthAreaId, r.Name, r.SortOrder, r.Stage, r.Level)), byName: false);
-            return new Result(pair.Mentor, pair.Mentee, learned, gained, traits);
+            var applied = await AppliedAnswers.ForPairAsync(db, pair.Id, cancellationToken);
+            return new Result(pair.Mentor, pair.Mentee, learned, gained, traits, applied);
         }
     }
 }
