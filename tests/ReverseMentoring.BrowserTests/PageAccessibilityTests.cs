@@ -28,6 +28,12 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = DemoData.PilotName }).ClickAsync();
         var pilotId = int.Parse(ProgramId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
 
+        // An ended pilot pair: its page carries the two-way learning record, with what each side applied at work.
+        await page.GotoAsync("/Talent");
+        await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First.ClickAsync();
+        var pilotPairPath = new Uri(page.Url).AbsolutePath;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What they applied at work after the pair" })).ToBeVisibleAsync();
+
         string[] paths =
         [
             "/Coordinator", "/Programs", $"/Programs/{programId}", $"/Programs/{programId}/Edit", "/Programs/Create",
@@ -39,6 +45,8 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             $"/Programs/{programId}/Emails/Invitation", $"/Programs/{programId}/Copy", $"/Programs/{programId}/Message",
             $"/Programs/{pilotId}/Pairs", $"/Programs/{pilotId}/Report", $"/Programs/{pilotId}/Reliability", $"/Programs/{pilotId}/Enrolments",
             $"/Programs/{pilotId}/CheckIns", $"/Audit?Data.ProgramId={pilotId}",
+            $"/Programs/{pilotId}/CheckIns/Answers", $"/Programs/{pilotId}/CheckIns/Settings", $"/Programs/{pilotId}/GrowthAreas",
+            "/Talent", "/Dashboard/MonthlySummary", pilotPairPath,
         ];
         foreach (var path in paths)
         {

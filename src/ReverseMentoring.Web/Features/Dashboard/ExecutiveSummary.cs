@@ -172,7 +172,7 @@ public sealed record ExecutiveSummary(UptakeDashboard.SummaryPeriods Periods, bo
             SessionsHeld => $"{text} sessions held",
             Hours => $"{text} hours of mentoring",
             AverageRating => $"Sessions rated {text} on average",
-            SkillsMoved => $"Mentees' skills moved {text} (median, end against start self-rating)",
+            SkillsMoved => $"Mentees' skills moved {text} (median of the latest self-rating, half way or at the end, against the start)",
             _ => $"{text} of pairs at risk",
         };
         if (changeHidden || (before is { } b && double.IsNaN(b)))
