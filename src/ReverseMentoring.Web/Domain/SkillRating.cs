@@ -17,7 +17,7 @@ public enum SkillRatingStage
 /// One side's self-rating of a skill in play in their pair, at one stage. Audited, so that a change of the baseline in
 /// its first days shows its old and new level; the rules of when it may be given or changed are in <see cref="SkillStages"/>.
 /// </summary>
-public sealed class SkillRating : IAudited
+public sealed class SkillRating : IAudited, IStageRating
 {
     public int Id { get; set; }
     public int ProgramId { get; set; }
@@ -73,7 +73,7 @@ public sealed class GrowthArea : IAudited
 }
 
 /// <summary>The junior's self-rating of one growth area of their program, at one stage of their pair.</summary>
-public sealed class GrowthRating : IAudited
+public sealed class GrowthRating : IAudited, IStageRating
 {
     public int Id { get; set; }
     public int ProgramId { get; set; }
@@ -227,4 +227,39 @@ public sealed record SkillStages(PairStatus PairStatus, DateTime? AcceptedAtUtc,
 
     /// <summary>The stages in the order they are taken.</summary>
     public static IReadOnlyList<SkillRatingStage> InOrder { get; } = [SkillRatingStage.Start, SkillRatingStage.Mid, SkillRatingStage.End];
+}
+
+/// <summary>A self-rating given at one stage of a pair: of a skill learned, or of a growth area.</summary>
+public interface IStageRating
+{
+    int Level { get; set; }
+
+    DateTime RatedAtUtc { get; set; }
+}
+
+public static class StageRatingRecord
+{
+    /// <summary>
+    /// Records one stage's levels: a level given before changes only when it differs (so an unchanged save leaves no audit
+    /// row), a new one is added by <paramref name="add"/>. Whether the stage may be rated is decided before, by the caller.
+    /// </summary>
+    public static void Record<T>(IReadOnlyDictionary<int, T> existing, IEnumerable<(int Id, int Level)> levels, DateTime now, Action<int, int> add)
+        where T : class, IStageRating
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(add);
+        foreach (var (id, level) in levels)
+        {
+            if (!existing.TryGetValue(id, out var rating))
+            {
+                add(id, level);
+            }
+            else if (rating.Level != level)
+            {
+                rating.Level = level;
+                rating.RatedAtUtc = now;
+            }
+        }
+    }
 }

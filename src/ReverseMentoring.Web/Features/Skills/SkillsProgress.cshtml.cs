@@ -275,31 +275,17 @@ public static class RateSkills
             var skills = await SkillsProgress.SkillsInPlayAsync(db, pair, cancellationToken);
             var levels = StageRatings.Check(command, nameof(Command.Ratings), skills, command.Ratings.Select(r => (r.SkillId, r.Level)).ToList(),
                 "Rate only the skills listed for your pair; reload the page to see them.");
-            foreach (var (skillId, level) in levels)
+            StageRatingRecord.Record(existing, levels, now, (skillId, level) => db.SkillRatings.Add(new SkillRating
             {
-                if (existing.TryGetValue(skillId, out var rating))
-                {
-                    if (rating.Level != level)
-                    {
-                        rating.Level = level;
-                        rating.RatedAtUtc = now;
-                    }
-                }
-                else
-                {
-                    db.SkillRatings.Add(new SkillRating
-                    {
-                        ProgramId = pair.ProgramId,
-                        PairId = pair.Id,
-                        EnrolmentId = side.EnrolmentId,
-                        Role = side.Role,
-                        SkillId = skillId,
-                        Stage = command.Stage,
-                        Level = level,
-                        RatedAtUtc = now,
-                    });
-                }
-            }
+                ProgramId = pair.ProgramId,
+                PairId = pair.Id,
+                EnrolmentId = side.EnrolmentId,
+                Role = side.Role,
+                SkillId = skillId,
+                Stage = command.Stage,
+                Level = level,
+                RatedAtUtc = now,
+            }));
 
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
@@ -363,30 +349,16 @@ public static class RateGrowth
             var areas = (await SkillsProgress.GrowthAreasInPlayAsync(db, pair.ProgramId, cancellationToken)).Select(a => (a.Id, a.Name)).ToList();
             var levels = StageRatings.Check(command, nameof(Command.Ratings), areas, command.Ratings.Select(r => (r.AreaId, r.Level)).ToList(),
                 "Rate only the growth areas listed for your program; reload the page to see them.");
-            foreach (var (areaId, level) in levels)
+            StageRatingRecord.Record(existing, levels, now, (areaId, level) => db.GrowthRatings.Add(new GrowthRating
             {
-                if (existing.TryGetValue(areaId, out var rating))
-                {
-                    if (rating.Level != level)
-                    {
-                        rating.Level = level;
-                        rating.RatedAtUtc = now;
-                    }
-                }
-                else
-                {
-                    db.GrowthRatings.Add(new GrowthRating
-                    {
-                        ProgramId = pair.ProgramId,
-                        PairId = pair.Id,
-                        EnrolmentId = side.EnrolmentId,
-                        GrowthAreaId = areaId,
-                        Stage = command.Stage,
-                        Level = level,
-                        RatedAtUtc = now,
-                    });
-                }
-            }
+                ProgramId = pair.ProgramId,
+                PairId = pair.Id,
+                EnrolmentId = side.EnrolmentId,
+                GrowthAreaId = areaId,
+                Stage = command.Stage,
+                Level = level,
+                RatedAtUtc = now,
+            }));
 
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
