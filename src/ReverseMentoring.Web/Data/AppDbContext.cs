@@ -53,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MessageReport> MessageReports => Set<MessageReport>();
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OrgChartEntry> OrgChart => Set<OrgChartEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -341,6 +342,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrgChartEntry>(entry =>
+        {
+            entry.Property(e => e.Email).HasMaxLength(OrgChartEntry.EmailMaxLength);
+            entry.Property(e => e.NormalizedEmail).HasMaxLength(OrgChartEntry.EmailMaxLength);
+            entry.Property(e => e.ManagerEmail).HasMaxLength(OrgChartEntry.EmailMaxLength);
+            entry.Property(e => e.Department).HasMaxLength(OrgChartEntry.TextMaxLength);
+            entry.Property(e => e.JobLevel).HasMaxLength(OrgChartEntry.TextMaxLength);
+            entry.Property(e => e.EmployeeNumber).HasMaxLength(OrgChartEntry.TextMaxLength);
+            entry.Property(e => e.Source).HasConversion<string>().HasMaxLength(12);
+            entry.HasIndex(e => e.NormalizedEmail).IsUnique();
+            entry.HasIndex(e => e.ManagerEmail);
         });
 
         builder.Entity<SkillCheckpoint>(checkpoint =>
