@@ -54,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OrgChartEntry> OrgChart => Set<OrgChartEntry>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -342,6 +343,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rating.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CalendarFeed>(feed =>
+        {
+            feed.Property(f => f.TokenHash).HasMaxLength(CalendarFeed.HashLength);
+            feed.HasIndex(f => f.TokenHash).IsUnique();
+            feed.HasIndex(f => f.UserId).IsUnique();
+            feed.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<OrgChartEntry>(entry =>

@@ -142,6 +142,18 @@ public static class SignInRateLimit
                     })
                     : RateLimitPartition.GetNoLimiter(""));
 
+            // A calendar reads its feed every hour or so; many reads from one address are someone guessing tokens.
+            limiter.AddPolicy(CalendarFeedRateLimit.Policy, context =>
+                options.Enabled
+                    ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = CalendarFeedRateLimit.PermitLimit,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
+
             // No body: the status-code pages show the friendly "too many attempts" page.
             limiter.OnRejected = (rejected, _) =>
             {
@@ -155,4 +167,12 @@ public static class SignInRateLimit
 
     // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured for it.
     private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>Reads of calendar feeds allowed per client address per minute (a company's calendar server reads for many people).</summary>
+public static class CalendarFeedRateLimit
+{
+    public const string Policy = "calendar-feed";
+
+    public const int PermitLimit = 120;
 }

@@ -105,6 +105,7 @@ public static class ErasePerson
             await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.CalendarFeeds.Where(f => f.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
 
             var enrolments = await db.Enrolments.Include(e => e.Availability).Include(e => e.History)
                 .Where(e => e.UserId == user.Id).ToListAsync(cancellationToken);

@@ -43,6 +43,34 @@ public static class SessionCalendar
     public static string Text(Invite invite)
     {
         ArgumentNullException.ThrowIfNull(invite);
+        var calendar = new Ical.Net.Calendar { Method = Method(invite.Cancelled) };
+        calendar.Events.Add(Event(invite, invitation: true));
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>
+    /// A person's sessions as a subscribed calendar (METHOD:PUBLISH): the same events, under the same UIDs, as the
+    /// invitations, without asking for a reply; calendars read it again every hour or so.
+    /// </summary>
+    public static string Feed(string name, IEnumerable<Invite> invites)
+    {
+        ArgumentNullException.ThrowIfNull(invites);
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
+        refresh.Parameters.Add("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        foreach (var invite in invites)
+        {
+            calendar.Events.Add(Event(invite, invitation: false));
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    private static CalendarEvent Event(Invite invite, bool invitation)
+    {
         var description = invite.Agenda.Count == 0
             ? "Agenda: to agree together."
             : "Agenda:\n" + string.Join("\n", invite.Agenda.Select(t => "- " + t));
@@ -70,14 +98,12 @@ public static class SessionCalendar
             {
                 CommonName = person.Name,
                 Role = "REQ-PARTICIPANT",
-                ParticipationStatus = "NEEDS-ACTION",
-                Rsvp = !invite.Cancelled,
+                ParticipationStatus = invitation ? "NEEDS-ACTION" : "ACCEPTED",
+                Rsvp = invitation && !invite.Cancelled,
             });
         }
 
-        var calendar = new Ical.Net.Calendar { Method = Method(invite.Cancelled) };
-        calendar.Events.Add(calendarEvent);
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return calendarEvent;
     }
 
     /// <summary>The invitation as an e-mail attachment; the method in the content type lets mail clients offer accept/decline.</summary>

@@ -77,6 +77,8 @@ public static class PageTable
         new("/Participant/Feedback/Give/{sessionId}",              "/Participant/Feedback/Give/{heldSession}",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Sessions/Log/{id}",                      "/Participant/Sessions/Log/{pastSession}",                   SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Sessions",                               "/Participant/Sessions",                                     SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Participant/Calendar",                               "/Participant/Calendar",                                     SignIn,    Ok,        Ok,        Forbidden, Forbidden),
+        new("/Calendar/Feed/{token}",                              "/Calendar/Feed/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",  NotFound,  NotFound,  NotFound,  NotFound,  NotFound),
         new("/Participant/Sessions/{id}",                          "/Participant/Sessions/{session}",                           SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Sessions/{id}/Calendar",                 "/Participant/Sessions/{session}/Calendar",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Sessions/Schedule",                      "/Participant/Sessions/Schedule?pairId={pair}",              SignIn,    Ok,        Ok,        Forbidden, Forbidden),

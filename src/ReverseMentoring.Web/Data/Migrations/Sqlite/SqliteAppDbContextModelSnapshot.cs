@@ -403,6 +403,38 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("AvailabilitySlots");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
                 {
                     b.Property<int>("Id")
@@ -2300,6 +2332,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
                         .WithMany("Availability")
                         .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.CalendarFeed", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
