@@ -73,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             program.ToTable("Programs");
             program.Property(p => p.Name).HasMaxLength(MentoringProgram.NameMaxLength);
             program.Property(p => p.Objectives).HasMaxLength(MentoringProgram.ObjectivesMaxLength);
+            program.Property(p => p.MeetingLinkTemplate).HasMaxLength(MeetingLinks.MaxLength);
             program.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
             program.Property(p => p.CreatedByUserId).HasMaxLength(450);
             program.Property(p => p.Version).IsConcurrencyToken();

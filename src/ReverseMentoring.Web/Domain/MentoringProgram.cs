@@ -142,6 +142,9 @@ public sealed class MentoringProgram : IAudited
     public int ExpectedSessions { get; set; } = 6;
     public SessionFormats Formats { get; set; } = SessionFormats.InPerson | SessionFormats.Virtual;
 
+    /// <summary>The pattern of virtual sessions' meeting links (<see cref="MeetingLinks"/>), or null for none.</summary>
+    public string? MeetingLinkTemplate { get; set; }
+
     /// <summary>How many mentees one mentor may take: 1 is one-to-one, more is group mentoring.</summary>
     public int MentorCapacity { get; set; } = 1;
 
@@ -227,6 +230,7 @@ public sealed class MentoringProgram : IAudited
             SessionMinutes = SessionMinutes,
             ExpectedSessions = ExpectedSessions,
             Formats = Formats,
+            MeetingLinkTemplate = MeetingLinkTemplate,
             MentorCapacity = MentorCapacity,
             PairResponseDays = PairResponseDays,
             Matching = new MatchingSettings

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -25,6 +26,12 @@ public sealed class SmtpOptions
     public bool UseStartTls { get; set; } = true;
     public string? User { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>
+    /// The SHA-256 fingerprint (hex) of a mail relay's own certificate, trusted although no public authority signed it: an
+    /// internal relay with a self-signed certificate. Any other certificate must be valid as usual.
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
 }
 
 public sealed class AppOptions
@@ -79,6 +86,14 @@ public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment e
         }
 
         using var smtp = new SmtpClient();
+        if (!string.IsNullOrWhiteSpace(settings.Smtp.TrustedCertificateSha256))
+        {
+            var pinned = settings.Smtp.TrustedCertificateSha256.Replace(":", "", StringComparison.Ordinal).Trim();
+            smtp.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None
+                || (certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase));
+        }
+
         var security = settings.Smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
             : settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls
             : SecureSocketOptions.None;

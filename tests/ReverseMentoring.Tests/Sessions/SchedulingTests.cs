@@ -125,7 +125,7 @@ public sealed class SchedulingTests(SessionsApp app) : IClassFixture<SessionsApp
         { "too short", "DurationMinutes", "A session lasts 15 to 240 minutes." },
         { "too long", "DurationMinutes", "A session lasts 15 to 240 minutes." },
         { "no format", "Format", "Choose how you meet: in person, virtual or group." },
-        { "no location", "Location", "Enter where you meet: a room or address, or the meeting link." },
+        { "no location", "Location", "Enter the meeting link, starting with https://: this program has no meeting link pattern to fill in." },
         { "overlong location", "Location", "A location has at most 300 characters; shorten it." },
         { "virtual without a link", "Location", "For a virtual session, enter the meeting link, starting with https:// (or http://)." },
         { "format the program does not allow", "Format", "This program's sessions are in person or virtual: choose one of those." },

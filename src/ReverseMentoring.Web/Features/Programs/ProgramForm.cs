@@ -37,6 +37,9 @@ public abstract class ProgramForm
     /// <summary>Starts empty: a form posted with every box unticked must not fall back to a default.</summary>
     public List<SessionFormats> Formats { get; set; } = [];
 
+    /// <summary>The pattern of virtual sessions' meeting links; empty for none.</summary>
+    public string? MeetingLinkTemplate { get; set; }
+
     public int MentorCapacity { get; set; } = NewProgram.MentorCapacity;
 
     public List<TopicRow> Topics { get; set; } = [];
@@ -92,6 +95,7 @@ public abstract class ProgramForm
         ExpectedSessions = program.ExpectedSessions;
         Formats = [.. Split(program.Formats)];
         MentorCapacity = program.MentorCapacity;
+        MeetingLinkTemplate = program.MeetingLinkTemplate;
         Topics = [.. program.Topics.OrderBy(t => t.SortOrder).Select(t => new TopicRow { Title = t.Title, SuggestedActivities = t.SuggestedActivities, SkillId = t.SkillId })];
         SkillWeight = program.Matching.SkillWeight;
         AvailabilityWeight = program.Matching.AvailabilityWeight;
@@ -122,6 +126,7 @@ public abstract class ProgramForm
         program.ExpectedSessions = ExpectedSessions;
         program.Formats = Combine(Formats);
         program.MentorCapacity = MentorCapacity;
+        program.MeetingLinkTemplate = string.IsNullOrWhiteSpace(MeetingLinkTemplate) ? null : MeetingLinkTemplate.Trim();
         program.Matching.SkillWeight = SkillWeight;
         program.Matching.AvailabilityWeight = AvailabilityWeight;
         program.Matching.TimeZoneWeight = TimeZoneWeight;
@@ -219,6 +224,9 @@ public sealed class ProgramFormRules<T> : AbstractValidator<T>
             .Must(f => f is not null && ProgramForm.Combine(f) != SessionFormats.None).WithMessage("Choose at least one session format.");
         RuleForEach(c => c.Formats)
             .Must(f => f is SessionFormats.InPerson or SessionFormats.Virtual or SessionFormats.Group).WithMessage("Choose formats from the list.");
+        RuleFor(c => c.MeetingLinkTemplate)
+            .Must(t => MeetingLinks.Problem(t) is null)
+            .WithMessage(c => MeetingLinks.Problem(c.MeetingLinkTemplate) ?? "");
         RuleFor(c => c.MentorCapacity)
             .InclusiveBetween(1, 20).WithMessage("A mentor takes between 1 and 20 mentees (1 is one-to-one).");
 

@@ -166,7 +166,7 @@ public static class RescheduleSession
             }
 
             var plan = await SessionRules.CheckAsync(db, command, sides, now, session.Id, cancellationToken);
-            session.Reschedule(userId, plan.StartsAtUtc, command.DurationMinutes, command.Format, command.Location, plan.TopicIds.ToList(), now);
+            session.Reschedule(userId, plan.StartsAtUtc, command.DurationMinutes, command.Format, plan.Location, plan.TopicIds.ToList(), now);
 
             await SessionRules.SaveAndTellPartnerAsync(db, outbox, links, command, command.Version, session, sides, SessionMail.Change.Rescheduled, now, cancellationToken);
             return Unit.Value;

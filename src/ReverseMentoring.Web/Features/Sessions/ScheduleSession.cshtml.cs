@@ -129,7 +129,7 @@ public static class ScheduleSession
                 DurationMinutes = command.DurationMinutes,
                 EndsAtUtc = plan.EndsAtUtc,
                 Format = command.Format,
-                Location = command.Location.Trim(),
+                Location = plan.Location,
                 Status = SessionStatus.Scheduled,
                 ScheduledByUserId = userId,
                 CreatedAtUtc = now,

@@ -17,7 +17,8 @@ public sealed record SessionPlanForm(
     int Minutes,
     IReadOnlyList<SessionFormats> Formats,
     IReadOnlyList<SessionPlanForm.Topic> Topics,
-    IReadOnlyList<SuggestedTime> Suggestions)
+    IReadOnlyList<SuggestedTime> Suggestions,
+    string? MeetingLink = null)
 {
     public sealed record Topic(int Id, string Title, string SuggestedActivities);
 
@@ -34,7 +35,8 @@ public sealed record SessionPlanForm(
             minutes,
             EnrolmentRules.EachFormat.Where(f => program.Formats.HasFlag(f)).ToList(),
             program.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => new Topic(t.Id, t.Title, t.SuggestedActivities)).ToList(),
-            suggestions);
+            suggestions,
+            SessionRules.MeetingLink(sides));
     }
 
     /// <summary>A duration the suggestions can use: the one asked for when it is valid, else the program's.</summary>

@@ -40,8 +40,9 @@ public sealed class SessionPlanValidator<T> : AbstractValidator<T>
         RuleFor(c => c.Format)
             .Must(f => EnrolmentRules.EachFormat.Contains(f))
             .WithMessage("Choose how you meet: in person, virtual or group.");
+        // A virtual session may leave it empty: the program's meeting link pattern fills it (see SessionRules.CheckAsync).
         RuleFor(c => c.Location).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter where you meet: a room or address, or the meeting link.")
+            .NotEmpty().When(c => c.Format != SessionFormats.Virtual).WithMessage("Enter where you meet: a room or address, or the meeting link.")
             .MaximumLength(Session.LocationMaxLength).WithMessage($"A location has at most {Session.LocationMaxLength} characters; shorten it.");
         RuleFor(c => c.Location)
             .Must(SessionRules.IsMeetingLink)
@@ -69,7 +70,7 @@ public sealed record PairSides(Pair Pair, MentoringProgram Program, Enrolment Me
 }
 
 /// <summary>A session to be, checked: its instants in UTC and its agenda.</summary>
-public sealed record CheckedPlan(DateTime StartsAtUtc, DateTime EndsAtUtc, IReadOnlyList<int> TopicIds);
+public sealed record CheckedPlan(DateTime StartsAtUtc, DateTime EndsAtUtc, IReadOnlyList<int> TopicIds, string Location);
 
 /// <summary>A suggested start, in the viewer's time zone, to fill the form with.</summary>
 public sealed record SuggestedTime(DateOnly Date, TimeOnly Time, string Text);
@@ -106,6 +107,16 @@ public static class SessionRules
         {
             throw RequestValidationException.For(command, "", ConflictMessage);
         }
+    }
+
+    /// <summary>The program's meeting link for this pair (its pattern filled in), or null when the program has none.</summary>
+    public static string? MeetingLink(PairSides sides)
+    {
+        ArgumentNullException.ThrowIfNull(sides);
+        return sides.Program.MeetingLinkTemplate is { Length: > 0 } template
+            && sides.Pair.MentorEnrolment?.User?.Email is { } mentor && sides.Pair.MenteeEnrolment?.User?.Email is { } mentee
+            ? MeetingLinks.Fill(template, sides.Pair.Id, mentor, mentee)
+            : null;
     }
 
     public static bool IsMeetingLink(string? location) =>
@@ -153,6 +164,18 @@ public static class SessionRules
             throw RequestValidationException.For(plan, nameof(ISessionPlan.TopicIds), "Choose topics from this program's list.");
         }
 
+        var location = (plan.Location ?? "").Trim();
+        if (location.Length == 0)
+        {
+            location = MeetingLink(sides) ?? throw RequestValidationException.For(plan, nameof(ISessionPlan.Location),
+                "Enter the meeting link, starting with https://: this program has no meeting link pattern to fill in.");
+            if (location.Length > Session.LocationMaxLength)
+            {
+                throw RequestValidationException.For(plan, nameof(ISessionPlan.Location),
+                    "The program's meeting link for this pair is too long to keep; enter the meeting link yourself.");
+            }
+        }
+
         var conversion = SessionTimes.ToUtc(plan.Date!.Value, plan.Time!.Value, sides.MyZone);
         if (conversion.Utc is not { } starts)
         {
@@ -171,7 +194,7 @@ public static class SessionRules
             throw RequestValidationException.For(plan, nameof(ISessionPlan.Date), clash);
         }
 
-        return new CheckedPlan(starts, ends, topicIds);
+        return new CheckedPlan(starts, ends, topicIds, location);
     }
 
     /// <summary>"Alex already has a session from 10:00 to 11:00 on Tue 3 Mar 2027. Choose another time.", or null when both are free.</summary>

@@ -1213,6 +1213,10 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<int>("Formats")
                         .HasColumnType("int");
 
+                    b.Property<string>("MeetingLinkTemplate")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int>("MentorCapacity")
                         .HasColumnType("int");
 

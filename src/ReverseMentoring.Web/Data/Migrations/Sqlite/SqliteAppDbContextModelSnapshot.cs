@@ -1160,6 +1160,10 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<int>("Formats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MeetingLinkTemplate")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MentorCapacity")
                         .HasColumnType("INTEGER");
 
