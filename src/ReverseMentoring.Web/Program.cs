@@ -33,6 +33,7 @@ builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection
 
 // Feature services (mail, uploads) are registered below, one line per feature; every background job in AddJobs.
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddChat(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration);
 builder.Services.AddResourceLibrary(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);

@@ -66,6 +66,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
         // And the monthly summary to leaders and coordinators; its tests run it on a test clock.
         _settings["Jobs:MonthlySummary:Enabled"] = "false";
+        _settings["Jobs:WeeklyChatSummary:Enabled"] = "false";
 
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");

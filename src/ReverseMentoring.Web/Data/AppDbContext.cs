@@ -66,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
             user.Property(u => u.TimeZoneId).HasMaxLength(64);
             user.Property(u => u.CoordinatorAlerts).HasConversion<string>().HasMaxLength(16);
+            user.Property(u => u.ReminderChatKind).HasConversion<string>().HasMaxLength(8);
+            user.Property(u => u.ReminderChatWebhookUrl).HasMaxLength(Infrastructure.ChatWebhooks.UrlMaxLength);
         });
 
         builder.Entity<MentoringProgram>(program =>
@@ -74,6 +76,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             program.Property(p => p.Name).HasMaxLength(MentoringProgram.NameMaxLength);
             program.Property(p => p.Objectives).HasMaxLength(MentoringProgram.ObjectivesMaxLength);
             program.Property(p => p.MeetingLinkTemplate).HasMaxLength(MeetingLinks.MaxLength);
+            program.Property(p => p.ChatKind).HasConversion<string>().HasMaxLength(8);
+            program.Property(p => p.ChatWebhookUrl).HasMaxLength(Infrastructure.ChatWebhooks.UrlMaxLength);
             program.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
             program.Property(p => p.CreatedByUserId).HasMaxLength(450);
             program.Property(p => p.Version).IsConcurrencyToken();
@@ -382,6 +386,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             message.Property(m => m.AttachmentFileName).HasMaxLength(OutboxMessage.FileNameMaxLength);
             message.Property(m => m.AttachmentContentType).HasMaxLength(OutboxMessage.ContentTypeMaxLength);
             message.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorMaxLength);
+            message.Property(m => m.WebhookUrl).HasMaxLength(Infrastructure.ChatWebhooks.UrlMaxLength);
+            message.Property(m => m.ChatKind).HasConversion<string>().HasMaxLength(8);
 
             // The key is what keeps a message from being queued, and so sent, twice: by a retried job or another instance.
             message.HasIndex(m => m.Key).IsUnique();

@@ -22,6 +22,33 @@ public sealed class AppUser : IdentityUser
     /// <summary>Where the next digest's "new since" starts: the last digest, or when the digest was chosen; null for the last day.</summary>
     public DateTime? DigestFromUtc { get; private set; }
 
+    /// <summary>Where the person's session reminders go instead of e-mail, when they chose a chat webhook.</summary>
+    public ChatKind? ReminderChatKind { get; private set; }
+
+    /// <summary>The person's own incoming webhook (a direct-message workflow, say): a secret, never shown again.</summary>
+    public string? ReminderChatWebhookUrl { get; private set; }
+
+    /// <summary>The person sends their reminders to a chat webhook (or, with null, back to e-mail); true when that changed anything.</summary>
+    public bool ChooseReminderChat(ChatKind? kind, string? webhookUrl)
+    {
+        if (kind is null || string.IsNullOrWhiteSpace(webhookUrl))
+        {
+            var changed = ReminderChatWebhookUrl is not null;
+            ReminderChatKind = null;
+            ReminderChatWebhookUrl = null;
+            return changed;
+        }
+
+        if (ReminderChatKind == kind && ReminderChatWebhookUrl == webhookUrl.Trim())
+        {
+            return false;
+        }
+
+        ReminderChatKind = kind;
+        ReminderChatWebhookUrl = webhookUrl.Trim();
+        return true;
+    }
+
     /// <summary>Whether a leader or coordinator chose not to receive the monthly summary e-mail.</summary>
     public bool MonthlySummaryOptedOut { get; private set; }
 

@@ -145,6 +145,48 @@ public sealed class MentoringProgram : IAudited
     /// <summary>The pattern of virtual sessions' meeting links (<see cref="MeetingLinks"/>), or null for none.</summary>
     public string? MeetingLinkTemplate { get; set; }
 
+    /// <summary>The chat tool of the program's channel, when HR connected one (<see cref="ConnectChat"/>).</summary>
+    public ChatKind? ChatKind { get; private set; }
+
+    /// <summary>The channel's incoming webhook: a secret that lets anyone post there, so never shown again nor logged.</summary>
+    [AuditRedacted]
+    public string? ChatWebhookUrl { get; private set; }
+
+    /// <summary>Whether the channel gets a weekly summary of the program's figures (never names).</summary>
+    public bool ChatWeeklySummary { get; private set; }
+
+    /// <summary>HR connects the program's channel; the address is checked by the caller against the allowed hosts.</summary>
+    public void ConnectChat(ChatKind kind, string webhookUrl, bool weeklySummary)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(webhookUrl);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainRuleException("Choose Slack or Microsoft Teams.");
+        }
+
+        ChatKind = kind;
+        ChatWebhookUrl = webhookUrl.Trim();
+        ChatWeeklySummary = weeklySummary;
+    }
+
+    /// <summary>Changes what the connected channel receives, keeping its address.</summary>
+    public void ChooseChatSummary(bool weeklySummary)
+    {
+        if (ChatWebhookUrl is null)
+        {
+            throw new DomainRuleException("Connect a channel first.");
+        }
+
+        ChatWeeklySummary = weeklySummary;
+    }
+
+    public void DisconnectChat()
+    {
+        ChatKind = null;
+        ChatWebhookUrl = null;
+        ChatWeeklySummary = false;
+    }
+
     /// <summary>How many mentees one mentor may take: 1 is one-to-one, more is group mentoring.</summary>
     public int MentorCapacity { get; set; } = 1;
 

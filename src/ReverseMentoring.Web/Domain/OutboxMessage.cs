@@ -32,6 +32,12 @@ public sealed class OutboxMessage
     public string? AttachmentFileName { get; set; }
     public string? AttachmentContentType { get; set; }
     public string? AttachmentContent { get; set; }
+
+    /// <summary>Set for a chat message: the Slack or Teams webhook it is posted to, instead of e-mailing the recipient.</summary>
+    [AuditRedacted]
+    public string? WebhookUrl { get; set; }
+
+    public ChatKind? ChatKind { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAtUtc { get; set; }
@@ -72,6 +78,7 @@ public sealed class OutboxMessage
         Text = "";
         Html = null;
         AttachmentContent = null;
+        WebhookUrl = null;
     }
 
     /// <summary>Records a failed attempt: tried again after the next delay, or given up after the last or when it never can succeed.</summary>

@@ -33,6 +33,7 @@ public static class Jobs
         services.AddJob<PairRiskWatch>(configuration, "PairRiskWatch", everyMinutes: 60);
         services.AddJob<CoordinatorDigest>(configuration, "CoordinatorDigest", everyMinutes: 60);
         services.AddJob<MonthlySummaryJob>(configuration, "MonthlySummary", everyMinutes: 60);
+        services.AddJob<Features.Chat.WeeklyChatSummaryJob>(configuration, "WeeklyChatSummary", everyMinutes: 60);
         services.AddJob<MessageMail>(configuration, "MessageMail", everyMinutes: 5);
         services.AddJob<ConversationRetention>(configuration, "ConversationRetention", everyMinutes: 24 * 60);
         services.AddJob<OutboxSender>(configuration, "OutboxSender", everyMinutes: 1);

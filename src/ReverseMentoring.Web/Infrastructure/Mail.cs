@@ -171,6 +171,9 @@ public sealed class PublicLinks(IOptions<AppOptions> options, IHttpContextAccess
 public sealed record Outgoing(string Key, string Recipient, string Subject, string Text, MailAttachment? Attachment = null)
 {
     public string? Html { get; init; }
+
+    /// <summary>When set, the text is posted to this chat webhook instead; the recipient then only names where it goes.</summary>
+    public ChatTarget? Chat { get; init; }
 }
 
 /// <summary>A file sent with a message, such as a calendar invitation ("text/calendar; method=REQUEST").</summary>

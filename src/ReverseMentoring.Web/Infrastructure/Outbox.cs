@@ -42,6 +42,8 @@ public sealed class Outbox(AppDbContext db, OutboxDelivery delivery, TimeProvide
         {
             var row = OutboxMessage.Queue(message.Key, message.Recipient, message.Subject, message.Text, now);
             row.Html = message.Html;
+            row.WebhookUrl = message.Chat?.WebhookUrl;
+            row.ChatKind = message.Chat?.Kind;
             if (message.Attachment is { } file)
             {
                 row.AttachmentFileName = file.FileName;
@@ -155,7 +157,7 @@ public sealed class Outbox(AppDbContext db, OutboxDelivery delivery, TimeProvide
 /// before it is sent, so several instances (or the after-commit attempt and the background sender) never send it
 /// twice. A failure is recorded on the message and retried later; an address no server would take is given up at once.
 /// </summary>
-public sealed class OutboxDelivery(IServiceScopeFactory scopes, MailSender mail, TimeProvider clock, ILogger<OutboxDelivery> logger)
+public sealed class OutboxDelivery(IServiceScopeFactory scopes, MailSender mail, ChatWebhooks chat, TimeProvider clock, ILogger<OutboxDelivery> logger)
 {
     /// <summary>Longer than any send can take (MailKit gives up after two minutes), so a claim ends only if its sender died.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
@@ -233,7 +235,12 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopes, MailSender mail,
         var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            if (DeliverableAddress.TryParse(message.Recipient, out var to))
+            if (message.WebhookUrl is { } webhook)
+            {
+                await chat.PostAsync(message.ChatKind ?? ChatKind.Slack, webhook, message.Text, cancellationToken);
+                message.Delivered(clock.GetUtcNow().UtcDateTime);
+            }
+            else if (DeliverableAddress.TryParse(message.Recipient, out var to))
             {
                 await mail.SendAsync(Compose(message, to), cancellationToken);
                 message.Delivered(clock.GetUtcNow().UtcDateTime);
@@ -247,7 +254,8 @@ public sealed class OutboxDelivery(IServiceScopeFactory scopes, MailSender mail,
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // A server refusing the mailbox for good will refuse it on every retry too.
-            var permanent = failure is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } refused && (int)refused.StatusCode >= 500;
+            var permanent = failure is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } refused && (int)refused.StatusCode >= 500
+                || failure is ChatPostException { Permanent: true };
             message.AttemptFailed(failure.Message, permanent, clock.GetUtcNow().UtcDateTime);
             logger.LogWarning(failure, "Could not send {Key} (attempt {Attempt}); {Next}", message.Key, message.Attempts,
                 message.FailedAtUtc is null ? "it will be tried again" : "given up");

@@ -13,7 +13,7 @@ namespace ReverseMentoring.Tests.Mail;
 /// The app on a clock the tests move, with the outbox sender job off (tests deliver when they choose), a switch that
 /// makes the next commit fail, and a way to make the mail pickup folder unusable.
 /// </summary>
-public sealed class OutboxApp : AppFactory
+public class OutboxApp : AppFactory
 {
     public OutboxApp()
     {

@@ -41,6 +41,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
     [
         new("/Account/ChangePassword"),
         new("/Account/Profile"),
+        new("/Account/ReminderChat", Unreached: new() { ["Email"] = "shown only once reminders go to chat; Chat/ChatWebhookTests turns them back to e-mail" }),
         new("/Account/Register", As: Who.Anonymous),
         new("/Account/SignIn", As: Who.Anonymous),
         new("/Coordinator/Alerts"),
@@ -82,6 +83,11 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{id}/Archive", Url: "/Programs/{closedProgram}/Archive"),
         new("/Programs/{id}/Copy"),
         new("/Programs/{programId}/Emails/{kind}", Unreached: new() { ["Reset"] = "shown only for wording the program customised" }),
+        new("/Programs/{programId}/Chat", Unreached: new()
+        {
+            ["Test"] = "shown only once a channel is connected; Chat/ChatWebhookTests sends one",
+            ["Disconnect"] = "shown only once a channel is connected",
+        }),
         new("/Programs/{programId}/CheckIns"),
         new("/Programs/{programId}/CheckIns/Settings"),
         new("/Programs/{programId}/GrowthAreas", Unreached: new()
@@ -118,6 +124,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         ["/Account/SignOut"] = "its form holds only the anti-forgery token, and posting it ends the test's session",
         ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
+        ["/Participant/Calendar"] = "its two forms hold no field but the anti-forgery token, so there is nothing to tamper with; Calendars/CalendarFeedTests posts both",
         ["/Mail/Undelivered"] = "its only form, try again, is shown only for an e-mail that could not be delivered; Mail/OutboxTests posts it",
     };
 

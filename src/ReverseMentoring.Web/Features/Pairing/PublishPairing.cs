@@ -96,6 +96,11 @@ public static class PublishPairing
 
             // The e-mails name the new pairs, so they are queued once the pairs have ids; sent only after the commit.
             await outbox.QueueAsync(await MessagesAsync(program, pairs, cancellationToken), cancellationToken);
+            if (Chat.ChatAnnouncements.PairsPublished(program, run.Id, pairs.Count, links.To("/Participant")) is { } announcement)
+            {
+                await outbox.QueueAsync(announcement, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return pairs.Count;
         }

@@ -49,7 +49,7 @@ public static class ChangeProgramStatus
         public Validator() => RuleFor(c => c.To).IsInEnum().WithMessage("Choose one of the moves offered.");
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(AppDbContext db, Outbox outbox, PublicLinks links, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -70,6 +70,12 @@ public static class ChangeProgramStatus
             var now = clock.GetUtcNow().UtcDateTime;
             program.Status = command.To;
             program.UpdatedAtUtc = now;
+            if (command.To == ProgramStatus.Enrolling
+                && Chat.ChatAnnouncements.EnrolmentOpened(program, links.To($"/Participant/Programs/{program.Id}/Enrol")) is { } announcement)
+            {
+                await outbox.QueueAsync(announcement, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

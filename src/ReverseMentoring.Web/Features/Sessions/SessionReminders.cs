@@ -57,7 +57,7 @@ public sealed class SessionReminders(
         reminders.AddRange(await LogMissingAsync(db, links, now, cancellationToken));
         reminders.AddRange(await FeedbackOverdueAsync(db, links, now, cancellationToken));
         reminders.AddRange(await QuietPairsAsync(db, links, now, cancellationToken));
-        var queued = await outbox.QueueAsync(reminders, cancellationToken);
+        var queued = await outbox.QueueAsync(await Chat.ChatReminders.RouteAsync(db, reminders, cancellationToken), cancellationToken);
         await outbox.SaveThenDeliverAsync(cancellationToken);
         return queued;
     }

@@ -288,6 +288,14 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReminderChatKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderChatWebhookUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -1138,6 +1146,17 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ArchivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChatKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatWebhookUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChatWeeklySummary")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1324,6 +1343,10 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChatKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClaimedUntilUtc")
                         .HasColumnType("TEXT");
 
@@ -1363,6 +1386,10 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
