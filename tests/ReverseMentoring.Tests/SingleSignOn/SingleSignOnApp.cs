@@ -45,7 +45,11 @@ public static partial class ProviderSignIn
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient app, string person, string token = "valid")
     {
         ArgumentNullException.ThrowIfNull(app);
-        var challenge = await app.PostFormAsync("/Account/SignIn?handler=SingleSignOn", new() { ["ReturnUrl"] = "" }, "/Account/SignIn");
+        var signIn = await app.GetHtmlAsync("/Account/SignIn");
+        var button = SingleSignOnButton().Match(signIn);
+        Assert.True(button.Success, "No single sign-on button on the sign-in page.");
+        var href = Href().Match(button.Value);
+        var challenge = await app.GetAsync(new Uri(WebUtility.HtmlDecode(href.Groups[1].Value), UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorize = challenge.Headers.Location!;
         Assert.StartsWith(OidcProvider.Shared.Authority, authorize.ToString(), StringComparison.Ordinal);
@@ -67,6 +71,12 @@ public static partial class ProviderSignIn
         using var content = new FormUrlEncodedContent(fields);
         return await app.PostAsync(new Uri(new Uri(WebUtility.HtmlDecode(callback.Groups[1].Value)).PathAndQuery, UriKind.Relative), content);
     }
+
+    [GeneratedRegex("<a [^>]*data-sso-button[^>]*>")]
+    private static partial Regex SingleSignOnButton();
+
+    [GeneratedRegex("href=\"([^\"]+)\"")]
+    private static partial Regex Href();
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]
     private static partial Regex FormAction();

@@ -34,7 +34,12 @@ public sealed class SignInModel(IMediator mediator, IOptions<SingleSignOnOptions
 
     public void OnGet(string? error) => SingleSignOnProblem = SingleSignOnError.Describe(error);
 
-    public IActionResult OnPostSingleSignOn() =>
+    /// <summary>
+    /// A link, not a form: the page's Content-Security-Policy (form-action 'self') would stop a form's redirect to the
+    /// provider. Starting a sign-in changes nothing here; the provider's answer is bound to this browser by the
+    /// correlation cookie and the state.
+    /// </summary>
+    public IActionResult OnGetSingleSignOn() =>
         SingleSignOn.Enabled
             ? Challenge(SingleSignOnSetup.Challenge(ReturnUrl, Url.IsLocalUrl), SingleSignOnOptions.Scheme)
             : RedirectToPage();
