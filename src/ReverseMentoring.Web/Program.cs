@@ -32,6 +32,7 @@ builder.Services.AddScoped<StartupData>();
 builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection(RegistrationOptions.Section));
 
 // Feature services (mail, uploads) are registered below, one line per feature; every background job in AddJobs.
+builder.Services.AddSingleSignOn(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddChat(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration);

@@ -122,6 +122,8 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
     public static IReadOnlyDictionary<string, string> NotDriven { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/Account/SignOut"] = "its form holds only the anti-forgery token, and posting it ends the test's session",
+        ["/Account/BreakGlassSignIn"] = "shown only where single sign-on is the only way in; SingleSignOn/BreakGlassSignInTests posts it",
+        ["/Account/ChooseRole"] = "shown only to a person single sign-on made who holds no role yet; SingleSignOn/SignInWithSingleSignOnTests posts it",
         ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
         ["/Participant/Calendar"] = "its two forms hold no field but the anti-forgery token, so there is nothing to tamper with; Calendars/CalendarFeedTests posts both",

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
@@ -13,8 +14,11 @@ namespace ReverseMentoring.Web.Features.Account;
 
 [Authorize]
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class ChangePasswordModel(IMediator mediator) : PageModel
+public sealed class ChangePasswordModel(IMediator mediator, IOptions<SingleSignOnOptions> singleSignOn) : PageModel
 {
+    /// <summary>Shown instead of the form where the person signs in only through single sign-on.</summary>
+    public string? Refusal => singleSignOn.Value.AllowsPasswordFor(User.Identity?.Name ?? "") ? null : singleSignOn.Value.PasswordsRefused;
+
     [BindProperty]
     public ChangePassword.Command Data { get; set; } = new();
 
@@ -63,8 +67,11 @@ public static class ChangePassword
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(IOptions<SingleSignOnOptions> singleSignOn, CurrentUser current)
         {
+            // Where single sign-on is the way in, only the break-glass coordinators keep a password.
+            RuleFor(c => c.CurrentPassword).Must(_ => singleSignOn.Value.AllowsPasswordFor(current.Name))
+                .WithMessage(_ => singleSignOn.Value.PasswordsRefused);
             RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password.").MaximumLength(200);
             RuleFor(c => c.NewPassword).NotEmpty().WithMessage("Choose a new password.").MaximumLength(200)
                 .NotEqual(c => c.CurrentPassword).WithMessage("Choose a password different from the current one.");

@@ -29,8 +29,12 @@ public sealed class RegistrationOptions
 }
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options) : PageModel, IReloadAfterRejection
+public sealed class RegisterModel(IMediator mediator, IOptions<RegistrationOptions> options, IOptions<SingleSignOnOptions> singleSignOn)
+    : PageModel, IReloadAfterRejection
 {
+    /// <summary>Where single sign-on is the only way in, registration is refused with this, before any field is filled.</summary>
+    public string? Refusal => singleSignOn.Value.PasswordsOnlyForBreakGlass ? singleSignOn.Value.PasswordsRefused : null;
+
     [BindProperty]
     public Register.Command Data { get; set; } = new();
 
@@ -113,8 +117,17 @@ public static class Register
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(AppDbContext db, UserManager<AppUser> users, IOptions<RegistrationOptions> options, TimeProvider clock)
+        public Validator(
+            AppDbContext db,
+            UserManager<AppUser> users,
+            IOptions<RegistrationOptions> options,
+            IOptions<SingleSignOnOptions> singleSignOn,
+            TimeProvider clock)
         {
+            // Where single sign-on is the only way in, accounts are made when people first sign in with it.
+            RuleFor(c => c.Email).Must(_ => !singleSignOn.Value.PasswordsOnlyForBreakGlass)
+                .WithMessage(_ => singleSignOn.Value.PasswordsRefused);
+
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter your work e-mail address.")
                 .MaximumLength(Invitation.EmailMaxLength).WithMessage("An e-mail address has at most 256 characters.")

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Account;
 
 [EnableRateLimiting(SignInRateLimit.Policy)]
-public sealed class SignInModel(IMediator mediator) : PageModel
+public sealed class SignInModel(IMediator mediator, IOptions<SingleSignOnOptions> singleSignOn) : PageModel
 {
     /// <summary>
     /// The one answer to every failed sign-in: a wrong password, an unknown address, a locked or an unconfirmed account
@@ -25,6 +26,23 @@ public sealed class SignInModel(IMediator mediator) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    public SingleSignOnOptions SingleSignOn => singleSignOn.Value;
+
+    /// <summary>Why a single sign-on came back here, in words; null when it did not.</summary>
+    public string? SingleSignOnProblem { get; private set; }
+
+    public void OnGet(string? error) => SingleSignOnProblem = SingleSignOnError.Describe(error);
+
+    /// <summary>
+    /// A link, not a form: the page's Content-Security-Policy (form-action 'self') would stop a form's redirect to the
+    /// provider. Starting a sign-in changes nothing here; the provider's answer is bound to this browser by the
+    /// correlation cookie and the state.
+    /// </summary>
+    public IActionResult OnGetSingleSignOn() =>
+        SingleSignOn.Enabled
+            ? Challenge(SingleSignOnSetup.Challenge(ReturnUrl, Url.IsLocalUrl), SingleSignOnOptions.Scheme)
+            : RedirectToPage();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +90,11 @@ public static class SignInWithPassword
         }
     }
 
-    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher)
+    public sealed class Handler(
+        SignInManager<AppUser> signIn,
+        UserManager<AppUser> users,
+        IPasswordHasher<AppUser> hasher,
+        IOptions<SingleSignOnOptions> singleSignOn)
         : ICommandHandler<Command, Result>
     {
         private static readonly AppUser Nobody = new();
@@ -80,10 +102,16 @@ public static class SignInWithPassword
 
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-            var user = await users.FindByEmailAsync(command.Email.Trim());
+            // Where single sign-on is the way in, a password works only for the break-glass coordinators; anyone else
+            // is answered as a wrong password is.
+            var user = singleSignOn.Value.AllowsPasswordFor(command.Email) ? await users.FindByEmailAsync(command.Email.Trim()) : null;
+            if (user is not null && singleSignOn.Value.PasswordsOnlyForBreakGlass && !await users.IsInRoleAsync(user, Roles.HrCoordinator))
+            {
+                user = null;
+            }
 
-            // Where no password of a real account gets checked (nobody has this address, the account has no password
-            // yet, is locked, or waits for its address to be confirmed), one is checked all the same, so the answer takes
+            // Where no password of a real account gets checked (nobody has this address or may use a password here, the account has no
+            // password yet, is locked, or waits for its address to be confirmed), one is checked all the same, so the answer takes
             // as long as a wrong password does and its timing does not tell that the account exists.
             if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
             {

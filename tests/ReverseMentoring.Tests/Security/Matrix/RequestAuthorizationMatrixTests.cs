@@ -40,12 +40,14 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
     public static IReadOnlyDictionary<string, May> Table { get; } = new Dictionary<string, May>(StringComparer.Ordinal)
     {
         ["Account.ChangePassword.Command"] = AnySignedIn,
+        ["Account.ChooseRole.Command"] = AnySignedIn,
         ["Account.ConfirmAddress.Command"] = Anyone,
         ["Account.Profile.Command"] = AnySignedIn,
         ["Account.Profile.Query"] = AnySignedIn,
         ["Account.Register.Command"] = Anyone,
         ["Account.Register.InviteQuery"] = Anyone,
         ["Account.SignInWithPassword.Command"] = Anyone,
+        ["Account.SignInWithSingleSignOn.Command"] = Anyone,
         ["Agreements.EditAgreementTemplate.Command"] = Hr,
         ["Agreements.EditAgreementTemplate.Query"] = Hr,
         ["Agreements.ProposeRevision.Command"] = Participants,
