@@ -84,7 +84,7 @@ public static class ProvisioningTokens
                 .MaximumLength(ProvisioningToken.NameMaxLength).WithMessage($"Keep the name to {ProvisioningToken.NameMaxLength} characters.")
                 .MustAsync(async (name, ct) => !await db.ProvisioningTokens.AnyAsync(t => t.Name == name!.Trim() && t.RevokedAtUtc == null, ct))
                 .WithMessage("A token in use already has this name; choose another, so the audit log tells them apart.")
-                .When(c => !string.IsNullOrWhiteSpace(c.Name));
+                .When(c => !string.IsNullOrWhiteSpace(c.Name), ApplyConditionTo.CurrentValidator);
         }
     }
 
