@@ -22,7 +22,7 @@ public static partial class ScimPatch
     // Attributes of the schemas the app does not keep: a patch of them changes nothing.
     private static readonly string[] Ignored =
     [
-        "nickName", "profileUrl", "userType", "preferredLanguage", "locale", "timezone", "phoneNumbers", "ims", "photos",
+        "password", "nickName", "profileUrl", "userType", "preferredLanguage", "locale", "timezone", "phoneNumbers", "ims", "photos",
         "addresses", "groups", "entitlements", "roles", "x509Certificates", "costCenter", "organization", "division",
     ];
 

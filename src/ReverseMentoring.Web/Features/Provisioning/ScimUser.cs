@@ -34,9 +34,10 @@ public sealed record ScimUser(
     }
 
     // Core attributes of RFC 7643 that the app does not keep: accepted and ignored, so a directory's default mapping works.
+    // A password among them: people sign in through single sign-on or set their own; the directory's is never stored.
     private static readonly HashSet<string> IgnoredCore = new(StringComparer.OrdinalIgnoreCase)
     {
-        "nickName", "profileUrl", "userType", "preferredLanguage", "locale", "timezone", "phoneNumbers", "ims", "photos",
+        "password", "nickName", "profileUrl", "userType", "preferredLanguage", "locale", "timezone", "phoneNumbers", "ims", "photos",
         "addresses", "groups", "entitlements", "roles", "x509Certificates",
     };
 
