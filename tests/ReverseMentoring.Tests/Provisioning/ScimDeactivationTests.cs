@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Privacy;
 using ReverseMentoring.Web.Features.Provisioning;
 
 namespace ReverseMentoring.Tests.Provisioning;
@@ -120,5 +121,21 @@ public sealed class ScimDeactivationTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains(entries, e => e.Entity == nameof(ProvisionedAccount) && e.Action == "Modified"
             && e.ActionName == "Update provisioned person" && e.Changes.Contains("\"Active\"", StringComparison.Ordinal));
         Assert.All(entries, e => Assert.Null(e.UserId));
+    }
+
+    [Fact]
+    public async Task Erasing_a_provisioned_person_removes_their_scim_resource_and_the_names_it_kept()
+    {
+        var directory = await app.DirectoryAsync();
+        var person = await app.CreateUserAsync(Roles.Mentor);
+        var family = $"Family{Guid.NewGuid():N}";
+        var id = await directory.CreateAsync(ScimKit.Person(person.Email, "Ulla", family));
+        var hr = await app.PersonAsync(Roles.HrCoordinator);
+
+        await app.SendAsync(new ErasePerson.Command { UserId = person.Id, ConfirmEmail = person.Email! }, hr.As);
+
+        (await directory.ScimAsync("GET", $"{ScimKit.Users}/{id}")).AssertError(HttpStatusCode.NotFound);
+        Assert.False(await app.ExecuteDbContextAsync(db => db.ProvisionedAccounts.AnyAsync(a => a.UserId == person.Id)));
+        Assert.Empty(await app.PlacesHoldingAsync(family));
     }
 }
