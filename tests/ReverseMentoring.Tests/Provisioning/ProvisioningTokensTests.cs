@@ -20,11 +20,8 @@ public sealed partial class ProvisioningTokensTests(AppFactory app) : IClassFixt
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
         var name = TestData.Unique("Okta");
 
-        var made = await hr.PostFormAsync(Page, new() { ["Create.Name"] = name });
+        var secret = await MakeAsync(hr, name);
 
-        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
-        var html = await made.Content.ReadAsStringAsync();
-        var secret = SecretPattern().Match(html).Groups[1].Value;
         Assert.StartsWith("rmscim_", secret, StringComparison.Ordinal);
         var stored = await app.ExecuteDbContextAsync(db => db.ProvisioningTokens.SingleAsync(t => t.Name == name));
         Assert.Equal(ProvisioningToken.HashOf(secret), stored.TokenHash);
@@ -50,7 +47,7 @@ public sealed partial class ProvisioningTokensTests(AppFactory app) : IClassFixt
     {
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
         var name = TestData.Unique("Entra");
-        var secret = SecretPattern().Match(await (await hr.PostFormAsync(Page, new() { ["Create.Name"] = name })).Content.ReadAsStringAsync()).Groups[1].Value;
+        var secret = await MakeAsync(hr, name);
         var directory = app.Directory(secret);
         Assert.Equal(HttpStatusCode.OK, (await directory.ScimAsync("GET", ScimKit.Users)).Status);
         var id = await app.ExecuteDbContextAsync(db => db.ProvisioningTokens.Where(t => t.Name == name).Select(t => t.Id).SingleAsync());
@@ -67,7 +64,7 @@ public sealed partial class ProvisioningTokensTests(AppFactory app) : IClassFixt
     {
         var hr = await app.SignedInClientAsync(Roles.HrCoordinator);
         var name = TestData.Unique("Used");
-        var secret = SecretPattern().Match(await (await hr.PostFormAsync(Page, new() { ["Create.Name"] = name })).Content.ReadAsStringAsync()).Groups[1].Value;
+        var secret = await MakeAsync(hr, name);
         Assert.Contains("Not used yet", await hr.GetHtmlAsync(Page), StringComparison.Ordinal);
 
         await app.Directory(secret).ScimAsync("GET", ScimKit.Users);
@@ -114,6 +111,14 @@ public sealed partial class ProvisioningTokensTests(AppFactory app) : IClassFixt
         refused.AssertError(HttpStatusCode.TooManyRequests);
         Assert.NotNull(refused.Response.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.OK, (await quiet.ScimAsync("GET", ScimKit.Users)).Status);
+    }
+
+    /// <summary>HR makes a token on the page; the secret shown once after the redirect.</summary>
+    private static async Task<string> MakeAsync(HttpClient hr, string name)
+    {
+        var made = await hr.PostFormAsync(Page, new() { ["Create.Name"] = name });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        return SecretPattern().Match(await hr.GetHtmlAsync(Page)).Groups[1].Value;
     }
 
     [GeneratedRegex("id=\"token-secret\" readonly value=\"([^\"]+)\"")]

@@ -17,8 +17,15 @@ public sealed class TokensModel(IMediator mediator) : PageModel, IReloadAfterRej
     [BindProperty]
     public ProvisioningTokens.Create Create { get; set; } = new();
 
-    /// <summary>The token just made, shown on this answer only: it is not stored and cannot be shown again.</summary>
-    public ProvisioningTokens.Created? Made { get; private set; }
+    /// <summary>
+    /// The token just made, carried to the page after the redirect in the encrypted, HttpOnly temp-data cookie and read
+    /// once: it is not stored and cannot be shown again.
+    /// </summary>
+    [TempData]
+    public string? MadeName { get; set; }
+
+    [TempData]
+    public string? MadeSecret { get; set; }
 
     [TempData]
     public string? Revoked { get; set; }
@@ -29,11 +36,9 @@ public sealed class TokensModel(IMediator mediator) : PageModel, IReloadAfterRej
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Made = await mediator.Send(Create, cancellationToken);
-        ModelState.Clear();
-        Create = new();
-        await ReloadAsync(cancellationToken);
-        return Page();
+        var made = await mediator.Send(Create, cancellationToken);
+        (MadeName, MadeSecret) = (made.Name, made.Secret);
+        return LocalRedirect(ProvisioningTokens.Path);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
