@@ -13,6 +13,7 @@ using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
 using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Features.Invitations;
+using ReverseMentoring.Web.Features.Provisioning;
 using ReverseMentoring.Web.Infrastructure;
 using Serilog;
 
@@ -38,6 +39,7 @@ builder.Services.AddChat(builder.Configuration);
 builder.Services.AddInvitations(builder.Configuration);
 builder.Services.AddResourceLibrary(builder.Configuration);
 builder.Services.AddCheckIns(builder.Configuration);
+builder.Services.AddScimProvisioning(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMemoryCache();
 
@@ -163,6 +165,7 @@ app.UseAccountSecurity();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.MapScim();
 
 await app.RunAsync();
 

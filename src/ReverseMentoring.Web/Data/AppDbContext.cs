@@ -55,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OrgChartEntry> OrgChart => Set<OrgChartEntry>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<ProvisioningToken> ProvisioningTokens => Set<ProvisioningToken>();
+    public DbSet<ProvisionedAccount> ProvisionedAccounts => Set<ProvisionedAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -369,6 +371,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             entry.Property(e => e.Source).HasConversion<string>().HasMaxLength(12);
             entry.HasIndex(e => e.NormalizedEmail).IsUnique();
             entry.HasIndex(e => e.ManagerEmail);
+        });
+
+        builder.Entity<ProvisioningToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(ProvisioningToken.NameMaxLength);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.RevokedByUserId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ProvisionedAccount>(account =>
+        {
+            account.Property(a => a.Id).HasMaxLength(36);
+            account.Property(a => a.ExternalId).HasMaxLength(ProvisionedAccount.ExternalIdMaxLength);
+            account.Property(a => a.GivenName).HasMaxLength(ProvisionedAccount.TextMaxLength);
+            account.Property(a => a.FamilyName).HasMaxLength(ProvisionedAccount.TextMaxLength);
+            account.Property(a => a.Version).IsConcurrencyToken();
+            account.HasIndex(a => a.UserId).IsUnique();
+            account.HasIndex(a => a.ExternalId);
+            account.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SkillCheckpoint>(checkpoint =>

@@ -27,6 +27,9 @@ public enum AlertKind
 
     /// <summary>One side of a pair told HR privately that something is wrong: urgent.</summary>
     ConcernRaised = 3,
+
+    /// <summary>The company directory deactivated one side of a live pair: the pair needs HR's decision.</summary>
+    ParticipantDeactivated = 4,
 }
 
 /// <summary>
@@ -94,6 +97,16 @@ public sealed class CoordinatorAlert
         return New($"concern-raised:{concern.Id}", AlertKind.ConcernRaised, concern.ProgramId, $"{mentorName} and {menteeName}",
             $"A concern was raised about this pair (category: {Concern.Describe(concern.Category)}). Read it on the pair's page.",
             $"/Programs/{concern.ProgramId}/Pairs/{concern.PairId}", concern.RaisedAtUtc);
+    }
+
+    /// <summary>One side of a live pair was deactivated by the company directory; each deactivation is its own event.</summary>
+    public static CoordinatorAlert ParticipantDeactivated(Pair pair, string mentorName, string menteeName, string deactivatedName, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        return New($"participant-deactivated:{pair.Id}:{nowUtc.Ticks}", AlertKind.ParticipantDeactivated, pair.ProgramId, $"{mentorName} and {menteeName}",
+            $"{deactivatedName} was deactivated by the company directory: they can no longer sign in and their enrolment was withdrawn. "
+            + "End the pair, or pair the other side again.",
+            $"/Programs/{pair.ProgramId}/Pairs/{pair.Id}", nowUtc);
     }
 
     private static CoordinatorAlert New(string key, AlertKind kind, int programId, string title, string detail, string link, DateTime nowUtc) => new()

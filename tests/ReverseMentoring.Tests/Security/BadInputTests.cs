@@ -73,6 +73,8 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/Pairs/{pairId}/Messages"),
         new("/Participant/Pairs/{pairId}/Concern"),
         new("/People/Erase/{userId}"),
+        new("/Provisioning/Tokens", Base: new() { ["Create.Name"] = "Entra ID" },
+            Unreached: new() { ["Revoke"] = "shown only once a token exists; Provisioning/ProvisioningTokensTests revokes one" }),
         new("/Programs/{programId}/Pairs/End"),
         new("/Programs/{programId}/Pairs/{pairId}/End"),
         new("/Programs/{programId}/Pairs/{pairId}"),

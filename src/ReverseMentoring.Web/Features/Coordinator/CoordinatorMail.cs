@@ -24,6 +24,7 @@ public static class CoordinatorMail
         AlertKind.EnrolmentSubmitted => "New enrolment to review",
         AlertKind.PairAtRisk => "Pair newly at risk",
         AlertKind.ConcernRaised => "Concern raised",
+        AlertKind.ParticipantDeactivated => "Person deactivated by the directory",
         _ => kind.ToString(),
     };
 
@@ -33,6 +34,7 @@ public static class CoordinatorMail
         AlertKind.EnrolmentSubmitted => "New enrolments",
         AlertKind.PairAtRisk => "Pairs newly at risk",
         AlertKind.ConcernRaised => "Concerns raised",
+        AlertKind.ParticipantDeactivated => "People deactivated by the directory",
         _ => kind.ToString(),
     };
 

@@ -107,6 +107,9 @@ public static class ErasePerson
             await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             await db.CalendarFeeds.Where(f => f.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
 
+            // The directory's resource holds the person's names: it goes, and the directory finds them no more.
+            await db.ProvisionedAccounts.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+
             var enrolments = await db.Enrolments.Include(e => e.Availability).Include(e => e.History)
                 .Where(e => e.UserId == user.Id).ToListAsync(cancellationToken);
             foreach (var enrolment in enrolments)

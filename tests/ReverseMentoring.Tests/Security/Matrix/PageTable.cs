@@ -68,6 +68,7 @@ public static class PageTable
         new("/Dashboard/MonthlySummary",                           "/Dashboard/MonthlySummary",                                 SignIn,    Ok,        Ok,        Ok,        Ok),
         new("/Mail/Undelivered",                                   "/Mail/Undelivered",                                         SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/People",                                             "/People",                                                   SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/Provisioning/Tokens",                                "/Provisioning/Tokens",                                      SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/People/Erase/{userId}",                              "/People/Erase/{otherMentorUser}",                           SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
 
         new("/Participant",                                        "/Participant",                                              SignIn,    Ok,        Ok,        Forbidden, Forbidden),
