@@ -30,7 +30,7 @@ public static class PinPair
 
             // The reporting-line and department rules are the program's, not HR's to waive pair by pair.
             var round = await RunPairing.LoadRoundAsync(db, program, cancellationToken);
-            if (PairingEngine.Assess(round, command.MentorEnrolmentId, command.MenteeEnrolmentId).OrgRule is { } orgRule)
+            if (PairingEngine.OrgRuleBroken(round, command.MentorEnrolmentId, command.MenteeEnrolmentId) is { } orgRule)
             {
                 throw RequestValidationException.For(command, "", $"This pair cannot be pinned: {Sentence(orgRule)}.");
             }

@@ -132,7 +132,7 @@ public static class SwapPairs
             var round = await RunPairing.LoadRoundAsync(db, program, cancellationToken);
             foreach (var (mentor, mentee) in new[] { (first.MentorId, second.MenteeId), (second.MentorId, first.MenteeId) })
             {
-                if (PairingEngine.Assess(round, mentor, mentee).OrgRule is { } orgRule)
+                if (PairingEngine.OrgRuleBroken(round, mentor, mentee) is { } orgRule)
                 {
                     throw RequestValidationException.For(command, "", $"These pairs cannot be swapped: {orgRule}.");
                 }

@@ -68,6 +68,20 @@ public static class PairingEngine
             verdict, parts.Points, people.Percent(parts.Points), Explain(parts, pinned: false, round.SkillNames), hardRule, people.OrgRuleBroken(mentor, mentee));
     }
 
+    /// <summary>
+    /// The reporting-line or department rule the pair breaks, in HR's words, or null (also when either is not a candidate
+    /// of the round in that role, such as a mentee already paired).
+    /// </summary>
+    public static string? OrgRuleBroken(PairingRound round, int mentorId, int menteeId)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var people = new Population(round);
+        return people.IndexOfId.TryGetValue(mentorId, out var mentor) && people[mentor].Role == ParticipantRole.Mentor
+            && people.IndexOfId.TryGetValue(menteeId, out var mentee) && people[mentee].Role == ParticipantRole.Mentee
+            ? people.OrgRuleBroken(mentor, mentee)
+            : null;
+    }
+
     private static PairingResult Run(PairingRound round, bool greedy)
     {
         var people = new Population(round);
