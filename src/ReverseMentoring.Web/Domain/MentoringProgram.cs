@@ -54,6 +54,21 @@ public sealed class MatchingSettings
     public MatchingObjective Objective { get; set; } = MatchingObjective.BestTotalScore;
 
     public bool PreferCrossDepartment { get; set; }
+
+    /// <summary>Today's reach: a person's manager and their manager's manager.</summary>
+    public const int DefaultReportingLineDepth = 2;
+
+    /// <summary>The deepest a program may set by number; deeper charts use the whole chain.</summary>
+    public const int MaxReportingLineDepth = 20;
+
+    /// <summary>
+    /// How many steps up the reporting line the rule reaches: never pair two people when one is within this many steps
+    /// above the other; null is the whole chain.
+    /// </summary>
+    public int? ReportingLineDepth { get; set; } = DefaultReportingLineDepth;
+
+    /// <summary>Never pair two people of the same department.</summary>
+    public bool SeparateDepartments { get; set; }
 }
 
 /// <summary>When the program's surveys go out: milestones after a pair is accepted, and the surveys after it ended.</summary>
@@ -286,6 +301,8 @@ public sealed class MentoringProgram : IAudited
                 MinimumScorePercent = Matching.MinimumScorePercent,
                 Objective = Matching.Objective,
                 PreferCrossDepartment = Matching.PreferCrossDepartment,
+                ReportingLineDepth = Matching.ReportingLineDepth,
+                SeparateDepartments = Matching.SeparateDepartments,
             },
             Surveys = Surveys.Copy(),
             Topics = Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select((t, i) => new ProgramTopic

@@ -21,7 +21,9 @@ public sealed class PairingRulesTests
         var result = PairingEngine.Propose(Round(Mentor(1), Mentee(2, manager: EmailOf(1))));
 
         Assert.Empty(result.Pairs);
-        Assert.Contains(new UnmatchedPerson(2, ParticipantRole.Mentee, UnmatchedReason.NoOnePassesHardRules), result.Unmatched);
+        Assert.Contains(
+            new UnmatchedPerson(2, ParticipantRole.Mentee, UnmatchedReason.NoOnePassesHardRules, "the program's org rules rule out 1 in their reporting line (within 2 levels)"),
+            result.Unmatched);
     }
 
     [Fact]
@@ -187,7 +189,7 @@ public sealed class PairingRulesTests
 
         Assert.Equal([(1, 2)], Pairs(result));
         Assert.Equal(
-            ["3: every mentor who fits is already full", "4: no one passes the hard rules", "5: below the minimum score"],
+            ["3: every mentor who fits is already full", "4: no one passes the hard rules: the program's org rules rule out 1 in their reporting line (within 2 levels)", "5: below the minimum score"],
             result.Unmatched.Select(u => $"{u.Id}: {u.Explanation}"));
     }
 

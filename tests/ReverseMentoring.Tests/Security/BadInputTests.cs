@@ -114,6 +114,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Programs/{programId}/Message", Base: new() { ["Data.Subject"] = "Kick-off", ["Data.Text"] = "See you on Monday." }),
         new("/Programs/{programId}/Resources"),
         new("/Programs/{programId}/Resources/{id}/Delete"),
+        new("/OrgChart/Upload", Unreached: new() { ["Confirm"] = "shown only once a file has been previewed; OrgChart/UploadOrgChartTests confirms one" }),
         new("/Skills", Unreached: new() { ["Reinstate"] = "shown only for a retired skill" }),
         new("/Skills/Create", Base: new() { ["Data.Name"] = "Podcasting", ["Data.Description"] = "Recording and publishing audio." }),
         new("/Skills/{id}/Edit"),

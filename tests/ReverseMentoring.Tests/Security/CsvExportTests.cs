@@ -24,6 +24,7 @@ public sealed class CsvExportTests(MatrixApp app) : IClassFixture<MatrixApp>
     [
         ("/Audit", "Csv", Who.Hr),
         ("/Dashboard/Export", "", Who.Leadership),
+        ("/OrgChart/Upload", "Template", Who.Hr),
         ("/Programs/{programId}/Enrolments", "Export", Who.Hr),
         ("/Programs/{programId}/Enrolments/Import", "Template", Who.Hr),
         ("/Programs/{programId}/Pairs", "Export", Who.Hr),

@@ -35,6 +35,8 @@ public static class AuditWording
         ["Matching.MinimumScorePercent"] = "Minimum score (%)",
         ["Matching.Objective"] = "Matching aims for",
         ["Matching.PreferCrossDepartment"] = "Prefer pairs from different departments",
+        ["Matching.ReportingLineDepth"] = "Reporting-line rule reaches (levels; empty is the whole chain)",
+        ["Matching.SeparateDepartments"] = "Never pair within one department",
         ["Formats"] = "Formats",
         ["ScorePercent"] = "Score (%)",
         ["TimeZoneId"] = "Time zone",

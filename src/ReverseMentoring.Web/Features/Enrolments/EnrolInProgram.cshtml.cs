@@ -118,6 +118,14 @@ public static partial class EnrolInProgram
                     context.AddFailure(new ValidationFailure(nameof(Command.ProgramId), "You are already enrolled in this program."));
                 }
 
+                // The chart, not the form, decides these where it has the person: set before the profile's rules run, so
+                // a tampered field neither fails validation nor sticks.
+                var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+                if ((await OrgChartSync.PlacementsAsync(db, email is null ? [] : [email], ct)).Values.SingleOrDefault() is { } placement)
+                {
+                    FromOrgChart(command, placement);
+                }
+
                 var ids = command.FilledSkills.Where(s => s.SkillId is not null).Select(s => s.SkillId!.Value).Distinct().ToList();
                 var skills = await db.Skills.AsNoTracking().Where(s => ids.Contains(s.Id) && !s.IsRetired)
                     .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
@@ -151,6 +159,12 @@ public static partial class EnrolInProgram
             if ((program.Status == ProgramStatus.Draft && enrolment is null) || (command.Version is not null && enrolment is null))
             {
                 throw new NotFoundException();
+            }
+
+            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            if ((await OrgChartSync.PlacementsAsync(db, email is null ? [] : [email], cancellationToken)).Values.SingleOrDefault() is { } placement)
+            {
+                FromOrgChart(command, placement);
             }
 
             var submitted = enrolment is null || enrolment.Status == EnrolmentStatus.Withdrawn;

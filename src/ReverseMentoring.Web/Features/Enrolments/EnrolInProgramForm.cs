@@ -10,6 +10,16 @@ public static partial class EnrolInProgram
 {
     public sealed record SkillOption(int Id, string Name, bool IsRetired);
 
+    /// <summary>Sets the profile's department, job level and manager to the chart's, whatever the form said.</summary>
+    public static void FromOrgChart(EnrolmentProfile profile, OrgChartSync.Placement placement)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(placement);
+        profile.Department = placement.Department;
+        profile.JobLevel = placement.JobLevel;
+        profile.ManagerEmail = placement.ManagerEmail;
+    }
+
     public sealed record Form(
         int ProgramId,
         string ProgramName,
@@ -18,7 +28,8 @@ public static partial class EnrolInProgram
         IReadOnlyList<SkillOption> Skills,
         EnrolmentStatus? Status,
         string? Refusal,
-        Command Current)
+        Command Current,
+        OrgChartSync.Placement? FromOrgChart = null)
     {
         public bool IsEdit => Status is not null and not EnrolmentStatus.Withdrawn;
 
@@ -88,8 +99,16 @@ public static partial class EnrolInProgram
                 };
             }
 
+            // Where the org chart has the person, it decides department, job level and manager; the form only shows them.
+            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            var placement = (await OrgChartSync.PlacementsAsync(db, email is null ? [] : [email], cancellationToken)).Values.SingleOrDefault();
+            if (placement is not null)
+            {
+                FromOrgChart(command, placement);
+            }
+
             return new Form(program.Id, program.Name, program.Formats, roles, skills, enrolment?.Status,
-                EnrolmentRules.Refusal(program, EnrolmentRules.Today(clock)), command);
+                EnrolmentRules.Refusal(program, EnrolmentRules.Today(clock)), command, placement);
         }
     }
 }

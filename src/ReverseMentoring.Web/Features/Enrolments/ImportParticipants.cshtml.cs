@@ -149,8 +149,15 @@ public static partial class ImportParticipants
             // Each profile is checked as the enrol form checks it, with the row's own e-mail as the person's; a time zone
             // left empty is the account's, or UTC for an account about to be made.
             var facts = new EnrolmentProfileFacts(program.Formats, skills.ToDictionary(s => s.Id, s => s.Name), OwnEmail: null);
+            var chart = await OrgChartSync.PlacementsAsync(db, rows.Select(r => r.Email), cancellationToken);
             foreach (var row in rows)
             {
+                // Where the org chart has the person, their place comes from it, not from the file.
+                if (row.Profile is not null && chart.TryGetValue(OrgChartEntry.Normalize(row.Email), out var placement))
+                {
+                    EnrolInProgram.FromOrgChart(row.Profile, placement);
+                }
+
                 if (row.Profile is { TimeZoneId: null } profile)
                 {
                     profile.TimeZoneId = existing.TryGetValue(users.NormalizeEmail(row.Email), out var user) ? user.TimeZoneId : "UTC";

@@ -246,7 +246,7 @@ public static partial class PairingBoard
                     latest.TotalScore, average, Math.Max(0, less),
                     shownPairs.Select(p => new ProposedRow(who(p.MentorId), who(p.MenteeId), p.Percent, p.Pinned, string.Join("; ", p.Reasons), PairingEngine.Concerns(p.Reasons))).ToList(),
                     new Pager(page, pageCount, stored.Pairs.Count, "proposed pair", "proposed pairs"),
-                    shownUnmatched.Select(u => new UnmatchedRow(who(u.Id), u.Role, Describe(new UnmatchedPerson(u.Id, u.Role, u.Reason)))).ToList(),
+                    shownUnmatched.Select(u => new UnmatchedRow(who(u.Id), u.Role, Describe(new UnmatchedPerson(u.Id, u.Role, u.Reason, u.Detail)))).ToList(),
                     stored.Unmatched.Count,
                     stored.Warnings.Select(w => PinWarning().Replace(w, m =>
                         $"mentor {who(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Name} with mentee {who(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).Name}")).ToList(),

@@ -21,7 +21,7 @@ public sealed record StoredRun(
 
     public sealed record Pair(int MentorId, int MenteeId, int Score, int Percent, bool Pinned, IReadOnlyList<string> Reasons);
 
-    public sealed record Left(int Id, ParticipantRole Role, UnmatchedReason Reason);
+    public sealed record Left(int Id, ParticipantRole Role, UnmatchedReason Reason, string? Detail = null);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -75,7 +75,7 @@ public static class RunPairing
         var firstFit = PairingEngine.FirstFit(round);
         var stored = new StoredRun(
             result.Pairs.Select(p => new StoredRun.Pair(p.MentorId, p.MenteeId, p.Score, p.Percent, p.Pinned, p.Reasons)).ToList(),
-            result.Unmatched.Select(u => new StoredRun.Left(u.Id, u.Role, u.Reason)).ToList(),
+            result.Unmatched.Select(u => new StoredRun.Left(u.Id, u.Role, u.Reason, u.Detail)).ToList(),
             result.Warnings,
             firstFit.TotalScore,
             PeopleIn(firstFit.Pairs.Select(p => (p.MentorId, p.MenteeId))),
@@ -115,7 +115,7 @@ public static class RunPairing
         // (without an order, the join with the users' table returns them by user id, which is random).
         var people = await approved.AsNoTracking()
             .OrderBy(e => e.Id)
-            .Select(e => new { e.Id, e.Role, Email = e.User!.Email, e.ManagerEmail, e.Department, e.TimeZoneId, e.Formats, e.Interests })
+            .Select(e => new { e.Id, e.Role, Email = e.User!.Email, e.User.DisplayName, e.ManagerEmail, e.Department, e.TimeZoneId, e.Formats, e.Interests })
             .ToListAsync(cancellationToken);
         var skills = (await db.EnrolmentSkills.AsNoTracking()
                 .Where(s => approved.Any(e => e.Id == s.EnrolmentId))
@@ -140,6 +140,14 @@ public static class RunPairing
             .ToListAsync(cancellationToken);
         var skillNames = await db.Skills.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
 
+        // The whole chart, not only the enrolled: a chain runs through managers who never enrol.
+        var chart = await db.OrgChart.AsNoTracking()
+            .OrderBy(o => o.Id)
+            .Select(o => new { o.NormalizedEmail, o.ManagerEmail, o.Department })
+            .ToListAsync(cancellationToken);
+        var chartDepartment = chart.GroupBy(o => o.NormalizedEmail, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Department, StringComparer.Ordinal);
+
         var candidates = people
             .Where(p => p.Role == ParticipantRole.Mentor || !pairedMentees.Contains(p.Id))
             .Select(p =>
@@ -150,8 +158,10 @@ public static class RunPairing
                     Id = p.Id,
                     Role = p.Role,
                     Email = p.Email ?? "",
+                    Name = p.DisplayName,
                     ManagerEmail = p.ManagerEmail,
-                    Department = p.Department,
+                    Department = p.Email is not null && chartDepartment.TryGetValue(OrgChartEntry.Normalize(p.Email), out var department)
+                        ? department : p.Department,
                     TimeZoneId = p.TimeZoneId,
                     Formats = p.Formats,
                     Skills = skills[p.Id].Where(s => s.Direction == direction).Select(s => new SkillLevel(s.SkillId, s.Level)).ToList(),
@@ -173,6 +183,7 @@ public static class RunPairing
             Bans = rules.Where(r => r.Kind == PairingRuleKind.Ban).Select(r => new PairKey(r.MentorEnrolmentId, r.MenteeEnrolmentId)).ToList(),
             AtUtc = program.StartsOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
             SkillNames = skillNames,
+            OrgChart = chart.Select(o => new ChartLine(o.NormalizedEmail, o.ManagerEmail)).ToList(),
         };
     }
 }

@@ -29,7 +29,8 @@ public static class SwapPairs
     public sealed record PreviewQuery(int ProgramId, int MenteeEnrolmentId, int WithMenteeEnrolmentId) : IQuery<Preview>;
 
     public sealed record Outcome(
-        PairingBoard.Person Mentor, PairingBoard.Person Mentee, int Percent, PairVerdict Verdict, string Reasons, IReadOnlyList<string> Concerns);
+        PairingBoard.Person Mentor, PairingBoard.Person Mentee, int Percent, PairVerdict Verdict, string Reasons, IReadOnlyList<string> Concerns,
+        string? HardRule = null);
 
     /// <summary>The swap's result, or why it cannot be made (<see cref="Refusal"/>, with no pairs).</summary>
     public sealed record Preview(
@@ -109,7 +110,7 @@ public static class SwapPairs
             {
                 var assessment = PairingEngine.Assess(round, p.Mentor, p.Mentee);
                 return new Outcome(who(p.Mentor), who(p.Mentee), assessment.Percent, assessment.Verdict,
-                    string.Join("; ", assessment.Reasons), PairingEngine.Concerns(assessment.Reasons));
+                    string.Join("; ", assessment.Reasons), PairingEngine.Concerns(assessment.Reasons), assessment.HardRule);
             }).ToList();
             return new Preview(run!.Id, query.MenteeEnrolmentId, query.WithMenteeEnrolmentId, null, outcomes,
                 unpinned.Select(r => (who(r.MentorEnrolmentId), who(r.MenteeEnrolmentId))).ToList());
@@ -125,6 +126,16 @@ public static class SwapPairs
             if (refusal is not null || first is null || second is null)
             {
                 throw RequestValidationException.For(command, field, refusal ?? PublishPairing.StaleMessage);
+            }
+
+            // A swap pins both new pairs, so it may not pin one the reporting-line or department rule forbids.
+            var round = await RunPairing.LoadRoundAsync(db, program, cancellationToken);
+            foreach (var (mentor, mentee) in new[] { (first.MentorId, second.MenteeId), (second.MentorId, first.MenteeId) })
+            {
+                if (PairingEngine.OrgRuleBroken(round, mentor, mentee) is { } orgRule)
+                {
+                    throw RequestValidationException.For(command, "", $"These pairs cannot be swapped: {orgRule}.");
+                }
             }
 
             var userId = current.RequireId();

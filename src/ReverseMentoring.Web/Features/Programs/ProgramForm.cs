@@ -62,6 +62,14 @@ public abstract class ProgramForm
 
     public bool PreferCrossDepartment { get; set; }
 
+    /// <summary>The form's value for "the whole chain" (the program stores no limit).</summary>
+    public const int WholeChain = 0;
+
+    /// <summary>Levels up the reporting line the rule reaches, or <see cref="WholeChain"/>.</summary>
+    public int ReportingLineDepth { get; set; } = MatchingSettings.DefaultReportingLineDepth;
+
+    public bool SeparateDepartments { get; set; }
+
     /// <summary>The rows that say something; the blank rows the form offers for new topics are not topics.</summary>
     public IEnumerable<TopicRow> FilledTopics => Topics.Where(t => !t.IsBlank);
 
@@ -106,6 +114,8 @@ public abstract class ProgramForm
         MinimumScorePercent = program.Matching.MinimumScorePercent;
         Objective = program.Matching.Objective;
         PreferCrossDepartment = program.Matching.PreferCrossDepartment;
+        ReportingLineDepth = program.Matching.ReportingLineDepth ?? WholeChain;
+        SeparateDepartments = program.Matching.SeparateDepartments;
     }
 
     /// <summary>
@@ -136,6 +146,8 @@ public abstract class ProgramForm
         program.Matching.MinimumScorePercent = MinimumScorePercent;
         program.Matching.Objective = Objective;
         program.Matching.PreferCrossDepartment = PreferCrossDepartment;
+        program.Matching.ReportingLineDepth = ReportingLineDepth == WholeChain ? null : ReportingLineDepth;
+        program.Matching.SeparateDepartments = SeparateDepartments;
         var existing = program.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToList();
         var rows = FilledTopics.ToList();
         for (var i = 0; i < rows.Count; i++)
@@ -276,6 +288,9 @@ public sealed class ProgramFormRules<T> : AbstractValidator<T>
             .WithMessage("The largest time-zone gap is between 0 and 14 hours; leave it empty for no limit.");
         RuleFor(c => c.MinimumScorePercent)
             .InclusiveBetween(0, 100).WithMessage("The minimum score is between 0 and 100 per cent.");
+        RuleFor(c => c.ReportingLineDepth)
+            .InclusiveBetween(ProgramForm.WholeChain, MatchingSettings.MaxReportingLineDepth)
+            .WithMessage($"Choose how many levels the reporting-line rule reaches (1 to {MatchingSettings.MaxReportingLineDepth}) or the whole chain.");
         RuleFor(c => c.Objective).IsInEnum().WithMessage("Choose what the matching aims for from the list.");
     }
 }

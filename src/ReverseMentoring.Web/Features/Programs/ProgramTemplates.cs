@@ -40,6 +40,8 @@ public sealed record ProgramTemplate(
         form.MinimumScorePercent = Matching.MinimumScorePercent;
         form.Objective = Matching.Objective;
         form.PreferCrossDepartment = Matching.PreferCrossDepartment;
+        form.ReportingLineDepth = Matching.ReportingLineDepth ?? ProgramForm.WholeChain;
+        form.SeparateDepartments = Matching.SeparateDepartments;
     }
 }
 

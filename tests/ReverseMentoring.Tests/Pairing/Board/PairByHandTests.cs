@@ -72,10 +72,11 @@ public sealed class PairByHandTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Null(preview.Refusal);
         Assert.Equal(PairVerdict.BreaksHardRule, preview.Verdict);
-        Assert.Equal("they are in the same reporting line", preview.HardRule);
+        var rule = $"{preview.Mentor!.Name} is 1 level above {preview.Mentee!.Name} in the reporting line";
+        Assert.Equal(rule, preview.HardRule);
         Assert.False(preview.CanPin);
         var page = await app.BoardPageAsync(world.Kit, $"?hand={world.Unmatched}&mentor={world.Boss}");
-        Assert.Contains("They cannot be paired: they are in the same reporting line.", page, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"They cannot be paired: {rule}."), page, StringComparison.Ordinal);
         Assert.DoesNotContain("Yes, pin this pair", page, StringComparison.Ordinal);
     }
 
@@ -105,7 +106,7 @@ public sealed class PairByHandTests(AppFactory app) : IClassFixture<AppFactory>
             PairingTestKit.Mentor(3, formats: SessionFormats.InPerson), PairingTestKit.Mentee(4, formats: SessionFormats.Virtual)) with
         { Bans = [new PairKey(1, 4)] };
 
-        Assert.Equal("they are in the same reporting line", PairingEngine.Assess(round, 1, 2).HardRule);
+        Assert.Equal("the mentor is 1 level above the mentee in the reporting line", PairingEngine.Assess(round, 1, 2).HardRule);
         Assert.Equal("they have no way of meeting in common that the program uses", PairingEngine.Assess(round, 3, 4).HardRule);
         Assert.Equal("HR banned this pair", PairingEngine.Assess(round, 1, 4).HardRule);
     }

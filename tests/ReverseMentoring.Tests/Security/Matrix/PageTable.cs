@@ -114,6 +114,8 @@ public static class PageTable
         new("/Programs/{programId}/CheckIns",                      "/Programs/{program}/CheckIns",                              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/GrowthAreas",                   "/Programs/{program}/GrowthAreas",                           SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Talent",                                             "/Talent",                                                   SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/OrgChart",                                           "/OrgChart",                                                 SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
+        new("/OrgChart/Upload",                                    "/OrgChart/Upload",                                          SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns/Answers",              "/Programs/{program}/CheckIns/Answers",                      SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns/Settings",             "/Programs/{program}/CheckIns/Settings",                     SignIn,    Forbidden, Forbidden, Ok,        Forbidden),
         new("/Programs/{programId}/CheckIns/{id}/Edit",            "/Programs/{program}/CheckIns/{question}/Edit",              SignIn,    Forbidden, Forbidden, Ok,        Forbidden),

@@ -217,6 +217,8 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Skills.RenameGrowthArea.Command"] = Hr,
         ["Skills.RetireGrowthArea.Command"] = Hr,
         ["Skills.Talent.Query"] = Hr,
+        ["OrgChart.UploadOrgChart.Command"] = Hr,
+        ["OrgChart.ListOrgChart.Query"] = Hr,
         ["Pairs.LearningRecord.Query"] = Hr,
     };
 

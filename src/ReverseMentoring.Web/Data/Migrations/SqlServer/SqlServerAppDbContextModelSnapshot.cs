@@ -2831,6 +2831,12 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                             b1.Property<bool>("PreferCrossDepartment")
                                 .HasColumnType("bit");
 
+                            b1.Property<int?>("ReportingLineDepth")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("SeparateDepartments")
+                                .HasColumnType("bit");
+
                             b1.Property<int>("SkillWeight")
                                 .HasColumnType("int");
 

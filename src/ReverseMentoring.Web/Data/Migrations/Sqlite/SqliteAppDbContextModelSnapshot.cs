@@ -2736,6 +2736,12 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                             b1.Property<bool>("PreferCrossDepartment")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("ReportingLineDepth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("SeparateDepartments")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("SkillWeight")
                                 .HasColumnType("INTEGER");
 

@@ -11,7 +11,8 @@ public enum PairVerdict
 }
 
 /// <summary>What the engine thinks of one mentor-mentee pair, whatever else is in the round.</summary>
-public sealed record PairAssessment(PairVerdict Verdict, int Score, int Percent, IReadOnlyList<string> Reasons, string? HardRule = null);
+/// <param name="OrgRule">The reporting-line or department rule the pair breaks, naming it; HR may not pin such a pair.</param>
+public sealed record PairAssessment(PairVerdict Verdict, int Score, int Percent, IReadOnlyList<string> Reasons, string? HardRule = null, string? OrgRule = null);
 
 /// <summary>
 /// Proposes pairs for a round: HR's pins first, then the exact best set of the remaining pairs under the
@@ -63,7 +64,22 @@ public static class PairingEngine
         var hardRule = round.Bans.Contains(key) ? "HR banned this pair"
             : round.Declined.Contains(key) ? "one of them declined this pair before"
             : people.HardRuleBroken(mentor, mentee);
-        return new PairAssessment(verdict, parts.Points, people.Percent(parts.Points), Explain(parts, pinned: false, round.SkillNames), hardRule);
+        return new PairAssessment(
+            verdict, parts.Points, people.Percent(parts.Points), Explain(parts, pinned: false, round.SkillNames), hardRule, people.OrgRuleBroken(mentor, mentee));
+    }
+
+    /// <summary>
+    /// The reporting-line or department rule the pair breaks, in HR's words, or null (also when either is not a candidate
+    /// of the round in that role, such as a mentee already paired).
+    /// </summary>
+    public static string? OrgRuleBroken(PairingRound round, int mentorId, int menteeId)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var people = new Population(round);
+        return people.IndexOfId.TryGetValue(mentorId, out var mentor) && people[mentor].Role == ParticipantRole.Mentor
+            && people.IndexOfId.TryGetValue(menteeId, out var mentee) && people[mentee].Role == ParticipantRole.Mentee
+            ? people.OrgRuleBroken(mentor, mentee)
+            : null;
     }
 
     private static PairingResult Run(PairingRound round, bool greedy)
@@ -175,9 +191,9 @@ public static class PairingEngine
             return "the mentee is pinned to another mentor";
         }
 
-        if (people.SameReportingLine(mentor, mentee))
+        if (people.OrgRuleBroken(mentor, mentee) is { } orgRule)
         {
-            return "they share a reporting line";
+            return orgRule;
         }
 
         if (blocked.Contains(pin))
@@ -350,7 +366,9 @@ public static class PairingEngine
         {
             if (!mentorPaired[k] && taken[k] == 0)
             {
-                unmatched.Add(new UnmatchedPerson(people[people.Mentors[k]].Id, ParticipantRole.Mentor, Why(scores, start: k, count: n, stride: m)));
+                var why = Why(scores, start: k, count: n, stride: m);
+                unmatched.Add(new UnmatchedPerson(people[people.Mentors[k]].Id, ParticipantRole.Mentor, why,
+                    why == UnmatchedReason.NoOnePassesHardRules ? people.OrgRulesLeaveNoPartner(people.Mentors[k], rows) : null));
             }
         }
 
@@ -358,7 +376,9 @@ public static class PairingEngine
         {
             if (!rowPaired[r])
             {
-                unmatched.Add(new UnmatchedPerson(people[rows[r]].Id, ParticipantRole.Mentee, Why(scores, start: r * m, count: m, stride: 1)));
+                var why = Why(scores, start: r * m, count: m, stride: 1);
+                unmatched.Add(new UnmatchedPerson(people[rows[r]].Id, ParticipantRole.Mentee, why,
+                    why == UnmatchedReason.NoOnePassesHardRules ? people.OrgRulesLeaveNoPartner(rows[r], people.Mentors) : null));
             }
         }
 

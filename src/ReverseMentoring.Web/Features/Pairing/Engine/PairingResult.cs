@@ -23,7 +23,8 @@ public sealed record ProposedPair(int MentorId, int MenteeId, int Score, int Per
     public string Explanation => string.Join("; ", Reasons);
 }
 
-public sealed record UnmatchedPerson(int Id, ParticipantRole Role, UnmatchedReason Reason)
+/// <param name="Detail">When the reporting-line or department rule leaves nobody, which rule and how many it rules out.</param>
+public sealed record UnmatchedPerson(int Id, ParticipantRole Role, UnmatchedReason Reason, string? Detail = null)
 {
     /// <summary>Why, in words that are true for this side: a mentor left over has free capacity, it is their mentees who went elsewhere.</summary>
     public string Explanation => Reason switch
@@ -32,7 +33,7 @@ public sealed record UnmatchedPerson(int Id, ParticipantRole Role, UnmatchedReas
         UnmatchedReason.BelowMinimumScore => "below the minimum score",
         _ when Role == ParticipantRole.Mentor => "every mentee they could take went to a better-fitting mentor",
         _ => "every mentor who fits is already full",
-    };
+    } + (Detail is null ? "" : $": {Detail}");
 }
 
 /// <summary>A pairing run's proposal: the pairs, who is left and why, and the pins that could not be kept.</summary>

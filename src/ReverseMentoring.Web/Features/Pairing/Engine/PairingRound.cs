@@ -11,11 +11,18 @@ public readonly record struct WeeklySlot(DayOfWeek Day, TimeOnly Starts, TimeOnl
 /// <summary>A mentor and a mentee, by candidate id.</summary>
 public readonly record struct PairKey(int MentorId, int MenteeId);
 
+/// <summary>One person's line in the org chart: their manager, by e-mail (null at the top).</summary>
+public readonly record struct ChartLine(string Email, string? ManagerEmail);
+
 /// <summary>One enrolled person as the pairing sees them.</summary>
 public sealed record PairingCandidate
 {
     public required int Id { get; init; }
     public required ParticipantRole Role { get; init; }
+
+    /// <summary>The name the reasons use ("Dana is 2 levels above Sam"); blank reads "the mentor" or "the mentee".</summary>
+    public string Name { get; init; } = "";
+
     public string Email { get; init; } = "";
     public string? ManagerEmail { get; init; }
     public string Department { get; init; } = "";
@@ -54,6 +61,12 @@ public sealed record PairingRound
 
     /// <summary>The instant whose UTC offsets place everyone's weekly slots; fixed so a rerun gives the same answer.</summary>
     public DateTime AtUtc { get; init; } = new(2026, 1, 5, 12, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// The org chart's reporting lines: where it has a person, it decides their chain rather than the manager they gave
+    /// at enrolment.
+    /// </summary>
+    public IReadOnlyList<ChartLine> OrgChart { get; init; } = [];
 
     /// <summary>Skill names for the reasons; a skill missing here is shown by its id.</summary>
     public IReadOnlyDictionary<int, string> SkillNames { get; init; } = new Dictionary<int, string>();

@@ -39,8 +39,10 @@ internal sealed class Population
     private readonly int[] _formats;
     private readonly int[] _department;
     private readonly int[] _email;
-    private readonly int[] _boss;
-    private readonly int[] _bossBoss;
+    private readonly int[] _ancestorStart;
+    private readonly int[] _ancestorCode;
+    private readonly string[] _departmentNames;
+    private readonly bool _separateDepartments;
     private readonly ulong[] _availability;
     private readonly int[] _skillStart;
     private readonly int[] _skillCode;
@@ -106,8 +108,7 @@ internal sealed class Population
         _formats = new int[count];
         _department = new int[count];
         _email = new int[count];
-        _boss = new int[count];
-        _bossBoss = new int[count];
+        _ancestorStart = new int[count + 1];
         _availability = new ulong[count * Words];
         var emails = new Dictionary<string, int>(StringComparer.Ordinal);
         var departments = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -119,24 +120,46 @@ internal sealed class Population
             _formats[c] = (int)person.Formats & AllFormats;
             _department[c] = Code(departments, Normal(person.Department), -1);
             _email[c] = Code(emails, Normal(person.Email), NoEmail);
-            _boss[c] = Code(emails, Normal(person.ManagerEmail), NoBoss);
             FillAvailability(person.Availability, _offset[c], _availability.AsSpan(c * Words, Words));
         }
 
-        // A manager's own manager is only known when the manager is enrolled too; the first enrolment with that e-mail says.
-        var bossOfEmail = new Dictionary<int, int>();
-        for (var c = 0; c < count; c++)
+        _departmentNames = new string[departments.Count];
+        foreach (var person in people)
         {
-            if (_email[c] >= 0 && _boss[c] >= 0)
+            var code = Code(departments, Normal(person.Department), -1);
+            if (code >= 0)
             {
-                bossOfEmail.TryAdd(_email[c], _boss[c]);
+                _departmentNames[code] ??= person.Department.Trim();
             }
         }
 
+        // The chain above each person, up to the program's depth, computed once: the org chart where it has the person,
+        // else the manager given at enrolment (a manager's own manager then comes from the first enrolment with that e-mail).
+        Depth = settings.ReportingLineDepth is { } depth ? Math.Max(1, depth) : null;
+        _separateDepartments = settings.SeparateDepartments;
+        Lines = new ReportingLines(round.OrgChart.Select(l => (l.Email, l.ManagerEmail)));
+        var onChart = new HashSet<string>(round.OrgChart.Select(l => OrgChartEntry.Normalize(l.Email)), StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            Lines.Add(person.Email, person.ManagerEmail);
+        }
+
+        var ancestors = new List<int>();
         for (var c = 0; c < count; c++)
         {
-            _bossBoss[c] = _boss[c] >= 0 && bossOfEmail.TryGetValue(_boss[c], out var b) ? b : NoBoss;
+            _ancestorStart[c] = ancestors.Count;
+            var person = people[c];
+            var chain = !string.IsNullOrWhiteSpace(person.Email) && onChart.Contains(OrgChartEntry.Normalize(person.Email))
+                ? Lines.Chain(person.Email, Depth)
+                : Lines.Above(person.ManagerEmail, person.Email, Depth);
+            foreach (var manager in chain)
+            {
+                ancestors.Add(Code(emails, Normal(manager), NoBoss));
+            }
         }
+
+        _ancestorStart[count] = ancestors.Count;
+        _ancestorCode = [.. ancestors];
 
         (_skillStart, _skillCode, _skillLevel, _skillIds) = FlattenSkills(people);
         (_interestStart, _interestCode, _interestWords) = FlattenInterests(people);
@@ -175,6 +198,12 @@ internal sealed class Population
 
     public PairingCandidate this[int candidate] => Round.Candidates[candidate];
 
+    /// <summary>How far up the reporting line the rule reaches; null is the whole chain.</summary>
+    public int? Depth { get; }
+
+    /// <summary>Who reports to whom: the org chart, then the managers given at enrolment.</summary>
+    public ReportingLines Lines { get; }
+
     /// <summary>Mentee × mentor: a pair's score, or <see cref="Forbidden"/> or <see cref="BelowMinimum"/>; bans and declines are the caller's.</summary>
     public int[] ScoreAll(int[] menteeRows)
     {
@@ -184,7 +213,7 @@ internal sealed class Population
         Parallel.For(
             0,
             menteeRows.Length,
-            () => new Scratch(SkillCodeCount, InterestCodeCount, _zoneOffsets.Length, _maxSkillsPerPerson),
+            () => new Scratch(SkillCodeCount, InterestCodeCount, _zoneOffsets.Length, _maxSkillsPerPerson, m),
             (r, _, scratch) =>
             {
                 ScoreRow(menteeRows[r], scores.AsSpan(r * m, m), mentors, scratch);
@@ -197,7 +226,7 @@ internal sealed class Population
     /// <summary>One pair's score, or <see cref="Forbidden"/> or <see cref="BelowMinimum"/>; bans and declines are the caller's.</summary>
     public int ScoreOne(int mentor, int mentee)
     {
-        if (SameReportingLine(mentor, mentee) || (_formats[mentor] & _formats[mentee] & _programFormats) == 0
+        if (SameReportingLine(mentor, mentee) || SameDepartmentForbidden(mentor, mentee) || (_formats[mentor] & _formats[mentee] & _programFormats) == 0
             || Gap(_offset[mentor], _offset[mentee]) > _maxGapMinutes)
         {
             return Forbidden;
@@ -209,14 +238,96 @@ internal sealed class Population
 
     /// <summary>The hard rule the pair breaks, in HR's words, or null; the same tests as <see cref="ScoreOne"/>.</summary>
     public string? HardRuleBroken(int mentor, int mentee) =>
-        SameReportingLine(mentor, mentee) ? "they are in the same reporting line"
-        : (_formats[mentor] & _formats[mentee] & _programFormats) == 0 ? "they have no way of meeting in common that the program uses"
+        OrgRuleBroken(mentor, mentee)
+        ?? ((_formats[mentor] & _formats[mentee] & _programFormats) == 0 ? "they have no way of meeting in common that the program uses"
         : Gap(_offset[mentor], _offset[mentee]) > _maxGapMinutes ? $"their time zones are more than {_maxGapMinutes / 60} hours apart"
-        : null;
+        : null);
 
-    public bool SameReportingLine(int mentor, int mentee) =>
-        _email[mentor] == _boss[mentee] || _email[mentor] == _bossBoss[mentee]
-        || _email[mentee] == _boss[mentor] || _email[mentee] == _bossBoss[mentor];
+    /// <summary>
+    /// The reporting-line or department rule the pair breaks, naming the people ("Dana is 3 levels above Sam in the
+    /// reporting line", "same department: Finance"), or null.
+    /// </summary>
+    public string? OrgRuleBroken(int mentor, int mentee)
+    {
+        if (StepsAbove(mentor, mentee) is { } down)
+        {
+            return $"{NameOf(mentor, "the mentor")} is {Levels(down)} above {NameOf(mentee, "the mentee")} in the reporting line";
+        }
+
+        if (StepsAbove(mentee, mentor) is { } up)
+        {
+            return $"{NameOf(mentee, "the mentee")} is {Levels(up)} above {NameOf(mentor, "the mentor")} in the reporting line";
+        }
+
+        return SameDepartmentForbidden(mentor, mentee) ? $"same department: {_departmentNames[_department[mentor]]}" : null;
+    }
+
+    /// <summary>Why nobody is left for this person when the org rules are to blame: how many partners each rule rules out.</summary>
+    public string? OrgRulesLeaveNoPartner(int person, IEnumerable<int> partners)
+    {
+        var (line, department) = (0, 0);
+        foreach (var other in partners)
+        {
+            var (mentor, mentee) = this[person].Role == ParticipantRole.Mentor ? (person, other) : (other, person);
+            if (SameReportingLine(mentor, mentee))
+            {
+                line++;
+            }
+            else if (SameDepartmentForbidden(mentor, mentee))
+            {
+                department++;
+            }
+        }
+
+        if (line + department == 0)
+        {
+            return null;
+        }
+
+        var reach = Depth is { } depth ? $"within {Levels(depth)}" : "anywhere in the chain";
+        var parts = new List<string>(2);
+        if (line > 0)
+        {
+            parts.Add($"{line} in their reporting line ({reach})");
+        }
+
+        if (department > 0)
+        {
+            parts.Add($"{department} in their own department ({_departmentNames[_department[person]]})");
+        }
+
+        return $"the program's org rules rule out {string.Join(" and ", parts)}";
+    }
+
+    public bool SameReportingLine(int mentor, int mentee) => StepsAbove(mentor, mentee) is not null || StepsAbove(mentee, mentor) is not null;
+
+    public bool SameDepartmentForbidden(int mentor, int mentee) =>
+        _separateDepartments && _department[mentor] >= 0 && _department[mentor] == _department[mentee];
+
+    /// <summary>How many steps <paramref name="senior"/> is above <paramref name="junior"/> within the depth, or null.</summary>
+    private int? StepsAbove(int senior, int junior)
+    {
+        var email = _email[senior];
+        if (email < 0)
+        {
+            return null;
+        }
+
+        for (var t = _ancestorStart[junior]; t < _ancestorStart[junior + 1]; t++)
+        {
+            if (_ancestorCode[t] == email)
+            {
+                return t - _ancestorStart[junior] + 1;
+            }
+        }
+
+        return null;
+    }
+
+    private string NameOf(int candidate, string fallback) =>
+        string.IsNullOrWhiteSpace(this[candidate].Name) ? fallback : this[candidate].Name;
+
+    private static string Levels(int steps) => steps == 1 ? "1 level" : $"{steps} levels";
 
     public int Percent(int points) => BestPairScore == 0 ? 0 : (int)(points * 100L / BestPairScore);
 
@@ -253,7 +364,29 @@ internal sealed class Population
             zonePoints[z] = gap > _maxGapMinutes ? Forbidden : _timeZoneWeight * TimeZonePart(gap);
         }
 
-        var (email, boss, bossBoss) = (_email[mentee], _boss[mentee], _bossBoss[mentee]);
+        // Mentors in the mentee's chain and mentors below the mentee are marked once, so the loop below tests one stamp.
+        var blocked = scratch.Blocked;
+        var stamp = ++scratch.Stamp;
+        for (var t = _ancestorStart[mentee]; t < _ancestorStart[mentee + 1]; t++)
+        {
+            if (mentors.WithEmail.TryGetValue(_ancestorCode[t], out var above))
+            {
+                foreach (var k in above)
+                {
+                    blocked[k] = stamp;
+                }
+            }
+        }
+
+        if (_email[mentee] >= 0 && mentors.Below.TryGetValue(_email[mentee], out var below))
+        {
+            foreach (var k in below)
+            {
+                blocked[k] = stamp;
+            }
+        }
+
+        var separate = _separateDepartments;
         var formats = _formats[mentee] & _programFormats;
         var department = _department[mentee];
         var own = _availability.AsSpan(mentee * Words, Words);
@@ -263,15 +396,14 @@ internal sealed class Population
         var interestPoints = _interestPoints;
         var crossPoints = _crossDepartmentWeight * Part;
         var minimum = _minimumPoints;
-        var (mEmail, mBoss, mBossBoss, mFormats, mZone, mDepartment) =
-            (mentors.Email, mentors.Boss, mentors.BossBoss, mentors.Formats, mentors.Zone, mentors.Department);
+        var (mFormats, mZone, mDepartment) = (mentors.Formats, mentors.Zone, mentors.Department);
         var (mAvailability, mSkillStart, mSkillCode, mSkillLevel, mInterestStart, mInterestCode) =
             (mentors.Availability, mentors.SkillStart, mentors.SkillCode, mentors.SkillLevel, mentors.InterestStart, mentors.InterestCode);
         for (var k = 0; k < row.Length; k++)
         {
             var common = mFormats[k] & formats;
             var zone = zonePoints[mZone[k]];
-            if (common == 0 || zone < 0 || mEmail[k] == boss || mEmail[k] == bossBoss || email == mBoss[k] || email == mBossBoss[k])
+            if (common == 0 || zone < 0 || blocked[k] == stamp || (separate && department >= 0 && department == mDepartment[k]))
             {
                 row[k] = Forbidden;
                 continue;
@@ -522,8 +654,13 @@ internal sealed class Population
     }
 
     /// <summary>Per-thread marks of what the current mentee wants and the row's tables, cleared after each row.</summary>
-    private sealed class Scratch(int skillCodes, int interestCodes, int zones, int maxSkills)
+    private sealed class Scratch(int skillCodes, int interestCodes, int zones, int maxSkills, int mentors)
     {
+        /// <summary>Mentor columns the current row may not pair with: those holding the row's <see cref="Stamp"/>.</summary>
+        public int[] Blocked { get; } = new int[mentors];
+
+        public int Stamp { get; set; }
+
         public byte[] Want { get; } = new byte[skillCodes];
         public bool[] Interest { get; } = new bool[interestCodes];
         public int[] ZonePoints { get; } = new int[zones];
@@ -537,9 +674,20 @@ internal sealed class Population
         {
             var mentors = people.Mentors;
             var m = mentors.Length;
-            Email = [.. mentors.Select(c => people._email[c])];
-            Boss = [.. mentors.Select(c => people._boss[c])];
-            BossBoss = [.. mentors.Select(c => people._bossBoss[c])];
+            for (var k = 0; k < m; k++)
+            {
+                var c = mentors[k];
+                if (people._email[c] >= 0)
+                {
+                    Add(WithEmail, people._email[c], k);
+                }
+
+                for (var t = people._ancestorStart[c]; t < people._ancestorStart[c + 1]; t++)
+                {
+                    Add(Below, people._ancestorCode[t], k);
+                }
+            }
+
             Formats = [.. mentors.Select(c => people._formats[c])];
             Zone = [.. mentors.Select(c => people._zone[c])];
             Department = [.. mentors.Select(c => people._department[c])];
@@ -574,9 +722,11 @@ internal sealed class Population
             InterestCode = [.. interestCode];
         }
 
-        public int[] Email { get; }
-        public int[] Boss { get; }
-        public int[] BossBoss { get; }
+        /// <summary>Mentor columns by e-mail code (the same e-mail may be enrolled twice).</summary>
+        public Dictionary<int, List<int>> WithEmail { get; } = [];
+
+        /// <summary>Mentor columns by the e-mail code of each manager above them within the depth.</summary>
+        public Dictionary<int, List<int>> Below { get; } = [];
         public int[] Formats { get; }
         public int[] Zone { get; }
         public int[] Department { get; }
@@ -586,6 +736,17 @@ internal sealed class Population
         public int[] SkillLevel { get; }
         public int[] InterestStart { get; }
         public int[] InterestCode { get; }
+
+        private static void Add(Dictionary<int, List<int>> index, int key, int column)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = [];
+                index.Add(key, list);
+            }
+
+            list.Add(column);
+        }
     }
 }
 
