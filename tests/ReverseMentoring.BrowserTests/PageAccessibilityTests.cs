@@ -47,6 +47,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             $"/Programs/{pilotId}/CheckIns", $"/Audit?Data.ProgramId={pilotId}",
             $"/Programs/{pilotId}/CheckIns/Answers", $"/Programs/{pilotId}/CheckIns/Settings", $"/Programs/{pilotId}/GrowthAreas",
             "/Talent", "/Dashboard/MonthlySummary", pilotPairPath,
+            $"/Programs/{programId}/Chat", "/OrgChart", "/OrgChart/Upload", "/Provisioning/Tokens",
         ];
         foreach (var path in paths)
         {
@@ -95,6 +96,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
         [
             $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw",
             $"/Participant/Programs/{openProgramId}", $"/Participant/Programs/{openProgramId}/Enrol",
+            "/Participant/Calendar", "/Account/ReminderChat",
         ];
         foreach (var path in paths)
         {

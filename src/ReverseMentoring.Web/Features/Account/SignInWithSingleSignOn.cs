@@ -152,6 +152,12 @@ public static class SignInWithSingleSignOn
                 : new Dictionary<string, object?> { ["SignIn"] = new { Before = (string?)null, After = linked ? "single sign-on" : "single sign-on, linked by e-mail" } });
             await db.SaveChangesAsync(cancellationToken);
 
+            // Open enrolments take the place the claims just gave (read from the saved chart).
+            if (await OrgChartSync.ApplyToEnrolmentsAsync(db, [OrgChartEntry.Normalize(user.Email!)], now, cancellationToken) > 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: SingleSignOnOptions.Scheme);
             var roles = await users.GetRolesAsync(user);
             return new Result(null, RoleHome.For(roles), roles.Count == 0);

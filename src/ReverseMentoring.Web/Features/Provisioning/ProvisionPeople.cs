@@ -146,6 +146,7 @@ public sealed partial class ProvisionPeople(
 
             await ApplyAsync(account, user, data with { Active = data.Active ?? true }, added, now, ct);
             await db.SaveChangesAsync(ct);
+            await FollowOrgChartAsync(user, now, ct);
             return account;
         }, context.RequestAborted);
         return await AnswerAsync(account, StatusCodes.Status201Created, context.RequestAborted, withLocation: true);
@@ -199,8 +200,10 @@ public sealed partial class ProvisionPeople(
             var account = await FindAsync(id, ct, tracked: true);
             CheckVersion(context, account);
             var data = await read(account, ct);
-            await ApplyAsync(account, account.User!, data, added: false, clock.GetUtcNow().UtcDateTime, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await ApplyAsync(account, account.User!, data, added: false, now, ct);
             await db.SaveChangesAsync(ct);
+            await FollowOrgChartAsync(account.User!, now, ct);
             return account;
         }, context.RequestAborted);
 
@@ -317,6 +320,15 @@ public sealed partial class ProvisionPeople(
         }
 
         return changed;
+    }
+
+    /// <summary>The person's open enrolments take the place the directory just gave them (read from the saved chart).</summary>
+    private async Task FollowOrgChartAsync(AppUser user, DateTime now, CancellationToken ct)
+    {
+        if (user.Email is { } email && await OrgChartSync.ApplyToEnrolmentsAsync(db, [OrgChartEntry.Normalize(email)], now, ct) > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>Turns the person off (see <see cref="ProvisionedAccount.Deactivate"/>) and tells HR about each live pair.</summary>
