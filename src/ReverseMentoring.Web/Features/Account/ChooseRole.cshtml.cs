@@ -72,18 +72,8 @@ public static class ChooseRole
             }
 
             StartupData.Check(await users.AddToRoleAsync(user, command.JoiningAs), $"give the role {command.JoiningAs}");
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime,
-                UserId = user.Id,
-                UserName = current.Name,
-                Action = "Modified",
-                Entity = nameof(AppUser),
-                EntityId = user.Id,
-                ActionKey = action.Key,
-                ActionName = action.Name,
-                Changes = JsonSerializer.Serialize(new Dictionary<string, object> { ["Role"] = new { Before = "", After = command.JoiningAs } }),
-            });
+            db.AuditEntries.Add(AccountAudit.Entry(user.Id, user.Id, current.Name, "Modified", action, clock.GetUtcNow().UtcDateTime,
+                new Dictionary<string, object> { ["Role"] = new { Before = "", After = command.JoiningAs } }));
             await db.SaveChangesAsync(cancellationToken);
 
             // The cookie carries the roles: a fresh one opens the participant pages at once.

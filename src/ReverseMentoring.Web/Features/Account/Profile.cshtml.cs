@@ -97,18 +97,8 @@ public static class Profile
                 return Unit.Value;
             }
 
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime,
-                UserId = id,
-                UserName = current.Name,
-                Action = "Modified",
-                Entity = nameof(AppUser),
-                EntityId = id,
-                ActionKey = action.Key,
-                ActionName = action.Name,
-                Changes = JsonSerializer.Serialize(changes.ToDictionary(c => c.Field, c => new { c.Before, c.After })),
-            });
+            db.AuditEntries.Add(AccountAudit.Entry(id, id, current.Name, "Modified", action, clock.GetUtcNow().UtcDateTime,
+                changes.ToDictionary(c => c.Field, c => new { c.Before, c.After })));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

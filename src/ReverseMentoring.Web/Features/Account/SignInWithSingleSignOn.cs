@@ -219,18 +219,7 @@ public static class SignInWithSingleSignOn
         }
 
         private void Audit(AppUser user, string what, DateTime now, Dictionary<string, object?> changes) =>
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = now,
-                UserId = user.Id,
-                UserName = user.Email ?? "",
-                Action = what,
-                Entity = nameof(AppUser),
-                EntityId = user.Id,
-                ActionKey = action.Key,
-                ActionName = action.Name,
-                Changes = JsonSerializer.Serialize(changes),
-            });
+            db.AuditEntries.Add(AccountAudit.Entry(user.Id, user.Id, user.Email ?? "", what, action, now, changes));
 
         private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -98,22 +97,9 @@ public static class ReminderChat
                 return Unit.Value;
             }
 
-            // The account record is not watched by the audit log (its stamps change on every sign-in): recorded here, without the address.
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime,
-                UserId = id,
-                UserName = current.Name,
-                Action = "Modified",
-                Entity = nameof(AppUser),
-                EntityId = id,
-                ActionKey = action.Key,
-                ActionName = action.Name,
-                Changes = JsonSerializer.Serialize(new Dictionary<string, object>
-                {
-                    ["Reminders"] = new { Before = before, After = user.ReminderChatKind?.ToString() ?? "E-mail" },
-                }),
-            });
+            // Recorded without the address, which is a secret.
+            db.AuditEntries.Add(Account.AccountAudit.Entry(id, id, current.Name, "Modified", action, clock.GetUtcNow().UtcDateTime,
+                new Dictionary<string, object> { ["Reminders"] = new { Before = before, After = user.ReminderChatKind?.ToString() ?? "E-mail" } }));
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

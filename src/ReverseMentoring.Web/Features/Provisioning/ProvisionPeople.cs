@@ -262,18 +262,7 @@ public sealed partial class ProvisionPeople(
             }
 
             // The account record is not audited by itself (its stamps change on every sign-in); the directory's changes are.
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = now,
-                UserId = current.Id,
-                UserName = current.Name,
-                Action = added ? "Added" : "Modified",
-                Entity = nameof(AppUser),
-                EntityId = user.Id,
-                Changes = JsonSerializer.Serialize(changes, Compact),
-                ActionKey = action.Key,
-                ActionName = action.Name,
-            });
+            db.AuditEntries.Add(Account.AccountAudit.Entry(user.Id, current.Id, current.Name, added ? "Added" : "Modified", action, now, changes, Compact));
         }
     }
 
