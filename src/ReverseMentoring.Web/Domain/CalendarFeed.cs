@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ReverseMentoring.Web.Domain;
 
 /// <summary>
@@ -34,20 +31,16 @@ public sealed class CalendarFeed : IAudited
     /// <summary>Replaces the address: calendars subscribed to the old one get nothing more from it.</summary>
     public string Renew(DateTime nowUtc)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretToken.New(32);
         TokenHash = Hash(token);
         CreatedAtUtc = nowUtc;
         LastReadAtUtc = null;
         return token;
     }
 
-    public static string Hash(string token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? ""))).ToLowerInvariant();
+    public static string Hash(string token) => SecretToken.HashOf(token ?? "");
 
     /// <summary>Whether the text can be a token at all: 43 URL-safe characters, checked before any database read.</summary>
     public static bool IsWellFormed(string? token) =>
         token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

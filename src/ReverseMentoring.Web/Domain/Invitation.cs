@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations.Schema;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace ReverseMentoring.Web.Domain;
 
@@ -58,8 +56,7 @@ public sealed class Invitation : IAudited
         return token;
     }
 
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => SecretToken.HashOf(token);
 
-    public static string NewToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => SecretToken.New(24);
 }

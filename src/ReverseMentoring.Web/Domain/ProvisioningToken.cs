@@ -41,11 +41,11 @@ public sealed class ProvisioningToken : IAudited
             throw new DomainRuleException($"A token's name is at most {NameMaxLength} characters.");
         }
 
-        var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Prefix + SecretToken.New(32);
         return (new ProvisioningToken { Name = name, TokenHash = HashOf(secret), CreatedAtUtc = nowUtc, CreatedByUserId = byUserId }, secret);
     }
 
-    public static string HashOf(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    public static string HashOf(string secret) => SecretToken.HashOf(secret);
 
     /// <summary>Whether <paramref name="secret"/> is this token, compared in constant time.</summary>
     public bool Matches(string secret) =>
