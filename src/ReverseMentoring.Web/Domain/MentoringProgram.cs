@@ -28,6 +28,19 @@ public enum MatchingObjective
     MostPeopleMatched = 1,
 }
 
+/// <summary>Who makes the pairs.</summary>
+public enum MatchingMode
+{
+    /// <summary>HR runs the engine on the pairing board and publishes its proposal.</summary>
+    HrLed = 0,
+
+    /// <summary>Mentees browse the approved mentors and request them in order; a mentor accepts or declines.</summary>
+    SelfService = 1,
+
+    /// <summary>Both sides rank their top proposed partners; the engine honours the ranks within the hard rules.</summary>
+    PreferenceLed = 2,
+}
+
 /// <summary>The program's matching rules: weights of each part of a pair's score and the hard limits.</summary>
 public sealed class MatchingSettings
 {
@@ -69,6 +82,33 @@ public sealed class MatchingSettings
 
     /// <summary>Never pair two people of the same department.</summary>
     public bool SeparateDepartments { get; set; }
+
+    public MatchingMode Mode { get; set; } = MatchingMode.HrLed;
+
+    public const int MaxRequestsLimit = 10;
+
+    /// <summary>Self-service: how many mentors a mentee may request, in their order of choice.</summary>
+    public int MaxMentorRequests { get; set; } = 3;
+
+    public const int MaxRequestAnswerDays = 30;
+
+    /// <summary>Self-service: days a mentor has to answer a request before it passes to the mentee's next choice.</summary>
+    public int RequestAnswerDays { get; set; } = 3;
+
+    /// <summary>Preference-led: how many partners each side may rank.</summary>
+    public const int MaxRankedPartners = 5;
+
+    /// <summary>Preference-led: how much a ranked choice counts, 0 to <see cref="MaxWeight"/>, like the other weights.</summary>
+    public int PreferenceWeight { get; set; } = 5;
+
+    /// <summary>
+    /// Preference-led: among the best sets, leave no two people who both prefer each other to the partners they got
+    /// (stable within the hard rules).
+    /// </summary>
+    public bool RemoveBlockingPairs { get; set; }
+
+    /// <summary>Points, 0 to <see cref="MaxWeight"/>, added to every pair of a person left unmatched in an earlier round.</summary>
+    public int WaitingBonus { get; set; } = 2;
 }
 
 /// <summary>When the program's surveys go out: milestones after a pair is accepted, and the surveys after it ended.</summary>
@@ -303,6 +343,12 @@ public sealed class MentoringProgram : IAudited
                 PreferCrossDepartment = Matching.PreferCrossDepartment,
                 ReportingLineDepth = Matching.ReportingLineDepth,
                 SeparateDepartments = Matching.SeparateDepartments,
+                Mode = Matching.Mode,
+                MaxMentorRequests = Matching.MaxMentorRequests,
+                RequestAnswerDays = Matching.RequestAnswerDays,
+                PreferenceWeight = Matching.PreferenceWeight,
+                RemoveBlockingPairs = Matching.RemoveBlockingPairs,
+                WaitingBonus = Matching.WaitingBonus,
             },
             Surveys = Surveys.Copy(),
             Topics = Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select((t, i) => new ProgramTopic

@@ -70,6 +70,18 @@ public abstract class ProgramForm
 
     public bool SeparateDepartments { get; set; }
 
+    public MatchingMode MatchingMode { get; set; } = NewProgram.Matching.Mode;
+
+    public int MaxMentorRequests { get; set; } = NewProgram.Matching.MaxMentorRequests;
+
+    public int RequestAnswerDays { get; set; } = NewProgram.Matching.RequestAnswerDays;
+
+    public int PreferenceWeight { get; set; } = NewProgram.Matching.PreferenceWeight;
+
+    public bool RemoveBlockingPairs { get; set; }
+
+    public int WaitingBonus { get; set; } = NewProgram.Matching.WaitingBonus;
+
     /// <summary>The rows that say something; the blank rows the form offers for new topics are not topics.</summary>
     public IEnumerable<TopicRow> FilledTopics => Topics.Where(t => !t.IsBlank);
 
@@ -116,6 +128,12 @@ public abstract class ProgramForm
         PreferCrossDepartment = program.Matching.PreferCrossDepartment;
         ReportingLineDepth = program.Matching.ReportingLineDepth ?? WholeChain;
         SeparateDepartments = program.Matching.SeparateDepartments;
+        MatchingMode = program.Matching.Mode;
+        MaxMentorRequests = program.Matching.MaxMentorRequests;
+        RequestAnswerDays = program.Matching.RequestAnswerDays;
+        PreferenceWeight = program.Matching.PreferenceWeight;
+        RemoveBlockingPairs = program.Matching.RemoveBlockingPairs;
+        WaitingBonus = program.Matching.WaitingBonus;
     }
 
     /// <summary>
@@ -148,6 +166,12 @@ public abstract class ProgramForm
         program.Matching.PreferCrossDepartment = PreferCrossDepartment;
         program.Matching.ReportingLineDepth = ReportingLineDepth == WholeChain ? null : ReportingLineDepth;
         program.Matching.SeparateDepartments = SeparateDepartments;
+        program.Matching.Mode = MatchingMode;
+        program.Matching.MaxMentorRequests = MaxMentorRequests;
+        program.Matching.RequestAnswerDays = RequestAnswerDays;
+        program.Matching.PreferenceWeight = PreferenceWeight;
+        program.Matching.RemoveBlockingPairs = RemoveBlockingPairs;
+        program.Matching.WaitingBonus = WaitingBonus;
         var existing = program.Topics.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToList();
         var rows = FilledTopics.ToList();
         for (var i = 0; i < rows.Count; i++)
@@ -292,6 +316,15 @@ public sealed class ProgramFormRules<T> : AbstractValidator<T>
             .InclusiveBetween(ProgramForm.WholeChain, MatchingSettings.MaxReportingLineDepth)
             .WithMessage($"Choose how many levels the reporting-line rule reaches (1 to {MatchingSettings.MaxReportingLineDepth}) or the whole chain.");
         RuleFor(c => c.Objective).IsInEnum().WithMessage("Choose what the matching aims for from the list.");
+        RuleFor(c => c.MatchingMode).IsInEnum().WithMessage("Choose who makes the pairs from the list.");
+        RuleFor(c => c.MaxMentorRequests)
+            .InclusiveBetween(1, MatchingSettings.MaxRequestsLimit)
+            .WithMessage($"A mentee may request between 1 and {MatchingSettings.MaxRequestsLimit} mentors.");
+        RuleFor(c => c.RequestAnswerDays)
+            .InclusiveBetween(1, MatchingSettings.MaxRequestAnswerDays)
+            .WithMessage($"A mentor answers a request within 1 to {MatchingSettings.MaxRequestAnswerDays} days.");
+        RuleFor(c => c.PreferenceWeight).InclusiveBetween(0, MatchingSettings.MaxWeight).WithMessage("A weight is between 0 and 10.");
+        RuleFor(c => c.WaitingBonus).InclusiveBetween(0, MatchingSettings.MaxWeight).WithMessage("The bonus is between 0 and 10 points.");
     }
 }
 

@@ -2817,10 +2817,16 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                             b1.Property<int>("InterestWeight")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("MaxMentorRequests")
+                                .HasColumnType("int");
+
                             b1.Property<int?>("MaxTimeZoneGapHours")
                                 .HasColumnType("int");
 
                             b1.Property<int>("MinimumScorePercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Mode")
                                 .HasColumnType("int");
 
                             b1.Property<string>("Objective")
@@ -2831,7 +2837,16 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                             b1.Property<bool>("PreferCrossDepartment")
                                 .HasColumnType("bit");
 
+                            b1.Property<int>("PreferenceWeight")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("RemoveBlockingPairs")
+                                .HasColumnType("bit");
+
                             b1.Property<int?>("ReportingLineDepth")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RequestAnswerDays")
                                 .HasColumnType("int");
 
                             b1.Property<bool>("SeparateDepartments")
@@ -2841,6 +2856,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                                 .HasColumnType("int");
 
                             b1.Property<int>("TimeZoneWeight")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("WaitingBonus")
                                 .HasColumnType("int");
 
                             b1.HasKey("MentoringProgramId");

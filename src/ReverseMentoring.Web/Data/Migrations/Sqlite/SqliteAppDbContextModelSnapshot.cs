@@ -2722,10 +2722,16 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                             b1.Property<int>("InterestWeight")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("MaxMentorRequests")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("MaxTimeZoneGapHours")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("MinimumScorePercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Mode")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Objective")
@@ -2736,7 +2742,16 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                             b1.Property<bool>("PreferCrossDepartment")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("PreferenceWeight")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("RemoveBlockingPairs")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("ReportingLineDepth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RequestAnswerDays")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool>("SeparateDepartments")
@@ -2746,6 +2761,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("TimeZoneWeight")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("WaitingBonus")
                                 .HasColumnType("INTEGER");
 
                             b1.HasKey("MentoringProgramId");
