@@ -5,10 +5,39 @@ using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Pairing.Engine;
 
 // Usage: dotnet run -c Release --project bench/ReverseMentoring.Bench [-- sizes...]   e.g. -- 500 5000
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- ranked [sizes...]   (preference-led, default 5000)
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- bulk-approve [size]   (default 500)
 if (args.Length > 0 && args[0] == "bulk-approve")
 {
     await BulkApprove.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ranked")
+{
+    var rankedSizes = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [5000];
+    Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+    PairingEngine.Propose(RankedProgram.Generate(60, seed: 7, MatchingObjective.BestTotalScore, removeBlockingPairs: true));
+    Console.WriteLine("| mentors × mentees | solve | wall time | peak working set | GC allocated | pairs | people matched | total with bonuses | 1st / 2nd / 3rd / 4th / 5th / none of their ranked | blocking pairs |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    foreach (var size in rankedSizes)
+    {
+        foreach (var (objective, stable) in new[] { (MatchingObjective.BestTotalScore, false), (MatchingObjective.MostPeopleMatched, false), (MatchingObjective.BestTotalScore, true) })
+        {
+            var round = RankedProgram.Generate(size, seed: size, objective, stable);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            var result = PairingEngine.Propose(round);
+            clock.Stop();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {size:N0} × {size:N0} | {(stable ? "RemoveBlockingPairs" : objective.ToString())} | {clock.Elapsed.TotalSeconds:0.000} s | {peak / 1048576.0:N0} MB | {allocated / 1048576.0:N0} MB | {result.Pairs.Count:N0} | {result.PeopleMatched:N0} | {result.TotalWithBonus:N0} | {string.Join(" / ", result.Choices)} | {result.BlockingPairs:N0} |"));
+        }
+    }
+
     return;
 }
 

@@ -94,7 +94,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
 
         string[] paths =
         [
-            $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw",
+            $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw", $"/Participant/Programs/{programId}/RankPartners",
             $"/Participant/Programs/{openProgramId}", $"/Participant/Programs/{openProgramId}/Enrol",
             "/Participant/Calendar", "/Account/ReminderChat",
         ];

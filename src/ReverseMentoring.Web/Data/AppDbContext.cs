@@ -24,6 +24,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PairingRun> PairingRuns => Set<PairingRun>();
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<PairingRule> PairingRules => Set<PairingRule>();
+    public DbSet<PartnerPreference> PartnerPreferences => Set<PartnerPreference>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionTopic> SessionTopics => Set<SessionTopic>();
     public DbSet<SessionMove> SessionMoves => Set<SessionMove>();
@@ -224,6 +225,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             rule.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
             rule.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             rule.HasOne<Enrolment>().WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PartnerPreference>(preference =>
+        {
+            preference.HasIndex(p => new { p.EnrolmentId, p.Rank }).IsUnique();
+            preference.HasIndex(p => new { p.EnrolmentId, p.PartnerEnrolmentId }).IsUnique();
+            preference.HasIndex(p => p.ProgramId);
+            preference.HasOne<MentoringProgram>().WithMany().HasForeignKey(p => p.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            preference.HasOne<Enrolment>().WithMany().HasForeignKey(p => p.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            preference.HasOne<Enrolment>().WithMany().HasForeignKey(p => p.PartnerEnrolmentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Session>(session =>

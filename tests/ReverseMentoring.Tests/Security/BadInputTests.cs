@@ -130,6 +130,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
         ["/Participant/Calendar"] = "its two forms hold no field but the anti-forgery token, so there is nothing to tamper with; Calendars/CalendarFeedTests posts both",
+        ["/Participant/Programs/{programId}/RankPartners"] = "its form is shown only in a preference-led program; Pairing/RankPartnersTests posts good, tampered and out-of-range ranks",
         ["/Mail/Undelivered"] = "its only form, try again, is shown only for an e-mail that could not be delivered; Mail/OutboxTests posts it",
     };
 

@@ -50,6 +50,8 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
 
     public PairingBoard.Result Board { get; private set; } = null!;
 
+    public PairingBoard.Fairness Fairness { get; private set; } = null!;
+
     [BindProperty]
     public RunPairing.Command Run { get; set; } = new();
 
@@ -71,6 +73,7 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Board = await mediator.Send(new PairingBoard.Query(ProgramId, PageNumber), cancellationToken);
+        Fairness = await mediator.Send(new PairingBoard.FairnessQuery(ProgramId), cancellationToken);
         if (SwapMentee is { } mentee && SwapWith is { } with)
         {
             SwapPreview = await mediator.Send(new SwapPairs.PreviewQuery(ProgramId, mentee, with), cancellationToken);
@@ -124,8 +127,11 @@ public sealed class PairingBoardModel(IMediator mediator) : PageModel, IReloadAf
         return Back();
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
         Board ??= await mediator.Send(new PairingBoard.Query(ProgramId, PageNumber), cancellationToken);
+        Fairness ??= await mediator.Send(new PairingBoard.FairnessQuery(ProgramId), cancellationToken);
+    }
 
     private LocalRedirectResult Back() => LocalRedirect($"/Programs/{ProgramId}/Pairing");
 }

@@ -15,11 +15,14 @@ public sealed record StoredRun(
     IReadOnlyList<string> Warnings,
     long FirstFitTotal,
     int? FirstFitPeople = null,
-    int? FirstFitAveragePercent = null)
+    int? FirstFitAveragePercent = null,
+    IReadOnlyList<int>? Choices = null,
+    int? BlockingPairs = null,
+    bool Stable = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record Pair(int MentorId, int MenteeId, int Score, int Percent, bool Pinned, IReadOnlyList<string> Reasons);
+    public sealed record Pair(int MentorId, int MenteeId, int Score, int Percent, bool Pinned, IReadOnlyList<string> Reasons, int? MentorRank = null, int? MenteeRank = null);
 
     public sealed record Left(int Id, ParticipantRole Role, UnmatchedReason Reason, string? Detail = null);
 
@@ -74,12 +77,15 @@ public static class RunPairing
         var result = PairingEngine.Propose(round);
         var firstFit = PairingEngine.FirstFit(round);
         var stored = new StoredRun(
-            result.Pairs.Select(p => new StoredRun.Pair(p.MentorId, p.MenteeId, p.Score, p.Percent, p.Pinned, p.Reasons)).ToList(),
+            result.Pairs.Select(p => new StoredRun.Pair(p.MentorId, p.MenteeId, p.Score, p.Percent, p.Pinned, p.Reasons, p.MentorRank, p.MenteeRank)).ToList(),
             result.Unmatched.Select(u => new StoredRun.Left(u.Id, u.Role, u.Reason, u.Detail)).ToList(),
             result.Warnings,
             firstFit.TotalScore,
             PeopleIn(firstFit.Pairs.Select(p => (p.MentorId, p.MenteeId))),
-            firstFit.Pairs.Count == 0 ? 0 : (int)Math.Round(firstFit.Pairs.Average(p => p.Percent)));
+            firstFit.Pairs.Count == 0 ? 0 : (int)Math.Round(firstFit.Pairs.Average(p => p.Percent)),
+            program.Matching.Mode == MatchingMode.PreferenceLed ? result.Choices : null,
+            program.Matching.Mode == MatchingMode.PreferenceLed ? result.BlockingPairs : null,
+            result.Stable);
         var run = new PairingRun
         {
             ProgramId = program.Id,
@@ -171,8 +177,18 @@ public static class RunPairing
             })
             .ToList();
 
+        // Ranks count only in a preference-led program; a rank of someone no longer allowed is simply not a pair the
+        // engine can choose.
+        var ranks = program.Matching.Mode != MatchingMode.PreferenceLed ? [] : await db.PartnerPreferences.AsNoTracking()
+            .Where(p => p.ProgramId == programId)
+            .Select(p => new PartnerRank(p.EnrolmentId, p.PartnerEnrolmentId, p.Rank))
+            .ToListAsync(cancellationToken);
+        var roundsWaited = await WaitList.RoundsWaitedAsync(db, programId, cancellationToken);
+
         return new PairingRound
         {
+            Ranks = ranks,
+            RoundsWaited = roundsWaited,
             Candidates = candidates,
             Settings = program.Matching,
             MentorCapacity = program.MentorCapacity,

@@ -33,6 +33,9 @@ public enum ParticipantActionKind
 
     /// <summary>An active pair with no session planned ahead.</summary>
     ScheduleSession = 8,
+
+    /// <summary>A preference-led program waits for this person's ranking of partners, or shows their place on the wait list.</summary>
+    RankPartners = 9,
 }
 
 /// <summary>One thing to do: what, about whom, and the page that does it.</summary>
@@ -224,6 +227,7 @@ public static class ParticipantToDo
             ParticipantActionKind.ScheduleSession, $"Plan your next session with {p.Partner}",
             $"/Participant/Sessions/Schedule?pairId={p.Id}", p.AcceptedAtUtc ?? nowUtc)));
 
+        items.AddRange(await Pairing.RankPartners.ToDoAsync(db, userId, nowUtc, cancellationToken));
         return items;
     }
 }

@@ -76,6 +76,7 @@ public static class PageTable
         new("/Participant/Programs/{programId}/Enrol",             "/Participant/Programs/{enrollingProgram}/Enrol",            SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Programs/{programId}/Resources",         "/Participant/Programs/{program}/Resources",                 SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Programs/{programId}/Pairs/{pairId}/{answer}", "/Participant/Programs/{matchingProgram}/Pairs/{proposedPair}/Decline", SignIn, Ok, Ok, Forbidden, Forbidden),
+        new("/Participant/Programs/{programId}/RankPartners",      "/Participant/Programs/{program}/RankPartners",              SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Programs/{programId}/Withdraw",          "/Participant/Programs/{program}/Withdraw",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Feedback",                               "/Participant/Feedback",                                     SignIn,    Ok,        Ok,        Forbidden, Forbidden),
         new("/Participant/Feedback/Give/{sessionId}",              "/Participant/Feedback/Give/{heldSession}",                  SignIn,    Ok,        Ok,        Forbidden, Forbidden),

@@ -1913,6 +1913,44 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("PairingRuns");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RankedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerEnrolmentId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("EnrolmentId", "PartnerEnrolmentId")
+                        .IsUnique();
+
+                    b.HasIndex("EnrolmentId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("PartnerPreferences");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.Property<int>("ProgramId")
@@ -3043,6 +3081,27 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1840,6 +1840,42 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PairingRuns");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerEnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RankedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerEnrolmentId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("EnrolmentId", "PartnerEnrolmentId")
+                        .IsUnique();
+
+                    b.HasIndex("EnrolmentId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("PartnerPreferences");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.Property<int>("ProgramId")
@@ -2948,6 +2984,27 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -28,6 +28,9 @@ public static class PairingEngine
 
     public const string NoCommonFreeTime = "no common free time";
 
+    /// <summary>First to fifth choice, then none of the ranked partners.</summary>
+    public const int ChoiceBuckets = MatchingSettings.MaxRankedPartners + 1;
+
     /// <summary>The warnings among a pair's reasons.</summary>
     public static IReadOnlyList<string> Concerns(IEnumerable<string> reasons) =>
         (reasons ?? []).Where(r => r is NoWantedSkillTaught or NoCommonFreeTime).ToList();
@@ -66,6 +69,50 @@ public static class PairingEngine
             : people.HardRuleBroken(mentor, mentee);
         return new PairAssessment(
             verdict, parts.Points, people.Percent(parts.Points), Explain(parts, pinned: false, round.SkillNames), hardRule, people.OrgRuleBroken(mentor, mentee));
+    }
+
+    /// <summary>
+    /// The partners one candidate may be paired with in this round (hard rules, minimum score, bans, declines and room
+    /// all allow it), best score first, at most <paramref name="count"/>: what a participant of a preference-led
+    /// program is offered to rank. Empty when the candidate is not in the round or has no room left.
+    /// </summary>
+    public static IReadOnlyList<(int PartnerId, int Score, int Percent)> BestPartners(PairingRound round, int candidateId, int count)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var people = new Population(round);
+        if (!people.IndexOfId.TryGetValue(candidateId, out var me))
+        {
+            return [];
+        }
+
+        var capacity = Math.Max(1, round.MentorCapacity);
+        var taken = round.Accepted.GroupBy(p => p.MentorId).ToDictionary(g => g.Key, g => g.Count());
+        var accepted = round.Accepted.Select(p => p.MenteeId).ToHashSet();
+        var blocked = new HashSet<PairKey>(round.Bans.Concat(round.Declined));
+        var mentor = people[me].Role == ParticipantRole.Mentor;
+        if ((mentor && taken.GetValueOrDefault(candidateId) >= capacity) || accepted.Contains(candidateId))
+        {
+            return [];
+        }
+
+        var found = new List<(int PartnerId, int Score, int Percent)>();
+        foreach (var other in mentor ? people.Mentees : people.Mentors)
+        {
+            var otherId = people[other].Id;
+            var key = mentor ? new PairKey(candidateId, otherId) : new PairKey(otherId, candidateId);
+            if (blocked.Contains(key) || (mentor ? accepted.Contains(otherId) : taken.GetValueOrDefault(otherId) >= capacity))
+            {
+                continue;
+            }
+
+            var score = mentor ? people.ScoreOne(me, other) : people.ScoreOne(other, me);
+            if (score >= 0)
+            {
+                found.Add((otherId, score, people.Percent(score)));
+            }
+        }
+
+        return found.OrderByDescending(f => f.Score).ThenBy(f => f.PartnerId).Take(count).ToList();
     }
 
     /// <summary>
@@ -130,6 +177,10 @@ public static class PairingEngine
             }
         }
 
+        // Ranks and waiting add to pairs the hard rules and the minimum score allow; they never make a pair allowed.
+        var preferences = new Preferences(people, round);
+        preferences.AddBonuses(scores, rows, mentors);
+
         var capacity = Math.Max(1, round.MentorCapacity);
         var room = new int[m];
         for (var k = 0; k < m; k++)
@@ -156,16 +207,26 @@ public static class PairingEngine
             room[k]--;
         }
 
+        var pinnedRow = (bool[])rowPaired.Clone();
+        var openRoom = (int[])room.Clone();
+        var stable = !greedy && round.Settings.Mode == MatchingMode.PreferenceLed && round.Settings.RemoveBlockingPairs;
         if (greedy)
         {
             FirstFit(scores, n, m, room, rowPaired, mentorPaired, chosen);
         }
+        else if (stable)
+        {
+            StableMatching.Solve(scores, rows, mentors, room, rowPaired, mentorPaired, preferences, chosen);
+        }
         else
         {
-            Optimise(scores, n, m, room, rowPaired, mentorPaired, taken, round.Settings.Objective, people.BestPairScore, chosen);
+            Optimise(scores, n, m, room, rowPaired, mentorPaired, taken, round.Settings.Objective, people.BestPairScore + preferences.MaxBonus, chosen);
         }
 
-        return Result(people, rows, scores, taken, chosen, warnings);
+        var blocking = round.Settings.Mode == MatchingMode.PreferenceLed
+            ? StableMatching.CountBlockingPairs(scores, rows, mentors, openRoom, pinnedRow, preferences, chosen)
+            : 0;
+        return Result(people, rows, scores, taken, chosen, warnings, preferences, blocking, stable);
     }
 
     private static string? PinRefusal(
@@ -344,8 +405,19 @@ public static class PairingEngine
     }
 
     private static PairingResult Result(
-        Population people, int[] rows, int[] scores, int[] taken, List<(int Row, int Column, bool Pinned)> chosen, List<string> warnings)
+        Population people, int[] rows, int[] scores, int[] taken, List<(int Row, int Column, bool Pinned)> chosen, List<string> warnings,
+        Preferences preferences, int blocking, bool stable)
     {
+        var bestChoice = new Dictionary<int, int>();
+        void Chose(int person, int partner)
+        {
+            if (preferences.RankedBy.Contains(person))
+            {
+                var rank = preferences.Rank(person, partner);
+                bestChoice[person] = bestChoice.TryGetValue(person, out var known) ? Math.Min(known, rank) : rank;
+            }
+        }
+
         var m = people.Mentors.Length;
         var n = rows.Length;
         var pairs = new List<ProposedPair>(chosen.Count);
@@ -355,8 +427,16 @@ public static class PairingEngine
         {
             var (mentor, mentee) = (people.Mentors[k], rows[r]);
             var parts = people.Parts(mentor, mentee);
+            var (mentorRank, menteeRank) = (preferences.Rank(mentor, mentee), preferences.Rank(mentee, mentor));
             pairs.Add(new ProposedPair(
-                people[mentor].Id, people[mentee].Id, parts.Points, people.Percent(parts.Points), pinned, Explain(parts, pinned, people.Round.SkillNames)));
+                people[mentor].Id, people[mentee].Id, parts.Points, people.Percent(parts.Points), pinned, Explain(parts, pinned, people.Round.SkillNames))
+            {
+                MentorRank = mentorRank < Preferences.Unranked ? mentorRank : null,
+                MenteeRank = menteeRank < Preferences.Unranked ? menteeRank : null,
+                Bonus = preferences.Bonus(mentor, mentee),
+            });
+            Chose(mentor, mentee);
+            Chose(mentee, mentor);
             rowPaired[r] = true;
             mentorPaired[k] = true;
         }
@@ -382,7 +462,20 @@ public static class PairingEngine
             }
         }
 
-        return new PairingResult { Pairs = pairs, Unmatched = unmatched, Warnings = warnings, BestPairScore = people.BestPairScore };
+        // Everyone in the round who ranked: mentees already paired earlier are not candidates, so not counted.
+        var choices = new int[ChoiceBuckets];
+        var inRound = new HashSet<int>(rows.Concat(people.Mentors));
+        foreach (var person in preferences.RankedBy.Where(inRound.Contains))
+        {
+            var rank = bestChoice.TryGetValue(person, out var best) ? best : Preferences.Unranked;
+            choices[Math.Min(rank, ChoiceBuckets) - 1]++;
+        }
+
+        return new PairingResult
+        {
+            Pairs = pairs, Unmatched = unmatched, Warnings = warnings, BestPairScore = people.BestPairScore,
+            Choices = choices, BlockingPairs = blocking, Stable = stable,
+        };
     }
 
     /// <summary>The best thing any partner offered: a good enough pair means others took them; otherwise the nearest miss.</summary>

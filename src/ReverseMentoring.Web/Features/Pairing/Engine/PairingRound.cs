@@ -11,6 +11,9 @@ public readonly record struct WeeklySlot(DayOfWeek Day, TimeOnly Starts, TimeOnl
 /// <summary>A mentor and a mentee, by candidate id.</summary>
 public readonly record struct PairKey(int MentorId, int MenteeId);
 
+/// <summary>A choice one candidate made: <paramref name="PartnerId"/> at <paramref name="Rank"/> (1 is their first choice).</summary>
+public readonly record struct PartnerRank(int CandidateId, int PartnerId, int Rank);
+
 /// <summary>One person's line in the org chart: their manager, by e-mail (null at the top).</summary>
 public readonly record struct ChartLine(string Email, string? ManagerEmail);
 
@@ -70,4 +73,10 @@ public sealed record PairingRound
 
     /// <summary>Skill names for the reasons; a skill missing here is shown by its id.</summary>
     public IReadOnlyDictionary<int, string> SkillNames { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Preference-led: the partners each side ranked, 1 to <see cref="MatchingSettings.MaxRankedPartners"/>.</summary>
+    public IReadOnlyList<PartnerRank> Ranks { get; init; } = [];
+
+    /// <summary>How many earlier rounds left each candidate (by id) unmatched; the waiting bonus grows with it.</summary>
+    public IReadOnlyDictionary<int, int> RoundsWaited { get; init; } = new Dictionary<int, int>();
 }

@@ -1,0 +1,79 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ReverseMentoring.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PartnerPreferences : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PartnerPreferences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgramId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerEnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    RankedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerPreferences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerPreferences_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnerPreferences_Enrolments_PartnerEnrolmentId",
+                        column: x => x.PartnerEnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnerPreferences_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerPreferences_EnrolmentId_PartnerEnrolmentId",
+                table: "PartnerPreferences",
+                columns: new[] { "EnrolmentId", "PartnerEnrolmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerPreferences_EnrolmentId_Rank",
+                table: "PartnerPreferences",
+                columns: new[] { "EnrolmentId", "Rank" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerPreferences_PartnerEnrolmentId",
+                table: "PartnerPreferences",
+                column: "PartnerEnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerPreferences_ProgramId",
+                table: "PartnerPreferences",
+                column: "ProgramId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PartnerPreferences");
+        }
+    }
+}
