@@ -48,6 +48,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             $"/Programs/{pilotId}/CheckIns/Answers", $"/Programs/{pilotId}/CheckIns/Settings", $"/Programs/{pilotId}/GrowthAreas",
             "/Talent", "/Dashboard/MonthlySummary", pilotPairPath,
             $"/Programs/{programId}/Chat", "/OrgChart", "/OrgChart/Upload", "/Provisioning/Tokens",
+            $"/Programs/{programId}/Requests",
         ];
         foreach (var path in paths)
         {
@@ -97,6 +98,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw", $"/Participant/Programs/{programId}/RankPartners",
             $"/Participant/Programs/{openProgramId}", $"/Participant/Programs/{openProgramId}/Enrol",
             "/Participant/Calendar", "/Account/ReminderChat",
+            $"/Participant/Programs/{programId}/Mentors", $"/Participant/Programs/{programId}/Requests", $"/Participant/Programs/{programId}/Places",
         ];
         foreach (var path in paths)
         {

@@ -59,6 +59,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Jobs:SessionReminders:Enabled"] = "false";
         _settings["Jobs:InvitationReminders:Enabled"] = "false";
         _settings["Jobs:PairResponseWatch:Enabled"] = "false";
+        _settings["Jobs:MentorRequestDeadlines:Enabled"] = "false";
 
         // The coordinators' alert jobs too: the pair-risk watch and the daily digest.
         _settings["Jobs:PairRiskWatch:Enabled"] = "false";

@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<PairingRule> PairingRules => Set<PairingRule>();
     public DbSet<PartnerPreference> PartnerPreferences => Set<PartnerPreference>();
+    public DbSet<MentorRequest> MentorRequests => Set<MentorRequest>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionTopic> SessionTopics => Set<SessionTopic>();
     public DbSet<SessionMove> SessionMoves => Set<SessionMove>();
@@ -215,6 +216,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             pair.HasOne<PairingRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Restrict);
             pair.HasOne(p => p.MentorEnrolment).WithMany().HasForeignKey(p => p.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
             pair.HasOne(p => p.MenteeEnrolment).WithMany().HasForeignKey(p => p.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<MentorRequest>(request =>
+        {
+            request.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            request.Property(r => r.DeclineReason).HasMaxLength(MentorRequest.ReasonMaxLength);
+            request.Property(r => r.Version).IsConcurrencyToken();
+            request.HasIndex(r => new { r.ProgramId, r.State });
+            request.HasIndex(r => new { r.MenteeEnrolmentId, r.ChoiceOrder });
+            request.HasIndex(r => new { r.MentorEnrolmentId, r.State });
+            request.HasOne<MentoringProgram>().WithMany().HasForeignKey(r => r.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            request.HasOne(r => r.MentorEnrolment).WithMany().HasForeignKey(r => r.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            request.HasOne(r => r.MenteeEnrolment).WithMany().HasForeignKey(r => r.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<PairingRule>(rule =>
@@ -656,6 +670,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         foreach (var entry in ChangeTracker.Entries<Pair>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<MentorRequest>())
         {
             if (entry.State == EntityState.Modified)
             {

@@ -73,6 +73,40 @@ public sealed class Enrolment : IAudited
     public List<EnrolmentHistory> History { get; set; } = [];
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Self-service: how many mentees this mentor takes, within the program's capacity; null takes the program's.</summary>
+    public int? OwnCapacity { get; private set; }
+
+    /// <summary>Self-service: a paused mentor is not shown to mentees and takes no requests.</summary>
+    public DateTime? PausedAtUtc { get; private set; }
+
+    public bool IsPaused => PausedAtUtc is not null;
+
+    /// <summary>How many mentees this mentor may have in the program.</summary>
+    public int CapacityIn(MentoringProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return Math.Max(1, Math.Min(OwnCapacity ?? program.MentorCapacity, program.MentorCapacity));
+    }
+
+    /// <summary>A mentor pauses or resumes taking requests, and sets how many mentees they take (null: the program's).</summary>
+    public void SetRequestsTaken(bool paused, int? ownCapacity, MentoringProgram program, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        if (Role != ParticipantRole.Mentor || Status != EnrolmentStatus.Approved)
+        {
+            throw new DomainRuleException("Only an approved mentor of the program takes requests.");
+        }
+
+        if (ownCapacity is { } capacity && (capacity < 1 || capacity > program.MentorCapacity))
+        {
+            throw new DomainRuleException($"Take between 1 and {program.MentorCapacity} mentees; the program allows {program.MentorCapacity}.");
+        }
+
+        OwnCapacity = ownCapacity;
+        PausedAtUtc = paused ? PausedAtUtc ?? now : null;
+        UpdatedAtUtc = now;
+    }
+
     /// <summary>Still in the program: approved, or waiting for HR's decision.</summary>
     public static IReadOnlyList<EnrolmentStatus> InProgramStatuses { get; } = [EnrolmentStatus.Pending, EnrolmentStatus.Approved];
 

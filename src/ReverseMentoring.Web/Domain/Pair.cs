@@ -149,6 +149,50 @@ public sealed class Pair : IAudited
         _ => null,
     };
 
+    /// <summary>
+    /// A self-service pair: the mentor accepted the mentee's request, so both have said yes and it starts now. Refused when
+    /// the mentor has no place left, either of them is paired already in a way that forbids it, or a hard rule of the
+    /// program forbids the pair at this moment (<paramref name="hardRule"/>, from the pairing engine).
+    /// </summary>
+    public static Pair FromRequest(
+        MentorRequest request, int mentorCapacity, int mentorLivePairs, bool menteePaired, string? hardRule, int score, int percent, string reasons,
+        DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (mentorLivePairs >= mentorCapacity)
+        {
+            throw new DomainRuleException("You have no place left for another mentee, so this request cannot be accepted; it goes to the mentee's next choice.");
+        }
+
+        if (menteePaired)
+        {
+            throw new DomainRuleException("This mentee is paired already.");
+        }
+
+        if (hardRule is not null)
+        {
+            throw new DomainRuleException($"The program's rules no longer allow this pair: {hardRule}.");
+        }
+
+        request.Accept(now);
+        return new Pair
+        {
+            ProgramId = request.ProgramId,
+            MentorEnrolmentId = request.MentorEnrolmentId,
+            MenteeEnrolmentId = request.MenteeEnrolmentId,
+            Score = score,
+            ScorePercent = percent,
+            Reasons = reasons.Length > ReasonsMaxLength ? reasons[..ReasonsMaxLength] : reasons,
+            ProposedAtUtc = now,
+            Status = PairStatus.Accepted,
+            MentorResponse = PairResponse.Accepted,
+            MenteeResponse = PairResponse.Accepted,
+            MentorRespondedAtUtc = now,
+            MenteeRespondedAtUtc = now,
+            AcceptedAtUtc = now,
+        };
+    }
+
     /// <summary>One side says yes; when the other side has too, the pair is confirmed and starts now.</summary>
     public void Accept(ParticipantRole side, DateTime now)
     {

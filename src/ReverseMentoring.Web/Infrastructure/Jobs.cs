@@ -27,6 +27,7 @@ public static class Jobs
     {
         services.AddJob<InvitationReminders>(configuration, "InvitationReminders", everyMinutes: 60);
         services.AddJob<PairResponseWatch>(configuration, "PairResponseWatch", everyMinutes: 60);
+        services.AddJob<Features.SelfService.MentorRequestDeadlines>(configuration, "MentorRequestDeadlines", everyMinutes: 15);
         services.AddJob<SessionReminders>(configuration, "SessionReminders", everyMinutes: 60);
         services.AddJob<CheckInJob>(configuration, "CheckIns", everyMinutes: 60);
         services.AddJob<SkillCheckpointJob>(configuration, "SkillCheckpoints", everyMinutes: 60);

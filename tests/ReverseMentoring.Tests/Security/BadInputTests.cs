@@ -132,6 +132,9 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         ["/Participant/Calendar"] = "its two forms hold no field but the anti-forgery token, so there is nothing to tamper with; Calendars/CalendarFeedTests posts both",
         ["/Participant/Programs/{programId}/RankPartners"] = "its form is shown only in a preference-led program; Pairing/RankPartnersTests posts good, tampered and out-of-range ranks",
         ["/Mail/Undelivered"] = "its only form, try again, is shown only for an e-mail that could not be delivered; Mail/OutboxTests posts it",
+        ["/Participant/Programs/{programId}/Requests"] = "its forms are shown only to an unpaired mentee of a self-service program; SelfService/RequestMentorsTests posts tampered and refused choices",
+        ["/Participant/Programs/{programId}/Places"] = "its form is shown only to a mentor of a self-service program; SelfService/MentorPlacesTests posts refused values",
+        ["/Participant/Requests/{requestId}"] = "shown only for a request sent to the signed-in mentor; SelfService/AnswerRequestTests posts answers late, twice and as others",
     };
 
     [Fact]

@@ -18,8 +18,16 @@ public sealed class MyMentoringModel(IMediator mediator) : PageModel
 {
     public MyMentoring.Result Data { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public SelfService.MyRequests.Result Requests { get; private set; } = null!;
+
+    [Microsoft.AspNetCore.Mvc.TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Data = await mediator.Send(new MyMentoring.Query(), cancellationToken);
+        Requests = await mediator.Send(new SelfService.MyRequests.Query(), cancellationToken);
+    }
 }
 
 /// <summary>

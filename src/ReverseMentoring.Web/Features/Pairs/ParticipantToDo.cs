@@ -75,6 +75,16 @@ public static class ParticipantToDo
             ParticipantActionKind.AnswerProposal, $"Answer your proposed pair with {p.Partner}",
             $"/Participant/Programs/{p.ProgramId}#pair-{p.Id}", p.ProposedAtUtc)));
 
+        // Self-service: requests from mentees that wait for this mentor's answer.
+        var requests = await db.MentorRequests.AsNoTracking()
+            .Where(r => r.MentorEnrolment!.UserId == userId && r.State == MentorRequestState.Sent && r.AnswerDueAtUtc > nowUtc)
+            .OrderBy(r => r.AnswerDueAtUtc).ThenBy(r => r.Id).Take(PerKind)
+            .Select(r => new { r.Id, r.SentAtUtc, r.AnswerDueAtUtc, Mentee = r.MenteeEnrolment!.User!.DisplayName })
+            .ToListAsync(cancellationToken);
+        items.AddRange(requests.Select(r => new ParticipantAction(
+            ParticipantActionKind.AnswerProposal, $"Answer {r.Mentee}'s request to be their mentor by {SessionTimes.Day(SessionTimes.LocalDate(r.AnswerDueAtUtc!.Value, zone))}",
+            $"/Participant/Requests/{r.Id}", r.SentAtUtc ?? nowUtc)));
+
         var unread = (await Conversations.PairMessages.UnreadByPairAsync(db, userId, cancellationToken)).Where(u => u.Value > 0).ToDictionary(u => u.Key, u => u.Value);
         if (unread.Count > 0)
         {

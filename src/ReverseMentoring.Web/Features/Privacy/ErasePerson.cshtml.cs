@@ -157,6 +157,14 @@ public static class ErasePerson
                 }
             }
 
+            // A mentor's own words declining a mentee's request go too; that it was declined stays.
+            foreach (var request in await db.MentorRequests
+                         .Where(r => enrolmentIds.Contains(r.MentorEnrolmentId) && r.DeclineReason != null && r.DeclineReason != MentorRequest.MentorUnavailableReason)
+                         .ToListAsync(cancellationToken))
+            {
+                request.EraseDeclineReason();
+            }
+
             var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId)).ToListAsync(cancellationToken);
             var sessionsWithReason = new List<int>();
             foreach (var session in sessions)

@@ -39,6 +39,9 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ("/Participant/Pairs/{pairId}/Messages", "/Participant/Pairs/{otherPair}/Messages"),
         ("/Participant/Pairs/{pairId}/Messages/{messageId}/Attachment", "/Participant/Pairs/{otherPair}/Messages/{otherMessage}/Attachment"),
         ("/Participant/Pairs/{pairId}/Concern", "/Participant/Pairs/{otherPair}/Concern"),
+
+        // The seeded world has no mentor request; SelfService/AnswerRequestTests answers another mentor's and gets not found.
+        ("/Participant/Requests/{requestId}", "/Participant/Requests/0"),
     ];
 
     /// <summary>Forms posted with someone else's id, with otherwise valid values so only ownership can refuse them.</summary>
@@ -135,6 +138,9 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ["Enrolments.EnrolInProgram.Command"] = "a program is not personal; the enrolment is always the caller's own",
         ["Resources.MarkResourceDone.Command"] = "the record marked is always the caller's own; a resource of another program or side gives 404 (Training tests)",
         ["Account.Profile.Command"] = "TimeZoneId names a time zone, not a record; the profile is always the caller's own",
+        ["SelfService.BrowseMentors.Query"] = "SkillId names a catalogue skill, not a record; the mentee is always the caller",
+        ["SelfService.AnswerRequest.Query"] = "the seeded world has no mentor request; SelfService/AnswerRequestTests tries another mentor's and the mentee's own",
+        ["SelfService.AnswerRequest.Command"] = "the seeded world has no mentor request; SelfService/AnswerRequestTests answers another mentor's and gets not found",
     };
 
     public static TheoryData<string> PageCases() => new(Pages.Select(p => p.Url));

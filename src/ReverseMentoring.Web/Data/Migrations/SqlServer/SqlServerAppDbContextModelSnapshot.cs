@@ -762,6 +762,12 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("OwnCapacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PausedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
@@ -1186,6 +1192,62 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId");
 
                     b.ToTable("LeadershipTraitRatings");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnswerDueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ChoiceOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId", "ChoiceOrder");
+
+                    b.HasIndex("MentorEnrolmentId", "State");
+
+                    b.HasIndex("ProgramId", "State");
+
+                    b.ToTable("MentorRequests");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2837,6 +2899,31 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MenteeEnrolment");
+
+                    b.Navigation("MentorEnrolment");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
