@@ -160,13 +160,13 @@ public static class MyMentoring
             var pairIds = rows.Select(r => r.Id).ToList();
             var programIds = rows.Select(r => r.ProgramId).Distinct().ToList();
             var upcoming = await db.Sessions.AsNoTracking().Upcoming(now)
-                .Where(s => pairIds.Contains(s.PairId))
-                .Select(s => new { s.Id, s.PairId, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location })
+                .Where(s => pairIds.Contains(s.PairId!.Value))
+                .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location })
                 .ToListAsync(cancellationToken);
             var next = upcoming.GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).First());
             var held = await db.Sessions.AsNoTracking()
-                .Where(s => pairIds.Contains(s.PairId) && s.Status == SessionStatus.Held)
-                .GroupBy(s => s.PairId).Select(g => new { PairId = g.Key, Count = g.Count() })
+                .Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
+                .GroupBy(s => s.PairId!.Value).Select(g => new { PairId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.PairId, g => g.Count, cancellationToken);
             var topics = await db.ProgramTopics.AsNoTracking()
                 .Where(t => programIds.Contains(t.ProgramId))
@@ -175,8 +175,8 @@ public static class MyMentoring
                 .ToListAsync(cancellationToken);
             var covered = (await db.SessionTopics.AsNoTracking()
                 .Where(t => t.Kind == SessionTopicKind.Covered)
-                .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
-                    (t, s) => new { s.PairId, t.ProgramTopicId })
+                .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
+                    (t, s) => new { PairId = s.PairId!.Value, t.ProgramTopicId })
                 .Distinct()
                 .ToListAsync(cancellationToken))
                 .Select(c => (c.PairId, c.ProgramTopicId))

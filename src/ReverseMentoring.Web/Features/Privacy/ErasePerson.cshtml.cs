@@ -157,7 +157,7 @@ public static class ErasePerson
                 }
             }
 
-            var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId)).ToListAsync(cancellationToken);
+            var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value)).ToListAsync(cancellationToken);
             var sessionsWithReason = new List<int>();
             foreach (var session in sessions)
             {

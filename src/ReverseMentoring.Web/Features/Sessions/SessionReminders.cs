@@ -234,8 +234,10 @@ public sealed class SessionReminders(
         return reminders;
     }
 
+    // A pair's sessions only: a group session names its attendees through its group (GroupSessionReminders).
     private static IQueryable<SessionWithPeople> SessionsWithPeople(AppDbContext db, IQueryable<Session> sessions) =>
         from s in sessions
+        where s.PairId != null
         join program in db.Programs on s.ProgramId equals program.Id
         select new SessionWithPeople
         {

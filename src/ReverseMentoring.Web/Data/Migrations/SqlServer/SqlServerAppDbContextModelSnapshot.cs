@@ -913,7 +913,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionId", "Role")
+                    b.HasIndex("SessionId", "PairId", "Role")
                         .IsUnique();
 
                     b.HasIndex("PairId", "CreatedAtUtc", "Rating", "ByUserId");
@@ -958,6 +958,40 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProgressOnGoals");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GroupMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "SentAtUtc");
+
+                    b.ToTable("GroupMessages");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
@@ -1186,6 +1220,69 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId");
 
                     b.ToTable("LeadershipTraitRatings");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("ProgramId", "MentorEnrolmentId");
+
+                    b.ToTable("MentoringGroups");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("GroupId", "PairId")
+                        .IsUnique();
+
+                    b.ToTable("MentoringGroupMembers");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2239,6 +2336,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<int>("Format")
                         .HasColumnType("int");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("HeldMinutes")
                         .HasColumnType("int");
 
@@ -2264,7 +2364,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<bool>("NotesSharedWithHr")
                         .HasColumnType("bit");
 
-                    b.Property<int>("PairId")
+                    b.Property<int?>("PairId")
                         .HasColumnType("int");
 
                     b.Property<int>("ProgramId")
@@ -2296,11 +2396,48 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "StartsAtUtc");
 
+                    b.HasIndex("GroupId", "Status", "StartsAtUtc");
+
                     b.HasIndex("PairId", "Status", "StartsAtUtc");
 
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_PairOrGroup", "(\"PairId\" IS NOT NULL AND \"GroupId\" IS NULL) OR (\"PairId\" IS NULL AND \"GroupId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("SessionId", "PairId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
@@ -2712,6 +2849,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GroupMessage", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -2799,6 +2945,46 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MentorEnrolment");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroupMember", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Pair");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -3122,11 +3308,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
@@ -3134,7 +3324,30 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Group");
+
                     b.Navigation("Pair");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
@@ -3215,6 +3428,11 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Coordinators");
@@ -3234,6 +3452,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Attendance");
+
                     b.Navigation("Moves");
 
                     b.Navigation("Topics");

@@ -874,7 +874,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionId", "Role")
+                    b.HasIndex("SessionId", "PairId", "Role")
                         .IsUnique();
 
                     b.HasIndex("PairId", "CreatedAtUtc", "Rating", "ByUserId");
@@ -917,6 +917,38 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProgressOnGoals");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GroupMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "SentAtUtc");
+
+                    b.ToTable("GroupMessages");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
@@ -1135,6 +1167,65 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("LeadershipTraitRatings");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("ProgramId", "MentorEnrolmentId");
+
+                    b.ToTable("MentoringGroups");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("GroupId", "PairId")
+                        .IsUnique();
+
+                    b.ToTable("MentoringGroupMembers");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2154,6 +2245,9 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("HeldMinutes")
                         .HasColumnType("INTEGER");
 
@@ -2179,7 +2273,7 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Property<bool>("NotesSharedWithHr")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("PairId")
+                    b.Property<int?>("PairId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgramId")
@@ -2211,11 +2305,46 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StartsAtUtc");
 
+                    b.HasIndex("GroupId", "Status", "StartsAtUtc");
+
                     b.HasIndex("PairId", "Status", "StartsAtUtc");
 
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_PairOrGroup", "(\"PairId\" IS NOT NULL AND \"GroupId\" IS NULL) OR (\"PairId\" IS NULL AND \"GroupId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("SessionId", "PairId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
@@ -2617,6 +2746,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GroupMessage", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -2704,6 +2842,46 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MentorEnrolment");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroupMember", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Pair");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -3027,11 +3205,15 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
@@ -3039,7 +3221,30 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Group");
+
                     b.Navigation("Pair");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
@@ -3120,6 +3325,11 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Coordinators");
@@ -3139,6 +3349,8 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Attendance");
+
                     b.Navigation("Moves");
 
                     b.Navigation("Topics");
