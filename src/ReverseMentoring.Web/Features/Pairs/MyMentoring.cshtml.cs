@@ -89,7 +89,17 @@ public static class MyMentoring
 
         /// <summary>Held sessions of this person's pairs still waiting for their feedback.</summary>
         public int PendingFeedback { get; init; }
+
+        /// <summary>The live groups this person leads or belongs to.</summary>
+        public IReadOnlyList<MyGroup> Groups { get; init; } = [];
+
+        /// <summary>Programs where this person mentors two or more accepted mentees not yet in a group: they can start one.</summary>
+        public IReadOnlyList<GroupableProgram> CanStartGroupIn { get; init; } = [];
     }
+
+    public sealed record MyGroup(int Id, string Name, string ProgramName, bool IAmMentor, int Members);
+
+    public sealed record GroupableProgram(int ProgramId, string ProgramName);
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -126,7 +136,29 @@ public static class MyMentoring
                 Enrolments = enrolments, OpenCheckIns = openCheckIns, PendingFeedback = pendingFeedback,
                 Pairs = await LivePairsAsync(id, me.TimeZoneId, now, cancellationToken),
                 ToDo = await ParticipantToDo.ItemsAsync(db, id, now, cancellationToken),
+                Groups = await db.MentoringGroups.AsNoTracking()
+                    .Where(g => g.EndedAtUtc == null
+                        && (g.MentorEnrolment!.UserId == id || g.Members.Any(m => m.Pair!.MenteeEnrolment!.UserId == id)))
+                    .OrderBy(g => g.Name)
+                    .Select(g => new MyGroup(g.Id, g.Name, db.Programs.Where(p => p.Id == g.ProgramId).Select(p => p.Name).First(),
+                        g.MentorEnrolment!.UserId == id, g.Members.Count))
+                    .ToListAsync(cancellationToken),
+                CanStartGroupIn = await GroupablePrograms(id, cancellationToken),
             };
+        }
+
+        // Two or more of the mentor's accepted pairs outside any live group: enough for a new group.
+        private async Task<IReadOnlyList<GroupableProgram>> GroupablePrograms(string id, CancellationToken cancellationToken)
+        {
+            var ids = await db.Pairs.AsNoTracking().Active()
+                .Where(p => p.MentorEnrolment!.UserId == id
+                    && !db.MentoringGroupMembers.Any(m => m.PairId == p.Id && db.MentoringGroups.Any(g => g.Id == m.GroupId && g.EndedAtUtc == null)))
+                .GroupBy(p => p.ProgramId)
+                .Where(g => g.Count() >= MentoringGroup.MinMembers)
+                .Select(g => g.Key)
+                .ToListAsync(cancellationToken);
+            return ids.Count == 0 ? [] : await db.Programs.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status != ProgramStatus.Closed)
+                .OrderBy(p => p.Name).Select(p => new GroupableProgram(p.Id, p.Name)).ToListAsync(cancellationToken);
         }
 
         private async Task<IReadOnlyList<LivePair>> LivePairsAsync(string id, string myZone, DateTime now, CancellationToken cancellationToken)
