@@ -77,10 +77,10 @@ public sealed class GroupSessionTests : IClassFixture<SessionsApp>
         // Each member gets one invitation; the mentor, who scheduled it, none.
         foreach (var mentee in world.Mentees)
         {
-            Assert.Single(_app.MailTo(mentee.Email), m => m.Subject.StartsWith("Group session scheduled", StringComparison.Ordinal));
+            Assert.Single(_app.MailTo(mentee.Email), m => (m.Subject ?? "").StartsWith("Group session scheduled", StringComparison.Ordinal));
         }
 
-        Assert.DoesNotContain(_app.MailTo(world.Mentor.Email), m => m.Subject.StartsWith("Group session scheduled", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.MailTo(world.Mentor.Email), m => (m.Subject ?? "").StartsWith("Group session scheduled", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class GroupSessionTests : IClassFixture<SessionsApp>
         Assert.Equal(SessionStatus.Cancelled, (await SavedAsync(id)).Status);
         foreach (var mentee in world.Mentees)
         {
-            Assert.Single(_app.MailTo(mentee.Email), m => m.Subject.StartsWith("Group session cancelled", StringComparison.Ordinal));
+            Assert.Single(_app.MailTo(mentee.Email), m => (m.Subject ?? "").StartsWith("Group session cancelled", StringComparison.Ordinal));
         }
     }
 
@@ -260,7 +260,7 @@ public sealed class GroupSessionTests : IClassFixture<SessionsApp>
 
         foreach (var person in new[] { world.Mentor }.Concat(world.Mentees))
         {
-            Assert.Single(_app.MailTo(person.Email), m => m.Subject.Contains("group session of Thursday circle is coming up", StringComparison.Ordinal));
+            Assert.Single(_app.MailTo(person.Email), m => (m.Subject ?? "").Contains("group session of Thursday circle is coming up", StringComparison.Ordinal));
         }
     }
 

@@ -130,6 +130,11 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
         ["/Participant/Calendar"] = "its two forms hold no field but the anti-forgery token, so there is nothing to tamper with; Calendars/CalendarFeedTests posts both",
+        ["/Participant/Groups/Create/{programId}"] = "its form shows only to a mentor with two accepted mentees outside a group; Groups/CreateGroupTests posts refused mentees, names and other mentors' pairs",
+        ["/Participant/Groups/{id}"] = "the group's message form; Groups/GroupSessionTests posts as an outsider, and the text is shown encoded like every message",
+        ["/Participant/Groups/{groupId}/Schedule"] = "the session plan fields of /Participant/Sessions/Schedule, checked by the same validator; Groups/GroupSessionTests posts clashes and a member's attempt",
+        ["/Participant/GroupSessions/{id}"] = "its cancel form is the mentor's only; Groups/GroupSessionTests posts a member's cancel and checks nothing changed",
+        ["/Participant/GroupSessions/{id}/Log"] = "Groups/GroupSessionTests posts a member's log and an attendee outside the group, and checks nothing was saved",
         ["/Mail/Undelivered"] = "its only form, try again, is shown only for an e-mail that could not be delivered; Mail/OutboxTests posts it",
     };
 
