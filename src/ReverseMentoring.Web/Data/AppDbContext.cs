@@ -59,6 +59,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ProvisioningToken> ProvisioningTokens => Set<ProvisioningToken>();
     public DbSet<ProvisionedAccount> ProvisionedAccounts => Set<ProvisionedAccount>();
+    public DbSet<MentoringGroup> MentoringGroups => Set<MentoringGroup>();
+    public DbSet<MentoringGroupMember> MentoringGroupMembers => Set<MentoringGroupMember>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
+    public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -270,9 +274,51 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             session.HasIndex(s => new { s.ProgramId, s.Status, s.StartsAtUtc });
             session.HasIndex(s => new { s.Status, s.StartsAtUtc });
             session.HasOne(s => s.Pair).WithMany().HasForeignKey(s => s.PairId).OnDelete(DeleteBehavior.Restrict);
+            session.HasOne(s => s.Group).WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Restrict);
+            session.HasIndex(s => new { s.GroupId, s.Status, s.StartsAtUtc });
+            session.HasMany(s => s.Attendance).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+
+            // A session belongs to a pair or to a group, never both and never neither.
+            session.ToTable(t => t.HasCheckConstraint("CK_Sessions_PairOrGroup",
+                "(\"PairId\" IS NOT NULL AND \"GroupId\" IS NULL) OR (\"PairId\" IS NULL AND \"GroupId\" IS NOT NULL)"));
             session.HasOne<MentoringProgram>().WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
             session.HasMany(s => s.Topics).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
             session.HasMany(s => s.Moves).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MentoringGroup>(group =>
+        {
+            group.Property(g => g.Name).HasMaxLength(MentoringGroup.NameMaxLength);
+            group.HasIndex(g => new { g.ProgramId, g.MentorEnrolmentId });
+            group.HasOne<MentoringProgram>().WithMany().HasForeignKey(g => g.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            group.HasOne(g => g.MentorEnrolment).WithMany().HasForeignKey(g => g.MentorEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+            group.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+            group.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        builder.Entity<MentoringGroupMember>(member =>
+        {
+            member.HasIndex(m => new { m.GroupId, m.PairId }).IsUnique();
+            member.HasIndex(m => m.PairId);
+            member.HasIndex(m => m.MenteeEnrolmentId);
+            member.HasOne(m => m.Pair).WithMany().HasForeignKey(m => m.PairId).OnDelete(DeleteBehavior.Restrict);
+            member.HasOne<Enrolment>().WithMany().HasForeignKey(m => m.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<SessionAttendance>(attendance =>
+        {
+            attendance.HasIndex(a => new { a.SessionId, a.PairId }).IsUnique();
+            attendance.HasIndex(a => a.PairId);
+            attendance.HasOne<Pair>().WithMany().HasForeignKey(a => a.PairId).OnDelete(DeleteBehavior.Restrict);
+            attendance.HasOne<Enrolment>().WithMany().HasForeignKey(a => a.MenteeEnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<GroupMessage>(message =>
+        {
+            message.Property(m => m.AuthorUserId).HasMaxLength(450);
+            message.Property(m => m.Text).HasMaxLength(GroupMessage.TextMaxLength);
+            message.HasIndex(m => new { m.GroupId, m.SentAtUtc });
+            message.HasOne<MentoringGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SessionMove>(move =>
@@ -294,7 +340,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             feedback.Property(f => f.ByUserId).HasMaxLength(450);
             feedback.Property(f => f.Role).HasConversion<string>().HasMaxLength(16);
             feedback.Property(f => f.Comment).HasMaxLength(Feedback.CommentMaxLength);
-            feedback.HasIndex(f => new { f.SessionId, f.Role }).IsUnique();
+            // Once per side of a pair; in a group session each attending mentee rates under their own pair.
+            feedback.HasIndex(f => new { f.SessionId, f.PairId, f.Role }).IsUnique();
 
             // Covering indexes: ratings over a period (per program, or all programs by skip-scan) and a pair's latest
             // ratings are read without touching the table.

@@ -59,15 +59,21 @@ public static class PairHealthQueries
         return from p in pairs.Active()
                where p.AcceptedAtUtc != null
                join program in db.Programs on p.ProgramId equals program.Id
+               let pairHeld = db.Sessions
+                   .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc)
+                   .Max(s => (DateTime?)s.StartsAtUtc)
+               // A held group session counts for the member pairs whose mentee came.
+               let groupHeld = db.Sessions
+                   .Where(s => s.GroupId != null && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc
+                       && s.Attendance.Any(a => a.PairId == p.Id && a.Attended))
+                   .Max(s => (DateTime?)s.StartsAtUtc)
                select new PairHealthFacts
                {
                    PairId = p.Id,
                    ProgramId = p.ProgramId,
                    CadenceDays = program.SessionCadenceDays,
                    AcceptedAtUtc = p.AcceptedAtUtc!.Value,
-                   LastHeldUtc = db.Sessions
-                       .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc)
-                       .Max(s => (DateTime?)s.StartsAtUtc),
+                   LastHeldUtc = pairHeld == null || groupHeld > pairHeld ? groupHeld : pairHeld,
                    NextScheduledUtc = db.Sessions
                        .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > nowUtc)
                        .Min(s => (DateTime?)s.StartsAtUtc),

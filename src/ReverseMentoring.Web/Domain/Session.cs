@@ -20,7 +20,7 @@ public enum SessionTopicKind
 }
 
 /// <summary>
-/// A meeting of a pair: when, how long, how and where, what about; then what happened. Once created, it moves only
+/// A meeting of a pair, or of a mentor's group (exactly one of the two): when, how long, how and where, what about; then what happened. Once created, it moves only
 /// through <see cref="Reschedule"/>, <see cref="Cancel"/>, <see cref="Log"/> and <see cref="MarkMissed"/>, which refuse
 /// an illegal move.
 /// </summary>
@@ -36,6 +36,7 @@ public sealed class Session : IAudited
     public const string NotChangeableMessage = "Only a scheduled session that has not started yet can be changed.";
     public const string NotCancellableMessage = "Only a scheduled session that has not started yet can be cancelled.";
     public const string CancelledLogMessage = "This session was cancelled, so it cannot be logged. Schedule a new one instead.";
+    public const string AttendeeOutsideGroupMessage = "Tick only the group's own members.";
     public const string NotYetLogMessage = "This session has not started yet. Log it once it has taken place.";
 
     /// <summary>A scheduled session nobody logged this long after its end counts as missed.</summary>
@@ -61,8 +62,16 @@ public sealed class Session : IAudited
 
     public int Id { get; set; }
     public int ProgramId { get; set; }
-    public int PairId { get; set; }
+
+    /// <summary>The pair that meets; null for a group session, which has <see cref="GroupId"/> instead (never both).</summary>
+    public int? PairId { get; set; }
+
     public Pair? Pair { get; set; }
+
+    /// <summary>The group that meets, for a group session: one session for the mentor and every member.</summary>
+    public int? GroupId { get; set; }
+
+    public MentoringGroup? Group { get; set; }
     public DateTime StartsAtUtc { get => _startsAtUtc; init => _startsAtUtc = value; }
     public int DurationMinutes { get => _durationMinutes; init => _durationMinutes = value; }
 
@@ -104,6 +113,11 @@ public sealed class Session : IAudited
     public DateTime? MissedAtUtc { get => _missedAtUtc; init => _missedAtUtc = value; }
 
     public List<SessionTopic> Topics { get; set; } = [];
+
+    /// <summary>For a held group session: which members' mentees came (one row per member, recorded by the mentor).</summary>
+    public List<SessionAttendance> Attendance { get; set; } = [];
+
+    public bool IsGroupSession => GroupId is not null;
 
     /// <summary>Every time the session was moved to another time, and by whom.</summary>
     public List<SessionMove> Moves { get; set; } = [];
@@ -198,6 +212,42 @@ public sealed class Session : IAudited
         _loggedAtUtc ??= now;
         _loggedByUserId ??= byUserId;
         SetTopics(SessionTopicKind.Covered, coveredTopicIds);
+    }
+
+    /// <summary>
+    /// Records, for a held group session, which of the group's members came: one row per member, replaced on a
+    /// correction. Refuses a pair outside the group.
+    /// </summary>
+    public void RecordAttendance(IReadOnlyCollection<MentoringGroupMember> members, IReadOnlyCollection<int> attendedPairIds)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(attendedPairIds);
+        if (GroupId is null || members.Any(m => m.GroupId != GroupId))
+        {
+            throw new DomainRuleException("Attendance is recorded for group sessions only.");
+        }
+
+        if (Status != SessionStatus.Held)
+        {
+            throw new DomainRuleException("Log the session before recording who came.");
+        }
+
+        if (attendedPairIds.Any(id => members.All(m => m.PairId != id)))
+        {
+            throw new DomainRuleException(AttendeeOutsideGroupMessage);
+        }
+
+        foreach (var member in members)
+        {
+            var row = Attendance.FirstOrDefault(a => a.PairId == member.PairId);
+            if (row is null)
+            {
+                row = new SessionAttendance { PairId = member.PairId, MenteeEnrolmentId = member.MenteeEnrolmentId };
+                Attendance.Add(row);
+            }
+
+            row.Attended = attendedPairIds.Contains(member.PairId);
+        }
     }
 
     /// <summary>A scheduled session nobody logged within <see cref="MissedAfter"/> of its end counts as missed.</summary>

@@ -16,6 +16,19 @@ public static class SessionQueries
         return sessions.Where(s => ids.Contains(s.Id));
     }
 
+    /// <summary>The group sessions the person attends: as the group's mentor, or as the mentee of one of its members.</summary>
+    public static IQueryable<Session> OfGroupParticipant(this IQueryable<Session> sessions, string userId) =>
+        sessions.Where(s => s.GroupId != null
+            && (s.Group!.MentorEnrolment!.UserId == userId || s.Group.Members.Any(m => m.Pair!.MenteeEnrolment!.UserId == userId)));
+
+    /// <summary>
+    /// The sessions that hold a place in the calendar of one of these enrolments: their pairs' sessions, and the group
+    /// sessions they lead or belong to.
+    /// </summary>
+    public static IQueryable<Session> Involving(this IQueryable<Session> sessions, List<int> enrolmentIds) =>
+        sessions.Where(s => (s.PairId != null && (enrolmentIds.Contains(s.Pair!.MentorEnrolmentId) || enrolmentIds.Contains(s.Pair!.MenteeEnrolmentId)))
+            || (s.GroupId != null && (enrolmentIds.Contains(s.Group!.MentorEnrolmentId) || s.Group.Members.Any(m => enrolmentIds.Contains(m.MenteeEnrolmentId)))));
+
     /// <summary>Planned and not started at <paramref name="now"/>: what <see cref="Session.CanChange"/> accepts.</summary>
     public static IQueryable<Session> Upcoming(this IQueryable<Session> sessions, DateTime now) =>
         sessions.Where(s => s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now);

@@ -59,7 +59,7 @@ public sealed class StartupDataTests
         Assert.All(sessions.Where(s => s.Status == SessionStatus.Scheduled), s => Assert.True(s.StartsAtUtc > now));
 
         // The cases the dashboard exists to surface: a pair that never met and pairs that stopped meeting.
-        var lastHeld = sessions.Where(s => s.Status == SessionStatus.Held).GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.Max(s => s.StartsAtUtc));
+        var lastHeld = sessions.Where(s => s.Status == SessionStatus.Held).GroupBy(s => s.PairId!.Value).ToDictionary(g => g.Key, g => g.Max(s => s.StartsAtUtc));
         var live = pairs.Where(p => p.Status == PairStatus.Accepted).ToList();
         Assert.Equal(1, live.Count(p => !lastHeld.ContainsKey(p.Id)));
         Assert.True(live.Count(p => lastHeld.TryGetValue(p.Id, out var last) && last < now.AddDays(-pilot.SessionCadenceDays * 2)) >= 3);

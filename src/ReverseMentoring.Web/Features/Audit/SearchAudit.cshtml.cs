@@ -331,7 +331,7 @@ public static class SearchAudit
         var emails = people.Select(p => p.Email).ToList();
         var enrolments = await db.Enrolments.Where(e => ids.Contains(e.UserId)).Select(e => e.Id).ToListAsync(cancellationToken);
         var pairs = await db.Pairs.Where(p => enrolments.Contains(p.MentorEnrolmentId) || enrolments.Contains(p.MenteeEnrolmentId)).Select(p => p.Id).ToListAsync(cancellationToken);
-        var sessions = await db.Sessions.Where(s => pairs.Contains(s.PairId)).Select(s => s.Id).ToListAsync(cancellationToken);
+        var sessions = await db.Sessions.Where(s => pairs.Contains(s.PairId!.Value)).Select(s => s.Id).ToListAsync(cancellationToken);
         var invitations = await db.Invitations.Where(i => emails.Contains(i.Email)).Select(i => i.Id).ToListAsync(cancellationToken);
         static List<string> Keys(IEnumerable<int> list) => list.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
         var (enrolmentKeys, pairKeys, sessionKeys, invitationKeys) = (Keys(enrolments), Keys(pairs), Keys(sessions), Keys(invitations));

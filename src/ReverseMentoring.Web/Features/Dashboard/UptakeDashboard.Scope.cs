@@ -104,7 +104,7 @@ public static partial class UptakeDashboard
             var ids = people.Select(e => e.Id);
             pairs = pairs.Where(p => ids.Contains(p.MentorEnrolmentId) || ids.Contains(p.MenteeEnrolmentId));
             var pairIds = pairs.Select(p => p.Id);
-            sessions = sessions.Where(s => pairIds.Contains(s.PairId));
+            sessions = sessions.Where(s => pairIds.Contains(s.PairId!.Value));
             feedback = feedback.Where(f => pairIds.Contains(f.PairId));
         }
 

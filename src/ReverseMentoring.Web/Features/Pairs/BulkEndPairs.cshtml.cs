@@ -177,7 +177,7 @@ public static class BulkEndPairs
                 .OrderBy(p => p.MentorEnrolment!.User!.DisplayName).ThenBy(p => p.Id)
                 .ToListAsync(cancellationToken);
             var pairIds = pairs.Select(p => p.Id).ToList();
-            var upcoming = (await db.Sessions.Upcoming(now).Where(s => pairIds.Contains(s.PairId)).ToListAsync(cancellationToken)).ToLookup(s => s.PairId);
+            var upcoming = (await db.Sessions.Upcoming(now).Where(s => pairIds.Contains(s.PairId!.Value)).ToListAsync(cancellationToken)).ToLookup(s => s.PairId!.Value);
 
             var by = current.RequireId();
             var rows = Bulk.Apply(pairs, p => p.Id, p => NameOf(p.MentorEnrolment!.User!.DisplayName, p.MenteeEnrolment!.User!.DisplayName),

@@ -87,8 +87,8 @@ public static class LeaderReliability
                 .ToListAsync(cancellationToken);
             var pairIds = pairs.Select(p => p.PairId).ToList();
             var sessions = await db.Sessions.AsNoTracking()
-                .Where(s => s.ProgramId == query.ProgramId && pairIds.Contains(s.PairId))
-                .GroupBy(s => new { s.PairId, s.Status })
+                .Where(s => s.ProgramId == query.ProgramId && pairIds.Contains(s.PairId!.Value))
+                .GroupBy(s => new { PairId = s.PairId!.Value, s.Status })
                 .Select(g => new { g.Key.PairId, g.Key.Status, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             var moved = await db.SessionMoves.AsNoTracking()

@@ -97,7 +97,17 @@ public static class MyMentoring
 
         /// <summary>Held sessions of this person's pairs still waiting for their feedback.</summary>
         public int PendingFeedback { get; init; }
+
+        /// <summary>The live groups this person leads or belongs to.</summary>
+        public IReadOnlyList<MyGroup> Groups { get; init; } = [];
+
+        /// <summary>Programs where this person mentors two or more accepted mentees not yet in a group: they can start one.</summary>
+        public IReadOnlyList<GroupableProgram> CanStartGroupIn { get; init; } = [];
     }
+
+    public sealed record MyGroup(int Id, string Name, string ProgramName, bool IAmMentor, int Members);
+
+    public sealed record GroupableProgram(int ProgramId, string ProgramName);
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -134,7 +144,29 @@ public static class MyMentoring
                 Enrolments = enrolments, OpenCheckIns = openCheckIns, PendingFeedback = pendingFeedback,
                 Pairs = await LivePairsAsync(id, me.TimeZoneId, now, cancellationToken),
                 ToDo = await ParticipantToDo.ItemsAsync(db, id, now, cancellationToken),
+                Groups = await db.MentoringGroups.AsNoTracking()
+                    .Where(g => g.EndedAtUtc == null
+                        && (g.MentorEnrolment!.UserId == id || g.Members.Any(m => m.Pair!.MenteeEnrolment!.UserId == id)))
+                    .OrderBy(g => g.Name)
+                    .Select(g => new MyGroup(g.Id, g.Name, db.Programs.Where(p => p.Id == g.ProgramId).Select(p => p.Name).First(),
+                        g.MentorEnrolment!.UserId == id, g.Members.Count))
+                    .ToListAsync(cancellationToken),
+                CanStartGroupIn = await GroupablePrograms(id, cancellationToken),
             };
+        }
+
+        // Two or more of the mentor's accepted pairs outside any live group: enough for a new group.
+        private async Task<IReadOnlyList<GroupableProgram>> GroupablePrograms(string id, CancellationToken cancellationToken)
+        {
+            var ids = await db.Pairs.AsNoTracking().Active()
+                .Where(p => p.MentorEnrolment!.UserId == id
+                    && !db.MentoringGroupMembers.Any(m => m.PairId == p.Id && db.MentoringGroups.Any(g => g.Id == m.GroupId && g.EndedAtUtc == null)))
+                .GroupBy(p => p.ProgramId)
+                .Where(g => g.Count() >= MentoringGroup.MinMembers)
+                .Select(g => g.Key)
+                .ToListAsync(cancellationToken);
+            return ids.Count == 0 ? [] : await db.Programs.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status != ProgramStatus.Closed)
+                .OrderBy(p => p.Name).Select(p => new GroupableProgram(p.Id, p.Name)).ToListAsync(cancellationToken);
         }
 
         private async Task<IReadOnlyList<LivePair>> LivePairsAsync(string id, string myZone, DateTime now, CancellationToken cancellationToken)
@@ -168,13 +200,13 @@ public static class MyMentoring
             var pairIds = rows.Select(r => r.Id).ToList();
             var programIds = rows.Select(r => r.ProgramId).Distinct().ToList();
             var upcoming = await db.Sessions.AsNoTracking().Upcoming(now)
-                .Where(s => pairIds.Contains(s.PairId))
-                .Select(s => new { s.Id, s.PairId, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location })
+                .Where(s => pairIds.Contains(s.PairId!.Value))
+                .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location })
                 .ToListAsync(cancellationToken);
             var next = upcoming.GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).First());
             var held = await db.Sessions.AsNoTracking()
-                .Where(s => pairIds.Contains(s.PairId) && s.Status == SessionStatus.Held)
-                .GroupBy(s => s.PairId).Select(g => new { PairId = g.Key, Count = g.Count() })
+                .Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
+                .GroupBy(s => s.PairId!.Value).Select(g => new { PairId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.PairId, g => g.Count, cancellationToken);
             var topics = await db.ProgramTopics.AsNoTracking()
                 .Where(t => programIds.Contains(t.ProgramId))
@@ -183,8 +215,8 @@ public static class MyMentoring
                 .ToListAsync(cancellationToken);
             var covered = (await db.SessionTopics.AsNoTracking()
                 .Where(t => t.Kind == SessionTopicKind.Covered)
-                .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
-                    (t, s) => new { s.PairId, t.ProgramTopicId })
+                .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
+                    (t, s) => new { PairId = s.PairId!.Value, t.ProgramTopicId })
                 .Distinct()
                 .ToListAsync(cancellationToken))
                 .Select(c => (c.PairId, c.ProgramTopicId))

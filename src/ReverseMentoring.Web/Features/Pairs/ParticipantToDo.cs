@@ -117,7 +117,7 @@ public static class ParticipantToDo
 
         // Training is asked for before the first session: once the person has met in a program, it is no longer a to-do.
         var metIn = await db.Sessions.AsNoTracking()
-            .Where(s => mine.Select(p => p.Id).Contains(s.PairId) && s.Status == SessionStatus.Held)
+            .Where(s => mine.Select(p => p.Id).Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
             .Select(s => s.ProgramId).Distinct().ToListAsync(cancellationToken);
         foreach (var program in (await Resources.RequiredTraining.RequiredLeftForAsync(db, userId, cancellationToken)).Where(p => !metIn.Contains(p.ProgramId)))
         {
@@ -129,7 +129,7 @@ public static class ParticipantToDo
         var pairIds = mine.Select(p => p.Id);
         var missedSince = nowUtc - LogMissedWithin;
         var toLog = await db.Sessions.AsNoTracking()
-            .Where(s => pairIds.Contains(s.PairId) && s.LoggedAtUtc == null
+            .Where(s => pairIds.Contains(s.PairId!.Value) && s.LoggedAtUtc == null
                 && ((s.Status == SessionStatus.Scheduled && s.EndsAtUtc <= nowUtc)
                     || (s.Status == SessionStatus.Missed && s.EndsAtUtc >= missedSince)))
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)

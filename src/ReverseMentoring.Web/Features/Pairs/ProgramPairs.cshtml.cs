@@ -75,7 +75,13 @@ public static class ProgramPairs
     }
 
     public sealed record Result(
-        int ProgramId, string ProgramName, int SessionCadenceDays, string ViewerTimeZoneId, IReadOnlyList<Row> Pairs, int Page, int PageCount, int Total, PairFlagKind? Flag);
+        int ProgramId, string ProgramName, int SessionCadenceDays, string ViewerTimeZoneId, IReadOnlyList<Row> Pairs, int Page, int PageCount, int Total, PairFlagKind? Flag)
+    {
+        /// <summary>The program's live groups: who meets together, and how many group sessions they held (never their messages).</summary>
+        public IReadOnlyList<GroupRow> Groups { get; init; } = [];
+    }
+
+    public sealed record GroupRow(string Name, string MentorName, IReadOnlyList<string> Members, int Held);
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
     {
@@ -109,7 +115,9 @@ public static class ProgramPairs
                     MentorEmail = p.MentorEnrolment.User.Email ?? "",
                     MenteeEmail = p.MenteeEnrolment.User.Email ?? "",
                     Status = p.Status,
-                    Held = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Held),
+                    // A held group session counts for each member pair whose mentee came.
+                    Held = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Held)
+                        + db.SessionAttendance.Count(a => a.PairId == p.Id && a.Attended),
                     Scheduled = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Scheduled),
                     Missed = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Missed),
                     LastSessionUtc = db.Sessions.Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held).Max(s => (DateTime?)s.StartsAtUtc),
@@ -137,7 +145,20 @@ public static class ProgramPairs
                 row.Flags = health.GetValueOrDefault(row.Id)?.Flags ?? [];
             }
 
-            return new Result(program.Id, program.Name, program.SessionCadenceDays, zone, list, page, pageCount, total, query.Flag);
+            var groups = (await db.MentoringGroups.AsNoTracking()
+                .Where(g => g.ProgramId == program.Id && g.EndedAtUtc == null)
+                .OrderBy(g => g.Name)
+                .Select(g => new
+                {
+                    g.Name,
+                    Mentor = g.MentorEnrolment!.User!.DisplayName,
+                    Members = g.Members.Select(m => m.Pair!.MenteeEnrolment!.User!.DisplayName).ToList(),
+                    Held = db.Sessions.Count(s => s.GroupId == g.Id && s.Status == SessionStatus.Held),
+                })
+                .ToListAsync(cancellationToken))
+                .Select(g => new GroupRow(g.Name, g.Mentor, g.Members.Order(StringComparer.CurrentCulture).ToList(), g.Held))
+                .ToList();
+            return new Result(program.Id, program.Name, program.SessionCadenceDays, zone, list, page, pageCount, total, query.Flag) { Groups = groups };
         }
     }
 }

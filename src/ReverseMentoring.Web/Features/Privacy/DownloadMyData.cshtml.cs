@@ -173,7 +173,7 @@ public static class DownloadMyData
             .ToListAsync(cancellationToken);
         var pairIds = pairs.Select(p => p.Pair.Id).ToList();
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => pairIds.Contains(s.PairId))
+            .Where(s => pairIds.Contains(s.PairId!.Value))
             .Include(s => s.Topics).ThenInclude(t => t.ProgramTopic)
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);

@@ -165,7 +165,7 @@ public static class ErasePerson
                 request.EraseDeclineReason();
             }
 
-            var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId)).ToListAsync(cancellationToken);
+            var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value)).ToListAsync(cancellationToken);
             var sessionsWithReason = new List<int>();
             foreach (var session in sessions)
             {

@@ -98,7 +98,7 @@ public static class GiveFeedback
             {
                 s.Id,
                 s.ProgramId,
-                s.PairId,
+                PairId = s.PairId!.Value,
                 ProgramName = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).First(),
                 s.StartsAtUtc,
                 s.EndsAtUtc,

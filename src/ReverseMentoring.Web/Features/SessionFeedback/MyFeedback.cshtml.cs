@@ -53,8 +53,8 @@ public static class MyFeedback
         var asMentor = db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id);
         var asMentee = db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id);
         return db.Sessions.Where(s => s.Status == SessionStatus.Held
-            && ((asMentor.Contains(s.PairId) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
-                || (asMentee.Contains(s.PairId) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))));
+            && ((asMentor.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
+                || (asMentee.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))));
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>

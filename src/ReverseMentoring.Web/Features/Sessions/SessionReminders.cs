@@ -54,6 +54,7 @@ public sealed class SessionReminders(
 
         var reminders = new List<Outgoing>();
         reminders.AddRange(await TomorrowAsync(db, links, now, cancellationToken));
+        reminders.AddRange(await GroupTomorrowAsync(db, links, now, cancellationToken));
         reminders.AddRange(await LogMissingAsync(db, links, now, cancellationToken));
         reminders.AddRange(await FeedbackOverdueAsync(db, links, now, cancellationToken));
         reminders.AddRange(await QuietPairsAsync(db, links, now, cancellationToken));
@@ -120,6 +121,43 @@ public sealed class SessionReminders(
             {(string.IsNullOrWhiteSpace(side.Session.Location) ? "" : $"Where: {side.Session.Location}")}
             {links.To($"/Participant/Sessions/{side.Session.Id}")}
             """));
+    }
+
+    /// <summary>A group session tomorrow: its mentor and every member are reminded, each once, whatever their number.</summary>
+    private static async Task<IEnumerable<Outgoing>> GroupTomorrowAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
+    {
+        var until = now + TomorrowWithin;
+        var sessions = await db.Sessions.AsNoTracking().Upcoming(now).Where(s => s.GroupId != null && s.StartsAtUtc <= until)
+            .Select(s => new
+            {
+                s.Id,
+                s.StartsAtUtc,
+                s.EndsAtUtc,
+                s.Location,
+                s.CalendarSequence,
+                GroupName = s.Group!.Name,
+                ProgramName = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).First(),
+                Mentor = new Person(s.Group.MentorEnrolment!.UserId, s.Group.MentorEnrolment.User!.Email, s.Group.MentorEnrolment.User.DisplayName,
+                    s.Group.MentorEnrolment.User.TimeZoneId, s.Group.MentorEnrolment.User.ErasedAtUtc == null),
+                Members = s.Group.Members.Select(m => new Person(m.Pair!.MenteeEnrolment!.UserId, m.Pair.MenteeEnrolment.User!.Email,
+                    m.Pair.MenteeEnrolment.User.DisplayName, m.Pair.MenteeEnrolment.User.TimeZoneId, m.Pair.MenteeEnrolment.User.ErasedAtUtc == null)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return sessions.SelectMany(s => new[] { s.Mentor }.Concat(s.Members)
+            .Where(p => p.Reachable && !string.IsNullOrEmpty(p.Email))
+            .DistinctBy(p => p.UserId)
+            .Select(p => new Outgoing(
+                $"session:{s.Id}:tomorrow:{s.CalendarSequence}:{p.UserId}",
+                p.Email!,
+                $"Your group session of {s.GroupName} is coming up",
+                $"""
+                Hello {p.Name},
+
+                The session of {s.GroupName} in {s.ProgramName} starts soon:
+                {SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, p.TimeZoneId)}
+                {(string.IsNullOrWhiteSpace(s.Location) ? "" : $"Where: {s.Location}")}
+                {links.To($"/Participant/GroupSessions/{s.Id}")}
+                """)));
     }
 
     private static async Task<IEnumerable<Outgoing>> LogMissingAsync(AppDbContext db, PublicLinks links, DateTime now, CancellationToken cancellationToken)
@@ -234,8 +272,10 @@ public sealed class SessionReminders(
         return reminders;
     }
 
+    // A pair's sessions only: a group session names its attendees through its group (GroupSessionReminders).
     private static IQueryable<SessionWithPeople> SessionsWithPeople(AppDbContext db, IQueryable<Session> sessions) =>
         from s in sessions
+        where s.PairId != null
         join program in db.Programs on s.ProgramId equals program.Id
         select new SessionWithPeople
         {

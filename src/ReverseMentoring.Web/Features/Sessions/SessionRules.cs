@@ -198,27 +198,58 @@ public static class SessionRules
     }
 
     /// <summary>"Alex already has a session from 10:00 to 11:00 on Tue 3 Mar 2027. Choose another time.", or null when both are free.</summary>
-    public static async Task<string?> ClashAsync(AppDbContext db, PairSides sides, DateTime startsAtUtc, DateTime endsAtUtc, int? exceptSessionId, CancellationToken cancellationToken)
+    public static Task<string?> ClashAsync(AppDbContext db, PairSides sides, DateTime startsAtUtc, DateTime endsAtUtc, int? exceptSessionId, CancellationToken cancellationToken)
     {
-        var people = new[] { sides.Me.UserId, sides.Partner.UserId };
-        var enrolments = await db.Enrolments.AsNoTracking().Where(e => people.Contains(e.UserId))
+        ArgumentNullException.ThrowIfNull(sides);
+        return ClashAsync(db, [new(sides.Me.UserId, "You already have"), new(sides.Partner.UserId, $"{sides.PartnerName} already has")],
+            sides.MyZone, startsAtUtc, endsAtUtc, exceptSessionId, cancellationToken);
+    }
+
+    /// <summary>Someone a new session would book, with how a clash names them to the viewer ("You already have").</summary>
+    public sealed record Attendee(string UserId, string Has);
+
+    /// <summary>
+    /// The first booked session (a pair's or a group's) that overlaps the time for any of <paramref name="people"/>, named
+    /// for the first of them it books, in the viewer's zone; or null when all are free.
+    /// </summary>
+    public static async Task<string?> ClashAsync(AppDbContext db, IReadOnlyList<Attendee> people, string viewerZone, DateTime startsAtUtc, DateTime endsAtUtc, int? exceptSessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var userIds = people.Select(p => p.UserId).Distinct().ToList();
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => userIds.Contains(e.UserId))
             .Select(e => new { e.Id, e.UserId }).ToListAsync(cancellationToken);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
         var booked = Session.BookedStatuses.ToList();
         var clash = await db.Sessions.AsNoTracking()
             .Where(s => booked.Contains(s.Status) && s.Id != (exceptSessionId ?? 0) && s.StartsAtUtc < endsAtUtc && s.EndsAtUtc > startsAtUtc)
-            .Where(s => enrolmentIds.Contains(s.Pair!.MentorEnrolmentId) || enrolmentIds.Contains(s.Pair!.MenteeEnrolmentId))
+            .Involving(enrolmentIds)
             .OrderBy(s => s.StartsAtUtc)
-            .Select(s => new { s.StartsAtUtc, s.EndsAtUtc, s.Pair!.MentorEnrolmentId, s.Pair.MenteeEnrolmentId })
+            .Select(s => new
+            {
+                s.StartsAtUtc,
+                s.EndsAtUtc,
+                PairMentor = (int?)s.Pair!.MentorEnrolmentId,
+                PairMentee = (int?)s.Pair!.MenteeEnrolmentId,
+                GroupMentor = (int?)s.Group!.MentorEnrolmentId,
+                Members = s.Group!.Members.Select(m => m.MenteeEnrolmentId).ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (clash is null)
         {
             return null;
         }
 
-        var mine = enrolments.Where(e => e.UserId == sides.Me.UserId).Select(e => e.Id).ToHashSet();
-        var who = mine.Contains(clash.MentorEnrolmentId) || mine.Contains(clash.MenteeEnrolmentId) ? "You already have" : $"{sides.PartnerName} already has";
-        var zone = sides.MyZone;
+        var booking = new HashSet<int>(clash.Members);
+        foreach (var id in new[] { clash.PairMentor, clash.PairMentee, clash.GroupMentor })
+        {
+            if (id is { } value)
+            {
+                booking.Add(value);
+            }
+        }
+
+        var who = people.FirstOrDefault(p => enrolments.Any(e => e.UserId == p.UserId && booking.Contains(e.Id)))?.Has ?? people[0].Has;
+        var zone = viewerZone;
         var from = SessionTimes.ToLocal(clash.StartsAtUtc, zone);
         var to = SessionTimes.ToLocal(clash.EndsAtUtc, zone);
         return $"{who} a session from {SessionTimes.Time(from)} to {SessionTimes.Time(to)} on {SessionTimes.Day(DateOnly.FromDateTime(from))} ({SessionTimes.Zone(zone).Id}). Choose another time.";
@@ -235,7 +266,7 @@ public static class SessionRules
         var booked = Session.BookedStatuses.ToList();
         var busy = await db.Sessions.AsNoTracking()
             .Where(s => booked.Contains(s.Status) && s.Id != (exceptSessionId ?? 0) && s.EndsAtUtc > nowUtc && s.StartsAtUtc < horizon)
-            .Where(s => allEnrolments.Contains(s.Pair!.MentorEnrolmentId) || allEnrolments.Contains(s.Pair!.MenteeEnrolmentId))
+            .Involving(allEnrolments)
             .Select(s => new Interval(s.StartsAtUtc, s.EndsAtUtc))
             .ToListAsync(cancellationToken);
         var starts = FreeStarts(nowUtc, minutes,
@@ -253,7 +284,7 @@ public static class SessionRules
     {
         var sessions = track ? db.Sessions : db.Sessions.AsNoTracking();
         var session = await sessions.Include(s => s.Topics).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null || await PairAsync(db, session.PairId, userId, cancellationToken) is not { } sides)
+        if (session is not { PairId: { } pairId } || await PairAsync(db, pairId, userId, cancellationToken) is not { } sides)
         {
             return null;
         }

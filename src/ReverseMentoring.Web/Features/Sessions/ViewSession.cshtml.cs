@@ -91,7 +91,7 @@ public static class ViewSession
             string NameOf(string? id) => id == sides.Me.UserId ? "You" : id == sides.Partner.UserId ? sides.PartnerName : "Someone else";
             return new Result(
                 session.Id,
-                session.PairId,
+                session.PairId!.Value,
                 session.ProgramId,
                 sides.Program.Name,
                 sides.PartnerName,

@@ -254,6 +254,39 @@ public sealed class MatrixApp : AppFactory
         var unpinned = runPairs.First(p => !p.Pinned);
         var pinned = runPairs.First(p => p.Pinned);
 
+        // The signed-in mentor also mentors a second mentee, and runs both mentees as a group with a session ahead and one past.
+        var groupMentee = await this.PersonAsync(Roles.Mentee, "Group Mentee");
+        var pairC = await this.PairAsync(running, mentor: mentor, mentee: groupMentee, proposedAtUtc: now.AddDays(-3), acceptedAtUtc: now.AddDays(-2));
+        var group = await SendAsync(new ReverseMentoring.Web.Features.Groups.CreateGroup.Command
+        {
+            ProgramId = running.Id, Name = "Matrix circle", PairIds = [pairA.Id, pairC.Id],
+        }, mentor.As);
+        Session GroupSession(DateTime starts) => new()
+        {
+            ProgramId = running.Id, GroupId = group, StartsAtUtc = starts, DurationMinutes = 60, EndsAtUtc = starts.AddHours(1),
+            Format = SessionFormats.Virtual, Location = "https://meet.example.com/circle", Status = SessionStatus.Scheduled,
+            ScheduledByUserId = mentor.Id, CreatedAtUtc = now.AddDays(-7),
+        };
+        var otherGroupMentee = await this.PersonAsync(Roles.Mentee, "Other Group Mentee");
+        var pairD = await this.PairAsync(running, mentor: otherMentor, mentee: otherGroupMentee, proposedAtUtc: now.AddDays(-3), acceptedAtUtc: now.AddDays(-2));
+        var otherGroup = await SendAsync(new ReverseMentoring.Web.Features.Groups.CreateGroup.Command
+        {
+            ProgramId = running.Id, Name = "Other circle", PairIds = [pairB.Id, pairD.Id],
+        }, otherMentor.As);
+        var groupSession = GroupSession(AtTen(5).AddHours(4));
+        var pastGroupSession = GroupSession(AtTen(-4).AddHours(4));
+        var otherGroupSession = GroupSession(AtTen(6).AddHours(4));
+        otherGroupSession.GroupId = otherGroup;
+        otherGroupSession.ScheduledByUserId = otherMentor.Id;
+        var otherPastGroupSession = GroupSession(AtTen(-5).AddHours(4));
+        otherPastGroupSession.GroupId = otherGroup;
+        otherPastGroupSession.ScheduledByUserId = otherMentor.Id;
+        await ExecuteDbContextAsync(async db =>
+        {
+            db.Sessions.AddRange(groupSession, pastGroupSession, otherGroupSession, otherPastGroupSession);
+            await db.SaveChangesAsync();
+        });
+
         const string notes = "Private notes of the pair.";
         var sessionA = await this.SessionAsync(pairA, SessionStatus.Scheduled, AtTen(3));
         var heldA = await this.SessionAsync(pairA, SessionStatus.Held, AtTen(-2), change: s => s.Log(pairA.Mentor.Id, 60, [], notes, false, null, s.EndsAtUtc));
@@ -305,6 +338,12 @@ public sealed class MatrixApp : AppFactory
             ["otherPair"] = Id(pairB.Id),
             ["proposedPair"] = Id(proposedA.Id),
             ["otherProposedPair"] = Id(proposedB.Id),
+            ["group"] = Id(group),
+            ["groupSession"] = Id(groupSession.Id),
+            ["pastGroupSession"] = Id(pastGroupSession.Id),
+            ["otherGroup"] = Id(otherGroup),
+            ["otherGroupSession"] = Id(otherGroupSession.Id),
+            ["otherPastGroupSession"] = Id(otherPastGroupSession.Id),
             ["session"] = Id(sessionA.Id),
             ["heldSession"] = Id(heldA.Id),
             ["otherSession"] = Id(sessionB.Id),
