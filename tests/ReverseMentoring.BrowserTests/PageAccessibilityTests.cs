@@ -48,6 +48,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             $"/Programs/{pilotId}/CheckIns/Answers", $"/Programs/{pilotId}/CheckIns/Settings", $"/Programs/{pilotId}/GrowthAreas",
             "/Talent", "/Dashboard/MonthlySummary", pilotPairPath,
             $"/Programs/{programId}/Chat", "/OrgChart", "/OrgChart/Upload", "/Provisioning/Tokens",
+            $"/Programs/{pilotId}/Knowledge", $"/Knowledge/Offer?programId={pilotId}",
         ];
         foreach (var path in paths)
         {
@@ -96,7 +97,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
         [
             $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw",
             $"/Participant/Programs/{openProgramId}", $"/Participant/Programs/{openProgramId}/Enrol",
-            "/Participant/Calendar", "/Account/ReminderChat",
+            "/Participant/Calendar", "/Account/ReminderChat", "/Participant/Knowledge",
         ];
         foreach (var path in paths)
         {

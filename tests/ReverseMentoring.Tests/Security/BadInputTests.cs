@@ -55,6 +55,7 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         new("/Participant/Pairs/{pairId}/Agreement"),
         new("/Participant/Pairs/{pairId}/Goals", Unreached: new() { ["Edit"] = "shown only for a goal of one's own; Goals/PairGoalsTests changes goals" }),
         new("/Participant/Journal/Write"),
+        new("/Knowledge/Offer", Base: new() { ["Data.Title"] = "Prompting for leaders", ["Data.Date"] = "2030-06-04", ["Data.Time"] = "10:00", ["Data.Location"] = "https://meet.example.com/k" }),
         new("/Programs/{programId}/Agreement"),
         new("/Programs/Create", Base: new() { ["Data.Name"] = "Spring cohort", ["Data.Objectives"] = "Leaders learn AI tools.", ["Data.StartsOn"] = "2027-03-01", ["Data.EndsOn"] = "2027-09-30" }),
         new("/Account/MyData"),
@@ -130,6 +131,9 @@ public sealed partial class BadInputTests(MatrixApp app) : IClassFixture<MatrixA
         ["/Account/ConfirmEmail"] = "its form holds only the e-mailed link's two values; Account/OpenRegistrationTests posts real and forged ones",
         ["/Error"] = "the status page re-executed for failed POSTs; it has no form",
         ["/Participant/Calendar"] = "its two forms hold no field but the anti-forgery token, so there is nothing to tamper with; Calendars/CalendarFeedTests posts both",
+        ["/Knowledge/{id}"] = "its forms hold no field (sign up, give up a seat) or are shown only to the host (seats, cancel); KnowledgeSharing/SignUpForKnowledgeSessionTests sends each with bad input",
+        ["/Knowledge/{id}/Attendance"] = "its form is shown only once the session has started; KnowledgeSharing/RecordAttendanceAndFeedbackTests sends tampered ids",
+        ["/Knowledge/{id}/Feedback"] = "its form is shown only to someone the host marked as having come; KnowledgeSharing/RecordAttendanceAndFeedbackTests sends bad ratings",
         ["/Mail/Undelivered"] = "its only form, try again, is shown only for an e-mail that could not be delivered; Mail/OutboxTests posts it",
     };
 
