@@ -135,6 +135,16 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ["Enrolments.EnrolInProgram.Command"] = "a program is not personal; the enrolment is always the caller's own",
         ["Resources.MarkResourceDone.Command"] = "the record marked is always the caller's own; a resource of another program or side gives 404 (Training tests)",
         ["Account.Profile.Command"] = "TimeZoneId names a time zone, not a record; the profile is always the caller's own",
+        ["KnowledgeSharing.CancelKnowledgeSession.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.ChangeKnowledgeCapacity.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.GiveKnowledgeFeedback.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.GiveKnowledgeFeedback.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.GiveUpKnowledgeSeat.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.KnowledgeCalendarFile.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.RecordKnowledgeAttendance.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.RecordKnowledgeAttendance.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.SignUpForKnowledgeSession.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.ViewKnowledgeSession.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
     };
 
     public static TheoryData<string> PageCases() => new(Pages.Select(p => p.Url));
