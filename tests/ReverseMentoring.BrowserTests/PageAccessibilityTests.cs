@@ -49,6 +49,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
             "/Talent", "/Dashboard/MonthlySummary", pilotPairPath,
             $"/Programs/{programId}/Chat", "/OrgChart", "/OrgChart/Upload", "/Provisioning/Tokens",
             $"/Programs/{programId}/Requests",
+            $"/Programs/{pilotId}/Knowledge", $"/Knowledge/Offer?programId={pilotId}",
         ];
         foreach (var path in paths)
         {
@@ -97,7 +98,7 @@ public sealed partial class PageAccessibilityTests(BrowserApp app)
         [
             $"/Participant/Programs/{programId}", $"/Participant/Programs/{programId}/Resources", $"/Participant/Programs/{programId}/Withdraw", $"/Participant/Programs/{programId}/RankPartners",
             $"/Participant/Programs/{openProgramId}", $"/Participant/Programs/{openProgramId}/Enrol",
-            "/Participant/Calendar", "/Account/ReminderChat",
+            "/Participant/Calendar", "/Account/ReminderChat", "/Participant/Knowledge",
             $"/Participant/Programs/{programId}/Mentors", $"/Participant/Programs/{programId}/Requests", $"/Participant/Programs/{programId}/Places",
         ];
         foreach (var path in paths)

@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MentoringGroupMember> MentoringGroupMembers => Set<MentoringGroupMember>();
     public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
     public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
+    public DbSet<KnowledgeSession> KnowledgeSessions => Set<KnowledgeSession>();
+    public DbSet<KnowledgeSessionSeat> KnowledgeSessionSeats => Set<KnowledgeSessionSeat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -657,6 +659,34 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             report.HasIndex(r => new { r.MessageId, r.ReportedByUserId }).IsUnique();
             report.HasIndex(r => r.PairId);
             report.HasOne<PairMessage>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<KnowledgeSession>(knowledge =>
+        {
+            knowledge.Property(k => k.HostUserId).HasMaxLength(450);
+            knowledge.Property(k => k.Title).HasMaxLength(KnowledgeSession.TitleMaxLength);
+            knowledge.Property(k => k.Description).HasMaxLength(KnowledgeSession.DescriptionMaxLength);
+            knowledge.Property(k => k.Location).HasMaxLength(KnowledgeSession.LocationMaxLength);
+            knowledge.Property(k => k.Format).HasConversion<int>();
+            knowledge.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
+            knowledge.Property(k => k.CancelReason).HasMaxLength(KnowledgeSession.ReasonMaxLength);
+            knowledge.Property(k => k.Version).IsConcurrencyToken();
+            knowledge.HasIndex(k => new { k.ProgramId, k.StartsAtUtc });
+            knowledge.HasOne(k => k.Program).WithMany().HasForeignKey(k => k.ProgramId).OnDelete(DeleteBehavior.Cascade);
+            knowledge.HasOne(k => k.Host).WithMany().HasForeignKey(k => k.HostUserId).OnDelete(DeleteBehavior.Restrict);
+            knowledge.HasMany(k => k.Seats).WithOne().HasForeignKey(s => s.KnowledgeSessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<KnowledgeSessionSeat>(seat =>
+        {
+            seat.Property(s => s.UserId).HasMaxLength(450);
+            seat.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+            seat.Property(s => s.Comment).HasMaxLength(KnowledgeSessionSeat.CommentMaxLength);
+
+            // One row per person and session: signing up twice is refused by the database too.
+            seat.HasIndex(s => new { s.KnowledgeSessionId, s.UserId }).IsUnique();
+            seat.HasIndex(s => s.UserId);
+            seat.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Concern>(concern =>

@@ -289,6 +289,7 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
         }
 
         await EnsurePilotAsync(hash, coordinatorId, now, cancellationToken);
+        await EnsureKnowledgeSessionAsync(now, cancellationToken);
         await EnsureStarterTrainingAsync(coordinatorId, now, cancellationToken);
         await GiveEachPersonTheirZoneAsync(cancellationToken);
 

@@ -34,4 +34,14 @@ public static class ChatAnnouncements
             ? To(program, channel, $"chat:program:{program.Id}:published:{runId}", "New pairs",
                 $"{pairs} new {(pairs == 1 ? "pair was" : "pairs were")} formed in {program.Name}. Everyone paired has been e-mailed; see your pair at {link}")
             : null;
+
+    /// <summary>A knowledge-sharing session was offered: its topic and time (UTC, since the channel spans zones), no host's name.</summary>
+    public static Outgoing? KnowledgeSessionOffered(MentoringProgram program, KnowledgeSession session, string link)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return Channel(program) is { } channel
+            ? To(program, channel, $"chat:knowledge:{session.Id}:offered", "New knowledge-sharing session",
+                $"A knowledge-sharing session is open in {program.Name}: \"{session.Title}\", {Sessions.SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, "UTC")}, {session.Capacity} seats. Seniors sign up here: {link}")
+            : null;
+    }
 }

@@ -40,6 +40,7 @@ public static class FigureTables
     public const string Traits = "traits";
     public const string Risk = "risk";
     public const string Programs = "programs";
+    public const string Knowledge = "knowledge";
 
     public const string SmallGroupFootnote = "Leadership sees figures only for selections of at least 5 people.";
 
@@ -214,7 +215,24 @@ public static class FigureTables
             "The same figures as above, for each program with enrolments matching the filters.",
             "No program has enrolments matching the filters.");
 
-        IReadOnlyList<FigureTable> tables = [funnel, matching, sessions, cadence, ratings, skills, growth, traits, risk, programs];
+        var knowledge = new FigureTable(
+            Knowledge,
+            "Knowledge-sharing sessions",
+            "Reach beyond pairs: open sessions where one junior teaches several seniors",
+            ["Figure", "Value"],
+            [
+                ["Sessions held", r.Knowledge.SessionsHeld.ToString()],
+                ["Seats attended", r.Knowledge.SeatsAttended.ToString()],
+                ["Seniors reached", r.Knowledge.SeniorsReached.ToString()],
+                ["Average rating (1 to 5)", r.Knowledge.AverageRating.ToString()],
+            ],
+            null,
+            "Sessions whose host recorded who came, by their start in the period; seats of people marked as having come; distinct people among them; "
+            + "the average of their ratings. With a department or job level filter, only seats of people matching it count."
+            + (r.ExactCounts ? " Averages over fewer than 5 people are not shown." : " Counts below 5 show \"fewer than 5\"; the average needs at least 10 ratings."),
+            "");
+
+        IReadOnlyList<FigureTable> tables = [funnel, matching, sessions, cadence, ratings, skills, growth, traits, risk, programs, knowledge];
 
         // Every section is derived from the people selected: for leadership, a selection of 1 to 4 people shows none of
         // them, not even a series of zeros and "fewer than 5", which would trace one person's weeks.

@@ -133,6 +133,11 @@ internal static class LeadershipFigures
             AtRisk = new UptakeDashboard.PairsAtRisk(
                 [.. r.AtRisk.ByFlag.Select(f => new UptakeDashboard.FlagCount(f.Kind, Total(w => w.AtRisk.Of(f.Kind))))], Total(w => w.AtRisk.Any)),
             Programs = r.Programs.Select(Program).ToList(),
+            Knowledge = new UptakeDashboard.KnowledgeFigures(
+                Total(w => w.Knowledge.SessionsHeld),
+                Total(w => w.Knowledge.SeatsAttended),
+                Total(w => w.Knowledge.SeniorsReached),
+                Average(w => w.Knowledge.AverageRating)),
         };
     }
 

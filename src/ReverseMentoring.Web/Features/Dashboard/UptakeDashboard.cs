@@ -101,6 +101,9 @@ public static partial class UptakeDashboard
 
         /// <summary>The headline figures with their change since the previous period.</summary>
         public ExecutiveSummary? Summary { get; init; }
+
+        /// <summary>Reach beyond pairs: knowledge-sharing sessions held, seats attended, seniors reached, their rating.</summary>
+        public KnowledgeFigures Knowledge { get; init; } = KnowledgeFigures.None;
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache) : IQueryHandler<Query, Result>
@@ -203,6 +206,7 @@ public static partial class UptakeDashboard
             var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
             var risk = await AtRiskAsync(db, scope, now, cancellationToken);
             var groupSize = await scope.People.Where(e => e.CreatedAtUtc < period.EndUtc).Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
+            var knowledge = await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken);
 
             FunnelRow Stage(ParticipantRole role)
             {
@@ -278,6 +282,7 @@ public static partial class UptakeDashboard
                 jobLevels)
             {
                 GroupSize = groupSize,
+                Knowledge = knowledge,
             };
         }
 

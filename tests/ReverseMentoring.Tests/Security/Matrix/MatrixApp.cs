@@ -296,6 +296,16 @@ public sealed class MatrixApp : AppFactory
         var pastB = await this.SessionAsync(pairB, SessionStatus.Scheduled, AtTen(-1));
 
         var feedbackB = await this.FeedbackAsync(pairB, heldB, ParticipantRole.Mentor, 4, "Useful.");
+
+        // A knowledge-sharing session of the running program, hosted by the signed-in mentor, the mentee booked.
+        var knowledge = KnowledgeSession.Offer(running.Id, mentor.Id, "AI assistants for leaders", "Hands-on.", AtTen(5), 60,
+            SessionFormats.Virtual, "https://meet.example.com/knowledge", 10, now);
+        knowledge.SignUp(mentee.Id, now);
+        await ExecuteDbContextAsync(async db =>
+        {
+            db.KnowledgeSessions.Add(knowledge);
+            return await db.SaveChangesAsync();
+        });
         var question = await this.QuestionAsync(running, "How is it going?", CheckInQuestionKind.Rating);
         var sent = now.AddHours(-1);
         var checkInMentor = await this.CheckInAsync(pairA, ParticipantRole.Mentor, sentAtUtc: sent);
@@ -351,6 +361,7 @@ public sealed class MatrixApp : AppFactory
             ["pastSession"] = Id(pastA.Id),
             ["otherPastSession"] = Id(pastB.Id),
             ["otherFeedback"] = Id(feedbackB.Id),
+            ["knowledgeSession"] = Id(knowledge.Id),
             ["question"] = Id(question.Id),
             ["checkIn"] = Id(checkInMentor.Id),
             ["menteeCheckIn"] = Id(checkInMentee.Id),

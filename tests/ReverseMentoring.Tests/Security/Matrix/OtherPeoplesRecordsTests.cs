@@ -159,6 +159,16 @@ public sealed class OtherPeoplesRecordsTests(MatrixApp app) : IClassFixture<Matr
         ["SelfService.BrowseMentors.Query"] = "SkillId names a catalogue skill, not a record; the mentee is always the caller",
         ["SelfService.AnswerRequest.Query"] = "the seeded world has no mentor request; SelfService/AnswerRequestTests tries another mentor's and the mentee's own",
         ["SelfService.AnswerRequest.Command"] = "the seeded world has no mentor request; SelfService/AnswerRequestTests answers another mentor's and gets not found",
+        ["KnowledgeSharing.CancelKnowledgeSession.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.ChangeKnowledgeCapacity.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.GiveKnowledgeFeedback.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.GiveKnowledgeFeedback.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.GiveUpKnowledgeSeat.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.KnowledgeCalendarFile.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.RecordKnowledgeAttendance.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.RecordKnowledgeAttendance.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.SignUpForKnowledgeSession.Command"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
+        ["KnowledgeSharing.ViewKnowledgeSession.Query"] = "a knowledge-sharing session is the program's, not a pair's: another program's gives 404, another person's seat is never addressed (KnowledgeSharing tests)",
     };
 
     public static TheoryData<string> PageCases() => new(Pages.Select(p => p.Url));

@@ -244,6 +244,20 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["OrgChart.UploadOrgChart.Command"] = Hr,
         ["OrgChart.ListOrgChart.Query"] = Hr,
         ["Pairs.LearningRecord.Query"] = Hr,
+        ["KnowledgeSharing.CancelKnowledgeSession.Command"] = Hr | Mentor,
+        ["KnowledgeSharing.ChangeKnowledgeCapacity.Command"] = Hr | Mentor,
+        ["KnowledgeSharing.GiveKnowledgeFeedback.Command"] = Mentee,
+        ["KnowledgeSharing.GiveKnowledgeFeedback.Query"] = Mentee,
+        ["KnowledgeSharing.GiveUpKnowledgeSeat.Command"] = Mentee,
+        ["KnowledgeSharing.KnowledgeCalendarFile.Query"] = Hr | Participants,
+        ["KnowledgeSharing.KnowledgeSessions.Query"] = Participants,
+        ["KnowledgeSharing.OfferKnowledgeSession.Command"] = Hr | Participants,
+        ["KnowledgeSharing.OfferKnowledgeSession.FormQuery"] = Hr | Participants,
+        ["KnowledgeSharing.ProgramKnowledgeSessions.Query"] = Hr,
+        ["KnowledgeSharing.RecordKnowledgeAttendance.Command"] = Hr | Mentor,
+        ["KnowledgeSharing.RecordKnowledgeAttendance.Query"] = Hr | Mentor,
+        ["KnowledgeSharing.SignUpForKnowledgeSession.Command"] = Mentee,
+        ["KnowledgeSharing.ViewKnowledgeSession.Query"] = Hr | Participants,
     };
 
     public static TheoryData<string, Who> Cases()
