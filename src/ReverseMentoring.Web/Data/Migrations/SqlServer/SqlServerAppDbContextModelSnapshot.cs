@@ -762,12 +762,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
-                    b.Property<int?>("OwnCapacity")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("PausedAtUtc")
-                        .HasColumnType("datetime2");
-
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
@@ -1141,145 +1135,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("JournalEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AttendanceRecordedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("CalendarSequence")
-                        .HasColumnType("int");
-
-                    b.Property<string>("CancelReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTime?>("CancelledAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("EndsAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Format")
-                        .HasColumnType("int");
-
-                    b.Property<string>("HostUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Location")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("StartsAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("nvarchar(150)");
-
-                    b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HostUserId");
-
-                    b.HasIndex("ProgramId", "StartsAtUtc");
-
-                    b.ToTable("KnowledgeSessions");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSessionSeat", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("Attended")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime?>("BookedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("CancelledAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<int>("KnowledgeSessionId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("RatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int?>("Rating")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("SignedUpAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("KnowledgeSessionId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("KnowledgeSessionSeats");
-                });
-
             modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
                 {
                     b.Property<int>("Id")
@@ -1331,62 +1186,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId");
 
                     b.ToTable("LeadershipTraitRatings");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AnswerDueAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("AnsweredAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("ChoiceOrder")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<int>("MenteeEnrolmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MentorEnrolmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MenteeEnrolmentId", "ChoiceOrder");
-
-                    b.HasIndex("MentorEnrolmentId", "State");
-
-                    b.HasIndex("ProgramId", "State");
-
-                    b.ToTable("MentorRequests");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2112,44 +1911,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId");
 
                     b.ToTable("PairingRuns");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("PartnerEnrolmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("RankedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnerEnrolmentId");
-
-                    b.HasIndex("ProgramId");
-
-                    b.HasIndex("EnrolmentId", "PartnerEnrolmentId")
-                        .IsUnique();
-
-                    b.HasIndex("EnrolmentId", "Rank")
-                        .IsUnique();
-
-                    b.ToTable("PartnerPreferences");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
@@ -3013,42 +2774,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "Host")
-                        .WithMany()
-                        .HasForeignKey("HostUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Host");
-
-                    b.Navigation("Program");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSessionSeat", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.KnowledgeSession", null)
-                        .WithMany("Seats")
-                        .HasForeignKey("KnowledgeSessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
             modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
@@ -3074,31 +2799,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
-                        .WithMany()
-                        .HasForeignKey("MenteeEnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
-                        .WithMany()
-                        .HasForeignKey("MentorEnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("MenteeEnrolment");
-
-                    b.Navigation("MentorEnrolment");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -3346,27 +3046,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
-                        .WithMany()
-                        .HasForeignKey("PartnerEnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -3552,11 +3231,6 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("History");
 
                     b.Navigation("Skills");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
-                {
-                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>

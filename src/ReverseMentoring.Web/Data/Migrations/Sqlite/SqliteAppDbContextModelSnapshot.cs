@@ -729,12 +729,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("OwnCapacity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PausedAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
@@ -1092,141 +1086,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("JournalEntries");
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AttendanceRecordedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CalendarSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CancelReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CancelledAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DurationMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("EndsAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Format")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HostUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartsAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HostUserId");
-
-                    b.HasIndex("ProgramId", "StartsAtUtc");
-
-                    b.ToTable("KnowledgeSessions");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSessionSeat", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Attended")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("BookedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("CancelledAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("KnowledgeSessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Rating")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SignedUpAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("KnowledgeSessionId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("KnowledgeSessionSeats");
-                });
-
             modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
                 {
                     b.Property<int>("Id")
@@ -1276,60 +1135,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("LeadershipTraitRatings");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AnswerDueAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AnsweredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ChoiceOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeclineReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MenteeEnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MentorEnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MenteeEnrolmentId", "ChoiceOrder");
-
-                    b.HasIndex("MentorEnrolmentId", "State");
-
-                    b.HasIndex("ProgramId", "State");
-
-                    b.ToTable("MentorRequests");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -2033,42 +1838,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProgramId");
 
                     b.ToTable("PairingRuns");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PartnerEnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProgramId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("RankedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnerEnrolmentId");
-
-                    b.HasIndex("ProgramId");
-
-                    b.HasIndex("EnrolmentId", "PartnerEnrolmentId")
-                        .IsUnique();
-
-                    b.HasIndex("EnrolmentId", "Rank")
-                        .IsUnique();
-
-                    b.ToTable("PartnerPreferences");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
@@ -2910,42 +2679,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "Host")
-                        .WithMany()
-                        .HasForeignKey("HostUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Host");
-
-                    b.Navigation("Program");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSessionSeat", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.KnowledgeSession", null)
-                        .WithMany("Seats")
-                        .HasForeignKey("KnowledgeSessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("User");
-                });
-
             modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
@@ -2971,31 +2704,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
-                        .WithMany()
-                        .HasForeignKey("MenteeEnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
-                        .WithMany()
-                        .HasForeignKey("MentorEnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("MenteeEnrolment");
-
-                    b.Navigation("MentorEnrolment");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -3243,27 +2951,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
-                {
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
-                        .WithMany()
-                        .HasForeignKey("PartnerEnrolmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
-                        .WithMany()
-                        .HasForeignKey("ProgramId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -3449,11 +3136,6 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Skills");
-                });
-
-            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
-                {
-                    b.Navigation("Seats");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
