@@ -762,6 +762,12 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("OwnCapacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PausedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("int");
 
@@ -913,7 +919,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionId", "Role")
+                    b.HasIndex("SessionId", "PairId", "Role")
                         .IsUnique();
 
                     b.HasIndex("PairId", "CreatedAtUtc", "Rating", "ByUserId");
@@ -958,6 +964,40 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProgressOnGoals");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GroupMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "SentAtUtc");
+
+                    b.ToTable("GroupMessages");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
@@ -1135,6 +1175,145 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("JournalEntries");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AttendanceRecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HostUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostUserId");
+
+                    b.HasIndex("ProgramId", "StartsAtUtc");
+
+                    b.ToTable("KnowledgeSessions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSessionSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("BookedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("KnowledgeSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SignedUpAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("KnowledgeSessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeSessionSeats");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
                 {
                     b.Property<int>("Id")
@@ -1186,6 +1365,125 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProgramId");
 
                     b.ToTable("LeadershipTraitRatings");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnswerDueAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ChoiceOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId", "ChoiceOrder");
+
+                    b.HasIndex("MentorEnrolmentId", "State");
+
+                    b.HasIndex("ProgramId", "State");
+
+                    b.ToTable("MentorRequests");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MentorEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorEnrolmentId");
+
+                    b.HasIndex("ProgramId", "MentorEnrolmentId");
+
+                    b.ToTable("MentoringGroups");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroupMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("GroupId", "PairId")
+                        .IsUnique();
+
+                    b.ToTable("MentoringGroupMembers");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -1913,6 +2211,44 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("PairingRuns");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RankedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerEnrolmentId");
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("EnrolmentId", "PartnerEnrolmentId")
+                        .IsUnique();
+
+                    b.HasIndex("EnrolmentId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("PartnerPreferences");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.Property<int>("ProgramId")
@@ -2239,6 +2575,9 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<int>("Format")
                         .HasColumnType("int");
 
+                    b.Property<int?>("GroupId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("HeldMinutes")
                         .HasColumnType("int");
 
@@ -2264,7 +2603,7 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Property<bool>("NotesSharedWithHr")
                         .HasColumnType("bit");
 
-                    b.Property<int>("PairId")
+                    b.Property<int?>("PairId")
                         .HasColumnType("int");
 
                     b.Property<int>("ProgramId")
@@ -2296,11 +2635,48 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "StartsAtUtc");
 
+                    b.HasIndex("GroupId", "Status", "StartsAtUtc");
+
                     b.HasIndex("PairId", "Status", "StartsAtUtc");
 
                     b.HasIndex("ProgramId", "Status", "StartsAtUtc");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Sessions_PairOrGroup", "(\"PairId\" IS NOT NULL AND \"GroupId\" IS NULL) OR (\"PairId\" IS NULL AND \"GroupId\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Attended")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MenteeEnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeEnrolmentId");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("SessionId", "PairId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
@@ -2712,6 +3088,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.GroupMessage", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.GrowthArea", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -2774,6 +3159,42 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "Host")
+                        .WithMany()
+                        .HasForeignKey("HostUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Host");
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSessionSeat", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.KnowledgeSession", null)
+                        .WithMany("Seats")
+                        .HasForeignKey("KnowledgeSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.LeadershipTraitRating", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
@@ -2799,6 +3220,71 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentorRequest", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MenteeEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MenteeEnrolment");
+
+                    b.Navigation("MentorEnrolment");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", "MentorEnrolment")
+                        .WithMany()
+                        .HasForeignKey("MentorEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MentorEnrolment");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroupMember", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Pair");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
@@ -3046,6 +3532,27 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PartnerPreference", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
@@ -3140,11 +3647,15 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ReverseMentoring.Web.Domain.Pair", "Pair")
                         .WithMany()
                         .HasForeignKey("PairId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
                         .WithMany()
@@ -3152,7 +3663,30 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Group");
+
                     b.Navigation("Pair");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeEnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReverseMentoring.Web.Domain.Session", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.SessionMove", b =>
@@ -3233,6 +3767,16 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.Navigation("Skills");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.KnowledgeSession", b =>
+                {
+                    b.Navigation("Seats");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.MentoringProgram", b =>
                 {
                     b.Navigation("Coordinators");
@@ -3252,6 +3796,8 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
+                    b.Navigation("Attendance");
+
                     b.Navigation("Moves");
 
                     b.Navigation("Topics");
