@@ -185,7 +185,20 @@ public static class RequestMentors
                 State = MentorRequestState.Waiting,
             }).ToList();
             db.MentorRequests.AddRange(requests);
-            await db.SaveChangesAsync(cancellationToken);
+
+            // Two submissions at once both find no open request; renewing the mentee's enrolment under its version lets
+            // only the first save, so a mentee never has two sets of requests in flight.
+            var mine = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == enrolment.Id && e.Version == enrolment.Version, cancellationToken)
+                ?? throw RequestValidationException.For(command, "", OpenRequestsMessage);
+            mine.Version = Guid.NewGuid();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw RequestValidationException.For(command, "", OpenRequestsMessage);
+            }
 
             var first = requests[0];
             first.Send(now, program.Matching.RequestAnswerDays);
