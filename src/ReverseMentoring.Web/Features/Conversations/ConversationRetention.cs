@@ -39,6 +39,7 @@ public sealed class ConversationRetention(
             // Replies before the messages they answer.
             var count = await db.PairMessages.Where(m => expired.Contains(m.ProgramId) && m.ReplyToId != null).ExecuteDeleteAsync(ct);
             count += await db.PairMessages.Where(m => expired.Contains(m.ProgramId)).ExecuteDeleteAsync(ct);
+            count += await db.GroupMessages.Where(m => expired.Contains(m.ProgramId)).ExecuteDeleteAsync(ct);
             await db.PairReadMarkers.Where(r => db.Pairs.Any(p => p.Id == r.PairId && expired.Contains(p.ProgramId))).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
             return count;

@@ -73,7 +73,21 @@ public static class DownloadMyData
 
         /// <summary>The concerns the person raised with HR, without HR's notes.</summary>
         public IReadOnlyList<ConcernData> ConcernsRaised { get; init; } = [];
+
+        /// <summary>The groups the person led or met in, with their sessions and the messages the person wrote there.</summary>
+        public IReadOnlyList<GroupData> Groups { get; init; } = [];
     }
+
+    public sealed record GroupData(
+        int Id, int ProgramId, string Name, ParticipantRole YourRole, DateTime CreatedAtUtc, DateTime? EndedAtUtc,
+        IReadOnlyList<GroupSessionData> Sessions, IReadOnlyList<GroupMessageData> MessagesWritten);
+
+    /// <summary><see cref="YouCame"/> is what the mentor logged for the person; null for the mentor, or before the log.</summary>
+    public sealed record GroupSessionData(
+        int Id, DateTime StartsAtUtc, int DurationMinutes, SessionFormats Format, string Location, SessionStatus Status,
+        string? CancelReason, int? HeldMinutes, string? Notes, bool NotesSharedWithHr, bool? YouCame);
+
+    public sealed record GroupMessageData(string Text, DateTime SentAtUtc);
 
     public sealed record MessageData(int PairId, int? ReplyToId, string Text, string? FileName, DateTime SentAtUtc);
 
@@ -264,10 +278,36 @@ public static class DownloadMyData
             .Select(c => new ConcernData(c.PairId, c.Category, c.Text, c.MayActOpenly, c.RaisedAtUtc, c.ResolvedAtUtc))
             .ToListAsync(cancellationToken);
 
+        var groups = await db.MentoringGroups.AsNoTracking()
+            .Where(g => enrolmentIds.Contains(g.MentorEnrolmentId) || g.Members.Any(m => pairIds.Contains(m.PairId)))
+            .OrderBy(g => g.Id)
+            .Select(g => new { g.Id, g.ProgramId, g.Name, g.MentorEnrolmentId, g.CreatedAtUtc, g.EndedAtUtc })
+            .ToListAsync(cancellationToken);
+        var groupIds = groups.Select(g => g.Id).ToList();
+        var groupSessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.GroupId != null && groupIds.Contains(s.GroupId.Value))
+            .Include(s => s.Attendance)
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var groupMessages = await db.GroupMessages.AsNoTracking()
+            .Where(m => m.AuthorUserId == userId)
+            .OrderBy(m => m.SentAtUtc).ThenBy(m => m.Id)
+            .Select(m => new { m.GroupId, m.Text, m.SentAtUtc })
+            .ToListAsync(cancellationToken);
+        var groupData = groups.Select(g => new GroupData(
+                g.Id, g.ProgramId, g.Name, enrolmentIds.Contains(g.MentorEnrolmentId) ? ParticipantRole.Mentor : ParticipantRole.Mentee,
+                g.CreatedAtUtc, g.EndedAtUtc,
+                groupSessions.Where(s => s.GroupId == g.Id).Select(s => new GroupSessionData(
+                    s.Id, s.StartsAtUtc, s.DurationMinutes, s.Format, s.Location, s.Status, s.CancelReason, s.HeldMinutes, s.Notes,
+                    s.NotesSharedWithHr, s.Attendance.Where(a => pairIds.Contains(a.PairId)).Select(a => (bool?)a.Attended).FirstOrDefault())).ToList(),
+                groupMessages.Where(m => m.GroupId == g.Id).Select(m => new GroupMessageData(m.Text, m.SentAtUtc)).ToList()))
+            .ToList();
+
         return new Export(nowUtc, account, enrolmentData, pairData, feedback, checkIns, ratings, invitations, emails, audit, goalData, journal)
         {
             MessagesWritten = messages,
             ConcernsRaised = concerns,
+            Groups = groupData,
         };
     }
 

@@ -165,7 +165,9 @@ public static class ErasePerson
                 request.EraseDeclineReason();
             }
 
-            var sessions = await db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value)).ToListAsync(cancellationToken);
+            var sessions = await db.Sessions
+                .Where(s => pairIds.Contains(s.PairId!.Value) || (s.GroupId != null && enrolmentIds.Contains(s.Group!.MentorEnrolmentId)))
+                .ToListAsync(cancellationToken);
             var sessionsWithReason = new List<int>();
             foreach (var session in sessions)
             {
@@ -199,6 +201,13 @@ public static class ErasePerson
             await db.MessageReports.Where(r => pairIds.Contains(r.PairId)).ExecuteDeleteAsync(cancellationToken);
             await db.PairMessages.Where(m => pairIds.Contains(m.PairId) && m.ReplyToId != null).ExecuteDeleteAsync(cancellationToken);
             await db.PairMessages.Where(m => pairIds.Contains(m.PairId)).ExecuteDeleteAsync(cancellationToken);
+
+            // Group threads are treated as pair threads: the others' messages answer and quote the person, so each thread
+            // of a group they led or belonged to goes whole.
+            var groupIds = db.MentoringGroups
+                .Where(g => enrolmentIds.Contains(g.MentorEnrolmentId) || g.Members.Any(m => pairIds.Contains(m.PairId)))
+                .Select(g => g.Id);
+            await db.GroupMessages.Where(m => groupIds.Contains(m.GroupId)).ExecuteDeleteAsync(cancellationToken);
             await db.Concerns.Where(c => c.RaisedByUserId == user.Id && c.Text != "")
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Text, ""), cancellationToken);
 

@@ -9,6 +9,7 @@ using ReverseMentoring.Web.Features.Sessions;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Enrolments;
+using ReverseMentoring.Web.Features.Groups;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Pairs;
 using ReverseMentoring.Web.Features.Resources;
@@ -54,6 +55,8 @@ public static class GiveFeedback
 
     public const string NotHeldMessage = "Feedback is given on a held session. Log the session first, then rate it.";
 
+    public const string NotAttendedMessage = "Feedback on a group session comes from those who came; your mentor logged that you did not. If that is wrong, ask them to correct the log.";
+
     public static IReadOnlyList<(int Rating, string Label)> Ratings { get; } =
         [(1, "1 – Poor"), (2, "2 – Fair"), (3, "3 – Good"), (4, "4 – Very good"), (5, "5 – Excellent")];
 
@@ -87,11 +90,48 @@ public static class GiveFeedback
     }
 
     private sealed record Mine(int Id, int ProgramId, int PairId, string ProgramName, DateTime StartsAtUtc, DateTime EndsAtUtc,
-        SessionStatus Status, ParticipantRole Side, string PartnerName, string TimeZoneId);
+        SessionStatus Status, ParticipantRole Side, string PartnerName, string TimeZoneId, string? Refusal = null);
 
-    /// <summary>The session as one side of its pair sees it; 404 for anyone else.</summary>
+    /// <summary>Whether the person gave their feedback on the session: once per side, and in a group once per member pair.</summary>
+    private static Task<bool> GivenAsync(AppDbContext db, Mine session, CancellationToken cancellationToken) =>
+        db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == session.Side
+            && (session.Side == ParticipantRole.Mentor || f.PairId == session.PairId), cancellationToken);
+
+    /// <summary>
+    /// A group session as its mentor or a member sees it. A member rates under their own pair, and only when logged as
+    /// present; the mentor rates once, filed under the group's first member pair because feedback is keyed by pair.
+    /// </summary>
+    private static async Task<Mine?> GroupMineAsync(AppDbContext db, int sessionId, string me, CancellationToken cancellationToken)
+    {
+        if (await GroupRules.SessionAsync(db, sessionId, me, track: false, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        var (session, sides) = found;
+
+        if (sides.IAmMentor)
+        {
+            var pairId = sides.Group.Members.Min(m => m.PairId);
+            return new Mine(session.Id, session.ProgramId, pairId, sides.Program.Name, session.StartsAtUtc, session.EndsAtUtc, session.Status,
+                ParticipantRole.Mentor, sides.Group.Name, sides.Me.ZoneId);
+        }
+
+        var myPairId = sides.Me.PairId!.Value;
+        var came = session.Attendance.Any(a => a.PairId == myPairId && a.Attended);
+        return new Mine(session.Id, session.ProgramId, myPairId, sides.Program.Name, session.StartsAtUtc, session.EndsAtUtc, session.Status,
+            ParticipantRole.Mentee, sides.Group.Name, sides.Me.ZoneId,
+            session.Status == SessionStatus.Held && !came ? NotAttendedMessage : null);
+    }
+
+    /// <summary>The session as one side of its pair, or the mentor or a member of its group, sees it; 404 for anyone else.</summary>
     private static async Task<Mine> MineAsync(AppDbContext db, int sessionId, string me, CancellationToken cancellationToken)
     {
+        if (await db.Sessions.AnyAsync(s => s.Id == sessionId && s.GroupId != null, cancellationToken))
+        {
+            return await GroupMineAsync(db, sessionId, me, cancellationToken) ?? throw new NotFoundException();
+        }
+
         var session = await db.Sessions.AsNoTracking().OfParticipant(me)
             .Where(s => s.Id == sessionId)
             .Select(s => new
@@ -122,8 +162,8 @@ public static class GiveFeedback
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var session = await MineAsync(db, query.SessionId, current.RequireId(), cancellationToken);
-            var given = await db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == session.Side, cancellationToken);
-            var refusal = given ? AlreadyGivenMessage : session.Status != SessionStatus.Held ? NotHeldMessage : null;
+            var given = await GivenAsync(db, session, cancellationToken);
+            var refusal = given ? AlreadyGivenMessage : session.Status != SessionStatus.Held ? NotHeldMessage : session.Refusal;
             return new Result(session.Id, session.ProgramId, session.ProgramName, session.PartnerName,
                 SessionTimes.Format(session.StartsAtUtc, session.EndsAtUtc, session.TimeZoneId), refusal);
         }
@@ -140,7 +180,12 @@ public static class GiveFeedback
                 throw RequestValidationException.For(command, "", NotHeldMessage);
             }
 
-            if (await db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == session.Side, cancellationToken))
+            if (session.Refusal is { } refusal)
+            {
+                throw RequestValidationException.For(command, "", refusal);
+            }
+
+            if (await GivenAsync(db, session, cancellationToken))
             {
                 throw RequestValidationException.For(command, "", AlreadyGivenMessage);
             }
@@ -165,7 +210,7 @@ public static class GiveFeedback
             {
                 // The unique session-and-side key: a second tab, or a double click, got there first.
                 db.Entry(feedback).State = EntityState.Detached;
-                if (await db.SessionFeedback.AnyAsync(f => f.SessionId == session.Id && f.Role == session.Side, cancellationToken))
+                if (await GivenAsync(db, session, cancellationToken))
                 {
                     throw RequestValidationException.For(command, "", AlreadyGivenMessage);
                 }

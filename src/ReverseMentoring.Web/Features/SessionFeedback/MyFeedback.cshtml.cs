@@ -52,9 +52,16 @@ public static class MyFeedback
         // The person's pairs first, as id lists: an OR across the joined enrolments makes SQLite scan every pair.
         var asMentor = db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id);
         var asMentee = db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id);
+        var enrolments = db.Enrolments.Where(e => e.UserId == userId).Select(e => e.Id);
+
+        // A group session waits on its mentor once, and on each member the mentor logged as present, under their own pair.
         return db.Sessions.Where(s => s.Status == SessionStatus.Held
             && ((asMentor.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
-                || (asMentee.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))));
+                || (asMentee.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))
+                || (s.GroupId != null && enrolments.Contains(s.Group!.MentorEnrolmentId)
+                    && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
+                || s.Attendance.Any(a => a.Attended && asMentee.Contains(a.PairId)
+                    && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.PairId == a.PairId && f.Role == ParticipantRole.Mentee))));
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
@@ -74,6 +81,8 @@ public static class MyFeedback
                     ProgramName = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.Name).First(),
                     s.StartsAtUtc,
                     s.EndsAtUtc,
+                    GroupName = s.Group != null ? s.Group.Name : null,
+                    MyZone = db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).First(),
                     IAmMentor = s.Pair!.MentorEnrolment!.UserId == me,
                     MentorName = s.Pair.MentorEnrolment.User!.DisplayName,
                     MentorZone = s.Pair.MentorEnrolment.User.TimeZoneId,
@@ -84,8 +93,8 @@ public static class MyFeedback
                 .Select(s => new Pending(
                     s.Id,
                     s.ProgramName,
-                    s.IAmMentor ? s.MenteeName : s.MentorName,
-                    SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, s.IAmMentor ? s.MentorZone : s.MenteeZone),
+                    s.GroupName ?? (s.IAmMentor ? s.MenteeName : s.MentorName),
+                    SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, s.GroupName is not null ? s.MyZone : s.IAmMentor ? s.MentorZone : s.MenteeZone),
                     Math.Max(0, (int)(now - s.EndsAtUtc).TotalDays)))
                 .ToList();
 
@@ -102,6 +111,8 @@ public static class MyFeedback
                     f.Session!.StartsAtUtc,
                     f.Session.EndsAtUtc,
                     f.Role,
+                    GroupName = f.Session.Group != null ? f.Session.Group.Name : null,
+                    MyZone = db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).First(),
                     MentorName = f.Session.Pair!.MentorEnrolment!.User!.DisplayName,
                     MentorZone = f.Session.Pair.MentorEnrolment.User.TimeZoneId,
                     MenteeName = f.Session.Pair.MenteeEnrolment!.User!.DisplayName,
@@ -113,8 +124,8 @@ public static class MyFeedback
                 .Select(f => new Given(
                     f.SessionId,
                     f.ProgramName,
-                    f.Role == ParticipantRole.Mentor ? f.MenteeName : f.MentorName,
-                    SessionTimes.Format(f.StartsAtUtc, f.EndsAtUtc, f.Role == ParticipantRole.Mentor ? f.MentorZone : f.MenteeZone),
+                    f.GroupName ?? (f.Role == ParticipantRole.Mentor ? f.MenteeName : f.MentorName),
+                    SessionTimes.Format(f.StartsAtUtc, f.EndsAtUtc, f.GroupName is not null ? f.MyZone : f.Role == ParticipantRole.Mentor ? f.MentorZone : f.MenteeZone),
                     f.Rating,
                     f.Comment))
                 .ToList();
