@@ -104,7 +104,9 @@ public static partial class UptakeDashboard
             var ids = people.Select(e => e.Id);
             pairs = pairs.Where(p => ids.Contains(p.MentorEnrolmentId) || ids.Contains(p.MenteeEnrolmentId));
             var pairIds = pairs.Select(p => p.Id);
-            sessions = sessions.Where(s => pairIds.Contains(s.PairId!.Value));
+            // A group session has no pair of its own: it is in scope when one of its group's member pairs is.
+            sessions = sessions.Where(s => pairIds.Contains(s.PairId!.Value)
+                || (s.GroupId != null && db.MentoringGroupMembers.Any(m => m.GroupId == s.GroupId && pairIds.Contains(m.PairId))));
             feedback = feedback.Where(f => pairIds.Contains(f.PairId));
         }
 

@@ -48,7 +48,9 @@ public static partial class UptakeDashboard
                 let endedDay = p.EndedAtUtc == null ? endDay : DateOnly.FromDateTime(p.EndedAtUtc.Value).DayNumber
                 let activeDays = (endedDay < endDay ? endedDay : endDay) - (acceptedDay > startDay ? acceptedDay : startDay)
                 let expected = activeDays / program.SessionCadenceDays
-                let heldInPeriod = db.Sessions.Count(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end)
+                // A group session the pair's mentee came to is a meeting of that pair too.
+                let heldInPeriod = db.Sessions.Count(s => (s.PairId == p.Id || s.Attendance.Any(a => a.PairId == p.Id && a.Attended))
+                    && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end)
                 select new { p.ProgramId, Meets = heldInPeriod >= (expected < 1 ? 1 : expected) })
             .GroupBy(p => p.ProgramId)
             .Select(g => new CadenceCount(g.Key, g.Count(), g.Count(p => p.Meets)))
