@@ -142,6 +142,16 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
     return;
 }
 
+if (args.Contains("rebuild-dashboard", StringComparer.OrdinalIgnoreCase))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var started = System.Diagnostics.Stopwatch.StartNew();
+    var days = await ReverseMentoring.Web.Features.Dashboard.Facts.DashboardFacts.RebuildAsync(
+        scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
+    app.Logger.LogInformation("Dashboard facts rebuilt: {Days} days in {Seconds:0.0} s.", days, started.Elapsed.TotalSeconds);
+    return;
+}
+
 // Outside Development every e-mailed link is built from App:PublicBaseUrl, never from a request's Host header.
 PublicLinks.RequireBaseUrlOutsideDevelopment(app.Configuration, app.Environment);
 

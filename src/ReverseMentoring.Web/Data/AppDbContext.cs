@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ReverseMentoring.Web.Features.Dashboard.Facts;
 
 namespace ReverseMentoring.Web.Data;
 
@@ -65,11 +66,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
     public DbSet<KnowledgeSession> KnowledgeSessions => Set<KnowledgeSession>();
     public DbSet<KnowledgeSessionSeat> KnowledgeSessionSeats => Set<KnowledgeSessionSeat>();
+    public DbSet<DashboardDay> DashboardDays => Set<DashboardDay>();
+    public DbSet<DashboardStaleDay> DashboardStaleDays => Set<DashboardStaleDay>();
+    public DbSet<DashboardVersion> DashboardVersions => Set<DashboardVersion>();
+    public DbSet<DashboardLookupChange> DashboardLookupChanges => Set<DashboardLookupChange>();
+    public DbSet<DashboardPairChange> DashboardPairChanges => Set<DashboardPairChange>();
+    public DbSet<DashboardFactsState> DashboardFactsState => Set<DashboardFactsState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        builder.ConfigureDashboardFacts();
 
         builder.Entity<AppUser>(user =>
         {

@@ -2,6 +2,7 @@ using ReverseMentoring.Web.Features.CheckIns;
 using ReverseMentoring.Web.Features.Conversations;
 using ReverseMentoring.Web.Features.Coordinator;
 using ReverseMentoring.Web.Features.Dashboard;
+using ReverseMentoring.Web.Features.Dashboard.Facts;
 using ReverseMentoring.Web.Features.Invitations;
 using ReverseMentoring.Web.Features.Pairing;
 using ReverseMentoring.Web.Features.Sessions;
@@ -38,6 +39,9 @@ public static class Jobs
         services.AddJob<MessageMail>(configuration, "MessageMail", everyMinutes: 5);
         services.AddJob<ConversationRetention>(configuration, "ConversationRetention", everyMinutes: 24 * 60);
         services.AddJob<OutboxSender>(configuration, "OutboxSender", everyMinutes: 1);
+
+        // Every few seconds rather than minutes: Jobs:DashboardFactsFold:Enabled and Jobs:DashboardFactsFold:EverySeconds.
+        services.AddDashboardFacts(configuration);
         return services;
     }
 

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Web.Features.Dashboard.Facts;
+
+/// <summary>Jobs:DashboardFactsFold: the fold runs every few seconds, not minutes, so it has its own settings.</summary>
+public sealed class DashboardFactsFoldOptions
+{
+    public const string Section = "Jobs:DashboardFactsFold";
+
+    public bool Enabled { get; set; } = true;
+
+    public int EverySeconds { get; set; } = 5;
+}
+
+/// <summary>
+/// Folds the stale days of every program into the stored facts every few seconds, so a dashboard request seldom has
+/// any to fold itself; compacts the lookup changes into the programs' versions and drops pair changes older than a
+/// day. The first start after the upgrade builds the facts in full first. Safe on every instance at once.
+/// </summary>
+public sealed class DashboardFactsFold(
+    IServiceScopeFactory scopes, IOptions<DashboardFactsFoldOptions> options, TimeProvider clock, ILogger<DashboardFactsFold> logger) : BackgroundService
+{
+    public static readonly TimeSpan PairChangesKeptFor = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.EverySeconds)), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // One failed run must not stop the next ones; the markers stay until a fold succeeds.
+                logger.LogError(failure, "Folding the dashboard's day facts failed; trying again at the next check");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One run: rebuild if never built, fold, compact, prune.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!await DashboardFacts.IsBuiltAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Building the dashboard's day facts from the rows for the first time");
+            var started = clock.GetTimestamp();
+            var days = await DashboardFacts.RebuildAsync(db, cancellationToken);
+            logger.LogInformation("Built {Days} days of dashboard facts in {Elapsed}", days, clock.GetElapsedTime(started));
+        }
+
+        await DashboardFacts.FoldAsync(db, null, cancellationToken);
+        await CompactLookupChangesAsync(db, cancellationToken);
+        var before = clock.GetUtcNow().UtcDateTime - PairChangesKeptFor;
+        await db.DashboardPairChanges.Where(c => c.ChangedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the lookup changes into each program's version: deleting n rows and adding n in one transaction, so the
+    /// version read (the stored number plus the rows) never goes back.
+    /// </summary>
+    private static async Task CompactLookupChangesAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var pending = await db.DashboardLookupChanges.AsNoTracking().GroupBy(c => c.ProgramId)
+            .Select(g => new { ProgramId = g.Key, Last = g.Max(c => c.Id) })
+            .ToListAsync(cancellationToken);
+        foreach (var program in pending)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"DashboardVersions\" (\"ProgramId\", \"Facts\", \"Lookups\") SELECT {program.ProgramId}, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM \"DashboardVersions\" WHERE \"ProgramId\" = {program.ProgramId}) AND EXISTS (SELECT 1 FROM \"Programs\" WHERE \"Id\" = {program.ProgramId})",
+                cancellationToken);
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var moved = await db.DashboardLookupChanges.Where(c => c.ProgramId == program.ProgramId && c.Id <= program.Last).ExecuteDeleteAsync(ct);
+                if (moved > 0)
+                {
+                    await db.DashboardVersions.Where(v => v.ProgramId == program.ProgramId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(v => v.Lookups, v => v.Lookups + moved), ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
+        }
+    }
+}
+
+public static class DashboardFactsSetup
+{
+    public static IServiceCollection AddDashboardFacts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardFactsFoldOptions>().Bind(configuration.GetSection(DashboardFactsFoldOptions.Section));
+        services.AddSingleton<DashboardFactsFold>();
+        services.AddHostedService(provider => provider.GetRequiredService<DashboardFactsFold>());
+        return services;
+    }
+}
