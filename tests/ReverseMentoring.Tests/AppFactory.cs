@@ -69,6 +69,9 @@ public class AppFactory : WebApplicationFactory<Program>
         _settings["Jobs:MonthlySummary:Enabled"] = "false";
         _settings["Jobs:WeeklyChatSummary:Enabled"] = "false";
 
+        // The dashboard facts fold runs every few seconds; tests fold when they mean to.
+        _settings["Jobs:DashboardFactsFold:Enabled"] = "false";
+
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");
         _settings["Mail:PickupFolder"] = MailFolder;

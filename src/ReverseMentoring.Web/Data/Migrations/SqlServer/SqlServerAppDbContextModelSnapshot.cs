@@ -2851,6 +2851,122 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("SkillRatings");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardDay", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Facts")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("FoldedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ProgramId", "Day");
+
+                    b.ToTable("DashboardDays", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardFactsState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RebuiltAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardFactsState", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardLookupChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("DashboardLookupChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardPairChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("ProgramId", "Id");
+
+                    b.ToTable("DashboardPairChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardStaleDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("DashboardStaleDays", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardVersion", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Facts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lookups")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("DashboardVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3751,6 +3867,51 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Skill");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardDay", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardLookupChange", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardPairChange", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardStaleDay", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardVersion", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
