@@ -11,10 +11,11 @@ using ReverseMentoring.Web.Infrastructure;
 namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>
-/// Every figure of the uptake dashboard, each worked out by the database with one grouped query; no session or
-/// feedback row is loaded (pairs at risk read a few facts per active pair). Definitions: docs/dashboard.md (and the
-/// footnotes on the page). Here: the request, its result and the handler that reuses computed results; each group of
-/// figures is in the UptakeDashboard.*.cs file named for it (Scope, Funnel, Sessions, Ratings, Skills, AtRisk, Programs).
+/// Every figure of the uptake dashboard: those of sessions, ratings, pairs and people worked out in memory from the day
+/// facts of the period and the lookups (UptakeDashboard.FromFacts.cs, ADR 0023), the others by grouped queries over their
+/// moderate tables (pairs at risk read a few facts per active pair). Definitions: docs/dashboard.md (and the footnotes on
+/// the page). Here: the request, its result and the handler that reuses computed results; each group of figures is in the
+/// UptakeDashboard.*.cs file named for it (Scope, Funnel, Sessions, Ratings, Skills, AtRisk, Programs).
 /// </summary>
 public static partial class UptakeDashboard
 {
