@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 
+using ReverseMentoring.Web.Features.Dashboard.Facts;
+
 namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>
@@ -36,6 +38,7 @@ public sealed class MonthlySummaryJob(
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
         var cache = scope.ServiceProvider.GetRequiredService<IMemoryCache>();
+        var lookups = scope.ServiceProvider.GetRequiredService<DashboardLookups>();
 
         var readers = await (
                 from user in db.Users
@@ -67,14 +70,14 @@ public sealed class MonthlySummaryJob(
                 foreach (var program in programs)
                 {
                     var summary = await UptakeDashboard.SummaryAsync(
-                        db, cache, program.Id, null, null, from, to, leadership: false, wholeMonths: true, now, cancellationToken);
+                        db, cache, lookups, program.Id, null, null, from, to, leadership: false, wholeMonths: true, now, cancellationToken);
                     sections.Add((program.Name, summary, links.To($"/Programs/{program.Id}/Report")));
                 }
             }
             else if (reader.Any(r => r.Role == Roles.Leadership))
             {
                 var summary = await UptakeDashboard.SummaryAsync(
-                    db, cache, null, null, null, from, to, leadership: true, wholeMonths: true, now, cancellationToken);
+                    db, cache, lookups, null, null, null, from, to, leadership: true, wholeMonths: true, now, cancellationToken);
                 sections.Add(("All programs", summary, links.To("/Dashboard")));
             }
             else

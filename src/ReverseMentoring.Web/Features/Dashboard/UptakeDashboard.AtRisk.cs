@@ -14,18 +14,22 @@ public static partial class UptakeDashboard
         public Count Of(PairFlagKind flag) => ByFlag.Single(f => f.Kind == flag).Pairs;
     }
 
-    internal sealed record RiskCounts(IReadOnlyDictionary<PairFlagKind, int> ByFlag, int Any);
+    /// <summary>Pairs carrying each flag, carrying any, and the active pairs looked at.</summary>
+    internal sealed record RiskCounts(IReadOnlyDictionary<PairFlagKind, int> ByFlag, int Any, int Pairs);
 
     /// <summary>
-    /// The facts of every active pair in the scope in one query, the flags counted in memory: the same facts and rule as
-    /// HR's pairs list, pair page and program report, so the figure agrees with them. The period does not apply.
+    /// The facts of the active pairs among <paramref name="pairIds"/> (the scope's pairs, worked out by the caller) in one
+    /// query, the flags counted in memory: the same facts and rule as HR's pairs list, pair page and program report, so
+    /// the figure agrees with them. The period does not apply. The one place the dashboard asks for pair health.
     /// </summary>
-    internal static async Task<RiskCounts> AtRiskAsync(AppDbContext db, Scope scope, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<RiskCounts> AtRiskAsync(AppDbContext db, IReadOnlyCollection<int> pairIds, DateTime now, CancellationToken cancellationToken)
     {
-        var facts = await scope.Pairs.HealthFacts(db, now).ToListAsync(cancellationToken);
+        var ids = pairIds.ToList();
+        var facts = ids.Count == 0 ? [] : await db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id)).HealthFacts(db, now).ToListAsync(cancellationToken);
         var health = facts.Select(PairHealth.Of).ToList();
         return new RiskCounts(
             Enum.GetValues<PairFlagKind>().ToDictionary(flag => flag, flag => health.Count(h => h.Has(flag))),
-            health.Count(h => h.AtRisk));
+            health.Count(h => h.AtRisk),
+            health.Count);
     }
 }

@@ -3,7 +3,8 @@ using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
-/// <summary>The enrolment funnel by role, the match rate and the median days to match.</summary>
+/// <summary>The enrolment funnel by role, the match rate and the median days to match. The queries here but
+/// the invitations one are the reference the day-fact figures (UptakeDashboard.FromFacts.cs) are tested against.</summary>
 public static partial class UptakeDashboard
 {
     public sealed record FunnelRow(ParticipantRole Role, Count? Invited, Count Enrolled, Count Approved, Count Paired, Count Accepted, Count Active, Count Completed);

@@ -4,7 +4,8 @@ using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
-/// <summary>Session ratings given in the period: overall, by month and by program, with the people rating.</summary>
+/// <summary>Session ratings given in the period: overall, by month and by program, with the people rating. The queries here are the reference the
+/// day-fact figures (UptakeDashboard.FromFacts.cs) are tested against; the app does not run them.</summary>
 public static partial class UptakeDashboard
 {
     public sealed record MonthRating(int Year, int Month, Measure Average, Count Raters, int Ratings)

@@ -4,7 +4,8 @@ using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
-/// <summary>Sessions held per ISO week and by program, and cadence adherence.</summary>
+/// <summary>Sessions held per ISO week and by program, and cadence adherence. The queries here are the reference the
+/// day-fact figures (UptakeDashboard.FromFacts.cs) are tested against; the weeks are added up here for both.</summary>
 public static partial class UptakeDashboard
 {
     /// <summary>One ISO week (Monday to Sunday) of the period.</summary>

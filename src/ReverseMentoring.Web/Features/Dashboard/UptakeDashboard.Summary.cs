@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Dashboard.Facts;
 using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
@@ -87,19 +88,26 @@ public static partial class UptakeDashboard
         return new SummaryPeriods(current, new Period(current.From.AddDays(-days), current.From.AddDays(-1)), !chosen, false);
     }
 
+    /// <summary>The summary as the viewer sees it, for callers outside a dashboard request (the monthly e-mail).</summary>
+    internal static async Task<ExecutiveSummary> SummaryAsync(
+        AppDbContext db, IMemoryCache cache, DashboardLookups lookups, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
+        bool leadership, bool wholeMonths, DateTime now, CancellationToken cancellationToken) =>
+        await SummaryAsync(
+            await FigureSources.ReadAsync(db, cache, lookups, cancellationToken),
+            programId, department, jobLevel, from, to, leadership, wholeMonths, now, cancellationToken);
+
     /// <summary>
     /// The summary as the viewer sees it: exact for HR, and for leadership worked out from the exact figures of the
     /// scope and of every wider group it could be compared with, in both periods.
     /// </summary>
     internal static async Task<ExecutiveSummary> SummaryAsync(
-        AppDbContext db, IMemoryCache cache, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
+        FigureSources sources, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
         bool leadership, bool wholeMonths, DateTime now, CancellationToken cancellationToken)
     {
         (department, jobLevel) = (Clean(department), Clean(jobLevel));
         var periods = SummaryPeriodsOf(from, to, DateOnly.FromDateTime(now), wholeMonths);
-        var version = await SummaryVersionAsync(db, cancellationToken);
-        var current = await SummaryExactCachedAsync(db, cache, programId, department, jobLevel, periods.Current, now, version, cancellationToken);
-        var previous = await SummaryExactCachedAsync(db, cache, programId, department, jobLevel, periods.Previous, now, version, cancellationToken);
+        var current = await SummaryExactCachedAsync(sources, programId, department, jobLevel, periods.Current, now, cancellationToken);
+        var previous = await SummaryExactCachedAsync(sources, programId, department, jobLevel, periods.Previous, now, cancellationToken);
         if (!leadership)
         {
             return ExecutiveSummary.Exact(periods, current, previous);
@@ -109,33 +117,35 @@ public static partial class UptakeDashboard
         var widerPrevious = new List<SummaryExact>();
         foreach (var (p, d, l) in WiderScopes(programId, department, jobLevel))
         {
-            widerCurrent.Add(await SummaryExactCachedAsync(db, cache, p, d, l, periods.Current, now, version, cancellationToken));
-            widerPrevious.Add(await SummaryExactCachedAsync(db, cache, p, d, l, periods.Previous, now, version, cancellationToken));
+            widerCurrent.Add(await SummaryExactCachedAsync(sources, p, d, l, periods.Current, now, cancellationToken));
+            widerPrevious.Add(await SummaryExactCachedAsync(sources, p, d, l, periods.Previous, now, cancellationToken));
         }
 
         return ExecutiveSummary.ForLeadership(periods, current, widerCurrent, previous, widerPrevious);
     }
 
-    private static async Task<string> SummaryVersionAsync(AppDbContext db, CancellationToken cancellationToken) => string.Join(',',
-        await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken),
-        await db.SessionFeedback.MaxAsync(f => (int?)f.Id, cancellationToken),
-        await db.SkillRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
-        await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken));
-
     private static async Task<SummaryExact> SummaryExactCachedAsync(
-        AppDbContext db, IMemoryCache cache, int? programId, string? department, string? jobLevel, Period period, DateTime now, string version,
-        CancellationToken cancellationToken)
+        FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
     {
-        var key = (nameof(SummaryExact), now.Ticks / Handler.CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, version);
-        if (cache.TryGetValue(key, out SummaryExact? cached) && cached is not null)
+        var key = (nameof(SummaryExact), now.Ticks / Handler.CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, sources.KeyOf(programId));
+        if (sources.Cache.TryGetValue(key, out SummaryExact? cached) && cached is not null)
         {
             return cached;
         }
 
-        var exact = await SummaryExactAsync(db, ScopeOf(db, programId, department, jobLevel), period, now, cancellationToken);
-        cache.Set(key, exact, Handler.CacheFor);
+        var facts = new FactScope(sources.Lookups, programId, department, jobLevel);
+        var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
+        var exact = await SummaryExactOfAsync(
+            sources.Db, CoreOf(sources.Lookups, facts, days, period), ScopeOf(sources.Db, programId, department, jobLevel), RiskPairIds(facts), period, now, cancellationToken);
+        sources.Cache.Set(key, exact, Handler.CacheFor);
         return exact;
     }
+
+    /// <summary>The reference the day-fact summary is tested against: the same figures from queries over the rows themselves.</summary>
+    internal static async Task<SummaryExact> ReferenceSummaryExactAsync(AppDbContext db, Scope scope, Period period, DateTime now, CancellationToken cancellationToken) =>
+        await SummaryExactOfAsync(
+            db, await ReferenceCoreAsync(db, scope, period, cancellationToken), scope,
+            await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken), period, now, cancellationToken);
 
     /// <summary>
     /// The exact figures: people in the group (distinct people enrolled by the end of the period), approved participants,
@@ -144,25 +154,14 @@ public static partial class UptakeDashboard
     /// the half-way one) and the pairs at risk as at
     /// the end of the period (or now, if sooner).
     /// </summary>
-    internal static async Task<SummaryExact> SummaryExactAsync(AppDbContext db, Scope scope, Period period, DateTime now, CancellationToken cancellationToken)
+    private static async Task<SummaryExact> SummaryExactOfAsync(
+        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, Period period, DateTime now, CancellationToken cancellationToken)
     {
-        var (start, end) = (period.StartUtc, period.EndUtc);
-        var enrolled = scope.People.Where(e => e.CreatedAtUtc < end);
-        var people = await enrolled.Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
-        var participants = await enrolled.CountAsync(e => e.Status == EnrolmentStatus.Approved, cancellationToken);
-        var activePairs = await scope.Pairs.CountAsync(
-            p => EF.Constant(Pair.ActiveStatuses).Contains(p.Status)
-                && db.Sessions.Any(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end),
-            cancellationToken);
-        var held = await scope.Sessions.Where(s => s.Status == SessionStatus.Held && s.StartsAtUtc >= start && s.StartsAtUtc < end)
-            .GroupBy(s => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(s => s.HeldMinutes ?? s.DurationMinutes) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var (months, overall, _, _) = await RatingsAsync(scope, period, cancellationToken);
-
+        var end = period.EndUtc;
         var starts = db.SkillRatings.AsNoTracking().Where(r => r.Stage == SkillRatingStage.Start && r.Role == ParticipantRole.Mentee);
         var menteeIds = scope.People.Where(e => e.Role == ParticipantRole.Mentee).Select(e => e.Id);
-        var pairIds = scope.Pairs.Select(p => p.Id);
-        starts = scope.ByPerson ? starts.Where(r => menteeIds.Contains(r.EnrolmentId)) : starts.Where(r => pairIds.Contains(r.PairId));
+        var scopePairIds = scope.Pairs.Select(p => p.Id);
+        starts = scope.ByPerson ? starts.Where(r => menteeIds.Contains(r.EnrolmentId)) : starts.Where(r => scopePairIds.Contains(r.PairId));
         var later = await (
                 from before in starts
                 join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
@@ -178,23 +177,22 @@ public static partial class UptakeDashboard
             .Select(g => g.OrderByDescending(r => r.Stage == SkillRatingStage.End).First())
             .ToList();
 
-        var riskAt = end < now ? end : now;
-        var health = (await scope.Pairs.HealthFacts(db, riskAt).ToListAsync(cancellationToken)).Select(PairHealth.Of).ToList();
+        var risk = await AtRiskAsync(db, pairIds, end < now ? end : now, cancellationToken);
 
         return new SummaryExact(
-            people,
-            participants,
-            activePairs,
-            held?.Count ?? 0,
-            held?.Minutes ?? 0,
-            overall?.Average,
-            overall?.Ratings ?? 0,
-            overall?.Raters ?? 0,
-            months.Any(m => m.Ratings < PeopleCount.SmallestShown),
+            core.GroupSize,
+            core.Enrolled.Sum(e => e.Approved),
+            core.ActivePairsHeld,
+            core.HeldByDay.Sum(d => d.Held),
+            core.HeldMinutes,
+            core.Overall?.Average,
+            core.Overall?.Ratings ?? 0,
+            core.Overall?.Raters ?? 0,
+            core.Months.Any(m => m.Ratings < PeopleCount.SmallestShown),
             Median(changes.Select(c => (double)c.Change).ToList()),
             changes.Select(c => c.EnrolmentId).Distinct().Count(),
-            health.Count(h => h.AtRisk),
-            health.Count);
+            risk.Any,
+            risk.Pairs);
     }
 
     /// <summary>The middle value, or the average of the middle two; null for none.</summary>

@@ -4,16 +4,18 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Dashboard.Facts;
 using ReverseMentoring.Web.Features.Shared;
 using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>
-/// Every figure of the uptake dashboard, each worked out by the database with one grouped query; no session or
-/// feedback row is loaded (pairs at risk read a few facts per active pair). Definitions: docs/dashboard.md (and the
-/// footnotes on the page). Here: the request, its result and the handler that reuses computed results; each group of
-/// figures is in the UptakeDashboard.*.cs file named for it (Scope, Funnel, Sessions, Ratings, Skills, AtRisk, Programs).
+/// Every figure of the uptake dashboard: those of sessions, ratings, pairs and people worked out in memory from the day
+/// facts of the period and the lookups (UptakeDashboard.FromFacts.cs, ADR 0023), the others by grouped queries over their
+/// moderate tables (pairs at risk read a few facts per active pair). Definitions: docs/dashboard.md (and the footnotes on
+/// the page). Here: the request, its result and the handler that reuses computed results; each group of figures is in the
+/// UptakeDashboard.*.cs file named for it (Scope, Funnel, Sessions, Ratings, Skills, AtRisk, Programs).
 /// </summary>
 public static partial class UptakeDashboard
 {
@@ -106,9 +108,12 @@ public static partial class UptakeDashboard
         public KnowledgeFigures Knowledge { get; init; } = KnowledgeFigures.None;
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups) : IQueryHandler<Query, Result>
     {
-        /// <summary>How long a computed dashboard may be reused while nothing it counts has been added or changed.</summary>
+        /// <summary>
+        /// How long a computed dashboard may be reused while nothing it counts has changed: pairs at risk are worked out
+        /// as at the time of the request, so a result is not reused for long even when no data moves.
+        /// </summary>
         public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
         // One computation at a time: requests that miss the cache wait for the one in progress and then reuse its result,
@@ -123,33 +128,32 @@ public static partial class UptakeDashboard
             var now = clock.GetUtcNow().UtcDateTime;
             var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
             var period = PeriodOf(query, DateOnly.FromDateTime(now));
-            var version = await DataVersionAsync(cancellationToken);
+            var sources = await FigureSources.ReadAsync(db, cache, lookups, cancellationToken);
             var exact = user.IsInRole(Roles.HrCoordinator);
-            var summary = await SummaryAsync(db, cache, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
+            var summary = await SummaryAsync(sources, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
             if (exact)
             {
-                return (await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken)) with { Filter = query, Summary = summary };
+                return (await ExactAsync(sources, query.ProgramId, department, jobLevel, period, now, cancellationToken)) with { Filter = query, Summary = summary };
             }
 
             period = WholeMonths(period);
-            var own = await ExactAsync(query.ProgramId, department, jobLevel, period, now, version, cancellationToken);
+            var own = await ExactAsync(sources, query.ProgramId, department, jobLevel, period, now, cancellationToken);
             var wider = new List<Result>();
             foreach (var (programId, widerDepartment, widerJobLevel) in WiderScopes(query.ProgramId, department, jobLevel))
             {
-                wider.Add(await ExactAsync(programId, widerDepartment, widerJobLevel, period, now, version, cancellationToken));
+                wider.Add(await ExactAsync(sources, programId, widerDepartment, widerJobLevel, period, now, cancellationToken));
             }
 
             return LeadershipFigures.Of(own, wider) with { Filter = query, Summary = summary };
         }
 
-        // The figures aggregate millions of rows (seconds of database work at 1,000,000 sessions), so the exact figures of
-        // a scope and period are reused within a five-minute window as long as no audited change (pairs, sessions,
-        // enrolments, invitations, programs) and no new feedback, rating or check-in has been written since: the highest
-        // ids say so. Leadership's view is worked out from them each time, which is cheap.
+        // The exact figures of a scope and period are reused while the versions of the programs in scope and the moderate
+        // tables still queried have not moved (FigureSources.KeyOf), within the five-minute window of the pairs at risk.
+        // Leadership's view is worked out from them each time, which is cheap.
         private async Task<Result> ExactAsync(
-            int? programId, string? department, string? jobLevel, Period period, DateTime now, string version, CancellationToken cancellationToken)
+            FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
         {
-            var key = (nameof(UptakeDashboard), now.Ticks / CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, version);
+            var key = (nameof(Result), now.Ticks / CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, sources.KeyOf(programId));
             if (cache.TryGetValue(key, out Result? cached) && cached is not null)
             {
                 return cached;
@@ -164,7 +168,7 @@ public static partial class UptakeDashboard
                 }
 
                 var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
-                var result = await FiguresAsync(query, period, now, cancellationToken);
+                var result = await FiguresAsync(sources, query, period, now, cancellationToken);
                 cache.Set(key, result, CacheFor);
                 return result;
             }
@@ -174,142 +178,155 @@ public static partial class UptakeDashboard
             }
         }
 
-        private async Task<string> DataVersionAsync(CancellationToken cancellationToken) => string.Join(',',
-            await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken),
-            await db.SessionFeedback.MaxAsync(f => (int?)f.Id, cancellationToken),
-            await db.SkillRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
-            await db.GrowthRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
-            await db.LeadershipTraitRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
-            await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken),
-            await db.CheckInAnswers.MaxAsync(a => (int?)a.Id, cancellationToken));
-
-        /// <summary>The exact figures, as HR sees them.</summary>
-        private async Task<Result> FiguresAsync(Query query, Period period, DateTime now, CancellationToken cancellationToken)
+        /// <summary>The exact figures, as HR sees them: sessions, ratings, pairs and people from the day facts and the lookups.</summary>
+        private static async Task<Result> FiguresAsync(FigureSources sources, Query query, Period period, DateTime now, CancellationToken cancellationToken)
         {
-            var scope = ScopeOf(db, query.ProgramId, query.Department, query.JobLevel);
+            var facts = new FactScope(sources.Lookups, query.ProgramId, query.Department, query.JobLevel);
+            var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
+            var core = CoreOf(sources.Lookups, facts, days, period);
+            var programs = sources.Lookups.Programs.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Option(p.Id, p.Name)).ToList();
+            return await FiguresOfAsync(
+                sources.Db, core, ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel), RiskPairIds(facts),
+                query, period, now, programs, sources.Lookups.Departments, sources.Lookups.JobLevels, cancellationToken);
+        }
+    }
 
-            var programs = await ProgramOptionsAsync(db, cancellationToken);
-            var (departments, jobLevels) = await DepartmentsAndJobLevelsAsync(db, cancellationToken);
+    /// <summary>
+    /// The reference the day-fact figures are tested against: every figure worked out by the database with one grouped
+    /// query over sessions, feedback, pairs and enrolments, as before ADR 0023. Not used by the app.
+    /// </summary>
+    internal static async Task<Result> ReferenceFiguresAsync(AppDbContext db, Query query, Period period, DateTime now, CancellationToken cancellationToken)
+    {
+        var scope = ScopeOf(db, query.ProgramId, query.Department, query.JobLevel);
+        var programs = await ProgramOptionsAsync(db, cancellationToken);
+        var (departments, jobLevels) = await DepartmentsAndJobLevelsAsync(db, cancellationToken);
+        var core = await ReferenceCoreAsync(db, scope, period, cancellationToken);
+        var pairIds = await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken);
+        return await FiguresOfAsync(db, core, scope, pairIds, query, period, now, programs, departments, jobLevels, cancellationToken);
+    }
 
-            var enrolled = await EnrolledAsync(scope, period, cancellationToken);
-            var invited = await InvitedAsync(db, scope, query.ProgramId, period, cancellationToken);
-            var staged = await StagedAsync(db, scope, period, cancellationToken);
-            var matchedMentees = await MatchedMenteesAsync(db, scope, period, cancellationToken);
-            var (waitCount, median) = await DaysToMatchAsync(db, scope, period, cancellationToken);
+    /// <summary>The result from the figures of sessions, ratings, pairs and people, with those of the moderate tables queried.</summary>
+    private static async Task<Result> FiguresOfAsync(
+        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, Query query, Period period, DateTime now,
+        IReadOnlyList<Option> programs, IReadOnlyList<string> departments, IReadOnlyList<string> jobLevels, CancellationToken cancellationToken)
+    {
+        var enrolled = core.Enrolled;
+        var staged = core.Staged;
+        var matchedMentees = core.MatchedMentees;
+        var (waitCount, median) = (core.WaitCount, core.MedianDaysToMatch);
+        var (heldByDay, heldByProgram) = (core.HeldByDay, core.HeldByProgram);
+        var cadence = core.Cadence;
+        var (months, overall, ratedByProgram, smallMonthPrograms) = (core.Months, core.Overall, core.RatedByProgram, core.SmallMonthPrograms);
+        var groupSize = core.GroupSize;
 
-            var (heldByDay, heldByProgram) = await HeldAsync(scope, period, cancellationToken);
-            var cadence = await CadenceAsync(db, scope, period, cancellationToken);
+        var invited = await InvitedAsync(db, scope, query.ProgramId, period, cancellationToken);
+        var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
+        var growth = await GrowthAsync(db, query, scope, period, cancellationToken);
+        var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
+        var risk = await AtRiskAsync(db, pairIds, now, cancellationToken);
+        var knowledge = await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken);
 
-            var (months, overall, ratedByProgram, smallMonthPrograms) = await RatingsAsync(scope, period, cancellationToken);
-            var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
-            var growth = await GrowthAsync(db, query, scope, period, cancellationToken);
-            var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
-            var risk = await AtRiskAsync(db, scope, now, cancellationToken);
-            var groupSize = await scope.People.Where(e => e.CreatedAtUtc < period.EndUtc).Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
-            var knowledge = await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken);
-
-            FunnelRow Stage(ParticipantRole role)
-            {
-                var mentor = role == ParticipantRole.Mentor;
-                var people = enrolled.Where(e => e.Role == role).ToList();
-                return new FunnelRow(
-                    role,
-                    invited is null ? null : Shown(invited.GetValueOrDefault(mentor ? Roles.Mentor : Roles.Mentee)),
-                    Shown(people.Sum(e => e.Enrolled)),
-                    Shown(people.Sum(e => e.Approved)),
-                    Shown(staged.Sum(s => mentor ? s.PairedMentors : s.PairedMentees)),
-                    Shown(staged.Sum(s => mentor ? s.AcceptedMentors : s.AcceptedMentees)),
-                    Shown(staged.Sum(s => mentor ? s.ActiveMentors : s.ActiveMentees)),
-                    Shown(staged.Sum(s => mentor ? s.CompletedMentors : s.CompletedMentees)));
-            }
-
-            var approvedMentees = enrolled.Where(e => e.Role == ParticipantRole.Mentee).Sum(e => e.Approved);
-            var weeks = WeeksOf(period, heldByDay.Select(d => (DateOnly.FromDateTime(d.Day), d.Held)));
-            var cadencePairs = cadence.Sum(c => c.Pairs);
-            var cadenceMeeting = cadence.Sum(c => c.Meeting);
-
-            var programRows = programs
-                .Where(p => query.ProgramId is null || p.Id == query.ProgramId)
-                .Select(p =>
-                {
-                    var people = enrolled.Where(e => e.ProgramId == p.Id).ToList();
-                    var stages = staged.SingleOrDefault(s => s.ProgramId == p.Id);
-                    var approved = people.Where(e => e.Role == ParticipantRole.Mentee).Sum(e => e.Approved);
-                    var pace = cadence.SingleOrDefault(c => c.ProgramId == p.Id);
-                    var ratings = ratedByProgram.GetValueOrDefault(p.Id);
-                    return new ProgramRow(
-                        p.Id,
-                        p.Name,
-                        Shown(people.Sum(e => e.Enrolled)),
-                        Shown(people.Sum(e => e.Approved)),
-                        Shown(stages is null ? 0 : stages.AcceptedMentors + stages.AcceptedMentees),
-                        Shown(stages?.ActivePairs ?? 0),
-                        Shown(heldByProgram.GetValueOrDefault(p.Id)),
-                        Measure.Percent(matchedMentees.GetValueOrDefault(p.Id), approved),
-                        Shown(pace?.Pairs ?? 0),
-                        Shown(pace?.Meeting ?? 0),
-                        Measure.Percent(pace?.Meeting ?? 0, pace?.Pairs ?? 0),
-                        Rating(ratings?.Average, ratings?.Raters ?? 0, ratings?.Ratings ?? 0, smallMonthPrograms.Contains(p.Id)));
-                })
-                .Where(r => query.ProgramId is not null || r.Enrolled.Hidden || r.Enrolled.Value > 0)
-                .ToList();
-
-            return new Result(
-                query,
-                period,
-                true,
-                programs.SingleOrDefault(p => p.Id == query.ProgramId)?.Name,
-                [Stage(ParticipantRole.Mentor), Stage(ParticipantRole.Mentee)],
-                Measure.Percent(matchedMentees.Values.Sum(), approvedMentees),
-                Measure.Over(median, waitCount, "0.#", " days"),
-                Shown(staged.Sum(s => s.ActivePairs)),
-                weeks,
-                Shown(weeks.Sum(w => w.Held.Value)),
-                new Adherence(Shown(cadencePairs), Shown(cadenceMeeting), Measure.Percent(cadenceMeeting, cadencePairs)),
-                Rating(overall?.Average, overall?.Raters ?? 0, overall?.Ratings ?? 0, months.Any(m => m.Ratings < PeopleCount.SmallestShown)),
-                Shown(overall?.Raters ?? 0),
-                overall?.Ratings ?? 0,
-                months.OrderBy(m => m.Year).ThenBy(m => m.Month)
-                    .Select(m => new MonthRating(m.Year, m.Month, Rating(m.Average, m.Raters, m.Ratings, smallMonth: false), Shown(m.Raters), m.Ratings))
-                    .ToList(),
-                Moves(skills),
-                Moves(growth),
-                traits,
-                new PairsAtRisk([.. risk.ByFlag.Select(f => new FlagCount(f.Key, Shown(f.Value)))], Shown(risk.Any)),
-                programRows,
-                programs,
-                departments,
-                jobLevels)
-            {
-                GroupSize = groupSize,
-                Knowledge = knowledge,
-            };
+        FunnelRow Stage(ParticipantRole role)
+        {
+            var mentor = role == ParticipantRole.Mentor;
+            var people = enrolled.Where(e => e.Role == role).ToList();
+            return new FunnelRow(
+                role,
+                invited is null ? null : Shown(invited.GetValueOrDefault(mentor ? Roles.Mentor : Roles.Mentee)),
+                Shown(people.Sum(e => e.Enrolled)),
+                Shown(people.Sum(e => e.Approved)),
+                Shown(staged.Sum(s => mentor ? s.PairedMentors : s.PairedMentees)),
+                Shown(staged.Sum(s => mentor ? s.AcceptedMentors : s.AcceptedMentees)),
+                Shown(staged.Sum(s => mentor ? s.ActiveMentors : s.ActiveMentees)),
+                Shown(staged.Sum(s => mentor ? s.CompletedMentors : s.CompletedMentees)));
         }
 
-        /// <summary>
-        /// Skills moved and growth as HR sees them: exact, however few people rated (HR reads each rating by name anyway);
-        /// leadership's view hides them by its own rules (<see cref="LeadershipFigures"/>).
-        /// </summary>
-        private static List<SkillMove> Moves(IEnumerable<StageAverages> moved) =>
-            moved.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(s => new SkillMove(s.Name, Shown(s.People), Exact(s.Before, s.People, s.SmallMidMonth || s.SmallEndMonth), Exact(s.After, s.EndPeople, s.SmallEndMonth))
-                {
-                    Mid = Exact(s.Mid, s.MidPeople, s.SmallMidMonth),
-                    MidPeople = Shown(s.MidPeople),
-                    EndPeople = Shown(s.EndPeople),
-                })
-                .ToList();
+        var approvedMentees = enrolled.Where(e => e.Role == ParticipantRole.Mentee).Sum(e => e.Approved);
+        var weeks = WeeksOf(period, heldByDay.Select(d => (DateOnly.FromDateTime(d.Day), d.Held)));
+        var cadencePairs = cadence.Sum(c => c.Pairs);
+        var cadenceMeeting = cadence.Sum(c => c.Meeting);
 
-        private static Count Shown(int value) => Count.Of(value, exact: true);
+        var programRows = programs
+            .Where(p => query.ProgramId is null || p.Id == query.ProgramId)
+            .Select(p =>
+            {
+                var people = enrolled.Where(e => e.ProgramId == p.Id).ToList();
+                var stages = staged.SingleOrDefault(s => s.ProgramId == p.Id);
+                var approved = people.Where(e => e.Role == ParticipantRole.Mentee).Sum(e => e.Approved);
+                var pace = cadence.SingleOrDefault(c => c.ProgramId == p.Id);
+                var ratings = ratedByProgram.GetValueOrDefault(p.Id);
+                return new ProgramRow(
+                    p.Id,
+                    p.Name,
+                    Shown(people.Sum(e => e.Enrolled)),
+                    Shown(people.Sum(e => e.Approved)),
+                    Shown(stages is null ? 0 : stages.AcceptedMentors + stages.AcceptedMentees),
+                    Shown(stages?.ActivePairs ?? 0),
+                    Shown(heldByProgram.GetValueOrDefault(p.Id)),
+                    Measure.Percent(matchedMentees.GetValueOrDefault(p.Id), approved),
+                    Shown(pace?.Pairs ?? 0),
+                    Shown(pace?.Meeting ?? 0),
+                    Measure.Percent(pace?.Meeting ?? 0, pace?.Pairs ?? 0),
+                    Rating(ratings?.Average, ratings?.Raters ?? 0, ratings?.Ratings ?? 0, smallMonthPrograms.Contains(p.Id)));
+            })
+            .Where(r => query.ProgramId is not null || r.Enrolled.Hidden || r.Enrolled.Value > 0)
+            .ToList();
 
-        private static Measure Exact(double? average, int people, bool smallMonth) =>
-            new Measure(people == 0 ? null : average, false, "0.00") { Basis = people, SmallMonth = smallMonth };
-
-        /// <summary>
-        /// An average of ratings: hidden for everyone when fewer than five people gave them; it also records how many
-        /// ratings it rests on and whether a month of the period holds only 1 to 4 of them, which leadership's view uses.
-        /// </summary>
-        private static Measure Rating(double? average, int people, int ratings, bool smallMonth) =>
-            Measure.Over(average, people, "0.00") with { Basis = ratings, SmallMonth = smallMonth };
+        return new Result(
+            query,
+            period,
+            true,
+            programs.SingleOrDefault(p => p.Id == query.ProgramId)?.Name,
+            [Stage(ParticipantRole.Mentor), Stage(ParticipantRole.Mentee)],
+            Measure.Percent(matchedMentees.Values.Sum(), approvedMentees),
+            Measure.Over(median, waitCount, "0.#", " days"),
+            Shown(staged.Sum(s => s.ActivePairs)),
+            weeks,
+            Shown(weeks.Sum(w => w.Held.Value)),
+            new Adherence(Shown(cadencePairs), Shown(cadenceMeeting), Measure.Percent(cadenceMeeting, cadencePairs)),
+            Rating(overall?.Average, overall?.Raters ?? 0, overall?.Ratings ?? 0, months.Any(m => m.Ratings < PeopleCount.SmallestShown)),
+            Shown(overall?.Raters ?? 0),
+            overall?.Ratings ?? 0,
+            months.OrderBy(m => m.Year).ThenBy(m => m.Month)
+                .Select(m => new MonthRating(m.Year, m.Month, Rating(m.Average, m.Raters, m.Ratings, smallMonth: false), Shown(m.Raters), m.Ratings))
+                .ToList(),
+            Moves(skills),
+            Moves(growth),
+            traits,
+            new PairsAtRisk([.. risk.ByFlag.Select(f => new FlagCount(f.Key, Shown(f.Value)))], Shown(risk.Any)),
+            programRows,
+            programs,
+            departments,
+            jobLevels)
+        {
+            GroupSize = groupSize,
+            Knowledge = knowledge,
+        };
     }
+
+    /// <summary>
+    /// Skills moved and growth as HR sees them: exact, however few people rated (HR reads each rating by name anyway);
+    /// leadership's view hides them by its own rules (<see cref="LeadershipFigures"/>).
+    /// </summary>
+    private static List<SkillMove> Moves(IEnumerable<StageAverages> moved) =>
+        moved.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(s => new SkillMove(s.Name, Shown(s.People), Exact(s.Before, s.People, s.SmallMidMonth || s.SmallEndMonth), Exact(s.After, s.EndPeople, s.SmallEndMonth))
+            {
+                Mid = Exact(s.Mid, s.MidPeople, s.SmallMidMonth),
+                MidPeople = Shown(s.MidPeople),
+                EndPeople = Shown(s.EndPeople),
+            })
+            .ToList();
+
+    private static Count Shown(int value) => Count.Of(value, exact: true);
+
+    private static Measure Exact(double? average, int people, bool smallMonth) =>
+        new Measure(people == 0 ? null : average, false, "0.00") { Basis = people, SmallMonth = smallMonth };
+
+    /// <summary>
+    /// An average of ratings: hidden for everyone when fewer than five people gave them; it also records how many
+    /// ratings it rests on and whether a month of the period holds only 1 to 4 of them, which leadership's view uses.
+    /// </summary>
+    private static Measure Rating(double? average, int people, int ratings, bool smallMonth) =>
+        Measure.Over(average, people, "0.00") with { Basis = ratings, SmallMonth = smallMonth };
 }

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Dashboard.Facts;
+
+namespace ReverseMentoring.Web.Features.Dashboard;
+
+/// <summary>What one request works its figures out from, and what says whether a computed result is still current.</summary>
+public static partial class UptakeDashboard
+{
+    internal sealed class FigureSources
+    {
+        private readonly IReadOnlyDictionary<int, (long Facts, long Lookups)> _versions;
+        private readonly string _moderate;
+
+        private FigureSources(AppDbContext db, IMemoryCache cache, DashboardLookups.Snapshot lookups, IReadOnlyDictionary<int, (long Facts, long Lookups)> versions, string moderate)
+        {
+            (Db, Cache, Lookups, _versions, _moderate) = (db, cache, lookups, versions, moderate);
+        }
+
+        public AppDbContext Db { get; }
+
+        public IMemoryCache Cache { get; }
+
+        public DashboardLookups.Snapshot Lookups { get; }
+
+        /// <summary>
+        /// The versions of every program and the highest ids of the moderate tables still queried (a handful of small
+        /// queries), then the lookups at those versions.
+        /// </summary>
+        public static async Task<FigureSources> ReadAsync(AppDbContext db, IMemoryCache cache, DashboardLookups lookups, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(db);
+            ArgumentNullException.ThrowIfNull(lookups);
+            var versions = await DashboardVersionsStandIn.VersionsAsync(db, cancellationToken);
+            var snapshot = await lookups.CurrentAsync(db, DashboardLookups.LookupsVersion.Of(versions.Values.Select(v => v.Lookups)), cancellationToken);
+
+            // Invitations are counted by the funnel; their count too, as one can be deleted.
+            var moderate = string.Join(',',
+                await db.SkillRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
+                await db.GrowthRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
+                await db.LeadershipTraitRatings.MaxAsync(r => (int?)r.Id, cancellationToken),
+                await db.CheckIns.MaxAsync(c => (int?)c.Id, cancellationToken),
+                await db.CheckInAnswers.MaxAsync(a => (int?)a.Id, cancellationToken),
+                await db.KnowledgeSessions.MaxAsync(k => (int?)k.Id, cancellationToken),
+                await db.KnowledgeSessionSeats.MaxAsync(s => (int?)s.Id, cancellationToken),
+                await db.Invitations.MaxAsync(i => (int?)i.Id, cancellationToken),
+                await db.Invitations.CountAsync(cancellationToken));
+            return new FigureSources(db, cache, snapshot, versions, moderate);
+        }
+
+        /// <summary>
+        /// Changes when anything a scope's figures count changes: the facts and lookups versions of its programs (all of
+        /// them when no program is chosen; versions only go up, so their sum moves whenever one does) and the moderate tables.
+        /// </summary>
+        public string KeyOf(int? programId)
+        {
+            var (facts, lookups) = programId is { } id
+                ? _versions.GetValueOrDefault(id)
+                : (_versions.Values.Sum(v => v.Facts), _versions.Values.Sum(v => v.Lookups));
+            return $"{facts}/{lookups}/{_versions.Count}/{Lookups.Version}/{_moderate}";
+        }
+    }
+
+    /// <summary>The active pairs of the scope: the ones pairs at risk look at.</summary>
+    internal static List<int> RiskPairIds(FactScope scope) =>
+        [.. scope.Pairs.Where(p => p.IsActive && p.AcceptedAtUtc is not null).Select(p => p.Id)];
+}

@@ -1,0 +1,200 @@
+using ReverseMentoring.Web.Data;
+
+namespace ReverseMentoring.Tests.Dashboard;
+
+/// <summary>
+/// A random world for comparing figures: three programs with random cadences; people in random departments and job
+/// levels (some in two programs); pairs in every state; pair and group sessions in every status on random days and
+/// hours; ratings by both sides on random days; group attendance. Rows are written directly, as they stand.
+/// </summary>
+public static class RandomWorld
+{
+    private static readonly string[] Departments = ["Sales", "Finance", "Legal", "IT"];
+    private static readonly string[] Levels = ["Junior", "Senior", "Director"];
+
+    /// <summary>The new programs' ids.</summary>
+    public static async Task<List<int>> BuildAsync(AppFactory app, Random random, DateTime start)
+    {
+        DateTime At(int fromDay, int toDay) => start.AddDays(random.Next(fromDay, toDay)).AddMinutes(random.Next(0, 24 * 60));
+
+        var programs = new List<MentoringProgram>();
+        for (var i = 0; i < 3; i++)
+        {
+            programs.Add(await app.ProgramAsync(ProgramStatus.Running, cadenceDays: random.Next(1, 4) * 7, name: TestData.Unique("Random program")));
+        }
+
+        var users = new List<AppUser>();
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var email = $"random-{Guid.NewGuid():N}@example.com";
+                var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Random {i}", CreatedAtUtc = start };
+                db.Users.Add(user);
+                users.Add(user);
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            foreach (var program in programs)
+            {
+                var enrolments = new List<Enrolment>();
+                foreach (var user in users.Where(_ => random.Next(3) > 0))
+                {
+                    var status = random.Next(5) switch { 0 => EnrolmentStatus.Pending, 1 => EnrolmentStatus.Rejected, _ => EnrolmentStatus.Approved };
+                    var created = At(-30, 160);
+                    enrolments.Add(new Enrolment
+                    {
+                        ProgramId = program.Id,
+                        UserId = user.Id,
+                        Role = random.Next(2) == 0 ? ParticipantRole.Mentor : ParticipantRole.Mentee,
+                        Status = status,
+                        Department = Departments[random.Next(Departments.Length)],
+                        JobLevel = Levels[random.Next(Levels.Length)],
+                        Location = "London",
+                        Interests = "Random.",
+                        Goals = "Random.",
+                        CreatedAtUtc = created,
+                        ConsentedAtUtc = created,
+                        DecidedAtUtc = status == EnrolmentStatus.Pending || random.Next(6) == 0 ? null : created.AddDays(random.Next(0, 10)).AddHours(random.Next(0, 24)),
+                    });
+                }
+
+                db.Enrolments.AddRange(enrolments);
+                await db.SaveChangesAsync();
+
+                var mentors = enrolments.Where(e => e.Role == ParticipantRole.Mentor).ToList();
+                var mentees = enrolments.Where(e => e.Role == ParticipantRole.Mentee).ToList();
+                if (mentors.Count == 0)
+                {
+                    continue;
+                }
+
+                var pairs = new List<Pair>();
+                foreach (var mentee in mentees)
+                {
+                    var mentor = mentors[random.Next(mentors.Count)];
+                    var status = (PairStatus)random.Next(0, 4);
+                    var proposed = At(0, 120);
+                    var accepted = status is PairStatus.Accepted or PairStatus.Ended ? proposed.AddDays(random.Next(0, 15)).AddHours(random.Next(0, 24)) : (DateTime?)null;
+                    var ended = status == PairStatus.Ended ? accepted!.Value.AddDays(random.Next(0, 90)).AddHours(random.Next(0, 24)) : (DateTime?)null;
+                    pairs.Add(new Pair
+                    {
+                        ProgramId = program.Id,
+                        MentorEnrolmentId = mentor.Id,
+                        MenteeEnrolmentId = mentee.Id,
+                        Reasons = "random",
+                        Status = status,
+                        MentorResponse = accepted is null ? PairResponse.Pending : PairResponse.Accepted,
+                        MenteeResponse = accepted is null ? PairResponse.Pending : PairResponse.Accepted,
+                        ProposedAtUtc = proposed,
+                        AcceptedAtUtc = accepted,
+                        EndedAtUtc = ended,
+                        Ending = ended is null ? null : random.Next(2) == 0 ? PairEnding.Completed : PairEnding.EndedEarly,
+                    });
+                }
+
+                db.Pairs.AddRange(pairs);
+                await db.SaveChangesAsync();
+
+                Session NewSession(int? pairId, int? groupId, string by)
+                {
+                    var status = (SessionStatus)random.Next(0, 4);
+                    var starts = At(-10, 175);
+                    var minutes = random.Next(2, 7) * 15;
+                    return new Session
+                    {
+                        ProgramId = program.Id,
+                        PairId = pairId,
+                        GroupId = groupId,
+                        StartsAtUtc = starts,
+                        DurationMinutes = minutes,
+                        EndsAtUtc = starts.AddMinutes(minutes),
+                        Format = SessionFormats.Virtual,
+                        Location = "https://meet.example.com/random",
+                        Status = status,
+                        ScheduledByUserId = by,
+                        CreatedAtUtc = starts.AddDays(-7),
+                        HeldMinutes = status == SessionStatus.Held && random.Next(3) > 0 ? random.Next(1, 9) * 10 : null,
+                    };
+                }
+
+                var sessions = new List<(Session Session, Pair Pair)>();
+                foreach (var pair in pairs.Where(p => p.AcceptedAtUtc is not null))
+                {
+                    for (var n = random.Next(0, 8); n > 0; n--)
+                    {
+                        sessions.Add((NewSession(pair.Id, null, enrolments.Single(e => e.Id == pair.MentorEnrolmentId).UserId), pair));
+                    }
+                }
+
+                db.Sessions.AddRange(sessions.Select(s => s.Session));
+                await db.SaveChangesAsync();
+
+                // Groups of a mentor's accepted pairs, with sessions some mentees came to.
+                var groupSessions = new List<(Session Session, List<Pair> Members)>();
+                foreach (var byMentor in pairs.Where(p => p.Status == PairStatus.Accepted).GroupBy(p => p.MentorEnrolmentId).Where(g => g.Count() >= 2))
+                {
+                    var mentor = enrolments.Single(e => e.Id == byMentor.Key);
+                    var members = byMentor.ToList();
+                    var group = MentoringGroup.Create(mentor.UserId, mentor, "Random circle", members, [], start);
+                    db.MentoringGroups.Add(group);
+                    await db.SaveChangesAsync();
+                    for (var n = random.Next(1, 5); n > 0; n--)
+                    {
+                        var session = NewSession(null, group.Id, mentor.UserId);
+                        session.Attendance = members.Select(m => new SessionAttendance
+                        {
+                            PairId = m.Id, MenteeEnrolmentId = m.MenteeEnrolmentId, Attended = random.Next(2) == 0,
+                        }).ToList();
+                        groupSessions.Add((session, members));
+                    }
+                }
+
+                db.Sessions.AddRange(groupSessions.Select(g => g.Session));
+                await db.SaveChangesAsync();
+
+                string UserOf(int enrolmentId) => enrolments.Single(e => e.Id == enrolmentId).UserId;
+                Feedback Rating(Session session, Pair pair, ParticipantRole role) => new()
+                {
+                    ProgramId = program.Id,
+                    PairId = pair.Id,
+                    SessionId = session.Id,
+                    ByUserId = UserOf(role == ParticipantRole.Mentor ? pair.MentorEnrolmentId : pair.MenteeEnrolmentId),
+                    Role = role,
+                    Rating = random.Next(1, 6),
+                    CreatedAtUtc = session.StartsAtUtc.AddHours(random.Next(1, 24 * 40)),
+                };
+
+                foreach (var (session, pair) in sessions.Where(s => s.Session.Status == SessionStatus.Held))
+                {
+                    foreach (var role in new[] { ParticipantRole.Mentor, ParticipantRole.Mentee }.Where(_ => random.Next(3) > 0))
+                    {
+                        db.SessionFeedback.Add(Rating(session, pair, role));
+                    }
+                }
+
+                // A group mentor's rating is stored under the group's lowest member pair; each mentee who came rates under their own.
+                foreach (var (session, members) in groupSessions.Where(g => g.Session.Status == SessionStatus.Held))
+                {
+                    if (random.Next(2) == 0)
+                    {
+                        db.SessionFeedback.Add(Rating(session, members.OrderBy(m => m.Id).First(), ParticipantRole.Mentor));
+                    }
+
+                    foreach (var pair in members.Where(m => session.Attendance.Any(a => a.PairId == m.Id && a.Attended) && random.Next(2) == 0))
+                    {
+                        db.SessionFeedback.Add(Rating(session, pair, ParticipantRole.Mentee));
+                    }
+                }
+
+                await db.SaveChangesAsync();
+            }
+        });
+
+        return [.. programs.Select(p => p.Id)];
+    }
+}
