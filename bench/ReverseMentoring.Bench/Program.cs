@@ -7,6 +7,13 @@ using ReverseMentoring.Web.Features.Pairing.Engine;
 // Usage: dotnet run -c Release --project bench/ReverseMentoring.Bench [-- sizes...]   e.g. -- 500 5000
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- ranked [sizes...]   (preference-led, default 5000)
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- bulk-approve [size]   (default 500)
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- writer BASE_URL CERTIFICATE PEOPLE_FILE SECONDS [RATE]   (bench/writer.sh)
+if (args.Length > 0 && args[0] == "writer")
+{
+    Environment.ExitCode = await Writer.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "bulk-approve")
 {
     await BulkApprove.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500);

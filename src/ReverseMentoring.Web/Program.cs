@@ -42,6 +42,7 @@ builder.Services.AddCheckIns(builder.Configuration);
 builder.Services.AddScimProvisioning(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<ReverseMentoring.Web.Features.Dashboard.PairHealthCache>();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddSecurityHardening();

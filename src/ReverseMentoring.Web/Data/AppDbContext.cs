@@ -65,6 +65,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GroupMessage> GroupMessages => Set<GroupMessage>();
     public DbSet<KnowledgeSession> KnowledgeSessions => Set<KnowledgeSession>();
     public DbSet<KnowledgeSessionSeat> KnowledgeSessionSeats => Set<KnowledgeSessionSeat>();
+    public DbSet<RoleHolderChange> RoleHolderChanges => Set<RoleHolderChange>();
+    public DbSet<DashboardPairChange> DashboardPairChanges => Set<DashboardPairChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -712,6 +714,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             invitation.HasIndex(i => i.Email);
             invitation.HasOne(i => i.Program).WithMany().HasForeignKey(i => i.ProgramId).OnDelete(DeleteBehavior.SetNull);
         });
+
+        // Read by the newest id and by the last few minutes (a late commit), never joined.
+        builder.Entity<RoleHolderChange>(change => change.HasIndex(c => c.ChangedAtUtc));
+        builder.Entity<DashboardPairChange>(change => change.HasIndex(c => c.ChangedAtUtc));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

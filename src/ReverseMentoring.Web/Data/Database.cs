@@ -31,12 +31,16 @@ public static class Database
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<RoleHolderChanges>();
+        services.AddScoped<DashboardPairChangeMarks>();
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite)
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<RoleHolderChanges>(),
+                        provider.GetRequiredService<DashboardPairChangeMarks>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -46,7 +50,8 @@ public static class Database
 
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, db) => db
                     .UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<RoleHolderChanges>(),
+                        provider.GetRequiredService<DashboardPairChangeMarks>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

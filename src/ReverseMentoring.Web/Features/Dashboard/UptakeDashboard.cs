@@ -106,7 +106,7 @@ public static partial class UptakeDashboard
         public KnowledgeFigures Knowledge { get; init; } = KnowledgeFigures.None;
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, PairHealthCache pairHealth) : IQueryHandler<Query, Result>
     {
         /// <summary>How long a computed dashboard may be reused while nothing it counts has been added or changed.</summary>
         public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
@@ -204,7 +204,7 @@ public static partial class UptakeDashboard
             var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
             var growth = await GrowthAsync(db, query, scope, period, cancellationToken);
             var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
-            var risk = await AtRiskAsync(db, scope, now, cancellationToken);
+            var risk = await AtRiskAsync(pairHealth, db, scope, now, cancellationToken);
             var groupSize = await scope.People.Where(e => e.CreatedAtUtc < period.EndUtc).Select(e => e.UserId).Distinct().CountAsync(cancellationToken);
             var knowledge = await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken);
 

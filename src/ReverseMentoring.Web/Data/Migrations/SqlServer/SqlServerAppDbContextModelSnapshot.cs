@@ -705,6 +705,30 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("CoordinatorAlerts");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.DashboardPairChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("DashboardPairChanges");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
@@ -2535,6 +2559,24 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ResourceCompletions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.RoleHolderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("RoleHolderChanges");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>

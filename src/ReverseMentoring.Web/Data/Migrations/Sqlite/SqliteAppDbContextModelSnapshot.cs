@@ -674,6 +674,28 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("CoordinatorAlerts");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.DashboardPairChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("DashboardPairChanges");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Enrolment", b =>
                 {
                     b.Property<int>("Id")
@@ -2438,6 +2460,22 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ResourceCompletions");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.RoleHolderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("RoleHolderChanges");
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
