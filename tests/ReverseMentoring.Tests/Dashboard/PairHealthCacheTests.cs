@@ -124,7 +124,7 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
                             proposed.RemoveAt(0);
                             await app.ExecuteDbContextAsync(async db =>
                             {
-                                var pending = await db.Pairs.SingleAsync(p => p.Id == accepting.Id);
+                                var pending = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.Id == accepting.Id);
                                 pending.Accept(ParticipantRole.Mentor, Now);
                                 pending.Accept(ParticipantRole.Mentee, Now);
                                 await db.SaveChangesAsync();
