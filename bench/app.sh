@@ -104,6 +104,23 @@ sign_in() {
   echo "$cookies"
 }
 
+# Median and 95th percentile of numbers (one per line), in ms.
+percentiles() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    p = v[int(NR * 0.95 + 0.999999)]; printf "median %.1f ms  p95 %.1f ms  (n=%d)\n", m, p, NR }'
+}
+
+# One curl process per batch, so the requests share one kept-alive TLS connection, as a browser's would. Prints
+# "status seconds" per request.
+requests() {
+  local count="$1" url="$2" cookie="$3" args=()
+  for _ in $(seq 1 "$count"); do
+    args+=(-o /dev/null "$url")
+  done
+  curl -ks -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "${args[@]}"
+}
+
 # A mentor with an accepted pair in a running program and the most sessions: the busiest participant pages.
 busy_mentor() {
   sqlite3 "$RM_DB" "SELECT u.Email FROM Pairs p JOIN Enrolments e ON e.Id = p.MentorEnrolmentId JOIN AspNetUsers u ON u.Id = e.UserId

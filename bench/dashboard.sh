@@ -15,21 +15,6 @@ MEASURED="${2:-100}"
 LEADER="${RM_LEADER:-leader@demo.local}"
 DEPARTMENT="${RM_DEPARTMENT:-Finance}"
 
-percentiles() {
-  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit }
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    p = v[int(NR * 0.95 + 0.999999)]; printf "median %.1f ms  p95 %.1f ms  (n=%d)\n", m, p, NR }'
-}
-
-# One curl process per batch, so the requests share one kept-alive TLS connection, as a browser's would.
-requests() {
-  local count="$1" url="$2" cookie="$3" args=()
-  for _ in $(seq 1 "$count"); do
-    args+=(-o /dev/null "$url")
-  done
-  curl -ks -w '%{http_code} %{time_total}\n' -H "Cookie: $cookie" "${args[@]}"
-}
-
 measure() {
   local label="$1" path="$2" cookie="$3" results marker
   requests "$WARMUP" "$RM_URL$path" "$cookie" >/dev/null

@@ -8,9 +8,16 @@ using ReverseMentoring.Web.Features.Pairing.Engine;
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- ranked [sizes...]   (preference-led, default 5000)
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- bulk-approve [size]   (default 500)
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- facts <migrated and rebuilt SQLite file>
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- writer BASE_URL CERTIFICATE PEOPLE_FILE SECONDS [RATE]   (bench/writer.sh)
 if (args.Length > 1 && args[0] == "facts")
 {
     await FactsRead.RunAsync(args[1]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "writer")
+{
+    Environment.ExitCode = await Writer.RunAsync(args[1..]);
     return;
 }
 

@@ -43,6 +43,7 @@ builder.Services.AddScimProvisioning(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<ReverseMentoring.Web.Features.Dashboard.Facts.DashboardLookups>();
+builder.Services.AddSingleton<ReverseMentoring.Web.Features.Dashboard.PairHealthCache>();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddSecurityHardening();

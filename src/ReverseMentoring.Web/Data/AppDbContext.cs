@@ -72,6 +72,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DashboardLookupChange> DashboardLookupChanges => Set<DashboardLookupChange>();
     public DbSet<DashboardPairChange> DashboardPairChanges => Set<DashboardPairChange>();
     public DbSet<DashboardFactsState> DashboardFactsState => Set<DashboardFactsState>();
+    public DbSet<RoleHolderChange> RoleHolderChanges => Set<RoleHolderChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -720,6 +721,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             invitation.HasIndex(i => i.Email);
             invitation.HasOne(i => i.Program).WithMany().HasForeignKey(i => i.ProgramId).OnDelete(DeleteBehavior.SetNull);
         });
+
+        // Read by the newest id and by the last few minutes (a late commit), never joined.
+        builder.Entity<RoleHolderChange>(change => change.HasIndex(c => c.ChangedAtUtc));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -32,13 +32,15 @@ public static class Database
         services.AddSingleton(options);
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Features.Dashboard.Facts.DashboardFactsInterceptor>();
+        services.AddSingleton<RoleHolderChanges>();
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite).AddInterceptors(
-                    provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>()));
+                    provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
+                        provider.GetRequiredService<RoleHolderChanges>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -48,7 +50,8 @@ public static class Database
 
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, db) => db
                     .UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>()));
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
+                        provider.GetRequiredService<RoleHolderChanges>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

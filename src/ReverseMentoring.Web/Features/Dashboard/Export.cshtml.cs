@@ -15,7 +15,9 @@ public sealed class ExportModel(IMediator mediator, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "table")] string? table, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        // A file cannot carry the messages, so filters that name nothing are refused here rather than left out.
+        var usable = await FilterCheck.ApplyAsync(mediator, ModelState, Filter, checkProgram: true, cancellationToken);
+        if (!usable || !ModelState.IsValid)
         {
             return new PageResult { StatusCode = StatusCodes.Status400BadRequest };
         }

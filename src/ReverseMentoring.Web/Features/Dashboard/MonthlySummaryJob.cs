@@ -70,14 +70,14 @@ public sealed class MonthlySummaryJob(
                 foreach (var program in programs)
                 {
                     var summary = await UptakeDashboard.SummaryAsync(
-                        db, cache, lookups, program.Id, null, null, from, to, leadership: false, wholeMonths: true, now, cancellationToken);
+                        db, cache, lookups, null, program.Id, null, null, from, to, leadership: false, wholeMonths: true, now, cancellationToken);
                     sections.Add((program.Name, summary, links.To($"/Programs/{program.Id}/Report")));
                 }
             }
             else if (reader.Any(r => r.Role == Roles.Leadership))
             {
                 var summary = await UptakeDashboard.SummaryAsync(
-                    db, cache, lookups, null, null, null, from, to, leadership: true, wholeMonths: true, now, cancellationToken);
+                    db, cache, lookups, null, null, null, null, from, to, leadership: true, wholeMonths: true, now, cancellationToken);
                 sections.Add(("All programs", summary, links.To("/Dashboard")));
             }
             else

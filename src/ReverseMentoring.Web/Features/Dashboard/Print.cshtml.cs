@@ -19,6 +19,7 @@ public sealed class PrintModel(IMediator mediator) : PageModel, IReloadAfterReje
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        await FilterCheck.ApplyAsync(mediator, ModelState, Filter, checkProgram: true, cancellationToken);
         Data = await mediator.Send(Filter, cancellationToken);
         Tables = FigureTables.Of(Data);
     }

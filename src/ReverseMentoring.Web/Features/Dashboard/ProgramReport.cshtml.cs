@@ -29,6 +29,7 @@ public sealed class ProgramReportModel(IMediator mediator, TimeProvider clock) :
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         Report = await mediator.Send(new ProgramReport.Query(ProgramId, page ?? 1), cancellationToken);
+        await FilterCheck.ApplyAsync(mediator, ModelState, Filter, checkProgram: false, cancellationToken);
         Filter.ProgramId = ProgramId;
         Data = await mediator.Send(Filter, cancellationToken);
         Tables = FigureTables.Of(Data);

@@ -18,15 +18,29 @@ public static partial class UptakeDashboard
     internal sealed record RiskCounts(IReadOnlyDictionary<PairFlagKind, int> ByFlag, int Any, int Pairs);
 
     /// <summary>
-    /// The facts of the active pairs among <paramref name="pairIds"/> (the scope's pairs, worked out by the caller) in one
-    /// query, the flags counted in memory: the same facts and rule as HR's pairs list, pair page and program report, so
-    /// the figure agrees with them. The period does not apply. The one place the dashboard asks for pair health.
+    /// The health of the active pairs among <paramref name="pairIds"/> (the scope's pairs, worked out by the caller) as at
+    /// <paramref name="asOf"/>, the flags counted in memory: the same facts and rule as HR's pairs list, pair page and
+    /// program report, so the figure agrees with them. As at now they come from the per-instance
+    /// <see cref="PairHealthCache"/> (kept current from pair change rows); as at an earlier moment, or without a cache
+    /// (the reference), from one query. The one place the dashboard asks for pair health.
     /// </summary>
-    internal static async Task<RiskCounts> AtRiskAsync(AppDbContext db, IReadOnlyCollection<int> pairIds, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<RiskCounts> AtRiskAsync(
+        PairHealthCache? cache, AppDbContext db, IReadOnlyCollection<int> pairIds, DateTime asOf, DateTime now, CancellationToken cancellationToken)
     {
-        var ids = pairIds.ToList();
-        var facts = ids.Count == 0 ? [] : await db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id)).HealthFacts(db, now).ToListAsync(cancellationToken);
-        var health = facts.Select(PairHealth.Of).ToList();
+        ArgumentNullException.ThrowIfNull(pairIds);
+        List<PairHealth> health;
+        if (cache is not null && asOf >= now)
+        {
+            var all = await cache.CurrentAsync(db, now, cancellationToken);
+            health = pairIds.Distinct().Select(id => all.GetValueOrDefault(id)).OfType<PairHealth>().ToList();
+        }
+        else
+        {
+            var ids = pairIds.ToList();
+            var facts = ids.Count == 0 ? [] : await db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id)).HealthFacts(db, asOf).ToListAsync(cancellationToken);
+            health = facts.Select(PairHealth.Of).ToList();
+        }
+
         return new RiskCounts(
             Enum.GetValues<PairFlagKind>().ToDictionary(flag => flag, flag => health.Count(h => h.Has(flag))),
             health.Count(h => h.AtRisk),

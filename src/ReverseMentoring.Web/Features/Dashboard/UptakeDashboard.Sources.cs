@@ -13,9 +13,10 @@ public static partial class UptakeDashboard
         private readonly IReadOnlyDictionary<int, (long Facts, long Lookups)> _versions;
         private readonly string _moderate;
 
-        private FigureSources(AppDbContext db, IMemoryCache cache, DashboardLookups.Snapshot lookups, IReadOnlyDictionary<int, (long Facts, long Lookups)> versions, string moderate)
+        private FigureSources(
+            AppDbContext db, IMemoryCache cache, DashboardLookups.Snapshot lookups, PairHealthCache? health, IReadOnlyDictionary<int, (long Facts, long Lookups)> versions, string moderate)
         {
-            (Db, Cache, Lookups, _versions, _moderate) = (db, cache, lookups, versions, moderate);
+            (Db, Cache, Lookups, Health, _versions, _moderate) = (db, cache, lookups, health, versions, moderate);
         }
 
         public AppDbContext Db { get; }
@@ -24,15 +25,18 @@ public static partial class UptakeDashboard
 
         public DashboardLookups.Snapshot Lookups { get; }
 
+        /// <summary>The health of active pairs as at now, kept by the instance; null works it out with a query.</summary>
+        public PairHealthCache? Health { get; }
+
         /// <summary>
         /// The versions of every program and the highest ids of the moderate tables still queried (a handful of small
         /// queries), then the lookups at those versions.
         /// </summary>
-        public static async Task<FigureSources> ReadAsync(AppDbContext db, IMemoryCache cache, DashboardLookups lookups, CancellationToken cancellationToken)
+        public static async Task<FigureSources> ReadAsync(AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(db);
             ArgumentNullException.ThrowIfNull(lookups);
-            var versions = await DashboardVersionsStandIn.VersionsAsync(db, cancellationToken);
+            var versions = await DashboardFacts.VersionsAsync(db, cancellationToken);
             var snapshot = await lookups.CurrentAsync(db, DashboardLookups.LookupsVersion.Of(versions.Values.Select(v => v.Lookups)), cancellationToken);
 
             // Invitations are counted by the funnel; their count too, as one can be deleted.
@@ -46,7 +50,7 @@ public static partial class UptakeDashboard
                 await db.KnowledgeSessionSeats.MaxAsync(s => (int?)s.Id, cancellationToken),
                 await db.Invitations.MaxAsync(i => (int?)i.Id, cancellationToken),
                 await db.Invitations.CountAsync(cancellationToken));
-            return new FigureSources(db, cache, snapshot, versions, moderate);
+            return new FigureSources(db, cache, snapshot, health, versions, moderate);
         }
 
         /// <summary>

@@ -90,10 +90,10 @@ public static partial class UptakeDashboard
 
     /// <summary>The summary as the viewer sees it, for callers outside a dashboard request (the monthly e-mail).</summary>
     internal static async Task<ExecutiveSummary> SummaryAsync(
-        AppDbContext db, IMemoryCache cache, DashboardLookups lookups, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
+        AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
         bool leadership, bool wholeMonths, DateTime now, CancellationToken cancellationToken) =>
         await SummaryAsync(
-            await FigureSources.ReadAsync(db, cache, lookups, cancellationToken),
+            await FigureSources.ReadAsync(db, cache, lookups, health, cancellationToken),
             programId, department, jobLevel, from, to, leadership, wholeMonths, now, cancellationToken);
 
     /// <summary>
@@ -136,7 +136,7 @@ public static partial class UptakeDashboard
         var facts = new FactScope(sources.Lookups, programId, department, jobLevel);
         var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
         var exact = await SummaryExactOfAsync(
-            sources.Db, CoreOf(sources.Lookups, facts, days, period), ScopeOf(sources.Db, programId, department, jobLevel), RiskPairIds(facts), period, now, cancellationToken);
+            sources.Db, CoreOf(sources.Lookups, facts, days, period), ScopeOf(sources.Db, programId, department, jobLevel), RiskPairIds(facts), sources.Health, period, now, cancellationToken);
         sources.Cache.Set(key, exact, Handler.CacheFor);
         return exact;
     }
@@ -145,7 +145,7 @@ public static partial class UptakeDashboard
     internal static async Task<SummaryExact> ReferenceSummaryExactAsync(AppDbContext db, Scope scope, Period period, DateTime now, CancellationToken cancellationToken) =>
         await SummaryExactOfAsync(
             db, await ReferenceCoreAsync(db, scope, period, cancellationToken), scope,
-            await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken), period, now, cancellationToken);
+            await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken), null, period, now, cancellationToken);
 
     /// <summary>
     /// The exact figures: people in the group (distinct people enrolled by the end of the period), approved participants,
@@ -155,7 +155,7 @@ public static partial class UptakeDashboard
     /// the end of the period (or now, if sooner).
     /// </summary>
     private static async Task<SummaryExact> SummaryExactOfAsync(
-        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, Period period, DateTime now, CancellationToken cancellationToken)
+        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, PairHealthCache? health, Period period, DateTime now, CancellationToken cancellationToken)
     {
         var end = period.EndUtc;
         var starts = db.SkillRatings.AsNoTracking().Where(r => r.Stage == SkillRatingStage.Start && r.Role == ParticipantRole.Mentee);
@@ -177,7 +177,7 @@ public static partial class UptakeDashboard
             .Select(g => g.OrderByDescending(r => r.Stage == SkillRatingStage.End).First())
             .ToList();
 
-        var risk = await AtRiskAsync(db, pairIds, end < now ? end : now, cancellationToken);
+        var risk = await AtRiskAsync(health, db, pairIds, end < now ? end : now, now, cancellationToken);
 
         return new SummaryExact(
             core.GroupSize,

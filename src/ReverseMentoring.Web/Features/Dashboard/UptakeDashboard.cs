@@ -108,7 +108,7 @@ public static partial class UptakeDashboard
         public KnowledgeFigures Knowledge { get; init; } = KnowledgeFigures.None;
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups, PairHealthCache pairHealth) : IQueryHandler<Query, Result>
     {
         /// <summary>
         /// How long a computed dashboard may be reused while nothing it counts has changed: pairs at risk are worked out
@@ -128,7 +128,7 @@ public static partial class UptakeDashboard
             var now = clock.GetUtcNow().UtcDateTime;
             var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
             var period = PeriodOf(query, DateOnly.FromDateTime(now));
-            var sources = await FigureSources.ReadAsync(db, cache, lookups, cancellationToken);
+            var sources = await FigureSources.ReadAsync(db, cache, lookups, pairHealth, cancellationToken);
             var exact = user.IsInRole(Roles.HrCoordinator);
             var summary = await SummaryAsync(sources, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
             if (exact)
@@ -186,7 +186,7 @@ public static partial class UptakeDashboard
             var core = CoreOf(sources.Lookups, facts, days, period);
             var programs = sources.Lookups.Programs.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Option(p.Id, p.Name)).ToList();
             return await FiguresOfAsync(
-                sources.Db, core, ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel), RiskPairIds(facts),
+                sources.Db, core, ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel), RiskPairIds(facts), sources.Health,
                 query, period, now, programs, sources.Lookups.Departments, sources.Lookups.JobLevels, cancellationToken);
         }
     }
@@ -202,12 +202,12 @@ public static partial class UptakeDashboard
         var (departments, jobLevels) = await DepartmentsAndJobLevelsAsync(db, cancellationToken);
         var core = await ReferenceCoreAsync(db, scope, period, cancellationToken);
         var pairIds = await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken);
-        return await FiguresOfAsync(db, core, scope, pairIds, query, period, now, programs, departments, jobLevels, cancellationToken);
+        return await FiguresOfAsync(db, core, scope, pairIds, null, query, period, now, programs, departments, jobLevels, cancellationToken);
     }
 
     /// <summary>The result from the figures of sessions, ratings, pairs and people, with those of the moderate tables queried.</summary>
     private static async Task<Result> FiguresOfAsync(
-        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, Query query, Period period, DateTime now,
+        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, PairHealthCache? health, Query query, Period period, DateTime now,
         IReadOnlyList<Option> programs, IReadOnlyList<string> departments, IReadOnlyList<string> jobLevels, CancellationToken cancellationToken)
     {
         var enrolled = core.Enrolled;
@@ -223,7 +223,7 @@ public static partial class UptakeDashboard
         var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
         var growth = await GrowthAsync(db, query, scope, period, cancellationToken);
         var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
-        var risk = await AtRiskAsync(db, pairIds, now, cancellationToken);
+        var risk = await AtRiskAsync(health, db, pairIds, now, now, cancellationToken);
         var knowledge = await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken);
 
         FunnelRow Stage(ParticipantRole role)

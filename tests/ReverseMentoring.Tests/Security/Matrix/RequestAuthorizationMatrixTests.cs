@@ -90,6 +90,7 @@ public sealed class RequestAuthorizationMatrixTests(MatrixApp app) : IClassFixtu
         ["Dashboard.MonthlySummarySetting.Command"] = AnySignedIn,
         ["Dashboard.MonthlySummarySetting.Query"] = AnySignedIn,
         ["Dashboard.ProgramReport.Query"] = Hr,
+        ["Dashboard.FilterCheck.Query"] = Hr | Leadership,
         ["Dashboard.UptakeDashboard.Query"] = Hr | Leadership,
         ["Dashboard.UptakeOverview.Query"] = Hr | Leadership,
         ["Enrolments.BulkDecideEnrolments.Command"] = Hr,

@@ -2537,6 +2537,24 @@ namespace ReverseMentoring.Web.Data.Migrations.SqlServer
                     b.ToTable("ResourceCompletions");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.RoleHolderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("RoleHolderChanges");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Property<int>("Id")

@@ -2440,6 +2440,22 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("ResourceCompletions");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.RoleHolderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("RoleHolderChanges");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,208 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Dashboard;
+using ReverseMentoring.Web.Features.Dashboard.Facts;
+
+namespace ReverseMentoring.Tests.Dashboard;
+
+/// <summary>The app on a clock the tests move, with its background jobs off.</summary>
+public sealed class PairHealthCacheApp : AppFactory
+{
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var job in services.Where(s => s.ServiceType == typeof(IHostedService)
+                         && (s.ImplementationType ?? s.ImplementationInstance?.GetType())?.Assembly == typeof(Program).Assembly).ToList())
+            {
+                services.Remove(job);
+            }
+        });
+    }
+}
+
+/// <summary>
+/// The per-instance pair health cache gives the same health, pair by pair, as the direct query, after seeded random
+/// changes to sessions, feedback, check-ins and pair status, after a change committed late under an earlier id, and as
+/// the clock moves.
+/// </summary>
+public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture<PairHealthCacheApp>
+{
+    private DateTime Now => app.Clock.Now.UtcDateTime;
+
+    [Fact]
+    public async Task The_cache_agrees_with_the_direct_query_after_random_changes_and_as_time_moves()
+    {
+        var random = new Random(20261129);
+        var program = await app.ProgramAsync(ProgramStatus.Running, cadenceDays: 14);
+        var pairs = new List<TestPair>();
+        for (var i = 0; i < 8; i++)
+        {
+            pairs.Add(await app.PairAsync(program, acceptedAtUtc: Now.AddDays(-random.Next(3, 60))));
+        }
+
+        var proposed = new List<TestPair>();
+        for (var i = 0; i < 3; i++)
+        {
+            proposed.Add(await app.PairAsync(program, PairStatus.Proposed));
+        }
+
+        var held = new List<(TestPair Pair, Session Session, HashSet<ParticipantRole> Rated)>();
+        using var cache = new PairHealthCache();
+        await AssertAgreesAsync(cache);
+
+        for (var round = 0; round < 8; round++)
+        {
+            for (var change = 0; change < 5; change++)
+            {
+                var pair = pairs[random.Next(pairs.Count)];
+                switch (random.Next(7))
+                {
+                    case 0:
+                    case 1:
+                        var status = new[] { SessionStatus.Held, SessionStatus.Held, SessionStatus.Missed, SessionStatus.Cancelled }[random.Next(4)];
+                        var session = await app.SessionAsync(pair, status, Now.AddDays(-random.Next(1, 40)).AddMinutes(random.Next(0, 600)));
+                        if (status == SessionStatus.Held)
+                        {
+                            held.Add((pair, session, new HashSet<ParticipantRole>()));
+                        }
+
+                        break;
+                    case 2:
+                        await app.SessionAsync(pair, SessionStatus.Scheduled, Now.AddDays(random.Next(1, 12)).AddMinutes(random.Next(0, 600)));
+                        break;
+                    case 3:
+                        if (held.Count > 0)
+                        {
+                            var (ratedPair, ratedSession, rated) = held[random.Next(held.Count)];
+                            var side = rated.Contains(ParticipantRole.Mentor) ? ParticipantRole.Mentee : ParticipantRole.Mentor;
+                            if (rated.Add(side))
+                            {
+                                await app.FeedbackAsync(ratedPair, ratedSession, side, random.Next(1, 6));
+                            }
+                        }
+
+                        break;
+                    case 4:
+                        // A day number of its own: one check-in per pair, side, kind and day.
+                        await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet, day: 100 + (round * 10) + change, sentAtUtc: Now.AddDays(-random.Next(1, 20)));
+                        break;
+                    case 5:
+                        // An answer to the pair's open "have you met yet?", if it has one.
+                        await app.ExecuteDbContextAsync(async db =>
+                        {
+                            var open = await db.CheckIns.FirstOrDefaultAsync(c => c.PairId == pair.Id && c.Kind == CheckInKind.HaveYouMet && c.AnsweredAtUtc == null);
+                            if (open is not null)
+                            {
+                                open.AnsweredAtUtc = Now;
+                                open.Met = true;
+                                await db.SaveChangesAsync();
+                            }
+                        });
+                        break;
+                    default:
+                        if (random.Next(2) == 0 && pairs.Count > 4)
+                        {
+                            pairs.Remove(pair);
+                            await app.ExecuteDbContextAsync(async db =>
+                            {
+                                var ending = await db.Pairs.SingleAsync(p => p.Id == pair.Id);
+                                ending.End(pair.Mentor.User.Id, PairEnding.Completed, null, Now);
+                                await db.SaveChangesAsync();
+                            });
+                        }
+                        else if (proposed.Count > 0)
+                        {
+                            var accepting = proposed[0];
+                            proposed.RemoveAt(0);
+                            await app.ExecuteDbContextAsync(async db =>
+                            {
+                                var pending = await db.Pairs.Include(p => p.MentorEnrolment).Include(p => p.MenteeEnrolment).SingleAsync(p => p.Id == accepting.Id);
+                                pending.Accept(ParticipantRole.Mentor, Now);
+                                pending.Accept(ParticipantRole.Mentee, Now);
+                                await db.SaveChangesAsync();
+                            });
+                            pairs.Add(accepting);
+                        }
+
+                        break;
+                }
+            }
+
+            await AssertAgreesAsync(cache);
+        }
+
+        // A session starting a minute from now has started two minutes on: that pair is read again at once.
+        await app.SessionAsync(pairs[0], SessionStatus.Scheduled, Now.AddMinutes(1));
+        await AssertAgreesAsync(cache);
+        app.Clock.Now = app.Clock.Now.AddMinutes(2);
+        await AssertAgreesAsync(cache);
+
+        foreach (var step in new[] { TimeSpan.FromHours(1), TimeSpan.FromDays(3), TimeSpan.FromDays(20) })
+        {
+            app.Clock.Now = app.Clock.Now.Add(step);
+            await AssertAgreesAsync(cache);
+        }
+    }
+
+    [Fact]
+    public async Task A_change_committed_late_under_an_earlier_id_is_still_read()
+    {
+        var program = await app.ProgramAsync(ProgramStatus.Running, cadenceDays: 14);
+        var pair = await app.PairAsync(program, acceptedAtUtc: Now.AddDays(-5));
+
+        // Leave a gap of ids below the newest change.
+        var reserved = await app.ExecuteDbContextAsync(async db =>
+        {
+            var newest = await db.DashboardPairChanges.MaxAsync(c => (long?)c.Id) ?? 0;
+            db.DashboardPairChanges.Add(new DashboardPairChange { Id = newest + 1000, ProgramId = program.Id, PairId = pair.Id, ChangedAtUtc = Now });
+            await db.SaveChangesAsync();
+            return newest + 500;
+        });
+        using var cache = new PairHealthCache();
+        await AssertAgreesAsync(cache);
+
+        // The pair's "have you met yet?" sent 10 days ago flags it; its marker is taken away and arrives again under an id
+        // below the newest, as a slow transaction's would.
+        await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: Now.AddDays(-10));
+        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"DELETE FROM DashboardPairChanges WHERE PairId = {pair.Id} AND Id > {reserved + 500}"));
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            db.DashboardPairChanges.Add(new DashboardPairChange { Id = reserved, ProgramId = program.Id, PairId = pair.Id, ChangedAtUtc = Now });
+            await db.SaveChangesAsync();
+        });
+
+        var health = await AssertAgreesAsync(cache);
+        Assert.True(health[pair.Id].Has(PairFlagKind.HaveYouMetUnanswered));
+    }
+
+    /// <summary>The cache's health of every active pair equals the direct query's, flag for flag and reason for reason.</summary>
+    private async Task<IReadOnlyDictionary<int, PairHealth>> AssertAgreesAsync(PairHealthCache cache) =>
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            var cached = await cache.CurrentAsync(db, Now, CancellationToken.None);
+            var direct = await db.Pairs.AsNoTracking().HealthByPairAsync(db, Now, CancellationToken.None);
+
+            Assert.Equal(direct.Keys.Order(), cached.Keys.Order());
+            foreach (var (id, health) in direct)
+            {
+                Assert.Equal(health.Flags, cached[id].Flags);
+            }
+
+            foreach (var flag in Enum.GetValues<PairFlagKind>())
+            {
+                Assert.Equal(direct.Values.Count(h => h.Has(flag)), cached.Values.Count(h => h.Has(flag)));
+            }
+
+            return cached;
+        });
+}
