@@ -90,7 +90,8 @@ public static class PostgreSqlTestServer
         }
     }
 
-    private static void Execute(string sql)
+    /// <summary>Runs a statement on the server's own database, as the server's administrator.</summary>
+    public static void Execute(string sql)
     {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false }.ToString());
         connection.Open();

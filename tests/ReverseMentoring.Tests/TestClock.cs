@@ -1,20 +1,12 @@
 namespace ReverseMentoring.Tests;
 
 /// <summary>
-/// A clock the test sets. It keeps whole microseconds, the finest time PostgreSQL stores, so a time the app saved
-/// reads back equal to the clock it came from on every provider.
+/// A clock the test sets. It starts on a whole microsecond, the finest time PostgreSQL stores, so a time the app saved
+/// from it reads back equal to the clock on every provider; a time the test sets is kept as it is.
 /// </summary>
 public sealed class TestClock(DateTimeOffset now) : TimeProvider
 {
-    private DateTimeOffset _now = Whole(now);
-
-    public DateTimeOffset Now
-    {
-        get => _now;
-        set => _now = Whole(value);
-    }
+    public DateTimeOffset Now { get; set; } = now.AddTicks(-(now.Ticks % 10));
 
     public override DateTimeOffset GetUtcNow() => Now;
-
-    private static DateTimeOffset Whole(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 }

@@ -21,8 +21,9 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
     // SQL Server: timeout, network and login-to-database failures, database unavailable or paused (Azure SQL).
     private static readonly HashSet<int> SqlServerOutageNumbers = [-2, 2, 53, 121, 233, 4060, 10053, 10054, 10060, 10061, 40197, 40501, 40613, 42108, 42109];
 
-    // PostgreSQL: connection failures (class 08), the server shutting down or starting up, too many connections.
-    private static readonly HashSet<string> PostgreSqlOutageStates = ["57P01", "57P02", "57P03", "53300"];
+    // PostgreSQL: connection failures (class 08), the server shutting down or starting up, too many connections, the
+    // database not there (renamed or being restored: SQL Server's 4060).
+    private static readonly HashSet<string> PostgreSqlOutageStates = ["57P01", "57P02", "57P03", "53300", "3D000"];
 
     public async Task InvokeAsync(HttpContext context)
     {
