@@ -12,7 +12,8 @@ using ReverseMentoring.Web.Data;
 namespace ReverseMentoring.Tests;
 
 /// <summary>
-/// The real app over a real SQLite file of its own, migrated from empty at start-up. One per test class; tests
+/// The real app over a real SQLite file of its own, migrated from empty at start-up, or, when the run is set to
+/// PostgreSQL (<see cref="PostgreSqlTestServer"/>), over a PostgreSQL database of its own. One per test class; tests
 /// inside a class make their own users (unique e-mails), so they do not depend on each other.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -40,8 +41,18 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         DatabasePath = Path.Combine(_folder, "app.db");
-        _settings["Database:Provider"] = "Sqlite";
-        _settings["Database:ConnectionString"] = $"Data Source={DatabasePath}";
+        if (PostgreSqlTestServer.IsConfigured)
+        {
+            PostgreSqlConnectionString = PostgreSqlTestServer.CreateDatabase();
+            _settings["Database:Provider"] = "PostgreSql";
+            _settings["Database:ConnectionString"] = PostgreSqlConnectionString;
+        }
+        else
+        {
+            _settings["Database:Provider"] = "Sqlite";
+            _settings["Database:ConnectionString"] = $"Data Source={DatabasePath}";
+        }
+
         _settings["Database:MigrateOnStartup"] = "true";
         _settings["DemoData:Enabled"] = "false";
         _settings["FirstCoordinator:Email"] = "";
@@ -81,6 +92,9 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>This app's own PostgreSQL database, when the run is set to PostgreSQL; otherwise null.</summary>
+    public string? PostgreSqlConnectionString { get; }
 
     /// <summary>Where the app writes the e-mails it sends, unless a test points Mail:PickupFolder elsewhere.</summary>
     public string MailFolder { get; }
@@ -201,6 +215,11 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (PostgreSqlConnectionString is not null)
+            {
+                PostgreSqlTestServer.DropDatabase(PostgreSqlConnectionString);
+            }
+
             try
             {
                 Directory.Delete(_folder, recursive: true);

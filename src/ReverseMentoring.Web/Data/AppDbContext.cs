@@ -7,7 +7,7 @@ namespace ReverseMentoring.Web.Data;
 
 /// <summary>
 /// The application's database. Each provider has a subclass (<see cref="SqliteAppDbContext"/>,
-/// <see cref="SqlServerAppDbContext"/>) only so that each keeps its own migrations; handlers use this type.
+/// <see cref="SqlServerAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>) only so that each keeps its own migrations; handlers use this type.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -787,3 +787,21 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        base.ConfigureConventions(configurationBuilder);
+
+        // Every stored time is UTC (timestamptz). PostgreSQL, unlike SQLite and SQL Server, refuses a DateTime whose
+        // Kind is not Utc, so one made from a date (Kind Unspecified) is taken as the UTC it already is.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        time => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc),
+        time => DateTime.SpecifyKind(time, DateTimeKind.Utc));
+}

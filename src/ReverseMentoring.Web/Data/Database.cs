@@ -8,6 +8,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public sealed class DatabaseOptions
@@ -53,8 +54,18 @@ public static class Database
                     .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
                         provider.GetRequiredService<RoleHolderChanges>()));
                 break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.");
+                }
+
+                services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((provider, db) => db
+                    .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");
         }
 
         return services;
@@ -105,4 +116,11 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
             .UseSqlServer("Server=localhost;Database=ReverseMentoring;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model and scripts with no server present.</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=reverse_mentoring").Options);
 }

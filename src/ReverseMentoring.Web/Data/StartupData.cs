@@ -63,10 +63,29 @@ public sealed class StartupData(
     {
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (await roles.RoleExistsAsync(role))
             {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+                continue;
             }
+
+            // Several instances may start on one new database at once: a role another one created meanwhile is no failure.
+            IdentityResult created;
+            try
+            {
+                created = await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                created = IdentityResult.Failed();
+            }
+
+            if (!created.Succeeded && await roles.RoleExistsAsync(role))
+            {
+                continue;
+            }
+
+            Check(created, $"create role {role}");
         }
     }
 
@@ -95,7 +114,19 @@ public sealed class StartupData(
         }
 
         db.Skills.AddRange(StarterSkills.Select(s => new Skill { Name = s.Name, Description = s.Description }));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting on the same new database seeded the catalogue first.
+            db.ChangeTracker.Clear();
+            if (!await db.Skills.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+        }
     }
 
     private async Task EnsureFirstCoordinatorAsync(List<SignInLine> accounts)

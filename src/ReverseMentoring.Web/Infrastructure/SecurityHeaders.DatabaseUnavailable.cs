@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ReverseMentoring.Web.Infrastructure;
 
@@ -19,6 +20,10 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
 
     // SQL Server: timeout, network and login-to-database failures, database unavailable or paused (Azure SQL).
     private static readonly HashSet<int> SqlServerOutageNumbers = [-2, 2, 53, 121, 233, 4060, 10053, 10054, 10060, 10061, 40197, 40501, 40613, 42108, 42109];
+
+    // PostgreSQL: connection failures (class 08), the server shutting down or starting up, too many connections, the
+    // database not there (renamed or being restored: SQL Server's 4060).
+    private static readonly HashSet<string> PostgreSqlOutageStates = ["57P01", "57P02", "57P03", "53300", "3D000"];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -45,6 +50,8 @@ public sealed class DatabaseUnavailable(RequestDelegate next, ILogger<DatabaseUn
             {
                 case SqliteException sqlite when SqliteOutageCodes.Contains(sqlite.SqliteErrorCode):
                 case SqlException sql when SqlServerOutageNumbers.Contains(sql.Number):
+                case PostgresException postgres when postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || PostgreSqlOutageStates.Contains(postgres.SqlState):
+                case NpgsqlException npgsql when npgsql is not PostgresException && npgsql.IsTransient:
                 case RetryLimitExceededException:
                     return true;
             }

@@ -101,8 +101,25 @@ public sealed class StartupDataTests
     {
         using var app = new AppFactory().With("Database:MigrateOnStartup", "false");
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+        // On PostgreSQL each app gets a migrated copy; this one is pointed at an empty database instead.
+        var empty = PostgreSqlTestServer.IsConfigured ? PostgreSqlTestServer.CreateEmptyDatabase() : null;
+        try
+        {
+            if (empty is not null)
+            {
+                app.With("Database:ConnectionString", empty);
+            }
 
-        Assert.Contains("pending migrations", error.Message, StringComparison.Ordinal);
+            var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+
+            Assert.Contains("pending migrations", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (empty is not null)
+            {
+                PostgreSqlTestServer.DropDatabase(empty);
+            }
+        }
     }
 }

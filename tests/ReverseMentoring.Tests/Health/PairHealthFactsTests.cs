@@ -54,8 +54,9 @@ public sealed class PairHealthFactsTests(AppFactory app) : IClassFixture<AppFact
         await app.PairAsync(program, PairStatus.Ended);
 
         var statements = new Statements();
-        await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite($"Data Source={app.DatabasePath}").AddInterceptors(statements).Options);
+        await using AppDbContext db = app.PostgreSqlConnectionString is { } postgres
+            ? new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(postgres).AddInterceptors(statements).Options)
+            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").AddInterceptors(statements).Options);
 
         var facts = await db.Pairs.Where(p => p.ProgramId == program.Id).HealthFacts(db, Now).ToListAsync();
 

@@ -33,6 +33,7 @@ public class OutboxApp : AppFactory
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureDbContext<SqliteAppDbContext>(db => db.AddInterceptors(Commits));
+            services.ConfigureDbContext<PostgreSqlAppDbContext>(db => db.AddInterceptors(Commits));
         });
     }
 

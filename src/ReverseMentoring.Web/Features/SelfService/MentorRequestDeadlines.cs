@@ -42,20 +42,30 @@ public sealed class MentorRequestDeadlines(
             }
 
             var program = await requestDb.Programs.AsNoTracking().SingleAsync(p => p.Id == request.ProgramId, cancellationToken);
-            await using var transaction = await requestDb.Database.BeginTransactionAsync(cancellationToken);
-            try
+            // One transaction, inside the provider's retry strategy (SQL Server and PostgreSQL retry a transient failure
+            // as a whole, and refuse a transaction begun outside it).
+            var passedOn = await requestDb.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
-                request.Expire(now);
-                await requestDb.SaveChangesAsync(cancellationToken);
-                await SelfServiceMatching.PassOnAsync(requestDb, outbox, links, program, request, now, cancellationToken);
-                await requestDb.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
+                await using var transaction = await requestDb.Database.BeginTransactionAsync(ct);
+                try
+                {
+                    request.Expire(now);
+                    await requestDb.SaveChangesAsync(ct);
+                    await SelfServiceMatching.PassOnAsync(requestDb, outbox, links, program, request, now, ct);
+                    await requestDb.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return true;
+                }
+                catch (DbUpdateException)
+                {
+                    // Answered, withdrawn or expired by another instance since it was read (or its e-mail queued there first).
+                    await transaction.RollbackAsync(ct);
+                    outbox.Forget();
+                    return false;
+                }
+            }, cancellationToken);
+            if (!passedOn)
             {
-                // Answered, withdrawn or expired by another instance since it was read (or its e-mail queued there first).
-                await transaction.RollbackAsync(cancellationToken);
-                outbox.Forget();
                 continue;
             }
 
