@@ -62,7 +62,8 @@ public static class Database
 
                 services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((provider, db) => db
                     .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure())
-                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
+                        provider.GetRequiredService<RoleHolderChanges>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");

@@ -173,8 +173,7 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
         // The pair's "have you met yet?" sent 10 days ago flags it; its marker is taken away and arrives again under an id
         // below the newest, as a slow transaction's would.
         await app.CheckInAsync(pair, ParticipantRole.Mentee, CheckInKind.HaveYouMet, sentAtUtc: Now.AddDays(-10));
-        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
-            $"DELETE FROM DashboardPairChanges WHERE PairId = {pair.Id} AND Id > {reserved + 500}"));
+        await app.ExecuteDbContextAsync(db => db.DashboardPairChanges.Where(c => c.PairId == pair.Id && c.Id > reserved + 500).ExecuteDeleteAsync());
         await app.ExecuteDbContextAsync(async db =>
         {
             db.DashboardPairChanges.Add(new DashboardPairChange { Id = reserved, ProgramId = program.Id, PairId = pair.Id, ChangedAtUtc = Now });

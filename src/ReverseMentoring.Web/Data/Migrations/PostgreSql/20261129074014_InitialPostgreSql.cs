@@ -83,6 +83,18 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "DashboardFactsState",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    RebuiltAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardFactsState", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -198,6 +210,19 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Programs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleHolderChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleHolderChanges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -467,6 +492,84 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_CoordinatorAlerts", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CoordinatorAlerts_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DashboardDays",
+                columns: table => new
+                {
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Facts = table.Column<byte[]>(type: "bytea", nullable: false),
+                    FoldedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardDays", x => new { x.ProgramId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_DashboardDays_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DashboardLookupChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardLookupChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DashboardLookupChanges_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DashboardStaleDays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardStaleDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DashboardStaleDays_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DashboardVersions",
+                columns: table => new
+                {
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    Facts = table.Column<long>(type: "bigint", nullable: false),
+                    Lookups = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardVersions", x => x.ProgramId);
+                    table.ForeignKey(
+                        name: "FK_DashboardVersions_Programs_ProgramId",
                         column: x => x.ProgramId,
                         principalTable: "Programs",
                         principalColumn: "Id",
@@ -1165,6 +1268,27 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_Concerns", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Concerns_Pairs_PairId",
+                        column: x => x.PairId,
+                        principalTable: "Pairs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DashboardPairChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    PairId = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DashboardPairChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DashboardPairChanges_Pairs_PairId",
                         column: x => x.PairId,
                         principalTable: "Pairs",
                         principalColumn: "Id",
@@ -1984,6 +2108,31 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                 columns: new[] { "ProgramId", "OccurredAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DashboardLookupChanges_ProgramId",
+                table: "DashboardLookupChanges",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardPairChanges_ChangedAtUtc",
+                table: "DashboardPairChanges",
+                column: "ChangedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardPairChanges_PairId",
+                table: "DashboardPairChanges",
+                column: "PairId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardPairChanges_ProgramId_Id",
+                table: "DashboardPairChanges",
+                columns: new[] { "ProgramId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DashboardStaleDays_ProgramId",
+                table: "DashboardStaleDays",
+                column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EmailTemplates_ProgramId_Kind",
                 table: "EmailTemplates",
                 columns: new[] { "ProgramId", "Kind" },
@@ -2420,6 +2569,11 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                 column: "ProgramId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoleHolderChanges_ChangedAtUtc",
+                table: "RoleHolderChanges",
+                column: "ChangedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SessionAttendance_MenteeEnrolmentId",
                 table: "SessionAttendance",
                 column: "MenteeEnrolmentId");
@@ -2513,6 +2667,9 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                 table: "Skills",
                 column: "Name",
                 unique: true);
+
+            // A new database has nothing to build: its day facts start complete (ADR 0023).
+            migrationBuilder.Sql("INSERT INTO \"DashboardFactsState\" (\"Id\", \"RebuiltAtUtc\") VALUES (1, now());");
         }
 
         /// <inheritdoc />
@@ -2556,6 +2713,24 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "CoordinatorAlerts");
+
+            migrationBuilder.DropTable(
+                name: "DashboardDays");
+
+            migrationBuilder.DropTable(
+                name: "DashboardFactsState");
+
+            migrationBuilder.DropTable(
+                name: "DashboardLookupChanges");
+
+            migrationBuilder.DropTable(
+                name: "DashboardPairChanges");
+
+            migrationBuilder.DropTable(
+                name: "DashboardStaleDays");
+
+            migrationBuilder.DropTable(
+                name: "DashboardVersions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -2631,6 +2806,9 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ResourceCompletions");
+
+            migrationBuilder.DropTable(
+                name: "RoleHolderChanges");
 
             migrationBuilder.DropTable(
                 name: "SessionAttendance");

@@ -12,7 +12,7 @@ using ReverseMentoring.Web.Data;
 namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261129061146_InitialPostgreSql")]
+    [Migration("20261129074014_InitialPostgreSql")]
     partial class InitialPostgreSql
     {
         /// <inheritdoc />
@@ -2538,6 +2538,24 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                     b.ToTable("ResourceCompletions");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.RoleHolderChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.ToTable("RoleHolderChanges");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -2850,6 +2868,122 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("SkillRatings");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardDay", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Facts")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("FoldedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProgramId", "Day");
+
+                    b.ToTable("DashboardDays", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardFactsState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RebuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardFactsState", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardLookupChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("DashboardLookupChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardPairChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("ProgramId", "Id");
+
+                    b.ToTable("DashboardPairChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardStaleDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId");
+
+                    b.ToTable("DashboardStaleDays", (string)null);
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardVersion", b =>
+                {
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Facts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Lookups")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProgramId");
+
+                    b.ToTable("DashboardVersions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -3752,6 +3886,51 @@ namespace ReverseMentoring.Web.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Skill");
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardDay", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardLookupChange", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardPairChange", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.Pair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardStaleDay", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReverseMentoring.Web.Features.Dashboard.Facts.DashboardVersion", b =>
+                {
+                    b.HasOne("ReverseMentoring.Web.Domain.MentoringProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReverseMentoring.Web.Domain.CheckIn", b =>
