@@ -50,6 +50,11 @@ publish_app() {
 # Applies pending migrations (e.g. new indexes) and creates the demo accounts, as an operator would before starting.
 migrate_db() {
   (cd "$RM_APP" && dotnet ReverseMentoring.Web.dll migrate >"$ROOT/bench/data/migrate.log" 2>&1)
+  # A generated volume has sessions and ratings but no day facts yet: build them once, as an upgrade would (ADR 0023).
+  if [[ "$(sqlite3 "$RM_DB" "SELECT COUNT(*) FROM DashboardFactsState WHERE RebuiltAtUtc IS NOT NULL")" == "0" ]]; then
+    echo "Building the dashboard's day facts (once per database)..."
+    (cd "$RM_APP" && dotnet ReverseMentoring.Web.dll rebuild-dashboard 2>&1 | tee "$ROOT/bench/data/rebuild.log" | tail -1)
+  fi
 }
 
 start_app() {
