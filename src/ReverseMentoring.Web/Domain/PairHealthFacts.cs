@@ -62,11 +62,13 @@ public static class PairHealthQueries
                let pairHeld = db.Sessions
                    .Where(s => s.PairId == p.Id && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc)
                    .Max(s => (DateTime?)s.StartsAtUtc)
-               // A held group session counts for the member pairs whose mentee came.
-               let groupHeld = db.Sessions
-                   .Where(s => s.GroupId != null && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc
-                       && s.Attendance.Any(a => a.PairId == p.Id && a.Attended))
-                   .Max(s => (DateTime?)s.StartsAtUtc)
+               // A held group session counts for the member pairs whose mentee came. Read from the pair's attendance
+               // (indexed by pair) rather than from every held session: per pair, most have none.
+               let groupHeld = (from a in db.SessionAttendance
+                                where a.PairId == p.Id && a.Attended
+                                join s in db.Sessions on a.SessionId equals s.Id
+                                where s.GroupId != null && s.Status == SessionStatus.Held && s.StartsAtUtc <= nowUtc
+                                select (DateTime?)s.StartsAtUtc).Max()
                select new PairHealthFacts
                {
                    PairId = p.Id,
