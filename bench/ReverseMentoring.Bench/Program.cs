@@ -8,7 +8,14 @@ using ReverseMentoring.Web.Features.Pairing.Engine;
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- ranked [sizes...]   (preference-led, default 5000)
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- bulk-approve [size]   (default 500)
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- facts <migrated and rebuilt SQLite file> [compare]
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- dashboard-parts <migrated and rebuilt SQLite file> [department]
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- writer BASE_URL CERTIFICATE PEOPLE_FILE SECONDS [RATE]   (bench/writer.sh)
+if (args.Length > 1 && args[0] == "dashboard-parts")
+{
+    await DashboardParts.RunAsync(args[1], args.Length > 2 ? args[2] : "Finance");
+    return;
+}
+
 if (args.Length > 1 && args[0] == "facts")
 {
     await FactsRead.RunAsync(args[1], args.Length > 2 && args[2] == "compare");

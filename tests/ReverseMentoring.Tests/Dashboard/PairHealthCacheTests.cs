@@ -32,7 +32,7 @@ public sealed class PairHealthCacheApp : AppFactory
 /// <summary>
 /// The per-instance pair health cache gives the same health, pair by pair, as the direct query, after seeded random
 /// changes to sessions, feedback, check-ins and pair status, after a change committed late under an earlier id, and as
-/// the clock moves.
+/// the clock moves; as at now and as at fixed earlier moments.
 /// </summary>
 public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture<PairHealthCacheApp>
 {
@@ -202,6 +202,23 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
                 Assert.Equal(direct.Values.Count(h => h.Has(flag)), cached.Values.Count(h => h.Has(flag)));
             }
 
+            // The same at fixed earlier moments (the summary's previous period ends at one), kept by the cache across changes.
+            foreach (var asOf in Earlier)
+            {
+                var cachedThen = await cache.AsAtAsync(db, asOf, Now, CancellationToken.None);
+                var directThen = await db.Pairs.AsNoTracking().HealthByPairAsync(db, asOf, CancellationToken.None);
+                Assert.Equal(directThen.Keys.Order(), cachedThen.Keys.Order());
+                foreach (var (id, health) in directThen)
+                {
+                    Assert.Equal(health.Flags, cachedThen[id].Flags);
+                }
+            }
+
             return cached;
         });
+
+    private static readonly DateTime[] Earlier =
+    [
+        new(2026, 6, 12, 12, 0, 0, DateTimeKind.Utc), new(2026, 6, 5, 9, 30, 0, DateTimeKind.Utc), new(2026, 5, 16, 0, 0, 0, DateTimeKind.Utc),
+    ];
 }

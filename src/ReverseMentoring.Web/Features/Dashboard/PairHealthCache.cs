@@ -7,12 +7,14 @@ namespace ReverseMentoring.Web.Features.Dashboard;
 
 /// <summary>
 /// The health facts of every active pair, held by each app instance (a singleton), so pairs at risk cost no query over
-/// the sessions and feedback per dashboard. Loaded with <see cref="PairHealthQueries.HealthFacts"/> on first use, then
-/// kept current from <see cref="DashboardPairChange"/> rows: those after the last id read, and those of the last
-/// <see cref="LateCommit"/> again (on a server, a change given an earlier id may commit after a later one; refreshing a
-/// pair twice is harmless). Only the changed pairs' facts are read again: a pair that stopped being active drops out, a
-/// newly accepted one comes in. Time moves facts too, so a pair whose next scheduled session has started is read again,
-/// and every <see cref="RefreshAllEvery"/> all pairs are (one refresh at a time).
+/// the sessions and feedback per dashboard: as at now, and as at a few earlier moments (the summary's previous period
+/// ends at one). Each is loaded with <see cref="PairHealthQueries.HealthFacts"/> on first use, then kept current from
+/// <see cref="DashboardPairChange"/> rows: those after the last id read, and those of the last <see cref="LateCommit"/>
+/// again (on a server, a change given an earlier id may commit after a later one; refreshing a pair twice is harmless).
+/// Only the changed pairs' facts are read again: a pair that stopped being active drops out, a newly accepted one comes
+/// in. Time moves the facts as at now too, so a pair whose next scheduled session has started is read again, and every
+/// <see cref="RefreshAllEvery"/> all pairs are. An earlier moment does not move with time; it is loaded again only when
+/// it has not been caught up for <see cref="CatchUpWithin"/>, well inside the day pair changes are kept.
 /// </summary>
 public sealed class PairHealthCache : IDisposable
 {
@@ -20,102 +22,165 @@ public sealed class PairHealthCache : IDisposable
 
     public static readonly TimeSpan LateCommit = TimeSpan.FromMinutes(2);
 
-    private readonly SemaphoreSlim _updating = new(1, 1);
+    public static readonly TimeSpan CatchUpWithin = TimeSpan.FromHours(12);
 
-    // Changed only while holding _updating; readers take the immutable dictionary as it was.
-    private ImmutableDictionary<int, PairHealthFacts>? _facts;
-    private DateTime _loadedAtUtc;
-    private long _watermark;
-    private readonly Dictionary<long, DateTime> _seenRecently = new();
-    private long _lastCheckStartedAt;
+    /// <summary>Earlier moments kept at once (a few periods' ends are asked for at a time); the least recently used goes.</summary>
+    public const int EarlierMoments = 12;
 
-    public void Dispose() => _updating.Dispose();
+    private readonly Moment _now = new(null);
+    private readonly Dictionary<DateTime, Moment> _earlier = [];
+    private readonly Lock _earlierGate = new();
+
+    public void Dispose()
+    {
+        _now.Dispose();
+        lock (_earlierGate)
+        {
+            foreach (var moment in _earlier.Values)
+            {
+                moment.Dispose();
+            }
+        }
+    }
 
     /// <summary>The health of every active pair by pair id, as at <paramref name="now"/>.</summary>
     public async Task<IReadOnlyDictionary<int, PairHealth>> CurrentAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var facts = await FactsAsync(db, now, cancellationToken);
+        var facts = await _now.FactsAsync(db, now, now, cancellationToken);
         return facts.Values.Select(f => PairHealth.Of(f with { AsOfUtc = now })).ToDictionary(h => h.PairId);
     }
 
-    private async Task<ImmutableDictionary<int, PairHealthFacts>> FactsAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The health of every pair active as at <paramref name="asOf"/> (before <paramref name="now"/>), by pair id.</summary>
+    public async Task<IReadOnlyDictionary<int, PairHealth>> AsAtAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var arrived = Stopwatch.GetTimestamp();
-        await _updating.WaitAsync(cancellationToken);
-        try
+        if (asOf >= now)
         {
-            if (_facts is null || now - _loadedAtUtc >= RefreshAllEvery || now < _loadedAtUtc)
+            return await CurrentAsync(db, now, cancellationToken);
+        }
+
+        Moment moment;
+        lock (_earlierGate)
+        {
+            if (!_earlier.TryGetValue(asOf, out moment!))
             {
-                await LoadAllAsync(db, now, cancellationToken);
-            }
-            else if (_lastCheckStartedAt <= arrived)
-            {
-                // A check that started after this request arrived has seen every change committed before it did.
-                await CatchUpAsync(db, now, cancellationToken);
+                if (_earlier.Count >= EarlierMoments)
+                {
+                    var oldest = _earlier.MinBy(m => m.Value.LastUsed);
+                    _earlier.Remove(oldest.Key);
+                }
+
+                _earlier[asOf] = moment = new Moment(asOf);
             }
 
-            var started = _facts!.Values.Where(f => f.NextScheduledUtc <= now).Select(f => f.PairId).ToList();
-            if (started.Count > 0)
-            {
-                await RefreshAsync(db, started, now, cancellationToken);
-            }
+            moment.LastUsed = Stopwatch.GetTimestamp();
+        }
 
-            return _facts!;
-        }
-        finally
-        {
-            _updating.Release();
-        }
+        var facts = await moment.FactsAsync(db, asOf, now, cancellationToken);
+        return facts.Values.Select(PairHealth.Of).ToDictionary(h => h.PairId);
     }
 
-    private async Task LoadAllAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The facts of every active pair as at one moment (null: as at now, which moves), and how far they have caught up.</summary>
+    private sealed class Moment(DateTime? fixedAt) : IDisposable
     {
-        // The changes are read before the facts, so the facts are at least as new as the watermark.
-        _lastCheckStartedAt = Stopwatch.GetTimestamp();
-        var since = now - LateCommit;
-        var recent = await PairChanges.SinceAsync(db, long.MaxValue, since, cancellationToken);
-        var newest = await PairChanges.NewestAsync(db, cancellationToken);
-        var facts = await db.Pairs.AsNoTracking().HealthFacts(db, now).ToListAsync(cancellationToken);
+        private readonly SemaphoreSlim _updating = new(1, 1);
 
-        _seenRecently.Clear();
-        foreach (var change in recent)
+        // Changed only while holding _updating; readers take the immutable dictionary as it was.
+        private ImmutableDictionary<int, PairHealthFacts>? _facts;
+        private DateTime _loadedAtUtc;
+        private DateTime _caughtUpAtUtc;
+        private long _watermark;
+        private readonly Dictionary<long, DateTime> _seenRecently = new();
+        private long _lastCheckStartedAt;
+
+        public long LastUsed { get; set; }
+
+        public void Dispose() => _updating.Dispose();
+
+        public async Task<ImmutableDictionary<int, PairHealthFacts>> FactsAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
         {
-            _seenRecently[change.Id] = change.ChangedAtUtc;
+            ArgumentNullException.ThrowIfNull(db);
+            var arrived = Stopwatch.GetTimestamp();
+            await _updating.WaitAsync(cancellationToken);
+            try
+            {
+                var stale = fixedAt is null ? now - _loadedAtUtc >= RefreshAllEvery : now - _caughtUpAtUtc >= CatchUpWithin;
+                if (_facts is null || stale || now < _loadedAtUtc)
+                {
+                    await LoadAllAsync(db, asOf, now, cancellationToken);
+                }
+                else if (_lastCheckStartedAt <= arrived)
+                {
+                    // A check that started after this request arrived has seen every change committed before it did.
+                    await CatchUpAsync(db, asOf, now, cancellationToken);
+                }
+
+                if (fixedAt is null)
+                {
+                    var started = _facts!.Values.Where(f => f.NextScheduledUtc <= now).Select(f => f.PairId).ToList();
+                    if (started.Count > 0)
+                    {
+                        await RefreshAsync(db, started, asOf, cancellationToken);
+                    }
+                }
+
+                return _facts!;
+            }
+            finally
+            {
+                _updating.Release();
+            }
         }
 
-        _watermark = newest;
-        _facts = facts.ToImmutableDictionary(f => f.PairId);
-        _loadedAtUtc = now;
-    }
-
-    private async Task CatchUpAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        _lastCheckStartedAt = Stopwatch.GetTimestamp();
-        var since = now - LateCommit;
-        var changes = await PairChanges.SinceAsync(db, _watermark, since, cancellationToken);
-        var changed = changes.Where(c => c.Id > _watermark || !_seenRecently.ContainsKey(c.Id)).Select(c => c.PairId).Distinct().ToList();
-        foreach (var change in changes)
+        private async Task LoadAllAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
         {
-            _seenRecently[change.Id] = change.ChangedAtUtc;
-            _watermark = Math.Max(_watermark, change.Id);
+            // The changes are read before the facts, so the facts are at least as new as the watermark.
+            _lastCheckStartedAt = Stopwatch.GetTimestamp();
+            var since = now - LateCommit;
+            var recent = await PairChanges.SinceAsync(db, long.MaxValue, since, cancellationToken);
+            var newest = await PairChanges.NewestAsync(db, cancellationToken);
+            var facts = await db.Pairs.AsNoTracking().HealthFacts(db, asOf).ToListAsync(cancellationToken);
+
+            _seenRecently.Clear();
+            foreach (var change in recent)
+            {
+                _seenRecently[change.Id] = change.ChangedAtUtc;
+            }
+
+            _watermark = newest;
+            _facts = facts.ToImmutableDictionary(f => f.PairId);
+            (_loadedAtUtc, _caughtUpAtUtc) = (now, now);
         }
 
-        foreach (var old in _seenRecently.Where(s => s.Value < since).Select(s => s.Key).ToList())
+        private async Task CatchUpAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
         {
-            _seenRecently.Remove(old);
+            _lastCheckStartedAt = Stopwatch.GetTimestamp();
+            var since = now - LateCommit;
+            var changes = await PairChanges.SinceAsync(db, _watermark, since, cancellationToken);
+            var changed = changes.Where(c => c.Id > _watermark || !_seenRecently.ContainsKey(c.Id)).Select(c => c.PairId).Distinct().ToList();
+            foreach (var change in changes)
+            {
+                _seenRecently[change.Id] = change.ChangedAtUtc;
+                _watermark = Math.Max(_watermark, change.Id);
+            }
+
+            foreach (var old in _seenRecently.Where(s => s.Value < since).Select(s => s.Key).ToList())
+            {
+                _seenRecently.Remove(old);
+            }
+
+            if (changed.Count > 0)
+            {
+                await RefreshAsync(db, changed, asOf, cancellationToken);
+            }
+
+            _caughtUpAtUtc = now;
         }
 
-        if (changed.Count > 0)
+        private async Task RefreshAsync(AppDbContext db, List<int> pairIds, DateTime asOf, CancellationToken cancellationToken)
         {
-            await RefreshAsync(db, changed, now, cancellationToken);
+            var facts = await db.Pairs.AsNoTracking().Where(p => pairIds.Contains(p.Id)).HealthFacts(db, asOf).ToListAsync(cancellationToken);
+            _facts = _facts!.RemoveRange(pairIds).SetItems(facts.Select(f => KeyValuePair.Create(f.PairId, f)));
         }
-    }
-
-    private async Task RefreshAsync(AppDbContext db, List<int> pairIds, DateTime now, CancellationToken cancellationToken)
-    {
-        var facts = await db.Pairs.AsNoTracking().Where(p => pairIds.Contains(p.Id)).HealthFacts(db, now).ToListAsync(cancellationToken);
-        _facts = _facts!.RemoveRange(pairIds).SetItems(facts.Select(f => KeyValuePair.Create(f.PairId, f)));
     }
 }
 

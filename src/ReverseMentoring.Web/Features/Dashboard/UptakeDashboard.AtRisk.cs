@@ -20,18 +20,18 @@ public static partial class UptakeDashboard
     /// <summary>
     /// The health of the active pairs among <paramref name="pairIds"/> (the scope's pairs, worked out by the caller) as at
     /// <paramref name="asOf"/>, the flags counted in memory: the same facts and rule as HR's pairs list, pair page and
-    /// program report, so the figure agrees with them. As at now they come from the per-instance
-    /// <see cref="PairHealthCache"/> (kept current from pair change rows); as at an earlier moment, or without a cache
-    /// (the reference), from one query. The one place the dashboard asks for pair health.
+    /// program report, so the figure agrees with them. They come from the per-instance
+    /// <see cref="PairHealthCache"/> (kept current from pair change rows), as at now or an earlier moment; without a
+    /// cache (the reference), from one query. The one place the dashboard asks for pair health.
     /// </summary>
     internal static async Task<RiskCounts> AtRiskAsync(
         PairHealthCache? cache, AppDbContext db, IReadOnlyCollection<int> pairIds, DateTime asOf, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairIds);
         List<PairHealth> health;
-        if (cache is not null && asOf >= now)
+        if (cache is not null)
         {
-            var all = await cache.CurrentAsync(db, now, cancellationToken);
+            var all = await cache.AsAtAsync(db, asOf, now, cancellationToken);
             health = pairIds.Distinct().Select(id => all.GetValueOrDefault(id)).OfType<PairHealth>().ToList();
         }
         else

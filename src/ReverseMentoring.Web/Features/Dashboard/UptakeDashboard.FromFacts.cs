@@ -94,10 +94,11 @@ public static partial class UptakeDashboard
         var heldMinutes = 0;
         var ownHeld = new Dictionary<int, int>();
         var groupHeld = new Dictionary<int, int>();
+        var people = lookups.PersonCount;
         var months = new Dictionary<(int Year, int Month), Rated>();
         var programs = new Dictionary<int, Rated>();
         var programMonths = new Dictionary<(int ProgramId, int Year, int Month), int>();
-        var overall = new Rated();
+        var overall = new Rated(people);
         foreach (var day in days)
         {
             if (day.Day < period.From || day.Day > period.To)
@@ -123,13 +124,11 @@ public static partial class UptakeDashboard
                 if (p.Ratings > 0)
                 {
                     var pair = lookups.Pair(p.PairId);
-                    var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.UserId : null;
-                    var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.UserId : null;
-                    var month = (day.Day.Year, day.Day.Month);
-                    foreach (var rated in new[] { overall, At(months, month), At(programs, day.ProgramId) })
-                    {
-                        rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
-                    }
+                    var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
+                    var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
+                    overall.Add(p.Ratings, p.RatingSum, mentor, mentee);
+                    At(months, (day.Day.Year, day.Day.Month), people).Add(p.Ratings, p.RatingSum, mentor, mentee);
+                    At(programs, day.ProgramId, people).Add(p.Ratings, p.RatingSum, mentor, mentee);
 
                     var key = (day.ProgramId, day.Day.Year, day.Day.Month);
                     programMonths[key] = programMonths.GetValueOrDefault(key) + p.Ratings;
@@ -262,48 +261,74 @@ public static partial class UptakeDashboard
             heldByProgram,
             heldMinutes,
             cadence,
-            [.. months.Select(m => new MonthAverage(m.Key.Year, m.Key.Month, m.Value.Average, m.Value.Ratings, m.Value.Raters.Count))],
-            overall.Ratings == 0 ? null : new OverallRating(overall.Average, overall.Ratings, overall.Raters.Count),
-            programs.ToDictionary(p => p.Key, p => new ProgramRating(p.Key, p.Value.Average, p.Value.Ratings, p.Value.Raters.Count)),
+            [.. months.Select(m => new MonthAverage(m.Key.Year, m.Key.Month, m.Value.Average, m.Value.Ratings, m.Value.Raters))],
+            overall.Ratings == 0 ? null : new OverallRating(overall.Average, overall.Ratings, overall.Raters),
+            programs.ToDictionary(p => p.Key, p => new ProgramRating(p.Key, p.Value.Average, p.Value.Ratings, p.Value.Raters)),
             [.. programMonths.Where(m => m.Value < PeopleCount.SmallestShown).Select(m => m.Key.ProgramId)],
-            enrolled.Select(e => e.UserId).Distinct(StringComparer.Ordinal).Count(),
+            Distinct(enrolled.Select(e => e.Person), people),
             scope.Pairs.Count(ActiveIn));
 
-        static Rated At<TKey>(Dictionary<TKey, Rated> byKey, TKey key)
+        static Rated At<TKey>(Dictionary<TKey, Rated> byKey, TKey key, int people)
             where TKey : notnull
         {
             if (!byKey.TryGetValue(key, out var rated))
             {
-                byKey[key] = rated = new Rated();
+                byKey[key] = rated = new Rated(people);
             }
 
             return rated;
         }
+
+        static int Distinct(IEnumerable<int> persons, int people)
+        {
+            var seen = new Rated(people);
+            foreach (var person in persons)
+            {
+                seen.Add(0, 0, person, -1);
+            }
+
+            return seen.Raters;
+        }
     }
 
-    /// <summary>Ratings added up: how many, their sum, and the distinct people who gave them.</summary>
-    private sealed class Rated
+    /// <summary>
+    /// Ratings added up: how many, their sum, and how many distinct people gave them, kept as one bit per person of the
+    /// lookups (a person is a number there), which costs far less than a set of user ids over hundreds of thousands of ratings.
+    /// </summary>
+    private sealed class Rated(int people)
     {
+        private readonly ulong[] _seen = new ulong[(people + 63) / 64];
+
         public int Ratings { get; private set; }
 
         public long Sum { get; private set; }
 
-        public HashSet<string> Raters { get; } = new(StringComparer.Ordinal);
+        /// <summary>Distinct people who gave them.</summary>
+        public int Raters { get; private set; }
 
         public double Average => (double)Sum / Ratings;
 
-        public void Add(int ratings, int sum, string? mentor, string? mentee)
+        public void Add(int ratings, int sum, int mentor, int mentee)
         {
             Ratings += ratings;
             Sum += sum;
-            if (mentor is not null)
+            See(mentor);
+            See(mentee);
+        }
+
+        private void See(int person)
+        {
+            if (person < 0)
             {
-                Raters.Add(mentor);
+                return;
             }
 
-            if (mentee is not null)
+            ref var word = ref _seen[person >> 6];
+            var bit = 1UL << (person & 63);
+            if ((word & bit) == 0)
             {
-                Raters.Add(mentee);
+                word |= bit;
+                Raters++;
             }
         }
     }

@@ -54,6 +54,31 @@ public static partial class UptakeDashboard
         }
 
         /// <summary>
+        /// Changes when anything the moderate tables' figures of a scope count changes: the lookups (who is in the scope)
+        /// and the moderate tables, not the day facts, which move with every session and rating.
+        /// </summary>
+        public string ModerateKeyOf(int? programId)
+        {
+            var lookups = programId is { } id ? _versions.GetValueOrDefault(id).Lookups : _versions.Values.Sum(v => v.Lookups);
+            return $"{lookups}/{_versions.Count}/{Lookups.Version}/{_moderate}";
+        }
+
+        /// <summary>A part of the figures reused while <paramref name="key"/> holds (for at most the cache's time), else worked out and kept.</summary>
+        public async Task<T> ReusedAsync<T>(object key, Func<Task<T>> compute)
+            where T : class
+        {
+            ArgumentNullException.ThrowIfNull(compute);
+            if (Cache.TryGetValue(key, out T? reused) && reused is not null)
+            {
+                return reused;
+            }
+
+            var computed = await compute();
+            Cache.Set(key, computed, Handler.CacheFor);
+            return computed;
+        }
+
+        /// <summary>
         /// Changes when anything a scope's figures count changes: the facts and lookups versions of its programs (all of
         /// them when no program is chosen; versions only go up, so their sum moves whenever one does) and the moderate tables.
         /// </summary>

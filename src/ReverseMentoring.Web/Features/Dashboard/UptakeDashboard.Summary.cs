@@ -135,8 +135,12 @@ public static partial class UptakeDashboard
 
         var facts = new FactScope(sources.Lookups, programId, department, jobLevel);
         var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
+        var scope = ScopeOf(sources.Db, programId, department, jobLevel);
+        var skills = await sources.ReusedAsync(
+            (nameof(SkillChange), programId, department, jobLevel, period.From, period.To, sources.ModerateKeyOf(programId)),
+            () => SkillChangeAsync(sources.Db, scope, period, cancellationToken));
         var exact = await SummaryExactOfAsync(
-            sources.Db, CoreOf(sources.Lookups, facts, days, period), ScopeOf(sources.Db, programId, department, jobLevel), RiskPairIds(facts), sources.Health, period, now, cancellationToken);
+            sources.Db, CoreOf(sources.Lookups, facts, days, period), skills, RiskPairIds(facts), sources.Health, period, now, cancellationToken);
         sources.Cache.Set(key, exact, Handler.CacheFor);
         return exact;
     }
@@ -144,18 +148,44 @@ public static partial class UptakeDashboard
     /// <summary>The reference the day-fact summary is tested against: the same figures from queries over the rows themselves.</summary>
     internal static async Task<SummaryExact> ReferenceSummaryExactAsync(AppDbContext db, Scope scope, Period period, DateTime now, CancellationToken cancellationToken) =>
         await SummaryExactOfAsync(
-            db, await ReferenceCoreAsync(db, scope, period, cancellationToken), scope,
+            db, await ReferenceCoreAsync(db, scope, period, cancellationToken), await SkillChangeAsync(db, scope, period, cancellationToken),
             await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken), null, period, now, cancellationToken);
+
+    /// <summary>The median skill change of the scope's mentees and how many people it rests on (SkillRatings only: reused across session writes).</summary>
+    private sealed record SkillChange(double? Median, int People);
 
     /// <summary>
     /// The exact figures: people in the group (distinct people enrolled by the end of the period), approved participants,
     /// pairs that held a session, sessions held and their minutes, the average rating, the median skill change of mentees
-    /// (latest minus start self-rating per person and skill, as they stood at the end of the period: the end rating, else
-    /// the half-way one) and the pairs at risk as at
-    /// the end of the period (or now, if sooner).
+    /// (<see cref="SkillChangeAsync"/>) and the pairs at risk as at the end of the period (or now, if sooner).
     /// </summary>
     private static async Task<SummaryExact> SummaryExactOfAsync(
-        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, PairHealthCache? health, Period period, DateTime now, CancellationToken cancellationToken)
+        AppDbContext db, Core core, SkillChange skills, IReadOnlyCollection<int> pairIds, PairHealthCache? health, Period period, DateTime now, CancellationToken cancellationToken)
+    {
+        var end = period.EndUtc;
+        var risk = await AtRiskAsync(health, db, pairIds, end < now ? end : now, now, cancellationToken);
+
+        return new SummaryExact(
+            core.GroupSize,
+            core.Enrolled.Sum(e => e.Approved),
+            core.ActivePairsHeld,
+            core.HeldByDay.Sum(d => d.Held),
+            core.HeldMinutes,
+            core.Overall?.Average,
+            core.Overall?.Ratings ?? 0,
+            core.Overall?.Raters ?? 0,
+            core.Months.Any(m => m.Ratings < PeopleCount.SmallestShown),
+            skills.Median,
+            skills.People,
+            risk.Any,
+            risk.Pairs);
+    }
+
+    /// <summary>
+    /// Latest minus start self-rating per mentee and skill, as they stood at the end of the period (the end rating, else
+    /// the half-way one): the median of those changes and how many people they come from.
+    /// </summary>
+    private static async Task<SkillChange> SkillChangeAsync(AppDbContext db, Scope scope, Period period, CancellationToken cancellationToken)
     {
         var end = period.EndUtc;
         var starts = db.SkillRatings.AsNoTracking().Where(r => r.Stage == SkillRatingStage.Start && r.Role == ParticipantRole.Mentee);
@@ -177,22 +207,7 @@ public static partial class UptakeDashboard
             .Select(g => g.OrderByDescending(r => r.Stage == SkillRatingStage.End).First())
             .ToList();
 
-        var risk = await AtRiskAsync(health, db, pairIds, end < now ? end : now, now, cancellationToken);
-
-        return new SummaryExact(
-            core.GroupSize,
-            core.Enrolled.Sum(e => e.Approved),
-            core.ActivePairsHeld,
-            core.HeldByDay.Sum(d => d.Held),
-            core.HeldMinutes,
-            core.Overall?.Average,
-            core.Overall?.Ratings ?? 0,
-            core.Overall?.Raters ?? 0,
-            core.Months.Any(m => m.Ratings < PeopleCount.SmallestShown),
-            Median(changes.Select(c => (double)c.Change).ToList()),
-            changes.Select(c => c.EnrolmentId).Distinct().Count(),
-            risk.Any,
-            risk.Pairs);
+        return new SkillChange(Median(changes.Select(c => (double)c.Change).ToList()), changes.Select(c => c.EnrolmentId).Distinct().Count());
     }
 
     /// <summary>The middle value, or the average of the middle two; null for none.</summary>

@@ -185,8 +185,12 @@ public static partial class UptakeDashboard
             var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
             var core = CoreOf(sources.Lookups, facts, days, period);
             var programs = sources.Lookups.Programs.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Option(p.Id, p.Name)).ToList();
+            var scope = ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel);
+            var moderate = await sources.ReusedAsync(
+                (nameof(ModerateFigures), query.ProgramId, query.Department, query.JobLevel, period.From, period.To, sources.ModerateKeyOf(query.ProgramId)),
+                () => ModerateAsync(sources.Db, query, scope, period, cancellationToken));
             return await FiguresOfAsync(
-                sources.Db, core, ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel), RiskPairIds(facts), sources.Health,
+                sources.Db, core, moderate, RiskPairIds(facts), sources.Health,
                 query, period, now, programs, sources.Lookups.Departments, sources.Lookups.JobLevels, cancellationToken);
         }
     }
@@ -202,12 +206,28 @@ public static partial class UptakeDashboard
         var (departments, jobLevels) = await DepartmentsAndJobLevelsAsync(db, cancellationToken);
         var core = await ReferenceCoreAsync(db, scope, period, cancellationToken);
         var pairIds = await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken);
-        return await FiguresOfAsync(db, core, scope, pairIds, null, query, period, now, programs, departments, jobLevels, cancellationToken);
+        var moderate = await ModerateAsync(db, query, scope, period, cancellationToken);
+        return await FiguresOfAsync(db, core, moderate, pairIds, null, query, period, now, programs, departments, jobLevels, cancellationToken);
     }
 
-    /// <summary>The result from the figures of sessions, ratings, pairs and people, with those of the moderate tables queried.</summary>
+    /// <summary>
+    /// The figures still queried from their moderate tables (invitations, skills, growth, traits, knowledge sharing):
+    /// none of them moves with sessions or feedback, so they are reused across the writes that do.
+    /// </summary>
+    private sealed record ModerateFigures(
+        Dictionary<string, int>? Invited, List<StageAverages> Skills, List<StageAverages> Growth, TraitFigures Traits, KnowledgeFigures Knowledge);
+
+    private static async Task<ModerateFigures> ModerateAsync(AppDbContext db, Query query, Scope scope, Period period, CancellationToken cancellationToken) =>
+        new(
+            await InvitedAsync(db, scope, query.ProgramId, period, cancellationToken),
+            await SkillsMovedAsync(db, query, scope, period, cancellationToken),
+            await GrowthAsync(db, query, scope, period, cancellationToken),
+            await TraitsAsync(db, query, scope, period, cancellationToken),
+            await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken));
+
+    /// <summary>The result from the figures of sessions, ratings, pairs and people, with those of the moderate tables.</summary>
     private static async Task<Result> FiguresOfAsync(
-        AppDbContext db, Core core, Scope scope, IReadOnlyCollection<int> pairIds, PairHealthCache? health, Query query, Period period, DateTime now,
+        AppDbContext db, Core core, ModerateFigures moderate, IReadOnlyCollection<int> pairIds, PairHealthCache? health, Query query, Period period, DateTime now,
         IReadOnlyList<Option> programs, IReadOnlyList<string> departments, IReadOnlyList<string> jobLevels, CancellationToken cancellationToken)
     {
         var enrolled = core.Enrolled;
@@ -219,12 +239,8 @@ public static partial class UptakeDashboard
         var (months, overall, ratedByProgram, smallMonthPrograms) = (core.Months, core.Overall, core.RatedByProgram, core.SmallMonthPrograms);
         var groupSize = core.GroupSize;
 
-        var invited = await InvitedAsync(db, scope, query.ProgramId, period, cancellationToken);
-        var skills = await SkillsMovedAsync(db, query, scope, period, cancellationToken);
-        var growth = await GrowthAsync(db, query, scope, period, cancellationToken);
-        var traits = await TraitsAsync(db, query, scope, period, cancellationToken);
+        var (invited, skills, growth, traits, knowledge) = (moderate.Invited, moderate.Skills, moderate.Growth, moderate.Traits, moderate.Knowledge);
         var risk = await AtRiskAsync(health, db, pairIds, now, now, cancellationToken);
-        var knowledge = await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken);
 
         FunnelRow Stage(ParticipantRole role)
         {

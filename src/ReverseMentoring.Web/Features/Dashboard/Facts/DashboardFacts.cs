@@ -17,6 +17,8 @@ public static class DashboardFacts
 
     private const int IdsPerStatement = 500;
 
+    private static readonly SemaphoreSlim Folding = new(1, 1);
+
     private static int _toldUnbuilt;
 
     /// <summary>
@@ -40,9 +42,22 @@ public static class DashboardFacts
         Interlocked.Exchange(ref _toldUnbuilt, 0);
 
         // A caller's own transaction is not ours to commit: then the marked days are read from the rows below instead.
-        if (db.Database.CurrentTransaction is null)
+        // One fold at a time per instance: concurrent requests would only race each other for the same markers.
+        if (db.Database.CurrentTransaction is null && await Folding.WaitAsync(0, cancellationToken))
         {
-            await FoldAsync(db, programIds, cancellationToken);
+            try
+            {
+                await FoldAsync(db, programIds, cancellationToken);
+            }
+            catch (Exception race) when (IsRace(race))
+            {
+                // Other instances or the fold job keep writing the same programs: the days still marked are worked out
+                // from the rows below, so the figures are as current either way; the fold is theirs to finish.
+            }
+            finally
+            {
+                Folding.Release();
+            }
         }
 
         // Markers first, then days: a fold that deleted a marker wrote its day in the same commit, so each day read is

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Dashboard;
 
 namespace ReverseMentoring.Web.Features.Dashboard.Facts;
 
@@ -16,11 +17,13 @@ public sealed class DashboardFactsFoldOptions
 
 /// <summary>
 /// Folds the stale days of every program into the stored facts every few seconds, so a dashboard request seldom has
-/// any to fold itself; compacts the lookup changes into the programs' versions and drops pair changes older than a
-/// day. The first start after the upgrade builds the facts in full first. Safe on every instance at once.
+/// any to fold itself; compacts the lookup changes into the programs' versions, drops pair changes older than a day
+/// and keeps this instance's lookups and pair health warm. The first start after the upgrade builds the facts in full
+/// first. Safe on every instance at once.
 /// </summary>
 public sealed class DashboardFactsFold(
-    IServiceScopeFactory scopes, IOptions<DashboardFactsFoldOptions> options, TimeProvider clock, ILogger<DashboardFactsFold> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<DashboardFactsFoldOptions> options, TimeProvider clock, ILogger<DashboardFactsFold> logger,
+    DashboardLookups lookups, PairHealthCache health) : BackgroundService
 {
     public static readonly TimeSpan PairChangesKeptFor = TimeSpan.FromHours(24);
 
@@ -62,8 +65,27 @@ public sealed class DashboardFactsFold(
 
         await DashboardFacts.FoldAsync(db, null, cancellationToken);
         await CompactLookupChangesAsync(db, cancellationToken);
-        var before = clock.GetUtcNow().UtcDateTime - PairChangesKeptFor;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now - PairChangesKeptFor;
         await db.DashboardPairChanges.Where(c => c.ChangedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+        await KeepWarmAsync(db, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads this instance's lookups and pair health (as at now and at the ends of the summary's default previous
+    /// periods) from the first run on, and keeps them caught up: the first dashboard after a start, and the ones after
+    /// a change, find them ready instead of loading them in the request.
+    /// </summary>
+    private async Task KeepWarmAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var versions = await DashboardFacts.VersionsAsync(db, cancellationToken);
+        await lookups.CurrentAsync(db, DashboardLookups.LookupsVersion.Of(versions.Values.Select(v => v.Lookups)), cancellationToken);
+        await health.CurrentAsync(db, now, cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        foreach (var wholeMonths in new[] { false, true })
+        {
+            await health.AsAtAsync(db, UptakeDashboard.SummaryPeriodsOf(null, null, today, wholeMonths).Previous.EndUtc, now, cancellationToken);
+        }
     }
 
     /// <summary>

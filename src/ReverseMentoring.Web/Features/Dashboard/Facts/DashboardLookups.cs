@@ -65,9 +65,10 @@ public sealed class DashboardLookups : IDisposable
         public bool IsActive => Pair.ActiveStatuses.Contains(Status);
     }
 
+    /// <summary>An enrolment; <c>Person</c> numbers its user from 0 within the snapshot, so sets of people are bit sets.</summary>
     public sealed record EnrolmentRow(
         int Id, int ProgramId, string UserId, ParticipantRole Role, EnrolmentStatus Status, string Department, string JobLevel,
-        DateTime CreatedAtUtc, DateTime? DecidedAtUtc);
+        DateTime CreatedAtUtc, DateTime? DecidedAtUtc, int Person);
 
     public sealed record ProgramRow(int Id, string Name, int SessionCadenceDays);
 
@@ -120,6 +121,9 @@ public sealed class DashboardLookups : IDisposable
 
         public IReadOnlyList<string> Departments { get; }
 
+        /// <summary>How many distinct people the enrolments belong to (the bound of <see cref="EnrolmentRow.Person"/>).</summary>
+        public int PersonCount { get; private init; }
+
         public IReadOnlyList<string> JobLevels { get; }
 
         public PairRow? Pair(int id) => (uint)id < (uint)PairById.Count ? PairById[id] : null;
@@ -147,13 +151,25 @@ public sealed class DashboardLookups : IDisposable
                 return shared;
             }
 
+            var people = new Dictionary<string, int>(StringComparer.Ordinal);
+            int Person(string userId)
+            {
+                if (!people.TryGetValue(userId, out var person))
+                {
+                    people[userId] = person = people.Count;
+                }
+
+                return person;
+            }
+
             var enrolments = raw
-                .Select(e => new EnrolmentRow(e.Id, e.ProgramId, e.UserId, e.Role, e.Status, Interned(e.Department), Interned(e.JobLevel), e.CreatedAtUtc, e.DecidedAtUtc))
+                .Select(e => new EnrolmentRow(
+                    e.Id, e.ProgramId, e.UserId, e.Role, e.Status, Interned(e.Department), Interned(e.JobLevel), e.CreatedAtUtc, e.DecidedAtUtc, Person(e.UserId)))
                 .ToArray();
             var programs = await db.Programs.AsNoTracking()
                 .Select(p => new ProgramRow(p.Id, p.Name, p.SessionCadenceDays))
                 .ToArrayAsync(cancellationToken);
-            return new Snapshot(version, pairs, enrolments, programs);
+            return new Snapshot(version, pairs, enrolments, programs) { PersonCount = people.Count };
         }
 
         private static T?[] ById<T>(IReadOnlyList<T> rows, Func<T, int> id)
