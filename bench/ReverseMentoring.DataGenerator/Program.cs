@@ -44,6 +44,10 @@ if (Scalar(connection, "SELECT COUNT(*) FROM Sessions") > 0)
 var generator = new VolumeGenerator(connection, scale, new Random(20261124), DateTime.UtcNow.Date);
 generator.Run();
 
+// Migrating the empty file marked its dashboard day facts as complete (nothing to count yet); the rows written since
+// have none, so the app's rebuild-dashboard must build them before the dashboard reads them (ADR 0023).
+Execute(connection, "UPDATE DashboardFactsState SET RebuiltAtUtc = NULL;");
+
 Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; ANALYZE;");
 Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 connection.Close();
