@@ -1,10 +1,13 @@
-# Shared by dashboard.sh and load.sh (source it): publish the web app in Release, run it in Production over https on
-# loopback (a self-signed certificate made here: outside Development the cookies are Secure and anti-forgery refuses
-# plain http) against a generated SQLite file, and sign people in with curl.
+# Shared by dashboard.sh, load.sh and load-two.sh (source it): publish the web app in Release, run it in Production over
+# https on loopback (a self-signed certificate made here: outside Development the cookies are Secure and anti-forgery
+# refuses plain http) against a generated SQLite file or a PostgreSQL database, and sign people in with curl.
 #
 #   RM_DB     the SQLite file (default bench/data/volume.db, made by bench/generate.sh)
 #   RM_PORT   the port on 127.0.0.1 (default 5090)
 #   RM_NO_PUBLISH=1 reuses the last published app in bench/data/app
+#   RM_PROVIDER   Sqlite (default) or PostgreSql; with PostgreSql, RM_POSTGRES is the database's connection string
+#   RM_INSTANCES  how many instances start_app starts (default 1); with more, each listens on RM_PORT+1, RM_PORT+2 ...
+#                 and a round-robin TCP forwarder (bench/ReverseMentoring.Bench forward) takes RM_PORT in front of them
 
 set -euo pipefail
 
@@ -15,7 +18,12 @@ RM_URL="https://127.0.0.1:$RM_PORT"
 RM_APP="$ROOT/bench/data/app"
 RM_LOG="$ROOT/bench/data/app.log"
 RM_PASSWORD="Mentoring-Demo-2026"
+RM_PROVIDER="${RM_PROVIDER:-Sqlite}"
+RM_INSTANCES="${RM_INSTANCES:-1}"
+BENCH_DLL="$ROOT/bench/ReverseMentoring.Bench/bin/Release/net10.0/ReverseMentoring.Bench.dll"
 APP_PID=""
+APP_PIDS=()
+FORWARDER_PID=""
 
 # Production settings, plus the demo accounts (leader@demo.local, hr@demo.local, mentor01@demo.local ...) so the
 # benchmark can sign in with known passwords.
@@ -23,8 +31,12 @@ export ASPNETCORE_ENVIRONMENT=Production
 export ASPNETCORE_URLS="$RM_URL"
 export Kestrel__Certificates__Default__Path="$ROOT/bench/data/localhost.crt"
 export Kestrel__Certificates__Default__KeyPath="$ROOT/bench/data/localhost.key"
-export Database__Provider=Sqlite
-export Database__ConnectionString="Data Source=$RM_DB"
+export Database__Provider="$RM_PROVIDER"
+if [[ "$RM_PROVIDER" == "PostgreSql" ]]; then
+  export Database__ConnectionString="${RM_POSTGRES:?RM_POSTGRES: the connection string of the PostgreSQL database}"
+else
+  export Database__ConnectionString="Data Source=$RM_DB"
+fi
 export Database__MigrateOnStartup=false
 export DemoData__Enabled=true
 export DemoData__Password="$RM_PASSWORD"
@@ -47,43 +59,119 @@ publish_app() {
   fi
 }
 
+# The Npgsql connection string (Host=...;Port=...;Username=...;Database=...) as psql's keywords.
+libpq_keywords() {
+  tr ';' '\n' <<<"$1" | awk -F= 'tolower($1) == "host" { printf "host=%s ", $2 } tolower($1) == "port" { printf "port=%s ", $2 }
+    tolower($1) ~ /^(username|user id|user)$/ { printf "user=%s ", $2 } tolower($1) == "password" { printf "password=%s ", $2 }
+    tolower($1) == "database" { printf "dbname=%s ", $2 }'
+}
+
+# Runs one query against the benchmark's database and prints its rows, columns separated by a space. Quote names
+# ("Pairs"."Status"): PostgreSQL keeps the model's mixed case only in quotes, SQLite accepts them too.
+db_query() {
+  if [[ "$RM_PROVIDER" == "PostgreSql" ]]; then
+    psql "$(libpq_keywords "$RM_POSTGRES")" -X -q -A -t -F ' ' -v ON_ERROR_STOP=1 -c "$1"
+  else
+    sqlite3 -separator ' ' "$RM_DB" "$1"
+  fi
+}
+
 # Applies pending migrations (e.g. new indexes) and creates the demo accounts, as an operator would before starting.
 migrate_db() {
   (cd "$RM_APP" && dotnet ReverseMentoring.Web.dll migrate >"$ROOT/bench/data/migrate.log" 2>&1)
   # A generated volume has sessions and ratings but no day facts yet: build them once, as an upgrade would (ADR 0023).
-  if [[ "$(sqlite3 "$RM_DB" "SELECT COUNT(*) FROM DashboardFactsState WHERE RebuiltAtUtc IS NOT NULL")" == "0" ]]; then
+  local rebuilt
+  rebuilt="$(db_query 'SELECT COUNT(*) FROM "DashboardFactsState" WHERE "RebuiltAtUtc" IS NOT NULL')"
+  if [[ "$rebuilt" == "0" ]]; then
     echo "Building the dashboard's day facts (once per database)..."
     (cd "$RM_APP" && dotnet ReverseMentoring.Web.dll rebuild-dashboard 2>&1 | tee "$ROOT/bench/data/rebuild.log" | tail -1)
   fi
 }
 
+# Starts RM_INSTANCES instances of the app (one on RM_URL, or several behind the forwarder on RM_URL) and waits until
+# each answers. APP_PID is the first instance, APP_PIDS all of them.
 start_app() {
-  (cd "$RM_APP" && exec dotnet ReverseMentoring.Web.dll >"$RM_LOG" 2>&1) &
-  APP_PID=$!
   trap stop_app EXIT
-  for _ in $(seq 1 120); do
-    if curl -kfs -o /dev/null "$RM_URL/health"; then
-      echo "App started (pid $APP_PID) on $RM_URL against $RM_DB"
+  # A SIGTERM or Ctrl-C ends the script through its EXIT trap, which stops what it started.
+  trap 'exit 143' TERM INT
+  if [[ "$RM_INSTANCES" == "1" ]]; then
+    start_instance "$RM_PORT" "$RM_LOG"
+    return
+  fi
+
+  local i
+  for i in $(seq 1 "$RM_INSTANCES"); do
+    start_instance $((RM_PORT + i)) "${RM_LOG%.log}-$i.log"
+    # The first instance makes the data-protection key (kept in the database) before the next one reads the key ring,
+    # so every instance encrypts and decrypts cookies and anti-forgery tokens with the same key.
+    curl -kfs -o /dev/null "https://127.0.0.1:$((RM_PORT + i))/Account/SignIn"
+  done
+  if (exec 3<>"/dev/tcp/127.0.0.1/$RM_PORT") 2>/dev/null; then
+    echo "Port $RM_PORT is taken by another process: choose another RM_PORT" >&2
+    return 1
+  fi
+  [[ -f "$BENCH_DLL" ]] || dotnet build -c Release "$ROOT/bench/ReverseMentoring.Bench" --nologo -v quiet -clp:ErrorsOnly >/dev/null
+  dotnet "$BENCH_DLL" forward "$RM_PORT" $(seq $((RM_PORT + 1)) $((RM_PORT + RM_INSTANCES))) >"$ROOT/bench/data/forwarder.log" 2>&1 &
+  FORWARDER_PID=$!
+  for _ in $(seq 1 30); do
+    curl -kfs -o /dev/null "$RM_URL/health" && { echo "Forwarder (pid $FORWARDER_PID) on $RM_URL, round robin"; return 0; }
+    sleep 1
+  done
+  echo "The forwarder did not start; see bench/data/forwarder.log" >&2
+  return 1
+}
+
+start_instance() {
+  local port="$1" log="$2" pid
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is taken by another process: choose another RM_PORT" >&2
+    return 1
+  fi
+  (cd "$RM_APP" && ASPNETCORE_URLS="https://127.0.0.1:$port" exec dotnet ReverseMentoring.Web.dll >"$log" 2>&1) &
+  pid=$!
+  APP_PIDS+=("$pid")
+  [[ -n "$APP_PID" ]] || APP_PID=$pid
+  for _ in $(seq 1 "${RM_START_SECONDS:-120}"); do
+    if curl -kfs -o /dev/null "https://127.0.0.1:$port/health"; then
+      echo "App started (pid $pid) on https://127.0.0.1:$port against $(database_name)"
       return 0
     fi
     sleep 1
   done
-  echo "The app did not start; see $RM_LOG" >&2
-  tail -20 "$RM_LOG" >&2
+  echo "The app did not start; see $log" >&2
+  tail -20 "$log" >&2
   return 1
 }
 
+database_name() {
+  if [[ "$RM_PROVIDER" == "PostgreSql" ]]; then echo "PostgreSQL ($(libpq_keywords "$RM_POSTGRES"))"; else echo "$RM_DB"; fi
+}
+
 stop_app() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"
-    wait "$APP_PID" 2>/dev/null || true
+  local pid
+  if [[ -n "$FORWARDER_PID" ]] && kill -0 "$FORWARDER_PID" 2>/dev/null; then
+    kill "$FORWARDER_PID"
+    wait "$FORWARDER_PID" 2>/dev/null || true
   fi
+  FORWARDER_PID=""
+  for pid in "${APP_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid"
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  APP_PIDS=()
   APP_PID=""
 }
 
-# The app process's peak resident set (VmHWM) and current resident set, in MB.
+# Each app process's peak resident set (VmHWM) and current resident set, in MB.
 app_memory() {
-  awk '/VmHWM|VmRSS/ { printf "%s %.0f MB  ", $1, $2 / 1024 } END { print "" }' "/proc/$APP_PID/status"
+  local pid
+  for pid in "${APP_PIDS[@]}"; do
+    [[ "${#APP_PIDS[@]}" == "1" ]] || printf 'pid %s: ' "$pid"
+    awk '/VmHWM|VmRSS/ { printf "%s %.0f MB  ", $1, $2 / 1024 }' "/proc/$pid/status"
+  done
+  echo
 }
 
 # Signs in and prints a Cookie header value holding the authentication cookie; wrk and curl then send it by hand.
@@ -128,7 +216,7 @@ requests() {
 
 # A mentor with an accepted pair in a running program and the most sessions: the busiest participant pages.
 busy_mentor() {
-  sqlite3 "$RM_DB" "SELECT u.Email FROM Pairs p JOIN Enrolments e ON e.Id = p.MentorEnrolmentId JOIN AspNetUsers u ON u.Id = e.UserId
-    WHERE p.Status = 'Accepted' AND u.Email LIKE '%@bench.local'
-    ORDER BY (SELECT COUNT(*) FROM Sessions s WHERE s.PairId = p.Id) DESC, p.Id LIMIT 1;"
+  db_query "SELECT u.\"Email\" FROM \"Pairs\" p JOIN \"Enrolments\" e ON e.\"Id\" = p.\"MentorEnrolmentId\" JOIN \"AspNetUsers\" u ON u.\"Id\" = e.\"UserId\"
+    WHERE p.\"Status\" = 'Accepted' AND u.\"Email\" LIKE '%@bench.local'
+    ORDER BY (SELECT COUNT(*) FROM \"Sessions\" s WHERE s.\"PairId\" = p.\"Id\") DESC, p.\"Id\" LIMIT 1;"
 }

@@ -18,6 +18,9 @@
 #   RM_WRITES     writes per second (default 5)
 #   RM_PAGES      the pages (default "/Dashboard /Participant /Coordinator")
 #   RM_LEADER, RM_HR   who signs in for the dashboard and the HR home (leader@demo.local, hr@bench.local)
+# and bench/app.sh's RM_PROVIDER, RM_POSTGRES and RM_INSTANCES: bench/load-two.sh runs this same measurement against
+# two instances on one PostgreSQL database. The machine's load (uptime) is printed before and after each page, since
+# the figures mean little on a machine shared with other work.
 
 source "$(dirname "${BASH_SOURCE[0]}")/app.sh"
 
@@ -53,6 +56,7 @@ MENTOR_COOKIE="$(sign_in "$MENTOR")"
 LEADER_COOKIE="$(sign_in "$LEADER")"
 HR_COOKIE="$(sign_in "$HR")"
 echo "Mentor $MENTOR, leader $LEADER, HR $HR; $(app_memory)"
+echo "Machine: $(nproc) cores; $(uptime)"
 
 cookie_for() {
   case "$1" in
@@ -91,14 +95,17 @@ for page in $PAGES; do
   echo "$out"
   memory="$(app_memory)"
   echo "Memory: $memory"
+  echo "Machine after $page: $(uptime)"
 
+  done_requests="$(awk '/ requests in / { print $1 }' <<<"$out")"
   rps="$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")"
   p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
   p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
   socket="$(awk -F'[ ,]+' '/Socket errors:/ { print $5 + $7 + $9 + $11 }' <<<"$out")"
   not_ok="$(awk '/Responses other than 200:/ { print $5 }' <<<"$out")"
-  SUMMARY+=("$(printf '%-14s %10s req/s  p50 %9s  p99 %9s  socket errors %s  answers other than 200 %s  peak %s' \
-    "$page" "$rps" "$p50" "$p99" "${socket:-0}" "${not_ok:-?}" "$(awk '{ print $2, $3 }' <<<"$memory")")")
+  # wrk reports no latency (0.00us) when no request finished within the run: the page did not answer at all.
+  SUMMARY+=("$(printf '%-14s %10s req/s  p50 %9s  p99 %9s  finished %s  socket errors %s  answers other than 200 %s  peak %s' \
+    "$page" "$rps" "$p50" "$p99" "${done_requests:-0}" "${socket:-0}" "${not_ok:-?}" "$(grep -o 'VmHWM: [0-9]* MB' <<<"$memory" | awk '{ print $2, $3 }' | paste -sd/ -)")")
 done
 
 echo

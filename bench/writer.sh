@@ -9,7 +9,7 @@
 #   bench/writer.sh [seconds] [writes-per-second] [participants]   (default 60, 5 and 12)
 #   bench/writer.sh build                                          (builds the writer only; load.sh does this first)
 #
-# Needs the app running on RM_URL against RM_DB (bench/load.sh starts both and runs this beside its measurement with
+# Needs the app running on RM_URL against RM_DB (or RM_POSTGRES with RM_PROVIDER=PostgreSql) (bench/load.sh starts both and runs this beside its measurement with
 # RM_WRITER=1). The writer is a mode of bench/ReverseMentoring.Bench (Writer.cs), built in Release.
 
 source "$(dirname "${BASH_SOURCE[0]}")/app.sh"
@@ -36,20 +36,22 @@ PARTICIPANTS="${3:-12}"
 # their pair's latest held ones: "email pair missed,ids held,ids".
 PEOPLE="$(mktemp)"
 trap 'rm -f "$PEOPLE"' EXIT
-sqlite3 -separator ' ' "$RM_DB" "
+# SQLite's group_concat is PostgreSQL's string_agg.
+if [[ "$RM_PROVIDER" == "PostgreSql" ]]; then ids='string_agg(CAST("Id" AS text), '"','"')'; else ids='group_concat("Id")'; fi
+db_query "
   WITH chosen AS (
-    SELECT s.PairId, COUNT(*) AS missed FROM Sessions s
-    JOIN Pairs p ON p.Id = s.PairId JOIN Programs g ON g.Id = p.ProgramId
-    WHERE s.Status = 'Missed' AND p.Status = 'Accepted' AND g.Status = 'Running'
-    GROUP BY s.PairId ORDER BY missed DESC, s.PairId LIMIT $PARTICIPANTS)
-  SELECT u.Email, c.PairId,
-    (SELECT group_concat(Id) FROM Sessions s WHERE s.PairId = c.PairId AND s.Status = 'Missed'),
-    COALESCE((SELECT group_concat(Id) FROM (SELECT Id FROM Sessions s WHERE s.PairId = c.PairId AND s.Status = 'Held'
-      ORDER BY s.StartsAtUtc DESC LIMIT 20)), '-')
-  FROM chosen c JOIN Pairs p ON p.Id = c.PairId JOIN Enrolments e ON e.Id = p.MentorEnrolmentId JOIN AspNetUsers u ON u.Id = e.UserId
-  ORDER BY c.missed DESC, c.PairId;" >"$PEOPLE"
+    SELECT s.\"PairId\", COUNT(*) AS missed FROM \"Sessions\" s
+    JOIN \"Pairs\" p ON p.\"Id\" = s.\"PairId\" JOIN \"Programs\" g ON g.\"Id\" = p.\"ProgramId\"
+    WHERE s.\"Status\" = 'Missed' AND p.\"Status\" = 'Accepted' AND g.\"Status\" = 'Running'
+    GROUP BY s.\"PairId\" ORDER BY missed DESC, s.\"PairId\" LIMIT $PARTICIPANTS)
+  SELECT u.\"Email\", c.\"PairId\",
+    (SELECT $ids FROM \"Sessions\" s WHERE s.\"PairId\" = c.\"PairId\" AND s.\"Status\" = 'Missed'),
+    COALESCE((SELECT $ids FROM (SELECT s.\"Id\" FROM \"Sessions\" s WHERE s.\"PairId\" = c.\"PairId\" AND s.\"Status\" = 'Held'
+      ORDER BY s.\"StartsAtUtc\" DESC LIMIT 20) latest), '-')
+  FROM chosen c JOIN \"Pairs\" p ON p.\"Id\" = c.\"PairId\" JOIN \"Enrolments\" e ON e.\"Id\" = p.\"MentorEnrolmentId\" JOIN \"AspNetUsers\" u ON u.\"Id\" = e.\"UserId\"
+  ORDER BY c.missed DESC, c.\"PairId\";" >"$PEOPLE"
 if [[ ! -s "$PEOPLE" ]]; then
-  echo "No accepted pair in a running program with a missed session in $RM_DB" >&2
+  echo "No accepted pair in a running program with a missed session in $(database_name)" >&2
   exit 1
 fi
 

@@ -10,6 +10,8 @@ using ReverseMentoring.Web.Features.Pairing.Engine;
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- facts <migrated and rebuilt SQLite file> [compare]
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- dashboard-parts <migrated and rebuilt SQLite file> [department]
 //        dotnet run -c Release --project bench/ReverseMentoring.Bench -- writer BASE_URL CERTIFICATE PEOPLE_FILE SECONDS [RATE]   (bench/writer.sh)
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- to-postgres <generated SQLite file> <connection string>   (bench/load-two.sh)
+//        dotnet run -c Release --project bench/ReverseMentoring.Bench -- forward LISTEN_PORT TARGET_PORT...   (bench/load-two.sh)
 if (args.Length > 1 && args[0] == "dashboard-parts")
 {
     await DashboardParts.RunAsync(args[1], args.Length > 2 ? args[2] : "Finance");
@@ -25,6 +27,18 @@ if (args.Length > 1 && args[0] == "facts")
 if (args.Length > 0 && args[0] == "writer")
 {
     Environment.ExitCode = await Writer.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 2 && args[0] == "to-postgres")
+{
+    Environment.ExitCode = await CopyToPostgreSql.RunAsync(args[1], args[2]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "forward")
+{
+    Environment.ExitCode = await Forwarder.RunAsync(args[1..]);
     return;
 }
 

@@ -172,10 +172,9 @@ public static class SignInWithSingleSignOn
         /// <summary>A waiting invitation gives its role, as registering from its link does.</summary>
         private async Task TakeInvitationAsync(AppUser user, DateTime now, CancellationToken cancellationToken)
         {
-            // LIKE without wildcards: the address as typed by HR, whatever its case (SQLite and SQL Server alike).
-            var sameEmail = user.Email!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal);
-            var invitations = await db.Invitations.Where(i => EF.Functions.Like(i.Email, sameEmail, "\\") && i.AcceptedAtUtc == null)
+            // The address as typed by HR, whatever its case.
+            var sameEmail = LikePattern.Exactly(user.Email!);
+            var invitations = await db.Invitations.Where(i => EF.Functions.Like(i.Email.ToLower(), sameEmail, LikePattern.Escape) && i.AcceptedAtUtc == null)
                 .OrderByDescending(i => i.InvitedAtUtc).ToListAsync(cancellationToken);
             if (invitations.FirstOrDefault(i => i.IsUsableAt(now)) is not { } invitation)
             {

@@ -271,8 +271,8 @@ public static class SearchAudit
         if (!string.IsNullOrWhiteSpace(query.Who))
         {
             var pattern = Contains(query.Who.Trim());
-            entries = entries.Where(a => EF.Functions.Like(a.UserName, pattern, "\\")
-                || db.Users.Any(u => u.Id == a.UserId && EF.Functions.Like(u.DisplayName, pattern, "\\")));
+            entries = entries.Where(a => EF.Functions.Like(a.UserName.ToLower(), pattern, LikePattern.Escape)
+                || db.Users.Any(u => u.Id == a.UserId && EF.Functions.Like(u.DisplayName.ToLower(), pattern, LikePattern.Escape)));
         }
 
         if (!string.IsNullOrEmpty(query.Entity))
@@ -309,7 +309,7 @@ public static class SearchAudit
             var text = query.Text.Trim();
             var plain = Contains(text);
             var escaped = Contains(JsonSerializer.Serialize(text)[1..^1]);
-            entries = entries.Where(a => EF.Functions.Like(a.Changes, plain, "\\") || EF.Functions.Like(a.Changes, escaped, "\\"));
+            entries = entries.Where(a => EF.Functions.Like(a.Changes.ToLower(), plain, LikePattern.Escape) || EF.Functions.Like(a.Changes.ToLower(), escaped, LikePattern.Escape));
         }
 
         return entries;
@@ -320,7 +320,7 @@ public static class SearchAudit
     {
         var pattern = Contains(query.About!.Trim());
         var people = await db.Users.AsNoTracking()
-            .Where(u => EF.Functions.Like(u.DisplayName, pattern, "\\") || EF.Functions.Like(u.Email!, pattern, "\\"))
+            .Where(u => EF.Functions.Like(u.DisplayName.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(u.Email!.ToLower(), pattern, LikePattern.Escape))
             .Select(u => new { u.Id, u.Email }).Take(MaxPeopleAbout + 1).ToListAsync(cancellationToken);
         if (people.Count > MaxPeopleAbout)
         {
@@ -342,8 +342,7 @@ public static class SearchAudit
             || (a.Entity == nameof(Invitation) && invitationKeys.Contains(a.EntityId)));
     }
 
-    private static string Contains(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    private static string Contains(string text) => LikePattern.Containing(text);
 
     private static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
     {

@@ -49,9 +49,9 @@ public static class ListOrgChart
             if (search.Length > 0)
             {
                 var upper = search.ToUpperInvariant();
-                var like = $"%{search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
-                chart = chart.Where(o => o.NormalizedEmail.Contains(upper) || EF.Functions.Like(o.Department, like, "\\")
-                    || EF.Functions.Like(o.JobLevel, like, "\\") || (o.ManagerEmail != null && o.ManagerEmail.Contains(upper)));
+                var like = LikePattern.Containing(search);
+                chart = chart.Where(o => o.NormalizedEmail.Contains(upper) || EF.Functions.Like(o.Department.ToLower(), like, LikePattern.Escape)
+                    || EF.Functions.Like(o.JobLevel.ToLower(), like, LikePattern.Escape) || (o.ManagerEmail != null && o.ManagerEmail.Contains(upper)));
             }
 
             var count = await chart.CountAsync(cancellationToken);

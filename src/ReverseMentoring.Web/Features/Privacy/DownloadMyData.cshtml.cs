@@ -226,9 +226,10 @@ public static class DownloadMyData
             .Select(r => new SkillRatingData(r.PairId, r.Skill!.Name, r.Stage, r.Level, r.RatedAtUtc))
             .ToListAsync(cancellationToken);
 
-        var email = user.Email ?? "";
+        // The address as HR typed it, whatever its case.
+        var email = LikePattern.Exactly(user.Email ?? "");
         var invitations = await db.Invitations.AsNoTracking()
-            .Where(i => i.Email == email)
+            .Where(i => EF.Functions.Like(i.Email.ToLower(), email, LikePattern.Escape))
             .OrderBy(i => i.InvitedAtUtc).ThenBy(i => i.Id)
             .Select(i => new InvitationData(i.Id, i.Email, i.Role, i.Program != null ? i.Program.Name : null, i.InvitedAtUtc, i.ExpiresAtUtc, i.AcceptedAtUtc))
             .ToListAsync(cancellationToken);

@@ -128,10 +128,10 @@ public static class ErasePerson
             }
 
             // LIKE without wildcards: an address matches whatever its letters' case.
-            var sameEmail = LikeText(oldEmail);
+            var sameEmail = LikePattern.Exactly(oldEmail);
 
             // Others' reporting line still points at the same (now anonymous) person, so the pairing rule holds.
-            foreach (var reporting in await db.Enrolments.Where(e => e.ManagerEmail != null && EF.Functions.Like(e.ManagerEmail, sameEmail, "\\")).ToListAsync(cancellationToken))
+            foreach (var reporting in await db.Enrolments.Where(e => e.ManagerEmail != null && EF.Functions.Like(e.ManagerEmail.ToLower(), sameEmail, LikePattern.Escape)).ToListAsync(cancellationToken))
             {
                 reporting.ManagerEmail = newEmail;
             }
@@ -223,7 +223,7 @@ public static class ErasePerson
             await db.CheckInAnswers.Where(a => checkIns.Contains(a.CheckInId) && a.Text != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, (string?)null), cancellationToken);
 
-            var invitations = await db.Invitations.Where(i => EF.Functions.Like(i.Email, sameEmail, "\\")).ToListAsync(cancellationToken);
+            var invitations = await db.Invitations.Where(i => EF.Functions.Like(i.Email.ToLower(), sameEmail, LikePattern.Escape)).ToListAsync(cancellationToken);
             foreach (var invitation in invitations)
             {
                 invitation.Email = newEmail;
@@ -231,7 +231,7 @@ public static class ErasePerson
 
             // Nothing still waiting goes to them now, and no message to them keeps its body or a server's error (which
             // may quote the address); the keys stay, so none is queued again.
-            await db.OutboxMessages.Where(m => EF.Functions.Like(m.Recipient, sameEmail, "\\"))
+            await db.OutboxMessages.Where(m => EF.Functions.Like(m.Recipient.ToLower(), sameEmail, LikePattern.Escape))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Recipient, newEmail)
                     .SetProperty(m => m.Text, "")
@@ -349,7 +349,8 @@ public static class ErasePerson
 
             var escaped = JsonSerializer.Serialize(email)[1..^1];
             var entries = await db.AuditEntries
-                .Where(a => EF.Functions.Like(a.Changes, "%" + LikeText(email) + "%", "\\") || EF.Functions.Like(a.Changes, "%" + LikeText(escaped) + "%", "\\"))
+                .Where(a => EF.Functions.Like(a.Changes.ToLower(), LikePattern.Containing(email), LikePattern.Escape)
+                    || EF.Functions.Like(a.Changes.ToLower(), LikePattern.Containing(escaped), LikePattern.Escape))
                 .ToListAsync(cancellationToken);
             foreach (var entry in entries)
             {
@@ -358,9 +359,6 @@ public static class ErasePerson
 
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        private static string LikeText(string text) =>
-            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 
     public static string Redact(string changes, IReadOnlyList<string> properties)

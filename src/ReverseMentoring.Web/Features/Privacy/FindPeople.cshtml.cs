@@ -57,8 +57,9 @@ public static class FindPeople
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
                 var text = query.Search.Trim();
-                var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                people = people.Where(u => EF.Functions.Like(u.DisplayName, pattern, "\\") || EF.Functions.Like(u.Email!, pattern, "\\"));
+                var pattern = LikePattern.Containing(text);
+                people = people.Where(u => EF.Functions.Like(u.DisplayName.ToLower(), pattern, LikePattern.Escape)
+                    || EF.Functions.Like(u.Email!.ToLower(), pattern, LikePattern.Escape));
             }
 
             var total = await people.CountAsync(cancellationToken);
