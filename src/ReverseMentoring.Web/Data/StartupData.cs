@@ -166,7 +166,25 @@ public sealed class StartupData(
             DisplayName = string.IsNullOrWhiteSpace(options.DisplayName) ? "HR coordinator" : options.DisplayName,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        Check(await users.CreateAsync(user, password), "create the first coordinator");
+        // Several instances may start on one new database at once: the one whose account is saved first makes it.
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            created = IdentityResult.Failed();
+        }
+
+        if (!created.Succeeded && await users.FindByEmailAsync(options.Email) is not null)
+        {
+            accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), options.Email, "(as set when it was created)"));
+            return;
+        }
+
+        Check(created, "create the first coordinator");
         Check(await users.AddToRoleAsync(user, Roles.HrCoordinator), "make the first coordinator an HR coordinator");
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), options.Email,
             generated ? $"{password}  (one-time password, shown only now: change it after signing in)" : "(as configured)"));

@@ -134,14 +134,14 @@ public sealed partial class SeveralInstancesTests
         }
     }
 
-    // A message still being written cannot be read yet: not done.
+    // A message still being written cannot be read yet (or ends too soon to parse): not done.
     private static async Task<bool> Safely(Func<Task<bool>> condition)
     {
         try
         {
             return await condition();
         }
-        catch (IOException)
+        catch (Exception unreadable) when (unreadable is IOException or FormatException)
         {
             return false;
         }
