@@ -133,6 +133,26 @@ public static partial class UptakeDashboard
             return cached;
         }
 
+        // As the figures: requests that miss wait for the computation in progress rather than each reading the period's facts.
+        await Handler.Computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (sources.Cache.TryGetValue(key, out cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            return await SummaryExactComputedAsync(sources, key, programId, department, jobLevel, period, now, cancellationToken);
+        }
+        finally
+        {
+            Handler.Computing.Release();
+        }
+    }
+
+    private static async Task<SummaryExact> SummaryExactComputedAsync(
+        FigureSources sources, object key, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
+    {
         var facts = new FactScope(sources.Lookups, programId, department, jobLevel);
         var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
         var scope = ScopeOf(sources.Db, programId, department, jobLevel);

@@ -118,7 +118,7 @@ public static partial class UptakeDashboard
 
         // One computation at a time: requests that miss the cache wait for the one in progress and then reuse its result,
         // rather than all working out the same figures at once.
-        private static readonly SemaphoreSlim Computing = new(1, 1);
+        internal static readonly SemaphoreSlim Computing = new(1, 1);
 
         // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
         // would single out fewer than five people against the same figure for a wider group (docs/dashboard.md), so the

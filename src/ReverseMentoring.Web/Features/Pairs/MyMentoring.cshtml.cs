@@ -137,7 +137,7 @@ public static class MyMentoring
                 })
                 .ToListAsync(cancellationToken);
             var openCheckIns = await Features.CheckIns.MyCheckIns.OpenCountAsync(db, id, cancellationToken);
-            var pendingFeedback = await SessionFeedback.MyFeedback.PendingFor(db, id).CountAsync(cancellationToken);
+            var pendingFeedback = await (await SessionFeedback.MyFeedback.PendingForAsync(db, id, cancellationToken)).CountAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             return new Result(me.DisplayName, me.TimeZoneId, roles, open)
             {

@@ -145,7 +145,7 @@ public static class ParticipantToDo
             ParticipantActionKind.LogSession, $"Log your session with {s.Partner} of {SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone)}",
             $"/Participant/Sessions/Log/{s.Id}", s.EndsAtUtc)));
 
-        var feedback = await SessionFeedback.MyFeedback.PendingFor(db, userId).AsNoTracking()
+        var feedback = await (await SessionFeedback.MyFeedback.PendingForAsync(db, userId, cancellationToken)).AsNoTracking()
             .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)
             .Select(s => new
             {

@@ -44,24 +44,30 @@ public static class MyFeedback
 
     public sealed record Result(IReadOnlyList<Pending> PendingSessions, int PendingTotal, IReadOnlyList<Given> GivenFeedback, int Page, int PageCount, int GivenTotal);
 
-    /// <summary>Held sessions of the person's pairs without their feedback: one query, for the list and for the home page's count.</summary>
-    public static IQueryable<Session> PendingFor(AppDbContext db, string userId)
+    /// <summary>
+    /// Held sessions of the person's pairs without their feedback, for the list and for the home page's count. The
+    /// person's pairs, groups and attended group sessions are read first as id lists (a few index lookups): a session
+    /// query over subqueries joined by OR makes PostgreSQL scan every held session, and SQLite every pair.
+    /// </summary>
+    public static async Task<IQueryable<Session>> PendingForAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-
-        // The person's pairs first, as id lists: an OR across the joined enrolments makes SQLite scan every pair.
-        var asMentor = db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id);
-        var asMentee = db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id);
-        var enrolments = db.Enrolments.Where(e => e.UserId == userId).Select(e => e.Id);
+        var asMentor = await db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id).ToListAsync(cancellationToken);
+        var asMentee = await db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id).ToListAsync(cancellationToken);
+        var groupsLed = asMentor.Count == 0
+            ? []
+            : await db.MentoringGroups.Where(g => db.Enrolments.Any(e => e.Id == g.MentorEnrolmentId && e.UserId == userId)).Select(g => g.Id).ToListAsync(cancellationToken);
+        var attended = asMentee.Count == 0
+            ? []
+            : await db.SessionAttendance.Where(a => a.Attended && asMentee.Contains(a.PairId)).Select(a => a.SessionId).Distinct().ToListAsync(cancellationToken);
 
         // A group session waits on its mentor once, and on each member the mentor logged as present, under their own pair.
         return db.Sessions.Where(s => s.Status == SessionStatus.Held
-            && ((asMentor.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
-                || (asMentee.Contains(s.PairId!.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))
-                || (s.GroupId != null && enrolments.Contains(s.Group!.MentorEnrolmentId)
-                    && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
-                || s.Attendance.Any(a => a.Attended && asMentee.Contains(a.PairId)
-                    && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.PairId == a.PairId && f.Role == ParticipantRole.Mentee))));
+            && ((s.PairId != null && asMentor.Contains(s.PairId.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
+                || (s.PairId != null && asMentee.Contains(s.PairId.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentee))
+                || (s.GroupId != null && groupsLed.Contains(s.GroupId.Value) && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.Role == ParticipantRole.Mentor))
+                || (attended.Contains(s.Id) && s.Attendance.Any(a => a.Attended && asMentee.Contains(a.PairId)
+                    && !db.SessionFeedback.Any(f => f.SessionId == s.Id && f.PairId == a.PairId && f.Role == ParticipantRole.Mentee)))));
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
@@ -70,7 +76,7 @@ public static class MyFeedback
         {
             var me = current.RequireId();
             var now = clock.GetUtcNow().UtcDateTime;
-            var pendingQuery = PendingFor(db, me).AsNoTracking();
+            var pendingQuery = (await PendingForAsync(db, me, cancellationToken)).AsNoTracking();
             var pendingTotal = await pendingQuery.CountAsync(cancellationToken);
             var pending = (await pendingQuery
                 .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id)
