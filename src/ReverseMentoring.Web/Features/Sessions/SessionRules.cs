@@ -220,9 +220,9 @@ public static class SessionRules
             .Select(e => new { e.Id, e.UserId }).ToListAsync(cancellationToken);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
         var booked = Session.BookedStatuses.ToList();
-        var clash = await db.Sessions.AsNoTracking()
+        var clash = await (await db.Sessions.AsNoTracking()
             .Where(s => booked.Contains(s.Status) && s.Id != (exceptSessionId ?? 0) && s.StartsAtUtc < endsAtUtc && s.EndsAtUtc > startsAtUtc)
-            .Involving(enrolmentIds)
+            .InvolvingAsync(db, enrolmentIds, cancellationToken))
             .OrderBy(s => s.StartsAtUtc)
             .Select(s => new
             {
@@ -264,9 +264,9 @@ public static class SessionRules
         var allEnrolments = await db.Enrolments.AsNoTracking().Where(e => people.Contains(e.UserId)).Select(e => e.Id).ToListAsync(cancellationToken);
         var horizon = nowUtc.AddDays(SuggestionDays);
         var booked = Session.BookedStatuses.ToList();
-        var busy = await db.Sessions.AsNoTracking()
+        var busy = await (await db.Sessions.AsNoTracking()
             .Where(s => booked.Contains(s.Status) && s.Id != (exceptSessionId ?? 0) && s.EndsAtUtc > nowUtc && s.StartsAtUtc < horizon)
-            .Involving(allEnrolments)
+            .InvolvingAsync(db, allEnrolments, cancellationToken))
             .Select(s => new Interval(s.StartsAtUtc, s.EndsAtUtc))
             .ToListAsync(cancellationToken);
         var starts = FreeStarts(nowUtc, minutes,
