@@ -12,12 +12,64 @@ public static partial class UptakeDashboard
     {
         private readonly IReadOnlyDictionary<int, (long Facts, long Lookups)> _versions;
         private readonly string _moderate;
+        private readonly SemaphoreSlim _computing;
 
         private FigureSources(
-            AppDbContext db, IMemoryCache cache, DashboardLookups.Snapshot lookups, PairHealthCache? health, IReadOnlyDictionary<int, (long Facts, long Lookups)> versions, string moderate)
+            AppDbContext db, IMemoryCache cache, DashboardLookups.Snapshot lookups, PairHealthCache? health, IReadOnlyDictionary<int, (long Facts, long Lookups)> versions,
+            string moderate, SemaphoreSlim computing)
         {
-            (Db, Cache, Lookups, Health, _versions, _moderate) = (db, cache, lookups, health, versions, moderate);
+            (Db, Cache, Lookups, Health, _versions, _moderate, _computing) = (db, cache, lookups, health, versions, moderate, computing);
         }
+
+        /// <summary>How old the latest figures of a scope may be to be answered while newer ones are being worked out.</summary>
+        public static readonly TimeSpan LatestFor = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// The result under <paramref name="key"/>, worked out one computation at a time per instance. A request that
+        /// finds another computation running is answered with the latest result of the same scope and period, if one was
+        /// worked out within <see cref="LatestFor"/>, rather than queueing behind it: under a steady stream of writes every
+        /// computation is soon out of date, and waiting for each would hold every request. With no computation running
+        /// (one person at a time, the tests) a request always gets figures as of its own start.
+        /// </summary>
+        public async Task<T> ComputedAsync<T>(object key, object scope, DateTime now, Func<Task<T>> compute, CancellationToken cancellationToken)
+            where T : class
+        {
+            ArgumentNullException.ThrowIfNull(compute);
+            if (Cache.TryGetValue(key, out T? cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            var latestKey = (nameof(Latest<T>), scope);
+            if (!await _computing.WaitAsync(0, cancellationToken))
+            {
+                if (Cache.TryGetValue(latestKey, out Latest<T>? latest) && latest is not null && now - latest.At < LatestFor)
+                {
+                    return latest.Result;
+                }
+
+                await _computing.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                if (Cache.TryGetValue(key, out cached) && cached is not null)
+                {
+                    return cached;
+                }
+
+                var computed = await compute();
+                Cache.Set(key, computed, Handler.CacheFor);
+                Cache.Set(latestKey, new Latest<T>(computed, now), LatestFor);
+                return computed;
+            }
+            finally
+            {
+                _computing.Release();
+            }
+        }
+
+        private sealed record Latest<T>(T Result, DateTime At);
 
         public AppDbContext Db { get; }
 
@@ -50,7 +102,7 @@ public static partial class UptakeDashboard
                 await db.KnowledgeSessionSeats.MaxAsync(s => (int?)s.Id, cancellationToken),
                 await db.Invitations.MaxAsync(i => (int?)i.Id, cancellationToken),
                 await db.Invitations.CountAsync(cancellationToken));
-            return new FigureSources(db, cache, snapshot, health, versions, moderate);
+            return new FigureSources(db, cache, snapshot, health, versions, moderate, lookups.Computing);
         }
 
         /// <summary>

@@ -128,30 +128,14 @@ public static partial class UptakeDashboard
         FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
     {
         var key = (nameof(SummaryExact), now.Ticks / Handler.CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, sources.KeyOf(programId));
-        if (sources.Cache.TryGetValue(key, out SummaryExact? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        // As the figures: requests that miss wait for the computation in progress rather than each reading the period's facts.
-        await Handler.Computing.WaitAsync(cancellationToken);
-        try
-        {
-            if (sources.Cache.TryGetValue(key, out cached) && cached is not null)
-            {
-                return cached;
-            }
-
-            return await SummaryExactComputedAsync(sources, key, programId, department, jobLevel, period, now, cancellationToken);
-        }
-        finally
-        {
-            Handler.Computing.Release();
-        }
+        // As the figures: one computation at a time, rather than each request reading the period's facts.
+        return await sources.ComputedAsync(
+            key, (nameof(SummaryExact), programId, department, jobLevel, period.From, period.To), now,
+            () => SummaryExactComputedAsync(sources, programId, department, jobLevel, period, now, cancellationToken), cancellationToken);
     }
 
     private static async Task<SummaryExact> SummaryExactComputedAsync(
-        FigureSources sources, object key, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
+        FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
     {
         var facts = new FactScope(sources.Lookups, programId, department, jobLevel);
         var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
@@ -161,7 +145,6 @@ public static partial class UptakeDashboard
             () => SkillChangeAsync(sources.Db, scope, period, cancellationToken));
         var exact = await SummaryExactOfAsync(
             sources.Db, CoreOf(sources.Lookups, facts, days, period), skills, RiskPairIds(facts), sources.Health, period, now, cancellationToken);
-        sources.Cache.Set(key, exact, Handler.CacheFor);
         return exact;
     }
 

@@ -116,10 +116,6 @@ public static partial class UptakeDashboard
         /// </summary>
         public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-        // One computation at a time: requests that miss the cache wait for the one in progress and then reuse its result,
-        // rather than all working out the same figures at once.
-        internal static readonly SemaphoreSlim Computing = new(1, 1);
-
         // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
         // would single out fewer than five people against the same figure for a wider group (docs/dashboard.md), so the
         // exact figures of those wider groups are worked out too.
@@ -154,28 +150,10 @@ public static partial class UptakeDashboard
             FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
         {
             var key = (nameof(Result), now.Ticks / CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, sources.KeyOf(programId));
-            if (cache.TryGetValue(key, out Result? cached) && cached is not null)
-            {
-                return cached;
-            }
-
-            await Computing.WaitAsync(cancellationToken);
-            try
-            {
-                if (cache.TryGetValue(key, out cached) && cached is not null)
-                {
-                    return cached;
-                }
-
-                var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
-                var result = await FiguresAsync(sources, query, period, now, cancellationToken);
-                cache.Set(key, result, CacheFor);
-                return result;
-            }
-            finally
-            {
-                Computing.Release();
-            }
+            var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
+            return await sources.ComputedAsync(
+                key, (nameof(Result), programId, department, jobLevel, period.From, period.To), now,
+                () => FiguresAsync(sources, query, period, now, cancellationToken), cancellationToken);
         }
 
         /// <summary>The exact figures, as HR sees them: sessions, ratings, pairs and people from the day facts and the lookups.</summary>

@@ -39,7 +39,14 @@ public sealed class DashboardLookups : IDisposable
         }
     }
 
-    public void Dispose() => _loading.Dispose();
+    /// <summary>The instance's one dashboard computation at a time (UptakeDashboard.FigureSources.ComputedAsync).</summary>
+    internal SemaphoreSlim Computing { get; } = new(1, 1);
+
+    public void Dispose()
+    {
+        _loading.Dispose();
+        Computing.Dispose();
+    }
 
     /// <summary>What the lookups of all programs are at: the sum, count and highest of their versions.</summary>
     public readonly record struct LookupsVersion(long Sum, int Programs, long Max)
