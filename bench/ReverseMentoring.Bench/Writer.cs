@@ -8,7 +8,7 @@ namespace ReverseMentoring.Bench;
 
 /// <summary>
 /// Writes through the app's own pages, as participants would, at a steady total rate: each participant signs in, then in
-/// turn schedules a session (at the first time the schedule page suggests), logs one of the pair's missed sessions as held
+/// turn schedules a session (at the first time the schedule page suggests, or at a working hour weeks ahead when it suggests none), logs one of the pair's missed sessions as held
 /// and rates that session. Once a pair's missed sessions are used up, it logs one of its held sessions again (a
 /// correction, which saves the same way) and schedules instead of rating. Every write is a GET of the form (its anti-forgery token and fields) and a POST of it; a write
 /// counts as done when the app answers with the redirect that follows a saved form.
@@ -202,20 +202,24 @@ internal static partial class Writer
 
     private static async Task ScheduleAsync(HttpClient client, Participant person, Tally tally)
     {
-        var page = await client.GetStringAsync(new Uri($"Participant/Sessions/Schedule?pairId={person.PairId}", UriKind.Relative));
+        var scheduleUrl = $"Participant/Sessions/Schedule?pairId={person.PairId}";
+        var page = await client.GetStringAsync(new Uri(scheduleUrl, UriKind.Relative));
         var suggestion = SuggestionLink().Match(page);
-        if (!suggestion.Success)
-        {
-            tally.Failed("schedule: no suggested time");
-            return;
-        }
-
-        var url = WebUtility.HtmlDecode(suggestion.Groups[1].Value).TrimStart('/');
+        var url = suggestion.Success ? WebUtility.HtmlDecode(suggestion.Groups[1].Value).TrimStart('/') : scheduleUrl;
         var form = await FormAsync(client, url);
         if (form is null)
         {
             tally.Failed("schedule: no form");
             return;
+        }
+
+        // A busy pair's suggestions run out (its coming weeks are booked): then it picks a working hour of its own, weeks
+        // ahead, as a person would, rather than giving up (each refusal was a page round trip and no write).
+        if (!suggestion.Success)
+        {
+            var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(Random.Shared.Next(21, 360));
+            form["Data.Date"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            form["Data.Time"] = new TimeOnly(Random.Shared.Next(8, 17), Random.Shared.Next(4) * 15).ToString("HH:mm", CultureInfo.InvariantCulture);
         }
 
         if (string.IsNullOrEmpty(form.GetValueOrDefault("Data.Location")))

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Dashboard;
 
@@ -32,7 +34,6 @@ public sealed class DayFactFiguresTests(DayFactFiguresApp app) : IClassFixture<D
         var random = new Random(seed);
         var programIds = await RandomWorld.BuildAsync(app, random, WorldStart);
         var hr = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
-        var today = DateOnly.FromDateTime(DayFactFiguresApp.Now.UtcDateTime);
 
         var filters = new List<UptakeDashboard.Query>
         {
@@ -56,29 +57,117 @@ public sealed class DayFactFiguresTests(DayFactFiguresApp app) : IClassFixture<D
 
         foreach (var filter in filters)
         {
-            var actual = await app.SendAsync(filter, hr);
-
-            var period = UptakeDashboard.PeriodOf(filter, today);
-            var now = DayFactFiguresApp.Now.UtcDateTime;
-            var (expected, current, previous) = await app.ExecuteDbContextAsync(async db =>
-            {
-                var figures = await UptakeDashboard.ReferenceFiguresAsync(db, filter, period, now, CancellationToken.None);
-                var periods = UptakeDashboard.SummaryPeriodsOf(filter.From, filter.To, today, wholeMonths: false);
-                var scope = UptakeDashboard.ScopeOf(db, filter.ProgramId, filter.Department, filter.JobLevel);
-                return (figures,
-                    await UptakeDashboard.ReferenceSummaryExactAsync(db, scope, periods.Current, now, CancellationToken.None),
-                    await UptakeDashboard.ReferenceSummaryExactAsync(db, scope, periods.Previous, now, CancellationToken.None));
-            });
-            var periods = UptakeDashboard.SummaryPeriodsOf(filter.From, filter.To, today, wholeMonths: false);
-            var described = $"seed {seed}, filter {filter.ToQueryString()}";
-
-            Assert.True(
-                JsonSerializer.Serialize(expected with { Filter = filter, Summary = null }, Json) == JsonSerializer.Serialize(actual with { Summary = null }, Json),
-                $"Figures differ for {described}:\nexpected {JsonSerializer.Serialize(expected with { Filter = filter, Summary = null }, Json)}\nactual   {JsonSerializer.Serialize(actual with { Summary = null }, Json)}");
-            Assert.True(
-                JsonSerializer.Serialize(ExecutiveSummary.Exact(periods, current, previous), Json) == JsonSerializer.Serialize(actual.Summary, Json),
-                $"Summary differs for {described}:\nexpected {JsonSerializer.Serialize(ExecutiveSummary.Exact(periods, current, previous), Json)}\nactual   {JsonSerializer.Serialize(actual.Summary, Json)}");
+            await AssertAsTheReferenceAsync(hr, filter, $"seed {seed}, filter {filter.ToQueryString()}");
         }
+    }
+
+    [Fact]
+    public async Task Figures_reused_per_program_stay_equal_to_the_reference_as_sessions_ratings_and_people_change()
+    {
+        // Each program's part is reused while its own facts and lookups stand: a write in one program must move that
+        // part and leave the others, and a scope over every program must still add up to the reference after each write.
+        var random = new Random(7);
+        var programIds = await RandomWorld.BuildAsync(app, random, WorldStart);
+        var hr = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
+        var filters = new List<UptakeDashboard.Query>
+        {
+            new(),
+            new() { Department = "Finance" },
+            new() { ProgramId = programIds[1] },
+            new() { From = DateOnly.FromDateTime(WorldStart), To = DateOnly.FromDateTime(WorldStart).AddDays(120) },
+        };
+        foreach (var filter in filters)
+        {
+            await AssertAsTheReferenceAsync(hr, filter, $"before any write, filter {filter.ToQueryString()}");
+        }
+
+        for (var round = 0; round < 6; round++)
+        {
+            var programId = programIds[random.Next(programIds.Count)];
+            var what = await app.ExecuteDbContextAsync(db => WriteAsync(db, programId, round, random));
+            foreach (var filter in filters)
+            {
+                await AssertAsTheReferenceAsync(hr, filter, $"after {what} in program {programId}, filter {filter.ToQueryString()}");
+            }
+        }
+    }
+
+    // A held session rated by the mentor, a session's rating changed, or a new person enrolled in Finance.
+    private static async Task<string> WriteAsync(AppDbContext db, int programId, int round, Random random)
+    {
+        var pairs = await db.Pairs.Where(p => p.ProgramId == programId && p.AcceptedAtUtc != null).OrderBy(p => p.Id).ToListAsync();
+        switch (round % 3)
+        {
+            case 0 when pairs.Count > 0:
+                var pair = pairs[random.Next(pairs.Count)];
+                var mentor = await db.Enrolments.Where(e => e.Id == pair.MentorEnrolmentId).Select(e => e.UserId).SingleAsync();
+                var starts = WorldStart.AddDays(random.Next(0, 100)).AddHours(10);
+                var session = new Session
+                {
+                    ProgramId = programId, PairId = pair.Id, StartsAtUtc = starts, DurationMinutes = 45, EndsAtUtc = starts.AddMinutes(45),
+                    Format = SessionFormats.Virtual, Location = "https://meet.example.com/round", Status = SessionStatus.Held,
+                    ScheduledByUserId = mentor, CreatedAtUtc = starts.AddDays(-3), HeldMinutes = 45,
+                };
+                db.Sessions.Add(session);
+                await db.SaveChangesAsync();
+                db.SessionFeedback.Add(new Feedback
+                {
+                    ProgramId = programId, PairId = pair.Id, SessionId = session.Id, ByUserId = mentor, Role = ParticipantRole.Mentor,
+                    Rating = random.Next(1, 6), CreatedAtUtc = starts.AddHours(2),
+                });
+                await db.SaveChangesAsync();
+                return "a held session rated";
+            case 1:
+                var rated = await db.SessionFeedback.Where(f => f.ProgramId == programId).OrderBy(f => f.Id).FirstOrDefaultAsync();
+                if (rated is not null)
+                {
+                    rated.Rating = rated.Rating == 5 ? 1 : 5;
+                    await db.SaveChangesAsync();
+                    return "a rating changed";
+                }
+
+                goto default;
+            default:
+                var email = $"late-{Guid.NewGuid():N}@example.com";
+                var user = new AppUser { UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(), DisplayName = "Late joiner", CreatedAtUtc = WorldStart };
+                db.Users.Add(user);
+                await db.SaveChangesAsync();
+                var joined = WorldStart.AddDays(random.Next(0, 100));
+                db.Enrolments.Add(new Enrolment
+                {
+                    ProgramId = programId, UserId = user.Id, Role = ParticipantRole.Mentee, Status = EnrolmentStatus.Approved,
+                    Department = "Finance", JobLevel = "Senior", Location = "London", Interests = "Late.", Goals = "Late.",
+                    CreatedAtUtc = joined, ConsentedAtUtc = joined, DecidedAtUtc = joined.AddDays(1),
+                });
+                await db.SaveChangesAsync();
+                return "a person enrolled";
+        }
+    }
+
+    private async Task AssertAsTheReferenceAsync(ClaimsPrincipal hr, UptakeDashboard.Query filter, string described)
+    {
+        var today = DateOnly.FromDateTime(DayFactFiguresApp.Now.UtcDateTime);
+        var actual = await app.SendAsync(filter, hr);
+
+        var period = UptakeDashboard.PeriodOf(filter, today);
+        var now = DayFactFiguresApp.Now.UtcDateTime;
+        var (expected, current, previous) = await app.ExecuteDbContextAsync(async db =>
+        {
+            var figures = await UptakeDashboard.ReferenceFiguresAsync(db, filter, period, now, CancellationToken.None);
+            var periods = UptakeDashboard.SummaryPeriodsOf(filter.From, filter.To, today, wholeMonths: false);
+            var scope = UptakeDashboard.ScopeOf(db, filter.ProgramId, filter.Department, filter.JobLevel);
+            return (figures,
+                await UptakeDashboard.ReferenceSummaryExactAsync(db, scope, periods.Current, now, CancellationToken.None),
+                await UptakeDashboard.ReferenceSummaryExactAsync(db, scope, periods.Previous, now, CancellationToken.None));
+        });
+        var periods = UptakeDashboard.SummaryPeriodsOf(filter.From, filter.To, today, wholeMonths: false);
+
+        Assert.True(
+            JsonSerializer.Serialize(expected with { Filter = filter, Summary = null }, Json) == JsonSerializer.Serialize(actual with { Summary = null }, Json),
+            $"Figures differ for {described}:\nexpected {JsonSerializer.Serialize(expected with { Filter = filter, Summary = null }, Json)}\nactual   {JsonSerializer.Serialize(actual with { Summary = null }, Json)}");
+        Assert.True(
+            JsonSerializer.Serialize(ExecutiveSummary.Exact(periods, current, previous), Json) == JsonSerializer.Serialize(actual.Summary, Json),
+            $"Summary differs for {described}:\nexpected {JsonSerializer.Serialize(ExecutiveSummary.Exact(periods, current, previous), Json)}\nactual   {JsonSerializer.Serialize(actual.Summary, Json)}");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Privacy;
 
@@ -117,4 +119,44 @@ public sealed class SessionEndTests(AppFactory app) : IClassFixture<AppFactory>
 
         await AssertSignedOutAsync(session);
     }
+    [Fact]
+    public async Task A_role_taken_away_or_given_counts_from_the_next_request()
+    {
+        var user = await app.CreateUserAsync(Roles.Mentor);
+        await ChangeRolesAsync(user, (um, u) => um.AddToRoleAsync(u, Roles.HrCoordinator));
+        var session = await SignedInAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri("/Coordinator", UriKind.Relative))).StatusCode);
+
+        await ChangeRolesAsync(user, (um, u) => um.RemoveFromRoleAsync(u, Roles.HrCoordinator));
+
+        var refused = await session.GetAsync(new Uri("/Coordinator", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("http://localhost/Account/AccessDenied", refused.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri(Home, UriKind.Relative))).StatusCode);
+
+        await ChangeRolesAsync(user, (um, u) => um.AddToRoleAsync(u, Roles.HrCoordinator));
+
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(new Uri("/Coordinator", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cookie_that_is_still_current_is_not_issued_again_on_every_request()
+    {
+        var user = await app.CreateUserAsync(Roles.Mentee);
+        var session = await SignedInAsync(user);
+
+        var page = await session.GetAsync(new Uri(Home, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var cookies = page.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.DoesNotContain(cookies, c => c.StartsWith("rm.auth=", StringComparison.Ordinal));
+    }
+
+    private Task ChangeRolesAsync(AppUser user, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change) =>
+        app.RunAsAsync(null, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var result = await change(users, (await users.FindByIdAsync(user.Id))!);
+            Assert.True(result.Succeeded, string.Join(' ', result.Errors.Select(e => e.Description)));
+        });
 }

@@ -70,6 +70,19 @@ public static partial class UptakeDashboard
 
         public IReadOnlyList<DashboardLookups.PairRow> Pairs { get; }
 
+        private ILookup<int, DashboardLookups.EnrolmentRow>? _peopleByProgram;
+        private ILookup<int, DashboardLookups.PairRow>? _pairsByProgram;
+
+        public IEnumerable<DashboardLookups.EnrolmentRow> PeopleIn(int programId) => (_peopleByProgram ??= People.ToLookup(e => e.ProgramId))[programId];
+
+        public IEnumerable<DashboardLookups.PairRow> PairsIn(int programId) => (_pairsByProgram ??= Pairs.ToLookup(p => p.ProgramId))[programId];
+
+        /// <summary>Every program with a part in the figures: the one chosen, or all of them and any its people or pairs belong to.</summary>
+        public IEnumerable<int> ProgramIdsIn(DashboardLookups.Snapshot lookups) =>
+            ProgramId is { } id
+                ? [id]
+                : lookups.ProgramById.Keys.Union(People.Select(e => e.ProgramId)).Union(Pairs.Select(p => p.ProgramId)).Order();
+
         /// <summary>The programs whose day facts are read: one, or all (null).</summary>
         public IReadOnlyCollection<int>? ProgramIds => ProgramId is { } id ? [id] : null;
 
@@ -84,24 +97,75 @@ public static partial class UptakeDashboard
         public bool Counts(GroupSessionDay group) => !ByPerson || group.MemberPairIds.Any(Counts);
     }
 
+    /// <summary>The figures of a scope and period: one part per program worked out from its day facts, added up.</summary>
     internal static Core CoreOf(DashboardLookups.Snapshot lookups, FactScope scope, IReadOnlyList<DayFacts> days, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(lookups);
+        ArgumentNullException.ThrowIfNull(scope);
+        var byProgram = days.ToLookup(d => d.ProgramId);
+        var programIds = scope.ProgramIdsIn(lookups).Union(byProgram.Select(g => g.Key));
+        return CoreOf([.. programIds.Select(id => PartOf(lookups, scope, id, [.. byProgram[id]], period))], lookups.PersonCount);
+    }
+
+    /// <summary>
+    /// The figures of a scope and period, each program's part reused while that program's facts and lookups have not
+    /// moved: a session or rating saved in one program works out that program's part again and adds the parts up,
+    /// rather than reading and counting the facts of every program (ADR 0023, "Parts per program").
+    /// </summary>
+    internal static async Task<Core> CoreOfAsync(FigureSources sources, FactScope scope, Period period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(scope);
+        var parts = new List<CorePart>();
+        foreach (var programId in scope.ProgramIdsIn(sources.Lookups))
+        {
+            parts.Add(await sources.ReusedAsync(
+                (nameof(CorePart), programId, scope.Department, scope.JobLevel, period.From, period.To, sources.PartKeyOf(programId)),
+                async () => PartOf(
+                    sources.Lookups, scope, programId, await DashboardFacts.ReadAsync(sources.Db, [programId], period.From, period.To, cancellationToken), period)));
+        }
+
+        return CoreOf(parts, sources.Lookups.PersonCount);
+    }
+
+    /// <summary>
+    /// What one program gives the figures of a scope and period, kept so that parts of several programs add up: counts
+    /// and sums, the waits to match as a list (for the median), and the distinct people behind each group of ratings and
+    /// behind the group size as their numbers (<see cref="DashboardLookups.EnrolmentRow.Person"/>).
+    /// </summary>
+    internal sealed record CorePart(
+        int ProgramId,
+        Dictionary<DateOnly, int> HeldByDay,
+        int Held,
+        int HeldMinutes,
+        RatedPart Ratings,
+        Dictionary<(int Year, int Month), RatedPart> Months,
+        List<EnrolledCount> Enrolled,
+        StagedCount? Staged,
+        int MatchedMentees,
+        List<double> Waits,
+        CadenceCount? Cadence,
+        int[] People,
+        int ActivePairsHeld);
+
+    /// <summary>Ratings of a part: how many, their sum, and the numbers of the distinct people who gave them.</summary>
+    internal sealed record RatedPart(int Ratings, long Sum, int[] Raters);
+
+    private static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
 
         // Sessions and ratings of the period, from the day facts.
         var heldByDay = new Dictionary<DateOnly, int>();
-        var heldByProgram = new Dictionary<int, int>();
-        var heldMinutes = 0;
+        var (heldInProgram, heldMinutes) = (0, 0);
         var ownHeld = new Dictionary<int, int>();
         var groupHeld = new Dictionary<int, int>();
         var people = lookups.PersonCount;
         var months = new Dictionary<(int Year, int Month), Rated>();
-        var programs = new Dictionary<int, Rated>();
-        var programMonths = new Dictionary<(int ProgramId, int Year, int Month), int>();
-        var overall = new Rated(people);
+        var rated = new Rated(people);
         foreach (var day in days)
         {
-            if (day.Day < period.From || day.Day > period.To)
+            if (day.ProgramId != programId || day.Day < period.From || day.Day > period.To)
             {
                 continue;
             }
@@ -126,12 +190,13 @@ public static partial class UptakeDashboard
                     var pair = lookups.Pair(p.PairId);
                     var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
                     var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
-                    overall.Add(p.Ratings, p.RatingSum, mentor, mentee);
-                    At(months, (day.Day.Year, day.Day.Month), people).Add(p.Ratings, p.RatingSum, mentor, mentee);
-                    At(programs, day.ProgramId, people).Add(p.Ratings, p.RatingSum, mentor, mentee);
+                    rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
+                    if (!months.TryGetValue((day.Day.Year, day.Day.Month), out var month))
+                    {
+                        months[(day.Day.Year, day.Day.Month)] = month = new Rated(people);
+                    }
 
-                    var key = (day.ProgramId, day.Day.Year, day.Day.Month);
-                    programMonths[key] = programMonths.GetValueOrDefault(key) + p.Ratings;
+                    month.Add(p.Ratings, p.RatingSum, mentor, mentee);
                 }
             }
 
@@ -158,31 +223,30 @@ public static partial class UptakeDashboard
             if (held > 0)
             {
                 heldByDay[day.Day] = heldByDay.GetValueOrDefault(day.Day) + held;
-                heldByProgram[day.ProgramId] = heldByProgram.GetValueOrDefault(day.ProgramId) + held;
+                heldInProgram += held;
             }
         }
 
         // People, as they stand at the end of the period.
-        var enrolled = scope.People.Where(e => e.CreatedAtUtc < end).ToList();
+        var enrolled = scope.PeopleIn(programId).Where(e => e.CreatedAtUtc < end).ToList();
         var enrolledCounts = enrolled
-            .GroupBy(e => (e.ProgramId, e.Role))
-            .Select(g => new EnrolledCount(g.Key.ProgramId, g.Key.Role, g.Count(), g.Count(e => e.Status == EnrolmentStatus.Approved)))
+            .GroupBy(e => e.Role)
+            .Select(g => new EnrolledCount(programId, g.Key, g.Count(), g.Count(e => e.Status == EnrolmentStatus.Approved)))
             .ToList();
-        var matched = enrolled
-            .Where(e => e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved
-                && lookups.FirstAcceptedOfMentee.TryGetValue(e.Id, out var accepted) && accepted < end)
-            .GroupBy(e => e.ProgramId)
-            .ToDictionary(g => g.Key, g => g.Count());
+        var matched = enrolled.Count(e => e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved
+            && lookups.FirstAcceptedOfMentee.TryGetValue(e.Id, out var accepted) && accepted < end);
 
         // Pairs: stages, days to match, cadence.
+        var pairs = scope.PairsIn(programId);
         bool ActiveIn(DashboardLookups.PairRow p) => p.IsActive && ownHeld.ContainsKey(p.Id);
-        var staged = new List<StagedCount>();
-        foreach (var g in scope.Pairs.Where(p => p.ProposedAtUtc < end).GroupBy(p => p.ProgramId))
+        StagedCount? staged = null;
+        var proposed = pairs.Where(p => p.ProposedAtUtc < end).ToList();
+        if (proposed.Count > 0)
         {
             var (pairedMentors, pairedMentees, acceptedMentors, acceptedMentees) = (new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
             var (activeMentors, activeMentees, completedMentors, completedMentees) = (new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
             var activePairs = 0;
-            foreach (var p in g)
+            foreach (var p in proposed)
             {
                 var mentorIn = scope.Matches(lookups.Enrolment(p.MentorEnrolmentId));
                 var menteeIn = scope.Matches(lookups.Enrolment(p.MenteeEnrolmentId));
@@ -218,77 +282,114 @@ public static partial class UptakeDashboard
                 Side(menteeIn, p.MenteeEnrolmentId, pairedMentees, acceptedMentees, activeMentees, completedMentees);
             }
 
-            staged.Add(new StagedCount(
-                g.Key, pairedMentors.Count, pairedMentees.Count, acceptedMentors.Count, acceptedMentees.Count,
-                activeMentors.Count, activeMentees.Count, completedMentors.Count, completedMentees.Count, activePairs));
+            staged = new StagedCount(
+                programId, pairedMentors.Count, pairedMentees.Count, acceptedMentors.Count, acceptedMentees.Count,
+                activeMentors.Count, activeMentees.Count, completedMentors.Count, completedMentees.Count, activePairs);
         }
 
-        var waits = scope.Pairs
+        var waits = pairs
             .Where(p => p.IsStarted && p.AcceptedAtUtc < end)
             .Select(p => (Pair: p, Decided: lookups.Enrolment(p.MenteeEnrolmentId)?.DecidedAtUtc))
             .Where(x => x.Decided is not null)
             .Select(x => (double)(DateOnly.FromDateTime(x.Pair.AcceptedAtUtc!.Value).DayNumber - DateOnly.FromDateTime(x.Decided!.Value).DayNumber))
             .ToList();
 
+        CadenceCount? cadence = null;
         var (startDay, endDay) = (period.From.DayNumber, period.To.AddDays(1).DayNumber);
-        var cadence = scope.Pairs
-            .Where(p => p.IsStarted && p.AcceptedAtUtc < end && (p.EndedAtUtc == null || p.EndedAtUtc >= start)
-                && lookups.ProgramById.ContainsKey(p.ProgramId))
-            .GroupBy(p => p.ProgramId)
-            .Select(g =>
+        var running = pairs.Where(p => p.IsStarted && p.AcceptedAtUtc < end && (p.EndedAtUtc == null || p.EndedAtUtc >= start)).ToList();
+        if (running.Count > 0 && lookups.ProgramById.TryGetValue(programId, out var program))
+        {
+            var meeting = running.Count(p =>
             {
-                var cadenceDays = lookups.ProgramById[g.Key].SessionCadenceDays;
-                var meeting = g.Count(p =>
-                {
-                    var acceptedDay = DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber;
-                    var endedDay = p.EndedAtUtc is { } ended ? DateOnly.FromDateTime(ended).DayNumber : endDay;
-                    var activeDays = Math.Min(endedDay, endDay) - Math.Max(acceptedDay, startDay);
-                    var expected = activeDays / cadenceDays;
-                    var heldInPeriod = ownHeld.GetValueOrDefault(p.Id) + groupHeld.GetValueOrDefault(p.Id);
-                    return heldInPeriod >= Math.Max(expected, 1);
-                });
-                return new CadenceCount(g.Key, g.Count(), meeting);
-            })
-            .ToList();
+                var acceptedDay = DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber;
+                var endedDay = p.EndedAtUtc is { } ended ? DateOnly.FromDateTime(ended).DayNumber : endDay;
+                var activeDays = Math.Min(endedDay, endDay) - Math.Max(acceptedDay, startDay);
+                var expected = activeDays / program.SessionCadenceDays;
+                var heldInPeriod = ownHeld.GetValueOrDefault(p.Id) + groupHeld.GetValueOrDefault(p.Id);
+                return heldInPeriod >= Math.Max(expected, 1);
+            });
+            cadence = new CadenceCount(programId, running.Count, meeting);
+        }
 
+        var persons = new Rated(people);
+        foreach (var e in enrolled)
+        {
+            persons.Add(0, 0, e.Person, -1);
+        }
+
+        return new CorePart(
+            programId, heldByDay, heldInProgram, heldMinutes, rated.ToPart(), months.ToDictionary(m => m.Key, m => m.Value.ToPart()),
+            enrolledCounts, staged, matched, waits, cadence, persons.ToPart().Raters, pairs.Count(ActiveIn));
+    }
+
+    /// <summary>The parts of several programs added up: distinct people are counted once across programs.</summary>
+    private static Core CoreOf(IReadOnlyList<CorePart> parts, int people)
+    {
+        var heldByDay = new Dictionary<DateOnly, int>();
+        var heldByProgram = new Dictionary<int, int>();
+        var months = new Dictionary<(int Year, int Month), Rated>();
+        var programs = new Dictionary<int, ProgramRating>();
+        var smallMonthPrograms = new HashSet<int>();
+        var matched = new Dictionary<int, int>();
+        var (overall, persons) = (new Rated(people), new Rated(people));
+        foreach (var part in parts)
+        {
+            foreach (var (day, held) in part.HeldByDay)
+            {
+                heldByDay[day] = heldByDay.GetValueOrDefault(day) + held;
+            }
+
+            if (part.Held > 0)
+            {
+                heldByProgram[part.ProgramId] = part.Held;
+            }
+
+            if (part.Ratings.Ratings > 0)
+            {
+                overall.Add(part.Ratings);
+                programs[part.ProgramId] = new ProgramRating(
+                    part.ProgramId, (double)part.Ratings.Sum / part.Ratings.Ratings, part.Ratings.Ratings, part.Ratings.Raters.Length);
+            }
+
+            foreach (var (key, month) in part.Months)
+            {
+                if (!months.TryGetValue(key, out var all))
+                {
+                    months[key] = all = new Rated(people);
+                }
+
+                all.Add(month);
+                if (month.Ratings < PeopleCount.SmallestShown)
+                {
+                    smallMonthPrograms.Add(part.ProgramId);
+                }
+            }
+
+            if (part.MatchedMentees > 0)
+            {
+                matched[part.ProgramId] = part.MatchedMentees;
+            }
+
+            persons.Add(new RatedPart(0, 0, part.People));
+        }
+
+        var waits = parts.SelectMany(p => p.Waits).ToList();
         return new Core(
-            enrolledCounts,
-            staged,
+            [.. parts.SelectMany(p => p.Enrolled)],
+            [.. parts.Select(p => p.Staged).OfType<StagedCount>()],
             matched,
             waits.Count,
             Median(waits),
             [.. heldByDay.Select(d => new HeldOnDay(d.Key.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.Value))],
             heldByProgram,
-            heldMinutes,
-            cadence,
+            parts.Sum(p => p.HeldMinutes),
+            [.. parts.Select(p => p.Cadence).OfType<CadenceCount>()],
             [.. months.Select(m => new MonthAverage(m.Key.Year, m.Key.Month, m.Value.Average, m.Value.Ratings, m.Value.Raters))],
             overall.Ratings == 0 ? null : new OverallRating(overall.Average, overall.Ratings, overall.Raters),
-            programs.ToDictionary(p => p.Key, p => new ProgramRating(p.Key, p.Value.Average, p.Value.Ratings, p.Value.Raters)),
-            [.. programMonths.Where(m => m.Value < PeopleCount.SmallestShown).Select(m => m.Key.ProgramId)],
-            Distinct(enrolled.Select(e => e.Person), people),
-            scope.Pairs.Count(ActiveIn));
-
-        static Rated At<TKey>(Dictionary<TKey, Rated> byKey, TKey key, int people)
-            where TKey : notnull
-        {
-            if (!byKey.TryGetValue(key, out var rated))
-            {
-                byKey[key] = rated = new Rated(people);
-            }
-
-            return rated;
-        }
-
-        static int Distinct(IEnumerable<int> persons, int people)
-        {
-            var seen = new Rated(people);
-            foreach (var person in persons)
-            {
-                seen.Add(0, 0, person, -1);
-            }
-
-            return seen.Raters;
-        }
+            programs,
+            smallMonthPrograms,
+            persons.Raters,
+            parts.Sum(p => p.ActivePairsHeld));
     }
 
     /// <summary>
@@ -314,6 +415,32 @@ public static partial class UptakeDashboard
             Sum += sum;
             See(mentor);
             See(mentee);
+        }
+
+        /// <summary>Adds a part's ratings; a person already seen in another part counts once.</summary>
+        public void Add(RatedPart part)
+        {
+            Ratings += part.Ratings;
+            Sum += part.Sum;
+            foreach (var person in part.Raters)
+            {
+                See(person);
+            }
+        }
+
+        public RatedPart ToPart()
+        {
+            var raters = new int[Raters];
+            var next = 0;
+            for (var i = 0; i < _seen.Length && next < raters.Length; i++)
+            {
+                for (var word = _seen[i]; word != 0; word &= word - 1)
+                {
+                    raters[next++] = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                }
+            }
+
+            return new RatedPart(Ratings, Sum, raters);
         }
 
         private void See(int person)

@@ -137,14 +137,13 @@ public static partial class UptakeDashboard
     private static async Task<SummaryExact> SummaryExactComputedAsync(
         FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
     {
-        var facts = new FactScope(sources.Lookups, programId, department, jobLevel);
-        var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
+        var facts = await sources.ScopeAsync(programId, department, jobLevel);
         var scope = ScopeOf(sources.Db, programId, department, jobLevel);
         var skills = await sources.ReusedAsync(
             (nameof(SkillChange), programId, department, jobLevel, period.From, period.To, sources.ModerateKeyOf(programId)),
             () => SkillChangeAsync(sources.Db, scope, period, cancellationToken));
         var exact = await SummaryExactOfAsync(
-            sources.Db, CoreOf(sources.Lookups, facts, days, period), skills, RiskPairIds(facts), sources.Health, period, now, cancellationToken);
+            sources.Db, await CoreOfAsync(sources, facts, period, cancellationToken), skills, RiskPairIds(facts), sources.Health, period, now, cancellationToken);
         return exact;
     }
 

@@ -159,9 +159,8 @@ public static partial class UptakeDashboard
         /// <summary>The exact figures, as HR sees them: sessions, ratings, pairs and people from the day facts and the lookups.</summary>
         private static async Task<Result> FiguresAsync(FigureSources sources, Query query, Period period, DateTime now, CancellationToken cancellationToken)
         {
-            var facts = new FactScope(sources.Lookups, query.ProgramId, query.Department, query.JobLevel);
-            var days = await DashboardFacts.ReadAsync(sources.Db, facts.ProgramIds, period.From, period.To, cancellationToken);
-            var core = CoreOf(sources.Lookups, facts, days, period);
+            var facts = await sources.ScopeAsync(query.ProgramId, query.Department, query.JobLevel);
+            var core = await CoreOfAsync(sources, facts, period, cancellationToken);
             var programs = sources.Lookups.Programs.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Option(p.Id, p.Name)).ToList();
             var scope = ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel);
             var moderate = await sources.ReusedAsync(

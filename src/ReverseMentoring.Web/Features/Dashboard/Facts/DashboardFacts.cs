@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public static class DashboardFacts
 
     private const int IdsPerStatement = 500;
 
-    private static readonly SemaphoreSlim Folding = new(1, 1);
+    // Per database: a process holds one app, but the tests hold several, each on its own database.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Folding = new(StringComparer.Ordinal);
 
     private static int _toldUnbuilt;
 
@@ -43,7 +45,8 @@ public static class DashboardFacts
 
         // A caller's own transaction is not ours to commit: then the marked days are read from the rows below instead.
         // One fold at a time per instance: concurrent requests would only race each other for the same markers.
-        if (db.Database.CurrentTransaction is null && await Folding.WaitAsync(0, cancellationToken))
+        var folding = Folding.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        if (db.Database.CurrentTransaction is null && await folding.WaitAsync(0, cancellationToken))
         {
             try
             {
@@ -56,7 +59,7 @@ public static class DashboardFacts
             }
             finally
             {
-                Folding.Release();
+                folding.Release();
             }
         }
 
