@@ -42,6 +42,14 @@ public static partial class HttpClientForms
         return await client.PostAsync(new Uri(url, UriKind.Relative), form);
     }
 
+    /// <summary>The anti-forgery token of a form page, as a browser would send it back (to this page or to another one).</summary>
+    public static async Task<string> TokenAsync(this HttpClient client, string url)
+    {
+        var token = TokenPattern().Match(await client.GetHtmlAsync(url));
+        Assert.True(token.Success, $"No anti-forgery token on {url}.");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     public static async Task<string> GetHtmlAsync(this HttpClient client, string url)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -134,6 +135,42 @@ public static class TestData
         MentorCapacity = 1,
         Topics = [new TopicRow { Title = "AI at work", SuggestedActivities = "Try an assistant on a real task together." }],
     };
+
+    /// <summary>
+    /// The create-program form as a browser posts it (without its anti-forgery token): starts in 10 days, runs 90, one
+    /// mentee per mentor, virtual sessions, with <paramref name="topics"/> in order.
+    /// </summary>
+    public static Dictionary<string, string> ProgramFormFields(string name, string objectives, IReadOnlyList<string> topics)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var fields = new Dictionary<string, string>
+        {
+            ["Data.Name"] = name,
+            ["Data.Objectives"] = objectives,
+            ["Data.StartsOn"] = Today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Data.EndsOn"] = Today.AddDays(100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Data.SessionCadenceDays"] = "21",
+            ["Data.SessionMinutes"] = "60",
+            ["Data.ExpectedSessions"] = "5",
+            ["Data.Formats"] = "Virtual",
+            ["Data.MentorCapacity"] = "1",
+            ["Data.SkillWeight"] = "5",
+            ["Data.AvailabilityWeight"] = "3",
+            ["Data.TimeZoneWeight"] = "2",
+            ["Data.FormatWeight"] = "2",
+            ["Data.InterestWeight"] = "1",
+            ["Data.MinimumScorePercent"] = "0",
+            ["Data.Objective"] = "BestTotalScore",
+            ["Data.PreferCrossDepartment"] = "false",
+        };
+        for (var n = 0; n < topics.Count; n++)
+        {
+            fields[$"Data.Topics[{n}].Title"] = topics[n];
+            fields[$"Data.Topics[{n}].SuggestedActivities"] = $"Try it together: {topics[n]}.";
+        }
+
+        return fields;
+    }
 
     /// <summary>A draft program made through the coordinator's form (<see cref="ProgramForm"/>, changed first); its id.</summary>
     public static async Task<int> CreateProgramAsync(this AppFactory app, ClaimsPrincipal coordinator, Action<CreateProgram.Command>? change = null)

@@ -38,15 +38,15 @@ public sealed class DatabaseRestartTests(ITestOutputHelper log)
 
             Step("database migrated");
 
-            await using var first = new AppProcess("first", folder, connectionString, Path.Combine(folder, "mail"));
-            await using var second = new AppProcess("second", folder, connectionString, Path.Combine(folder, "mail"));
+            await using var first = AppProcess.OnPostgreSql("first", folder, connectionString, Path.Combine(folder, "mail"));
+            await using var second = AppProcess.OnPostgreSql("second", folder, connectionString, Path.Combine(folder, "mail"));
             await Task.WhenAll(first.StartAsync(), second.StartAsync());
             Step("both processes healthy");
             var cookies = new CookieContainer();
             using var onFirst = first.Client(cookies);
             using var onSecond = second.Client(cookies);
-            await TwoProcesses.SignInAsync(onFirst);
-            var token = await TwoProcesses.TokenAsync(onSecond, "/Skills/Create");
+            await first.SignInAsync(onFirst);
+            var token = await onSecond.TokenAsync("/Skills/Create");
             HttpClient[] both = [onFirst, onSecond];
 
             // Readers on both processes all along: every answer is the page or the friendly outage page, never an error.

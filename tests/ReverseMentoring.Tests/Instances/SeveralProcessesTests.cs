@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Invitations;
@@ -23,14 +24,14 @@ public sealed class SeveralProcessesTests(TwoProcesses processes, ITestOutputHel
         using var first = processes.First.Client(cookies);
         using var second = processes.Second.Client(cookies);
 
-        await TwoProcesses.SignInAsync(first);
+        await processes.First.SignInAsync(first);
 
         // Signed out, the page would send the browser to the sign-in page.
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(new Uri("/Programs", UriKind.Relative))).StatusCode);
 
         var name = $"Skill {Guid.NewGuid():N}"[..20];
         Assert.Equal(HttpStatusCode.BadRequest, (await AddSkillAsync(second, "forged", name)).StatusCode);
-        var token = await TwoProcesses.TokenAsync(first, "/Skills/Create");
+        var token = await first.TokenAsync("/Skills/Create");
         Assert.Equal(HttpStatusCode.Redirect, (await AddSkillAsync(second, token, name)).StatusCode);
 
         await using var db = processes.Database();
@@ -43,13 +44,13 @@ public sealed class SeveralProcessesTests(TwoProcesses processes, ITestOutputHel
         var cookies = new CookieContainer();
         using var first = processes.First.Client(cookies);
         using var second = processes.Second.Client(cookies);
-        await TwoProcesses.SignInAsync(second);
+        await processes.Second.SignInAsync(second);
         var program = await CreateProgramAsync(first);
 
         // More than are sent while HR waits: they go out in the background of the second process, while both processes'
         // outbox senders and reminder jobs run.
         var invited = Enumerable.Range(0, Outbox.SentWhileWaiting + 10).Select(i => $"invited-{i}-{Guid.NewGuid():N}@example.com").ToList();
-        var token = await TwoProcesses.TokenAsync(first, $"/Programs/{program}/Invitations");
+        var token = await first.TokenAsync($"/Programs/{program}/Invitations");
         Assert.Equal(HttpStatusCode.Redirect, (await InviteAsync(second, token, program, invited)).StatusCode);
 
         var everyone = invited.Concat(processes.DueForReminder).ToList();
@@ -69,9 +70,9 @@ public sealed class SeveralProcessesTests(TwoProcesses processes, ITestOutputHel
         var cookies = new CookieContainer();
         using var first = processes.First.Client(cookies);
         using var second = processes.Second.Client(cookies);
-        await TwoProcesses.SignInAsync(first);
+        await processes.First.SignInAsync(first);
         var program = await CreateProgramAsync(second);
-        var token = await TwoProcesses.TokenAsync(second, $"/Programs/{program}/Invitations");
+        var token = await second.TokenAsync($"/Programs/{program}/Invitations");
 
         var acknowledged = new ConcurrentBag<string[]>();
         var unknown = new ConcurrentBag<string[]>();
@@ -182,6 +183,56 @@ public sealed class SeveralProcessesTests(TwoProcesses processes, ITestOutputHel
         Assert.All(unknown.SelectMany(people => people), email => Assert.InRange(processes.MailsTo(email), 0, 1));
     }
 
+    [PostgreSqlFact]
+    public async Task Pairs_published_on_one_process_while_both_run_their_jobs_and_the_check_ins_and_digests_due_are_each_e_mailed_once()
+    {
+        // More e-mails than are sent while HR waits: the rest go out in the background while both outbox senders run.
+        const int pairs = (Outbox.SentWhileWaiting / 2) + 2;
+        var (program, mentors, mentees) = await MatchingProgramAsync(pairs);
+        var cookies = new CookieContainer();
+        using var first = processes.First.Client(cookies);
+        using var second = processes.Second.Client(cookies);
+        await processes.Second.SignInAsync(second);
+
+        // As HR does it on the pairing board: run pairing, ask to publish, confirm what the page shows.
+        var board = $"/Programs/{program.Id}/Pairing";
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync($"{board}?handler=Run", [], board)).StatusCode);
+        var confirm = await first.GetHtmlAsync($"{board}?publish=true");
+        var published = await first.PostFormAsync($"{board}?handler=Publish", new()
+        {
+            ["Publish.RunId"] = HiddenValue(confirm, "Publish.RunId"),
+            ["Publish.Version"] = HiddenValue(confirm, "Publish.Version"),
+        }, $"{board}?publish=true");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        await using (var db = processes.Database())
+        {
+            var saved = await db.Pairs.AsNoTracking().Where(p => p.ProgramId == program.Id)
+                .Select(p => new { Mentor = p.MentorEnrolment!.User!.Email, Mentee = p.MenteeEnrolment!.User!.Email }).ToListAsync();
+            Assert.Equal(pairs, saved.Count);
+            Assert.Equal(mentors.Order(), saved.Select(p => p.Mentor!).Order());
+            Assert.Equal(mentees.Order(), saved.Select(p => p.Mentee!).Order());
+        }
+
+        // The pair e-mails, and what both processes' jobs found due when they started (TwoProcesses), one each.
+        var toMentor = $"Your mentee in {program.Name}";
+        var toMentee = $"Your mentor in {program.Name}";
+        await processes.SentOnceEachAsync(log,
+            new("the pair e-mail to each mentor", mentors, subject => subject == toMentor),
+            new("the pair e-mail to each mentee", mentees, subject => subject == toMentee),
+            new("\"have you met yet?\" to each side of each pair due", processes.DueForCheckIn, subject => subject.StartsWith("Have you met ", StringComparison.Ordinal)),
+            new("the daily digest to each coordinator due", processes.DueForDigest, subject => subject.StartsWith("Your daily summary: ", StringComparison.Ordinal)));
+
+        // Nothing else reached the people paired: no e-mail of the publish went twice under another subject.
+        Assert.All(mentors.Concat(mentees), email => Assert.Equal(1, processes.MailsTo(email)));
+
+        // One check-in row per side: the one e-mailed.
+        await using var after = processes.Database();
+        var checkedIn = await after.CheckIns.AsNoTracking().Where(c => c.Kind == CheckInKind.HaveYouMet)
+            .Join(after.Users, c => c.UserId, u => u.Id, (c, u) => u.Email!).ToListAsync();
+        Assert.Equal(processes.DueForCheckIn.Order(), checkedIn.Order());
+    }
+
     private static async Task<HttpResponseMessage> AddSkillAsync(HttpClient process, string token, string name)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -204,33 +255,50 @@ public sealed class SeveralProcessesTests(TwoProcesses processes, ITestOutputHel
         return await process.PostAsync(new Uri($"/Programs/{program}/Invitations", UriKind.Relative), form);
     }
 
+    /// <summary>A program in matching with as many approved mentors as mentees, each of whom any of the others suits.</summary>
+    private async Task<(MentoringProgram Program, List<string> Mentors, List<string> Mentees)> MatchingProgramAsync(int pairs)
+    {
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        await using var db = processes.Database();
+        var program = new MentoringProgram
+        {
+            Name = $"Publish {Guid.NewGuid():N}",
+            Objectives = "Pairs published on one process while the other runs its jobs.",
+            StartsOn = today.AddDays(10),
+            EndsOn = today.AddDays(190),
+            EnrolmentOpensOn = today.AddDays(-30),
+            EnrolmentClosesOn = today.AddDays(-1),
+            SessionCadenceDays = 14,
+            Formats = SessionFormats.Virtual,
+            MentorCapacity = 1,
+            Status = ProgramStatus.Matching,
+            CreatedAtUtc = now.AddDays(-30),
+        };
+        db.Programs.Add(program);
+        var mentors = Enumerable.Range(0, pairs)
+            .Select(i => TwoProcesses.Enrol(db, program, TwoProcesses.Account(db, $"Publish mentor {i}", now), ParticipantRole.Mentor, EnrolmentStatus.Approved, now))
+            .ToList();
+        var mentees = Enumerable.Range(0, pairs)
+            .Select(i => TwoProcesses.Enrol(db, program, TwoProcesses.Account(db, $"Publish mentee {i}", now), ParticipantRole.Mentee, EnrolmentStatus.Approved, now))
+            .ToList();
+        await db.SaveChangesAsync();
+        return (program, mentors.Select(e => e.User!.Email!).ToList(), mentees.Select(e => e.User!.Email!).ToList());
+    }
+
+    /// <summary>The value of a hidden field of a form on the page.</summary>
+    private static string HiddenValue(string html, string name)
+    {
+        var field = Regex.Match(html, $"<input type=\"hidden\" name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"");
+        Assert.True(field.Success, $"No {name} on the page.");
+        return WebUtility.HtmlDecode(field.Groups[1].Value);
+    }
+
     /// <summary>A program of the test's own, made through the real form; returns its id.</summary>
     private async Task<int> CreateProgramAsync(HttpClient process)
     {
         var name = $"Processes {Guid.NewGuid():N}";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var response = await process.PostFormAsync("/Programs/Create", new()
-        {
-            ["Data.Name"] = name,
-            ["Data.Objectives"] = "Invitations written through two processes.",
-            ["Data.StartsOn"] = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Data.EndsOn"] = today.AddDays(100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Data.SessionCadenceDays"] = "21",
-            ["Data.SessionMinutes"] = "60",
-            ["Data.ExpectedSessions"] = "5",
-            ["Data.Formats"] = "Virtual",
-            ["Data.MentorCapacity"] = "1",
-            ["Data.SkillWeight"] = "5",
-            ["Data.AvailabilityWeight"] = "3",
-            ["Data.TimeZoneWeight"] = "2",
-            ["Data.FormatWeight"] = "2",
-            ["Data.InterestWeight"] = "1",
-            ["Data.MinimumScorePercent"] = "0",
-            ["Data.Objective"] = "BestTotalScore",
-            ["Data.PreferCrossDepartment"] = "false",
-            ["Data.Topics[0].Title"] = "Invitations",
-            ["Data.Topics[0].SuggestedActivities"] = "Invite people.",
-        });
+        var response = await process.PostFormAsync("/Programs/Create", TestData.ProgramFormFields(name, "Invitations written through two processes.", ["Invitations"]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = processes.Database();
         return await db.Programs.Where(p => p.Name == name).Select(p => p.Id).SingleAsync();

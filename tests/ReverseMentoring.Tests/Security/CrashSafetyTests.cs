@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
@@ -15,10 +12,8 @@ namespace ReverseMentoring.Tests.Security;
 /// and their audit rows, in one transaction) are being created, then started again on the same file.
 /// </summary>
 [Trait("Category", "Crash")]
-public sealed partial class CrashSafetyTests : IDisposable
+public sealed class CrashSafetyTests : IDisposable
 {
-    private const string CoordinatorEmail = "hr@crash.test";
-    private const string CoordinatorPassword = "Crash-Safe-Password-42";
     private const int TopicsPerProgram = 3;
     private const int Writers = 3;
     private const int SuccessesBeforeKill = 12;
@@ -32,10 +27,12 @@ public sealed partial class CrashSafetyTests : IDisposable
     {
         var saved = new ConcurrentBag<string>();
         var unknown = new ConcurrentBag<string>();
-        using (var app = await RealApp.StartAsync(_folder.FullName, DatabasePath))
+        await using (var app = AppProcess.OnSqlite("app", _folder.FullName, DatabasePath))
         {
-            var client = await app.SignedInClientAsync(CoordinatorEmail, CoordinatorPassword);
-            var token = await TokenAsync(client, "/Programs/Create");
+            await app.StartAsync();
+            using var client = app.Client(new CookieContainer());
+            await app.SignInAsync(client);
+            var token = await client.TokenAsync("/Programs/Create");
             var enoughSaved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
             var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
@@ -65,12 +62,12 @@ public sealed partial class CrashSafetyTests : IDisposable
             await enoughSaved.Task.WaitAsync(TimeSpan.FromSeconds(90));
             app.Kill();
             await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
-        }
 
-        using (var restarted = await RealApp.StartAsync(_folder.FullName, DatabasePath))
-        {
-            var client = await restarted.SignedInClientAsync(CoordinatorEmail, CoordinatorPassword);
-            var after = await CreateProgramAsync(client, await TokenAsync(client, "/Programs/Create"), "Crash after restart");
+            // Started again on the same file, where the killed one left it.
+            await app.StartAsync();
+            using var again = app.Client(new CookieContainer());
+            await app.SignInAsync(again);
+            var after = await CreateProgramAsync(again, await again.TokenAsync("/Programs/Create"), "Crash after restart");
             Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         }
 
@@ -97,44 +94,11 @@ public sealed partial class CrashSafetyTests : IDisposable
 
     private static async Task<HttpResponseMessage> CreateProgramAsync(HttpClient client, string token, string name)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var fields = new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Data.Name"] = name,
-            ["Data.Objectives"] = "Proves that a program is saved whole or not at all.",
-            ["Data.StartsOn"] = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Data.EndsOn"] = today.AddDays(100).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Data.SessionCadenceDays"] = "21",
-            ["Data.SessionMinutes"] = "60",
-            ["Data.ExpectedSessions"] = "5",
-            ["Data.Formats"] = "Virtual",
-            ["Data.MentorCapacity"] = "1",
-            ["Data.SkillWeight"] = "5",
-            ["Data.AvailabilityWeight"] = "3",
-            ["Data.TimeZoneWeight"] = "2",
-            ["Data.FormatWeight"] = "2",
-            ["Data.InterestWeight"] = "1",
-            ["Data.MinimumScorePercent"] = "0",
-            ["Data.Objective"] = "BestTotalScore",
-            ["Data.PreferCrossDepartment"] = "false",
-        };
-        for (var n = 0; n < TopicsPerProgram; n++)
-        {
-            fields[$"Data.Topics[{n}].Title"] = $"Topic {n + 1} of {name}";
-            fields[$"Data.Topics[{n}].SuggestedActivities"] = "Try it together.";
-        }
-
+        var fields = TestData.ProgramFormFields(name, "Proves that a program is saved whole or not at all.",
+            Enumerable.Range(1, TopicsPerProgram).Select(n => $"Topic {n} of {name}").ToList());
+        fields["__RequestVerificationToken"] = token;
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri("/Programs/Create", UriKind.Relative), content);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetHtmlAsync(url);
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"No anti-forgery token on {url}.");
-        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     private SqliteAppDbContext OpenDatabase() =>
@@ -160,140 +124,5 @@ public sealed partial class CrashSafetyTests : IDisposable
         {
             // Left for the OS temp cleaner.
         }
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-}
-
-/// <summary>
-/// The app's own build (copied next to the tests by the project reference) run with <c>dotnet</c> on a free port, in
-/// Development, with the first coordinator from configuration and no demo data or background jobs.
-/// </summary>
-public sealed class RealApp : IDisposable
-{
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
-
-    private RealApp(Process process, Uri address)
-    {
-        _process = process;
-        Address = address;
-    }
-
-    public Uri Address { get; }
-
-    public static async Task<RealApp> StartAsync(string folder, string databasePath)
-    {
-        var web = Path.Combine(AppContext.BaseDirectory, "ReverseMentoring.Web.dll");
-        Assert.True(File.Exists(web), $"The app's build is missing at {web}.");
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { web },
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            ["Database__Provider"] = "Sqlite",
-            ["Database__ConnectionString"] = $"Data Source={databasePath}",
-            ["Database__MigrateOnStartup"] = "true",
-            ["DemoData__Enabled"] = "false",
-            ["FirstCoordinator__Email"] = "hr@crash.test",
-            ["FirstCoordinator__Password"] = "Crash-Safe-Password-42",
-            ["Mail__PickupFolder"] = Path.Combine(folder, "mail"),
-            ["Resources__Folder"] = Path.Combine(folder, "uploads"),
-            ["RateLimiting__Enabled"] = "false",
-            ["Jobs__InvitationReminders__Enabled"] = "false",
-            ["Jobs__PairResponseWatch__Enabled"] = "false",
-            ["Jobs__CheckIns__Enabled"] = "false",
-            ["Jobs__SessionReminders__Enabled"] = "false",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-
-            // No file watchers: the test host and its parallel tests use up the machine's inotify instances quickly.
-            ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
-        var app = new RealApp(process, address);
-        process.OutputDataReceived += (_, e) => app.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
-        return app;
-    }
-
-    public async Task<HttpClient> SignedInClientAsync(string email, string password)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
-        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = email, ["Data.Password"] = password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            Assert.False(_process.HasExited, "The app stopped at start-up:\n" + string.Join("\n", _output));
-            try
-            {
-                if ((await client.GetAsync(new Uri("/health", UriKind.Relative))).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The app did not become healthy:\n" + string.Join("\n", _output));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
