@@ -9,7 +9,8 @@ namespace ReverseMentoring.Bench;
 
 /// <summary>
 /// Where the time of one dashboard computation goes, part by part, on a migrated and rebuilt database: the lookups
-/// load, the facts read and the in-memory figures (unfiltered and for a department), each the median of 5 after a warm-up.
+/// load, the facts read and the in-memory figures (unfiltered and for a department), and what a write in one program costs
+/// (that program's part again, then the parts added up), each the median of 5 after a warm-up.
 /// </summary>
 public static class DashboardParts
 {
@@ -33,6 +34,15 @@ public static class DashboardParts
             await Report($"scope ({filter ?? "all"})", 5, () => { _ = new UptakeDashboard.FactScope(lookups!, null, filter, null); return Task.CompletedTask; });
             await Report($"core ({filter ?? "all"})", 5, () => { _ = UptakeDashboard.CoreOf(lookups!, scope, days!, period); return Task.CompletedTask; });
         }
+
+        // After a session or rating is saved in one program: that program's part again, then every part added up.
+        var everyone = new UptakeDashboard.FactScope(lookups!, null, null, null);
+        var busiest = days!.GroupBy(d => d.ProgramId).OrderByDescending(g => g.Sum(d => d.Pairs.Count)).First().Key;
+        List<DayFacts>? own = null;
+        await Report($"facts read ({busiest})", 5, async () => own = await DashboardFacts.ReadAsync(db, [busiest], period.From, period.To, CancellationToken.None));
+        await Report($"part of ({busiest})", 5, () => { _ = UptakeDashboard.PartOf(lookups!, everyone, busiest, own!, period); return Task.CompletedTask; });
+        var parts = everyone.ProgramIdsIn(lookups!).Select(id => UptakeDashboard.PartOf(lookups!, everyone, id, [.. days!.Where(d => d.ProgramId == id)], period)).ToList();
+        await Report($"adding up {parts.Count} parts", 5, () => { _ = UptakeDashboard.CoreOf(parts, lookups!.PersonCount); return Task.CompletedTask; });
     }
 
     private static async Task Report(string name, int runs, Func<Task> part)

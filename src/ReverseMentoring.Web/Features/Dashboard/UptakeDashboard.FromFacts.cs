@@ -151,15 +151,18 @@ public static partial class UptakeDashboard
     /// <summary>Ratings of a part: how many, their sum, and the numbers of the distinct people who gave them.</summary>
     internal sealed record RatedPart(int Ratings, long Sum, int[] Raters);
 
-    private static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period)
+    internal static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
 
         // Sessions and ratings of the period, from the day facts.
         var heldByDay = new Dictionary<DateOnly, int>();
         var (heldInProgram, heldMinutes) = (0, 0);
-        var ownHeld = new Dictionary<int, int>();
-        var groupHeld = new Dictionary<int, int>();
+
+        // By pair id, as the lookups number pairs: a day loop over hundreds of thousands of pair-days spends its time here.
+        var ownHeld = new int[lookups.PairById.Count];
+        var groupHeld = new int[lookups.PairById.Count];
+        int HeldOf(int pairId, int[] held) => (uint)pairId < (uint)held.Length ? held[pairId] : 0;
         var people = lookups.PersonCount;
         var months = new Dictionary<(int Year, int Month), Rated>();
         var rated = new Rated(people);
@@ -171,11 +174,12 @@ public static partial class UptakeDashboard
             }
 
             var held = 0;
+            Rated? month = null;
             foreach (var p in day.Pairs)
             {
-                if (p.Held > 0)
+                if (p.Held > 0 && (uint)p.PairId < (uint)ownHeld.Length)
                 {
-                    ownHeld[p.PairId] = ownHeld.GetValueOrDefault(p.PairId) + p.Held;
+                    ownHeld[p.PairId] += p.Held;
                 }
 
                 if (!scope.Counts(p.PairId))
@@ -191,7 +195,7 @@ public static partial class UptakeDashboard
                     var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
                     var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
                     rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
-                    if (!months.TryGetValue((day.Day.Year, day.Day.Month), out var month))
+                    if (month is null && !months.TryGetValue((day.Day.Year, day.Day.Month), out month))
                     {
                         months[(day.Day.Year, day.Day.Month)] = month = new Rated(people);
                     }
@@ -210,7 +214,10 @@ public static partial class UptakeDashboard
                 // A group session the pair's mentee came to is a meeting of that pair (cadence), whatever the filter.
                 foreach (var pairId in g.AttendedPairIds.Distinct())
                 {
-                    groupHeld[pairId] = groupHeld.GetValueOrDefault(pairId) + 1;
+                    if ((uint)pairId < (uint)groupHeld.Length)
+                    {
+                        groupHeld[pairId]++;
+                    }
                 }
 
                 if (scope.Counts(g))
@@ -238,7 +245,7 @@ public static partial class UptakeDashboard
 
         // Pairs: stages, days to match, cadence.
         var pairs = scope.PairsIn(programId);
-        bool ActiveIn(DashboardLookups.PairRow p) => p.IsActive && ownHeld.ContainsKey(p.Id);
+        bool ActiveIn(DashboardLookups.PairRow p) => p.IsActive && HeldOf(p.Id, ownHeld) > 0;
         StagedCount? staged = null;
         var proposed = pairs.Where(p => p.ProposedAtUtc < end).ToList();
         if (proposed.Count > 0)
@@ -305,7 +312,7 @@ public static partial class UptakeDashboard
                 var endedDay = p.EndedAtUtc is { } ended ? DateOnly.FromDateTime(ended).DayNumber : endDay;
                 var activeDays = Math.Min(endedDay, endDay) - Math.Max(acceptedDay, startDay);
                 var expected = activeDays / program.SessionCadenceDays;
-                var heldInPeriod = ownHeld.GetValueOrDefault(p.Id) + groupHeld.GetValueOrDefault(p.Id);
+                var heldInPeriod = HeldOf(p.Id, ownHeld) + HeldOf(p.Id, groupHeld);
                 return heldInPeriod >= Math.Max(expected, 1);
             });
             cadence = new CadenceCount(programId, running.Count, meeting);
@@ -323,7 +330,7 @@ public static partial class UptakeDashboard
     }
 
     /// <summary>The parts of several programs added up: distinct people are counted once across programs.</summary>
-    private static Core CoreOf(IReadOnlyList<CorePart> parts, int people)
+    internal static Core CoreOf(IReadOnlyList<CorePart> parts, int people)
     {
         var heldByDay = new Dictionary<DateOnly, int>();
         var heldByProgram = new Dictionary<int, int>();
