@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Features.Agreements;
 using ReverseMentoring.Web.Features.Conversations;
+using ReverseMentoring.Web.Features.Groups;
 using ReverseMentoring.Web.Features.Pairs;
+using ReverseMentoring.Tests.Groups;
 
 namespace ReverseMentoring.Tests.Home;
 
@@ -159,5 +161,62 @@ public sealed class ParticipantHomeTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal("Chair a meeting with a shared board", Assert.Single(card.Goals).Title);
         var menteeHome = await app.SendAsync(new MyMentoring.Query(), pair.Mentee.As);
         Assert.DoesNotContain(menteeHome.ToDo, a => a.Kind is ParticipantActionKind.ReadMessages or ParticipantActionKind.DoTraining);
+    }
+
+    [Fact]
+    public async Task The_home_lists_the_live_group_the_person_leads_and_the_one_they_belong_to_as_a_mentee_and_no_other()
+    {
+        // Leads "Alpha" (two of four mentees) and led "Omega", now ended, in one program...
+        var leads = await app.GroupAsync(mentees: 4, grouped: 2, name: "Alpha circle");
+        var person = leads.Mentor;
+        var ended = await app.SendAsync(
+            new CreateGroup.Command { ProgramId = leads.Program.Id, Name = "Omega circle", PairIds = [leads.Pairs[2].Id, leads.Pairs[3].Id] }, person.As);
+        await app.ExecuteDbContextAsync(db => db.MentoringGroups.Where(g => g.Id == ended).ExecuteUpdateAsync(u => u.SetProperty(g => g.EndedAtUtc, DateTime.UtcNow)));
+
+        // ...and is a mentee of "Beta" in another, beside a group of the same program they are not in.
+        var program = await app.ProgramAsync(ProgramStatus.Running, name: TestData.Unique("Second program"));
+        var mine = await app.PairAsync(program, mentee: person, mentorName: TestData.Unique("Mentor"));
+        var fellow = await app.PairAsync(program, mentor: mine.Mentor, menteeName: TestData.Unique("Mentee"));
+        var belongs = await app.SendAsync(new CreateGroup.Command { ProgramId = program.Id, Name = "Beta circle", PairIds = [mine.Id, fellow.Id] }, mine.Mentor.As);
+        var outsider = await app.PairAsync(program, mentor: mine.Mentor, menteeName: TestData.Unique("Mentee"));
+        var outsider2 = await app.PairAsync(program, mentor: mine.Mentor, menteeName: TestData.Unique("Mentee"));
+        await app.SendAsync(new CreateGroup.Command { ProgramId = program.Id, Name = "Gamma circle", PairIds = [outsider.Id, outsider2.Id] }, mine.Mentor.As);
+        await app.GroupAsync(mentees: 2, name: "Delta circle");
+
+        var home = await app.SendAsync(new MyMentoring.Query(), person.As);
+
+        Assert.Equal(
+            [
+                new MyMentoring.MyGroup(leads.GroupId, "Alpha circle", leads.Program.Name, IAmMentor: true, Members: 2),
+                new MyMentoring.MyGroup(belongs, "Beta circle", program.Name, IAmMentor: false, Members: 2),
+            ],
+            home.Groups);
+        Assert.Equal([leads.Program.Id], home.CanStartGroupIn.Select(p => p.ProgramId));
+        var fellowHome = await app.SendAsync(new MyMentoring.Query(), fellow.Mentee.As);
+        Assert.Equal([belongs], fellowHome.Groups.Select(g => g.Id));
+        Assert.Equal(["Beta circle", "Gamma circle"], (await app.SendAsync(new MyMentoring.Query(), mine.Mentor.As)).Groups.Select(g => g.Name));
+    }
+
+    [Fact]
+    public async Task The_counts_of_check_ins_and_feedback_waiting_go_beyond_the_ten_the_list_shows()
+    {
+        var pair = await app.PairAsync();
+        for (var day = 1; day <= ParticipantToDo.PerKind + 1; day++)
+        {
+            await app.CheckInAsync(pair, ParticipantRole.Mentee, day: day * 30);
+            await app.SessionAsync(pair, SessionStatus.Held, DateTime.UtcNow.AddDays(-day));
+        }
+
+        await app.CheckInAsync(pair, ParticipantRole.Mentor, day: 30);
+
+        var mentorHome = await app.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+        var home = await app.SendAsync(new MyMentoring.Query(), pair.Mentee.As);
+
+        Assert.Equal(ParticipantToDo.PerKind + 1, home.OpenCheckIns);
+        Assert.Equal(ParticipantToDo.PerKind + 1, home.PendingFeedback);
+        Assert.Equal(ParticipantToDo.PerKind, home.ToDo.Count(a => a.Kind == ParticipantActionKind.AnswerCheckIn));
+        Assert.Equal(ParticipantToDo.PerKind, home.ToDo.Count(a => a.Kind == ParticipantActionKind.GiveFeedback));
+        Assert.Equal(1, mentorHome.OpenCheckIns);
+        Assert.Equal(ParticipantToDo.PerKind + 1, mentorHome.PendingFeedback);
     }
 }

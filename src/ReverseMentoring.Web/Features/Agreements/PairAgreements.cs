@@ -23,13 +23,36 @@ public static class PairAgreements
         var pairs = await db.Pairs.AsNoTracking().OfParticipant(userId).Active()
             .Select(p => new { p.Id, MySide = p.MentorEnrolment!.UserId == userId ? ParticipantRole.Mentor : ParticipantRole.Mentee })
             .ToListAsync(ct);
-        var ids = pairs.Select(p => p.Id).ToList();
-        var agreements = await db.PairAgreements.AsNoTracking().Where(a => ids.Contains(a.PairId))
+        var agreements = await OfPairsAsync(db, pairs.Select(p => p.Id).ToList(), ct);
+        return AwaitingSignature(pairs.Select(p => (p.Id, p.MySide)), agreements);
+    }
+
+    /// <summary>The agreements of these pairs with every version and signature, by pair; pairs without one are left out.</summary>
+    public static async Task<IReadOnlyDictionary<int, PairAgreement>> OfPairsAsync(AppDbContext db, IReadOnlyList<int> pairIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(pairIds);
+        if (pairIds.Count == 0)
+        {
+            return new Dictionary<int, PairAgreement>();
+        }
+
+        var ids = pairIds.ToList();
+        return await db.PairAgreements.AsNoTracking().Where(a => ids.Contains(a.PairId))
             .Include(a => a.Versions).ThenInclude(v => v.Signatures).AsSplitQuery()
             .ToDictionaryAsync(a => a.PairId, ct);
-        return pairs
-            .Where(p => !agreements.TryGetValue(p.Id, out var agreement) || agreement.Current.Signatures.All(s => s.Side != p.MySide))
-            .Select(p => p.Id).OrderBy(id => id).ToList();
+    }
+
+    /// <summary>
+    /// Of these active pairs (with the person's side in each), those whose current agreement the person has not signed,
+    /// pairs without an agreement yet included.
+    /// </summary>
+    public static IReadOnlyList<int> AwaitingSignature(IEnumerable<(int PairId, ParticipantRole MySide)> activePairs, IReadOnlyDictionary<int, PairAgreement> agreements)
+    {
+        ArgumentNullException.ThrowIfNull(agreements);
+        return activePairs
+            .Where(p => !agreements.TryGetValue(p.PairId, out var agreement) || agreement.Current.Signatures.All(s => s.Side != p.MySide))
+            .Select(p => p.PairId).OrderBy(id => id).ToList();
     }
 
     /// <summary>Where the pair's agreement stands; no access check, so callers decide who may know.</summary>

@@ -85,6 +85,20 @@ public static class PairMessages
     {
         ArgumentNullException.ThrowIfNull(db);
         var pairs = await db.Pairs.AsNoTracking().OfParticipant(userId).Started().Select(p => p.Id).ToListAsync(ct);
+        return await UnreadByPairAsync(db, userId, pairs, ct);
+    }
+
+    /// <summary>The same, over the person's started pairs the caller has read already.</summary>
+    public static async Task<IReadOnlyDictionary<int, int>> UnreadByPairAsync(AppDbContext db, string userId, IReadOnlyList<int> startedPairs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(startedPairs);
+        if (startedPairs.Count == 0)
+        {
+            return new Dictionary<int, int>();
+        }
+
+        var pairs = startedPairs.ToList();
         var counts = await db.PairMessages.AsNoTracking()
             .Where(m => pairs.Contains(m.PairId) && m.AuthorUserId != userId
                 && !db.PairReadMarkers.Any(r => r.PairId == m.PairId && r.UserId == userId && r.LastReadAtUtc >= m.SentAtUtc))

@@ -23,26 +23,43 @@ public static class PairGoals
     /// The pair's goals in their owners' words, the mentee's first then the mentor's, oldest first. No access check: the
     /// caller has already found the pair among the person's own.
     /// </summary>
-    public static async Task<IReadOnlyList<Goal>> ForPairAsync(AppDbContext db, int pairId, CancellationToken ct)
+    public static async Task<IReadOnlyList<Goal>> ForPairAsync(AppDbContext db, int pairId, CancellationToken ct) =>
+        (await ForPairsAsync(db, [pairId], ct)).GetValueOrDefault(pairId) ?? [];
+
+    /// <summary>The goals of each of these pairs, in one query, in the order of <see cref="ForPairAsync"/>; pairs without goals are left out.</summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<Goal>>> ForPairsAsync(AppDbContext db, IReadOnlyList<int> pairIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(pairIds);
+        if (pairIds.Count == 0)
+        {
+            return new Dictionary<int, IReadOnlyList<Goal>>();
+        }
+
+        var ids = pairIds.ToList();
         var goals = await db.PairGoals.AsNoTracking()
-            .Where(g => g.PairId == pairId)
+            .Where(g => ids.Contains(g.PairId))
             .OrderBy(g => g.CreatedAtUtc).ThenBy(g => g.Id)
-            .Select(g => new Goal(
-                g.Id,
-                g.OwnerSide,
-                g.OwnerUserId,
-                g.Title,
-                g.ProgramTopicId,
-                db.ProgramTopics.Where(t => t.Id == g.ProgramTopicId).Select(t => t.Title).FirstOrDefault(),
-                g.Status,
-                g.Notes,
-                db.ProgressOnGoals.Count(p => p.GoalId == g.Id),
-                g.Version))
+            .Select(g => new
+            {
+                g.PairId,
+                Goal = new Goal(
+                    g.Id,
+                    g.OwnerSide,
+                    g.OwnerUserId,
+                    g.Title,
+                    g.ProgramTopicId,
+                    db.ProgramTopics.Where(t => t.Id == g.ProgramTopicId).Select(t => t.Title).FirstOrDefault(),
+                    g.Status,
+                    g.Notes,
+                    db.ProgressOnGoals.Count(p => p.GoalId == g.Id),
+                    g.Version),
+            })
             .ToListAsync(ct);
 
         // The side is stored as text, so it is ordered here rather than by the database's collation.
-        return goals.OrderBy(g => g.OwnerSide == ParticipantRole.Mentee ? 0 : 1).ToList();
+        return goals.GroupBy(g => g.PairId).ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyList<Goal>)p.Select(g => g.Goal).OrderBy(g => g.OwnerSide == ParticipantRole.Mentee ? 0 : 1).ToList());
     }
 }

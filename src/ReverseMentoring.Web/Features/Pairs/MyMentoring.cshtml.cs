@@ -26,7 +26,7 @@ public sealed class MyMentoringModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Data = await mediator.Send(new MyMentoring.Query(), cancellationToken);
-        Requests = await mediator.Send(new SelfService.MyRequests.Query(), cancellationToken);
+        Requests = Data.Requests;
     }
 }
 
@@ -103,6 +103,9 @@ public static class MyMentoring
 
         /// <summary>Programs where this person mentors two or more accepted mentees not yet in a group: they can start one.</summary>
         public IReadOnlyList<GroupableProgram> CanStartGroupIn { get; init; } = [];
+
+        /// <summary>Self-service: the mentors this person asked, the requests waiting for their answer, where they may choose.</summary>
+        public SelfService.MyRequests.Result Requests { get; init; } = SelfService.MyRequests.Result.None;
     }
 
     public sealed record MyGroup(int Id, string Name, string ProgramName, bool IAmMentor, int Members);
@@ -114,9 +117,8 @@ public static class MyMentoring
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var id = current.RequireId();
-            var me = await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new { u.DisplayName, u.TimeZoneId })
-                .SingleAsync(cancellationToken);
+            // Found without a query when the request's sign-in check has just loaded the person (the same context).
+            var me = await db.Users.FindAsync([id], cancellationToken) ?? throw new InvalidOperationException("The signed-in person has no account.");
             var roles = Domain.Roles.All.Where(current.IsInRole).ToList();
             var today = EnrolmentRules.Today(clock);
             var open = (await db.Programs.AsNoTracking()
@@ -129,37 +131,68 @@ public static class MyMentoring
             var enrolments = await db.Enrolments.AsNoTracking()
                 .Where(e => e.UserId == id)
                 .OrderByDescending(e => e.Program!.StartsOn)
-                .Select(e => new MyEnrolment(e.ProgramId, e.Program!.Name, e.Role, e.Status)
+                .Select(e => new
                 {
-                    PairAwaitsAnswer = db.Pairs.Any(p => p.Status == PairStatus.Proposed
-                        && ((p.MentorEnrolmentId == e.Id && p.MentorResponse == PairResponse.Pending)
-                            || (p.MenteeEnrolmentId == e.Id && p.MenteeResponse == PairResponse.Pending))),
+                    e.Id,
+                    e.Program!.Matching.Mode,
+                    Shown = new MyEnrolment(e.ProgramId, e.Program!.Name, e.Role, e.Status)
+                    {
+                        PairAwaitsAnswer = db.Pairs.Any(p => p.Status == PairStatus.Proposed
+                            && ((p.MentorEnrolmentId == e.Id && p.MentorResponse == PairResponse.Pending)
+                                || (p.MenteeEnrolmentId == e.Id && p.MenteeResponse == PairResponse.Pending))),
+                    },
                 })
                 .ToListAsync(cancellationToken);
-            var openCheckIns = await Features.CheckIns.MyCheckIns.OpenCountAsync(db, id, cancellationToken);
-            var pendingFeedback = await (await SessionFeedback.MyFeedback.PendingForAsync(db, id, cancellationToken)).CountAsync(cancellationToken);
+
+            // The person's pairs and groups, read once here for every part of the home.
+            var ids = await ParticipantIds.ForEnrolmentsAsync(
+                db, id, enrolments.Select(e => new ParticipantIds.EnrolmentOf(e.Id, e.Shown.ProgramId, e.Shown.Status, e.Shown.Role, e.Mode)).ToList(), cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
+            var person = await ParticipantToDo.ParticipantAsync(db, ids, me.TimeZoneId, now, cancellationToken);
+            var toDo = await ParticipantToDo.ItemsAsync(db, person, now, cancellationToken);
             return new Result(me.DisplayName, me.TimeZoneId, roles, open)
             {
-                Enrolments = enrolments, OpenCheckIns = openCheckIns, PendingFeedback = pendingFeedback,
-                Pairs = await LivePairsAsync(id, me.TimeZoneId, now, cancellationToken),
-                ToDo = await ParticipantToDo.ItemsAsync(db, id, now, cancellationToken),
-                Groups = await db.MentoringGroups.AsNoTracking()
-                    .Where(g => g.EndedAtUtc == null
-                        && (g.MentorEnrolment!.UserId == id || g.Members.Any(m => m.Pair!.MenteeEnrolment!.UserId == id)))
-                    .OrderBy(g => g.Name)
-                    .Select(g => new MyGroup(g.Id, g.Name, db.Programs.Where(p => p.Id == g.ProgramId).Select(p => p.Name).First(),
-                        g.MentorEnrolment!.UserId == id, g.Members.Count))
-                    .ToListAsync(cancellationToken),
-                CanStartGroupIn = await GroupablePrograms(id, cancellationToken),
+                Enrolments = enrolments.Select(e => e.Shown).ToList(),
+                OpenCheckIns = toDo.OpenCheckIns,
+                PendingFeedback = toDo.PendingFeedback,
+                Pairs = await LivePairsAsync(person, now, cancellationToken),
+                ToDo = toDo.Items,
+                Groups = await GroupsAsync(ids, cancellationToken),
+                CanStartGroupIn = await GroupablePrograms(ids, cancellationToken),
+                Requests = await SelfService.MyRequests.ForAsync(db, ids, person.RequestsToAnswer, cancellationToken),
             };
         }
 
-        // Two or more of the mentor's accepted pairs outside any live group: enough for a new group.
-        private async Task<IReadOnlyList<GroupableProgram>> GroupablePrograms(string id, CancellationToken cancellationToken)
+        // Found by the group ids read first: matched through the mentor's enrolment or any member's pair inside this
+        // query, the databases scanned every enrolment.
+        private async Task<IReadOnlyList<MyGroup>> GroupsAsync(ParticipantIds ids, CancellationToken cancellationToken)
         {
+            var live = ids.LiveGroupIds;
+            if (live.Count == 0)
+            {
+                return [];
+            }
+
+            var led = ids.GroupsLed;
+            return await db.MentoringGroups.AsNoTracking()
+                .Where(g => live.Contains(g.Id) && g.EndedAtUtc == null)
+                .OrderBy(g => g.Name)
+                .Select(g => new MyGroup(g.Id, g.Name, db.Programs.Where(p => p.Id == g.ProgramId).Select(p => p.Name).First(), led.Contains(g.Id), g.Members.Count))
+                .ToListAsync(cancellationToken);
+        }
+
+        // Two or more of the mentor's accepted pairs outside any live group: enough for a new group.
+        private async Task<IReadOnlyList<GroupableProgram>> GroupablePrograms(ParticipantIds person, CancellationToken cancellationToken)
+        {
+            var mentoring = person.PairsIn(Pair.ActiveStatuses).Where(p => p.Side == ParticipantRole.Mentor).ToList();
+            if (!mentoring.GroupBy(p => p.ProgramId).Any(g => g.Count() >= MentoringGroup.MinMembers))
+            {
+                return [];
+            }
+
+            var pairIds = mentoring.Select(p => p.Id).ToList();
             var ids = await db.Pairs.AsNoTracking().Active()
-                .Where(p => p.MentorEnrolment!.UserId == id
+                .Where(p => pairIds.Contains(p.Id)
                     && !db.MentoringGroupMembers.Any(m => m.PairId == p.Id && db.MentoringGroups.Any(g => g.Id == m.GroupId && g.EndedAtUtc == null)))
                 .GroupBy(p => p.ProgramId)
                 .Where(g => g.Count() >= MentoringGroup.MinMembers)
@@ -169,9 +202,17 @@ public static class MyMentoring
                 .OrderBy(p => p.Name).Select(p => new GroupableProgram(p.Id, p.Name)).ToListAsync(cancellationToken);
         }
 
-        private async Task<IReadOnlyList<LivePair>> LivePairsAsync(string id, string myZone, DateTime now, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<LivePair>> LivePairsAsync(ParticipantToDo.Participant person, DateTime now, CancellationToken cancellationToken)
         {
-            var rows = await db.Pairs.AsNoTracking().OfParticipant(id).Live()
+            var id = person.Ids.UserId;
+            var myZone = person.TimeZoneId;
+            var mine = person.Ids.PairsIn(Pair.LiveStatuses).Select(p => p.Id).ToList();
+            if (mine.Count == 0)
+            {
+                return [];
+            }
+
+            var rows = await db.Pairs.AsNoTracking().Where(p => mine.Contains(p.Id)).Live()
                 .Where(p => p.Status == PairStatus.Accepted
                     || (p.MentorEnrolment!.UserId == id ? p.MentorResponse != PairResponse.Declined : p.MenteeResponse != PairResponse.Declined))
                 .OrderByDescending(p => p.Status).ThenBy(p => p.ProposedAtUtc).ThenBy(p => p.Id)
@@ -199,21 +240,23 @@ public static class MyMentoring
 
             var pairIds = rows.Select(r => r.Id).ToList();
             var programIds = rows.Select(r => r.ProgramId).Distinct().ToList();
-            var upcoming = await db.Sessions.AsNoTracking().Upcoming(now)
+
+            // The upcoming sessions and the held ones in one read; the held ones count and find the topics covered.
+            var sessions = await db.Sessions.AsNoTracking().Upcoming(now)
                 .Where(s => pairIds.Contains(s.PairId!.Value))
-                .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location })
+                .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location, Held = false })
+                .Concat(db.Sessions.AsNoTracking()
+                    .Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
+                    .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, Location = "", Held = true }))
                 .ToListAsync(cancellationToken);
-            var next = upcoming.GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).First());
-            var held = await db.Sessions.AsNoTracking()
-                .Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
-                .GroupBy(s => s.PairId!.Value).Select(g => new { PairId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.PairId, g => g.Count, cancellationToken);
+            var next = sessions.Where(s => !s.Held).GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).First());
+            var held = sessions.Where(s => s.Held).GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.Count());
             var topics = await db.ProgramTopics.AsNoTracking()
                 .Where(t => programIds.Contains(t.ProgramId))
                 .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
                 .Select(t => new { t.Id, t.ProgramId, t.Title })
                 .ToListAsync(cancellationToken);
-            var covered = (await db.SessionTopics.AsNoTracking()
+            var covered = held.Count == 0 ? [] : (await db.SessionTopics.AsNoTracking()
                 .Where(t => t.Kind == SessionTopicKind.Covered)
                 .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
                     (t, s) => new { PairId = s.PairId!.Value, t.ProgramTopicId })
@@ -222,17 +265,9 @@ public static class MyMentoring
                 .Select(c => (c.PairId, c.ProgramTopicId))
                 .ToHashSet();
 
-            var unread = await Conversations.PairMessages.UnreadByPairAsync(db, id, cancellationToken);
-            var goals = new Dictionary<int, IReadOnlyList<Goals.PairGoals.Goal>>();
-            var signed = new HashSet<int>();
-            foreach (var accepted in rows.Where(r => r.Status == PairStatus.Accepted))
-            {
-                goals[accepted.Id] = await Goals.PairGoals.ForPairAsync(db, accepted.Id, cancellationToken);
-                if ((await Agreements.PairAgreements.StateAsync(db, accepted.Id, cancellationToken)).IsSignedByBoth)
-                {
-                    signed.Add(accepted.Id);
-                }
-            }
+            var goals = await Goals.PairGoals.ForPairsAsync(db, rows.Where(r => r.Status == PairStatus.Accepted).Select(r => r.Id).ToList(), cancellationToken);
+            var signed = rows.Where(r => r.Status == PairStatus.Accepted && person.Agreements.TryGetValue(r.Id, out var agreement) && agreement.SignedByBothAtUtc is not null)
+                .Select(r => r.Id).ToHashSet();
 
             return rows.Select(r =>
             {
@@ -249,7 +284,7 @@ public static class MyMentoring
                     HeldSessions = held.GetValueOrDefault(r.Id),
                     Goals = goals.GetValueOrDefault(r.Id) ?? [],
                     AgreementSigned = signed.Contains(r.Id),
-                    UnreadMessages = unread.GetValueOrDefault(r.Id),
+                    UnreadMessages = person.Unread.GetValueOrDefault(r.Id),
                     Topics = topics.Where(t => t.ProgramId == r.ProgramId).Select(t => new TopicProgress(t.Title, covered.Contains((r.Id, t.Id)))).ToList(),
                 };
             }).ToList();

@@ -49,14 +49,17 @@ public static class MyFeedback
     /// person's pairs, groups and attended group sessions are read first as id lists (a few index lookups): a session
     /// query over subqueries joined by OR makes PostgreSQL scan every held session, and SQLite every pair.
     /// </summary>
-    public static async Task<IQueryable<Session>> PendingForAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    public static async Task<IQueryable<Session>> PendingForAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        await PendingForAsync(db, await ParticipantIds.LoadAsync(db, userId, cancellationToken), cancellationToken);
+
+    /// <summary>The same, for a person whose pairs and groups the caller has read already.</summary>
+    public static async Task<IQueryable<Session>> PendingForAsync(AppDbContext db, ParticipantIds person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var asMentor = await db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id).ToListAsync(cancellationToken);
-        var asMentee = await db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id).ToListAsync(cancellationToken);
-        var groupsLed = asMentor.Count == 0
-            ? []
-            : await db.MentoringGroups.Where(g => db.Enrolments.Any(e => e.Id == g.MentorEnrolmentId && e.UserId == userId)).Select(g => g.Id).ToListAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(person);
+        var asMentor = person.PairIdsAs(ParticipantRole.Mentor);
+        var asMentee = person.PairIdsAs(ParticipantRole.Mentee);
+        var groupsLed = person.GroupsLed;
         var attended = asMentee.Count == 0
             ? []
             : await db.SessionAttendance.Where(a => a.Attended && asMentee.Contains(a.PairId)).Select(a => a.SessionId).Distinct().ToListAsync(cancellationToken);
