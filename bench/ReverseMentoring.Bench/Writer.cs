@@ -217,9 +217,11 @@ internal static partial class Writer
         // ahead, as a person would, rather than giving up (each refusal was a page round trip and no write).
         if (!suggestion.Success)
         {
-            var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(Random.Shared.Next(21, 360));
+            var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(Random.Shared.Next(21, 60));
             form["Data.Date"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             form["Data.Time"] = new TimeOnly(Random.Shared.Next(8, 17), Random.Shared.Next(4) * 15).ToString("HH:mm", CultureInfo.InvariantCulture);
+            form["Data.Format"] = "Virtual";
+            form["Data.Location"] = "https://meet.example.com/bench";
         }
 
         if (string.IsNullOrEmpty(form.GetValueOrDefault("Data.Location")))

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Features.Dashboard.Facts;
 using ReverseMentoring.Web.Features.Shared;
 
@@ -116,16 +117,35 @@ public static partial class UptakeDashboard
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(scope);
-        var parts = new List<CorePart>();
-        foreach (var programId in scope.ProgramIdsIn(sources.Lookups))
+        var programIds = scope.ProgramIdsIn(sources.Lookups).ToList();
+        var keys = programIds.Select(id => (nameof(CorePart), id, scope.Department, scope.JobLevel, period.From, period.To, sources.PartKeyOf(id))).ToList();
+        var parts = new CorePart?[programIds.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < programIds.Count; i++)
         {
-            parts.Add(await sources.ReusedAsync(
-                (nameof(CorePart), programId, scope.Department, scope.JobLevel, period.From, period.To, sources.PartKeyOf(programId)),
-                async () => PartOf(
-                    sources.Lookups, scope, programId, await DashboardFacts.ReadAsync(sources.Db, [programId], period.From, period.To, cancellationToken), period)));
+            if (sources.Cache.TryGetValue(keys[i], out CorePart? part) && part is not null)
+            {
+                parts[i] = part;
+            }
+            else
+            {
+                missing.Add(i);
+            }
         }
 
-        return CoreOf(parts, sources.Lookups.PersonCount);
+        if (missing.Count > 0)
+        {
+            // One read (and one fold) for every program whose part moved, rather than one each.
+            var days = (await DashboardFacts.ReadAsync(sources.Db, [.. missing.Select(i => programIds[i])], period.From, period.To, cancellationToken))
+                .ToLookup(d => d.ProgramId);
+            foreach (var i in missing)
+            {
+                parts[i] = PartOf(sources.Lookups, scope, programIds[i], [.. days[programIds[i]]], period);
+                sources.Cache.Set(keys[i], parts[i], Handler.CacheFor);
+            }
+        }
+
+        return CoreOf([.. parts.OfType<CorePart>()], sources.Lookups.PersonCount);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,7 +26,7 @@ public static partial class UptakeDashboard
             (Db, Cache, Lookups, Health, _versions, _moderate, _computing) = (db, cache, lookups, health, versions, moderate, computing);
         }
 
-        /// <summary>How old the latest figures of a scope may be to be answered while newer ones are being worked out.</summary>
+        /// <summary>How long ago the latest figures of a scope may have been worked out to be answered while newer ones are.</summary>
         public static readonly TimeSpan LatestFor = TimeSpan.FromSeconds(30);
 
         /// <summary>
@@ -62,9 +63,13 @@ public static partial class UptakeDashboard
                     return cached;
                 }
 
+                var started = Stopwatch.GetTimestamp();
                 var computed = await compute();
                 Cache.Set(key, computed, Handler.CacheFor);
-                Cache.Set(latestKey, new Latest<T>(computed, now), LatestFor);
+
+                // Dated when it was worked out, not when the request began: a computation slower than LatestFor (a
+                // first one under load) would otherwise leave every request queueing behind the next.
+                Cache.Set(latestKey, new Latest<T>(computed, now + Stopwatch.GetElapsedTime(started)), LatestFor);
                 return computed;
             }
             finally
