@@ -300,7 +300,7 @@ internal static partial class Writer
         }
     }
 
-    /// <summary>The fields of the page's first form that carries an anti-forgery token, as a browser would post them.</summary>
+    /// <summary>The fields of the page's first form that carries an anti-forgery token and the page's own fields (Data.*), as a browser would post them.</summary>
     private static async Task<Dictionary<string, string>?> FormAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
@@ -357,7 +357,11 @@ internal static partial class Writer
                 }
             }
 
-            return fields;
+            // The layout's own forms (signing out) carry a token too, and come first.
+            if (fields.Keys.Any(k => k.StartsWith("Data.", StringComparison.Ordinal)))
+            {
+                return fields;
+            }
         }
 
         return null;

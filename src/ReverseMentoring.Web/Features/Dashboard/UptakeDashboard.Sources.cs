@@ -27,7 +27,7 @@ public static partial class UptakeDashboard
         }
 
         /// <summary>How long ago the latest figures of a scope may have been worked out to be answered while newer ones are.</summary>
-        public static readonly TimeSpan LatestFor = TimeSpan.FromSeconds(30);
+        public static readonly TimeSpan LatestFor = TimeSpan.FromMinutes(2);
 
         /// <summary>
         /// The result under <paramref name="key"/>, worked out one computation at a time per instance. A request that
