@@ -159,19 +159,12 @@ public static class ParticipantToDo
         if (pairIds.Count > 0)
         {
             var missedSince = nowUtc - LogMissedWithin;
-            var toLog = await db.Sessions.AsNoTracking()
-                .Where(s => pairIds.Contains(s.PairId!.Value) && s.LoggedAtUtc == null
-                    && ((s.Status == SessionStatus.Scheduled && s.EndsAtUtc <= nowUtc)
-                        || (s.Status == SessionStatus.Missed && s.EndsAtUtc >= missedSince)))
-                .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)
-                .Select(s => new
-                {
-                    s.Id,
-                    s.StartsAtUtc,
-                    s.EndsAtUtc,
-                    Partner = s.Pair!.MentorEnrolment!.UserId == userId ? s.Pair.MenteeEnrolment!.User!.DisplayName : s.Pair.MentorEnrolment.User!.DisplayName,
-                })
-                .ToListAsync(cancellationToken);
+            var toLog = await FirstWithPartnerAsync(
+                db.Sessions.AsNoTracking()
+                    .Where(s => pairIds.Contains(s.PairId!.Value) && s.LoggedAtUtc == null
+                        && ((s.Status == SessionStatus.Scheduled && s.EndsAtUtc <= nowUtc)
+                            || (s.Status == SessionStatus.Missed && s.EndsAtUtc >= missedSince))),
+                userId, cancellationToken);
             items.AddRange(toLog.Select(s => new ParticipantAction(
                 ParticipantActionKind.LogSession, $"Log your session with {s.Partner} of {SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone)}",
                 $"/Participant/Sessions/Log/{s.Id}", s.EndsAtUtc)));
@@ -181,16 +174,7 @@ public static class ParticipantToDo
         if (pairIds.Count > 0)
         {
             var pending = (await SessionFeedback.MyFeedback.PendingForAsync(db, ids, cancellationToken)).AsNoTracking();
-            var feedback = await pending
-                .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)
-                .Select(s => new
-                {
-                    s.Id,
-                    s.StartsAtUtc,
-                    s.EndsAtUtc,
-                    Partner = s.Pair!.MentorEnrolment!.UserId == userId ? s.Pair.MenteeEnrolment!.User!.DisplayName : s.Pair.MentorEnrolment.User!.DisplayName,
-                })
-                .ToListAsync(cancellationToken);
+            var feedback = await FirstWithPartnerAsync(pending, userId, cancellationToken);
             items.AddRange(feedback.Select(s => new ParticipantAction(
                 ParticipantActionKind.GiveFeedback, $"Give feedback on your session with {s.Partner} of {SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, zone)}",
                 $"/Participant/Feedback/Give/{s.Id}", s.EndsAtUtc)));
@@ -241,6 +225,18 @@ public static class ParticipantToDo
     }
 
     // Pairs whose rating stage (start, half way or end) is open with no rating of the person's yet.
+    /// <summary>A pair session waiting for the person, with the partner's name as the person sees it.</summary>
+    private sealed record SessionWithPartner(int Id, DateTime StartsAtUtc, DateTime EndsAtUtc, string Partner);
+
+    /// <summary>The first sessions of a kind, oldest first, as many as the list shows.</summary>
+    private static Task<List<SessionWithPartner>> FirstWithPartnerAsync(IQueryable<Session> sessions, string userId, CancellationToken cancellationToken) =>
+        sessions
+            .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).Take(PerKind)
+            .Select(s => new SessionWithPartner(
+                s.Id, s.StartsAtUtc, s.EndsAtUtc,
+                s.Pair!.MentorEnrolment!.UserId == userId ? s.Pair.MenteeEnrolment!.User!.DisplayName : s.Pair.MentorEnrolment.User!.DisplayName))
+            .ToListAsync(cancellationToken);
+
     private static async Task AddRatingsAsync(AppDbContext db, string userId, IQueryable<Pair> mine, List<ParticipantAction> items, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var endedSince = nowUtc - Skills.SkillCheckpointJob.EndedWithin;
