@@ -84,9 +84,6 @@ public static partial class UptakeDashboard
                 ? [id]
                 : lookups.ProgramById.Keys.Union(People.Select(e => e.ProgramId)).Union(Pairs.Select(p => p.ProgramId)).Order();
 
-        /// <summary>The programs whose day facts are read: one, or all (null).</summary>
-        public IReadOnlyCollection<int>? ProgramIds => ProgramId is { } id ? [id] : null;
-
         public bool Matches(DashboardLookups.EnrolmentRow? e) =>
             e is not null
             && (Department is null || string.Equals(e.Department, Department, StringComparison.Ordinal))

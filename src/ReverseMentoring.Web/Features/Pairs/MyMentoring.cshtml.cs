@@ -117,8 +117,9 @@ public static class MyMentoring
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var id = current.RequireId();
-            // Found without a query when the request's sign-in check has just loaded the person (the same context).
-            var me = await db.Users.FindAsync([id], cancellationToken) ?? throw new InvalidOperationException("The signed-in person has no account.");
+            var me = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new { u.DisplayName, u.TimeZoneId })
+                .SingleAsync(cancellationToken);
             var roles = Domain.Roles.All.Where(current.IsInRole).ToList();
             var today = EnrolmentRules.Today(clock);
             var open = (await db.Programs.AsNoTracking()
