@@ -43,16 +43,4 @@ public static class PairQueries
         side == ParticipantRole.Mentor
             ? p => p.MentorEnrolment!.UserId == userId
             : p => p.MenteeEnrolment!.UserId == userId;
-
-    /// <summary><paramref name="rule"/> applied to the pair each <typeparamref name="T"/> belongs to.</summary>
-    internal static Expression<Func<T, bool>> ThroughPair<T>(Expression<Func<T, Pair?>> pairOf, Expression<Func<Pair, bool>> rule)
-    {
-        var body = new Substitute(rule.Parameters[0], pairOf.Body).Visit(rule.Body);
-        return Expression.Lambda<Func<T, bool>>(body, pairOf.Parameters);
-    }
-
-    private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 
@@ -7,15 +6,18 @@ namespace ReverseMentoring.Web.Domain;
 /// <summary>Which sessions a query means, written once.</summary>
 public static class SessionQueries
 {
-    private static readonly Expression<Func<Session, Pair?>> PairOf = s => s.Pair;
-
-    /// <summary>The sessions of the person's pairs: the same row-level rule as <see cref="PairQueries.OfParticipant(IQueryable{Pair}, string)"/>.</summary>
-    public static IQueryable<Session> OfParticipant(this IQueryable<Session> sessions, string userId)
+    /// <summary>
+    /// The sessions of the person's pairs: the same row-level rule as <see cref="PairQueries.OfParticipant(IQueryable{Pair}, string)"/>.
+    /// The pair ids are found first (a few index lookups from the person's enrolments) and the sessions by pair: reached
+    /// the other way, from every session to its pair and enrolment, one session by id scanned the whole table (0.2-1 s on
+    /// a million sessions).
+    /// </summary>
+    public static IQueryable<Session> OfParticipant(this IQueryable<Session> sessions, AppDbContext db, string userId)
     {
-        var ids = sessions.Where(PairQueries.ThroughPair(PairOf, PairQueries.IsOn(userId, ParticipantRole.Mentor)))
-            .Concat(sessions.Where(PairQueries.ThroughPair(PairOf, PairQueries.IsOn(userId, ParticipantRole.Mentee))))
-            .Select(s => s.Id);
-        return sessions.Where(s => ids.Contains(s.Id));
+        ArgumentNullException.ThrowIfNull(db);
+        var pairIds = db.Pairs.OfParticipant(userId, ParticipantRole.Mentor).Select(p => p.Id)
+            .Concat(db.Pairs.OfParticipant(userId, ParticipantRole.Mentee).Select(p => p.Id));
+        return sessions.Where(s => s.PairId != null && pairIds.Contains(s.PairId.Value));
     }
 
     /// <summary>The group sessions the person attends: as the group's mentor, or as the mentee of one of its members.</summary>

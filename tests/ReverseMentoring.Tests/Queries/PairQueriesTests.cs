@@ -21,7 +21,7 @@ public sealed class PairQueriesTests(AppFactory app) : IClassFixture<AppFactory>
 
         var pairs = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me).Select(p => p.Id).ToListAsync());
         var theirsForMe = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me).SingleOrDefaultAsync(p => p.Id == theirs.Id));
-        var sessions = await app.ExecuteDbContextAsync(db => db.Sessions.OfParticipant(me).Select(s => s.Id).ToListAsync());
+        var sessions = await app.ExecuteDbContextAsync(db => db.Sessions.OfParticipant(db, me).Select(s => s.Id).ToListAsync());
         var asMentor = await app.ExecuteDbContextAsync(db => db.Pairs.OfParticipant(me, ParticipantRole.Mentor).CountAsync());
 
         Assert.Equal([mine.Id], pairs);

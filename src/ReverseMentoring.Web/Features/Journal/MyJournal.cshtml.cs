@@ -59,7 +59,7 @@ internal static class JournalSessions
 {
     public static async Task<Dictionary<int, string>> LabelsAsync(AppDbContext db, string userId, IReadOnlyCollection<int> sessionIds, string zone, CancellationToken ct)
     {
-        var sessions = await db.Sessions.AsNoTracking().OfParticipant(userId)
+        var sessions = await db.Sessions.AsNoTracking().OfParticipant(db, userId)
             .Where(s => sessionIds.Contains(s.Id))
             .Select(s => new
             {

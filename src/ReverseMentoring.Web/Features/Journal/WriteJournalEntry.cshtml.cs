@@ -127,7 +127,7 @@ public static class WriteJournalEntry
             }
             else
             {
-                if (command.SessionId is { } sessionId && !await db.Sessions.OfParticipant(me).AnyAsync(s => s.Id == sessionId, cancellationToken))
+                if (command.SessionId is { } sessionId && !await db.Sessions.OfParticipant(db, me).AnyAsync(s => s.Id == sessionId, cancellationToken))
                 {
                     throw new NotFoundException();
                 }

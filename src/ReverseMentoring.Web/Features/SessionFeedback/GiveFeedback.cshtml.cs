@@ -132,7 +132,7 @@ public static class GiveFeedback
             return await GroupMineAsync(db, sessionId, me, cancellationToken) ?? throw new NotFoundException();
         }
 
-        var session = await db.Sessions.AsNoTracking().OfParticipant(me)
+        var session = await db.Sessions.AsNoTracking().OfParticipant(db, me)
             .Where(s => s.Id == sessionId)
             .Select(s => new
             {

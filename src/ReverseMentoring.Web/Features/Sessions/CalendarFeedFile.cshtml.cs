@@ -74,7 +74,7 @@ public static class CalendarFeedFile
 
             var from = now - History;
             var cancelledFrom = now - CancelledFor;
-            var sessions = await db.Sessions.AsNoTracking().OfParticipant(feed.UserId)
+            var sessions = await db.Sessions.AsNoTracking().OfParticipant(db, feed.UserId)
                 .Where(s => s.StartsAtUtc >= from && (s.Status != SessionStatus.Cancelled || s.StartsAtUtc >= cancelledFrom))
                 .OrderByDescending(s => s.StartsAtUtc).ThenBy(s => s.Id)
                 .Take(MaxEvents)

@@ -143,7 +143,7 @@ public static class LogSession
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = current.RequireId();
-            var session = await db.Sessions.AsNoTracking().OfParticipant(me)
+            var session = await db.Sessions.AsNoTracking().OfParticipant(db, me)
                 .Where(s => s.Id == query.SessionId)
                 .Select(s => new
                 {
@@ -220,7 +220,7 @@ public static class LogSession
         public async ValueTask<Saved> Handle(Command command, CancellationToken cancellationToken)
         {
             var me = current.RequireId();
-            var session = await db.Sessions.OfParticipant(me)
+            var session = await db.Sessions.OfParticipant(db, me)
                 .Include(s => s.Topics)
                 .Include(s => s.Pair!).ThenInclude(p => p.MentorEnrolment)
                 .Include(s => s.Pair!).ThenInclude(p => p.MenteeEnrolment)

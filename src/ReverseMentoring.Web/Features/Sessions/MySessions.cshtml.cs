@@ -58,7 +58,7 @@ public static class MySessions
                 })
                 .ToListAsync(cancellationToken);
 
-            var sessions = db.Sessions.AsNoTracking().OfParticipant(userId);
+            var sessions = db.Sessions.AsNoTracking().OfParticipant(db, userId);
             var total = await sessions.CountAsync(cancellationToken);
             var (page, pageCount) = Paging.Clamp(query.Page, total, PageSize);
             var rows = await sessions

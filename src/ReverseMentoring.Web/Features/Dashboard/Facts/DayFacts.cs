@@ -69,7 +69,18 @@ public static class DayFactsBuilder
             .GroupBy(f => new { f.ProgramId, f.PairId, f.CreatedAtUtc.Date, f.Role })
             .Select(g => new { g.Key.ProgramId, g.Key.PairId, g.Key.Date, g.Key.Role, Count = g.Count(), Sum = g.Sum(f => f.Rating) })
             .ToListAsync(cancellationToken);
-        var groupSessions = await sessions.Where(s => s.GroupId != null)
+        // Group sessions are found through the programs' groups, and not looked for in a program without one: the
+        // planner cannot tell how few sessions have a group (with none in the file it scanned a million sessions on every
+        // fold, one per saved session or rating), while the groups of a program are a handful of rows.
+        var groups = db.MentoringGroups.AsNoTracking();
+        if (programIds is not null)
+        {
+            var ids = programIds.ToList();
+            groups = groups.Where(g => ids.Contains(g.ProgramId));
+        }
+
+        var groupIds = await groups.Select(g => g.Id).ToListAsync(cancellationToken);
+        var groupSessionsOfGroups = sessions.Where(s => s.GroupId != null && groupIds.Contains(s.GroupId.Value))
             .Select(s => new
             {
                 s.Id,
@@ -80,8 +91,8 @@ public static class DayFactsBuilder
                 Minutes = s.HeldMinutes ?? s.DurationMinutes,
                 Members = db.MentoringGroupMembers.Where(m => m.GroupId == s.GroupId).Select(m => m.PairId).ToList(),
                 Attended = s.Attendance.Where(a => a.Attended).Select(a => a.PairId).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+            });
+        var groupSessions = groupIds.Count == 0 ? [] : await groupSessionsOfGroups.ToListAsync(cancellationToken);
 
         var days = new Dictionary<(int ProgramId, DateOnly Day), (Dictionary<int, PairDay> Pairs, List<GroupSessionDay> Groups)>();
         (Dictionary<int, PairDay> Pairs, List<GroupSessionDay> Groups) DayOf(int programId, DateTime date)
