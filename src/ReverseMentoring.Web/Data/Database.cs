@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ReverseMentoring.Web.Data;
 
@@ -48,6 +49,7 @@ public static class Database
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
+                services.AddSingleton(_ => new DatabaseChanges(sqlite));
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite).AddInterceptors(
                     provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
                         provider.GetRequiredService<RoleHolderChanges>()));
@@ -78,6 +80,7 @@ public static class Database
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");
         }
 
+        services.TryAddSingleton(_ => new DatabaseChanges(null));
         return services;
     }
 

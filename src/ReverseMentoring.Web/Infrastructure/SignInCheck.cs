@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 
@@ -13,8 +14,11 @@ namespace ReverseMentoring.Web.Infrastructure;
 /// out or issues a cookie with the roles as they are now. Identity's check alone reads the account, its claims, its
 /// roles and their claims and re-issues the cookie on every request: most of the cost of a small page at scale.
 /// The app keeps no claims of its own on accounts or roles, so the stamp and the roles are all a cookie holds that can go stale.
+/// Where the database can tell that nothing was committed since the account was last read (<see cref="DatabaseChanges"/>),
+/// that read is reused: any change of stamp or roles is a commit, so it is seen at the next request all the same.
 /// </summary>
-public sealed class SignInCheck(AppDbContext db, IOptions<IdentityOptions> identity, SecurityStampValidator<AppUser> full) : ISecurityStampValidator
+public sealed class SignInCheck(
+    AppDbContext db, IOptions<IdentityOptions> identity, SecurityStampValidator<AppUser> full, DatabaseChanges changes, IMemoryCache cache) : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -25,16 +29,16 @@ public sealed class SignInCheck(AppDbContext db, IOptions<IdentityOptions> ident
         var stamp = principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
         if (principal is not null && id is not null && stamp is not null)
         {
-            var rows = await (
+            var rows = await changes.ReadAsync(cache, (nameof(SignInCheck), id), () => (
                     from user in db.Users
                     where user.Id == id
                     join userRole in db.UserRoles on user.Id equals userRole.UserId into userRoles
                     from userRole in userRoles.DefaultIfEmpty()
                     join role in db.Roles on userRole.RoleId equals role.Id into roles
                     from role in roles.DefaultIfEmpty()
-                    select new { user.SecurityStamp, Role = (string?)role.Name })
+                    select new Account(user.SecurityStamp, (string?)role.Name))
                 .AsNoTracking()
-                .ToListAsync(context.HttpContext.RequestAborted);
+                .ToListAsync(context.HttpContext.RequestAborted));
             if (rows.Count > 0 && string.Equals(rows[0].SecurityStamp, stamp, StringComparison.Ordinal))
             {
                 var held = principal.FindAll(claims.RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
@@ -48,4 +52,6 @@ public sealed class SignInCheck(AppDbContext db, IOptions<IdentityOptions> ident
 
         await full.ValidateAsync(context);
     }
+
+    private sealed record Account(string? SecurityStamp, string? Role);
 }

@@ -50,15 +50,18 @@ public static class UptakeOverview
 
     public sealed record Result(IReadOnlyList<(ProgramStatus Status, int Programs)> ProgramsByStatus, IReadOnlyList<(string Role, PeopleCount People)> PeopleByRole);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, IMemoryCache cache, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser user, IMemoryCache cache, TimeProvider clock, DatabaseChanges changes) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var byStatus = await db.Programs.GroupBy(p => p.Status)
-                .Select(g => new { Status = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
-
-            var byRole = await PeopleByRoleAsync(db, cache, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            // Reused while nothing was committed: three small queries on every dashboard view otherwise.
+            var (byStatus, byRole) = await changes.ReadAsync(cache, typeof(Query), async () =>
+            {
+                var programs = await db.Programs.GroupBy(p => p.Status)
+                    .Select(g => new { Status = g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+                return (programs, await PeopleByRoleAsync(db, cache, clock.GetUtcNow().UtcDateTime, cancellationToken));
+            });
 
             var exact = user.IsInRole(Domain.Roles.HrCoordinator);
             PeopleCount People(int count) => exact ? new PeopleCount(count) : PeopleCount.ForLeadership(count);

@@ -90,19 +90,21 @@ public static partial class UptakeDashboard
         public PairHealthCache? Health { get; }
 
         /// <summary>
-        /// The versions of every program and the highest ids of the moderate tables still queried (a handful of small
-        /// queries), then the lookups at those versions.
+        /// The versions of every program and the highest ids of the moderate tables still queried (two small queries,
+        /// reused while nothing was committed when <paramref name="changes"/> can tell), then the lookups at those versions.
         /// </summary>
-        public static async Task<FigureSources> ReadAsync(AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, CancellationToken cancellationToken)
+        public static async Task<FigureSources> ReadAsync(
+            AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, DatabaseChanges? changes, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(db);
             ArgumentNullException.ThrowIfNull(lookups);
-            var versions = await DashboardFacts.VersionsAsync(db, cancellationToken);
+            async Task<Marks> ReadMarksAsync() => new(await DashboardFacts.VersionsAsync(db, cancellationToken), await ModerateMarksAsync(db, cancellationToken));
+            var (versions, moderate) = changes is null ? await ReadMarksAsync() : await changes.ReadAsync(cache, typeof(Marks), ReadMarksAsync);
             var snapshot = await lookups.CurrentAsync(db, DashboardLookups.LookupsVersion.Of(versions.Values.Select(v => v.Lookups)), cancellationToken);
-
-            var moderate = await ModerateMarksAsync(db, cancellationToken);
             return new FigureSources(db, cache, snapshot, health, versions, moderate, lookups.Computing);
         }
+
+        private sealed record Marks(IReadOnlyDictionary<int, (long Facts, long Lookups)> Versions, string Moderate);
 
         private static readonly ConcurrentDictionary<Type, string> MarksSql = new();
 

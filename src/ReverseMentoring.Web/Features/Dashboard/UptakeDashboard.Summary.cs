@@ -93,7 +93,7 @@ public static partial class UptakeDashboard
         AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
         bool leadership, bool wholeMonths, DateTime now, CancellationToken cancellationToken) =>
         await SummaryAsync(
-            await FigureSources.ReadAsync(db, cache, lookups, health, cancellationToken),
+            await FigureSources.ReadAsync(db, cache, lookups, health, null, cancellationToken),
             programId, department, jobLevel, from, to, leadership, wholeMonths, now, cancellationToken);
 
     /// <summary>

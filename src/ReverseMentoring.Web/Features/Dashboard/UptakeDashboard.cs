@@ -108,7 +108,9 @@ public static partial class UptakeDashboard
         public KnowledgeFigures Knowledge { get; init; } = KnowledgeFigures.None;
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups, PairHealthCache pairHealth) : IQueryHandler<Query, Result>
+    public sealed class Handler(
+        AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups, PairHealthCache pairHealth, DatabaseChanges changes)
+        : IQueryHandler<Query, Result>
     {
         /// <summary>
         /// How long a computed dashboard may be reused while nothing it counts has changed: pairs at risk are worked out
@@ -124,7 +126,7 @@ public static partial class UptakeDashboard
             var now = clock.GetUtcNow().UtcDateTime;
             var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
             var period = PeriodOf(query, DateOnly.FromDateTime(now));
-            var sources = await FigureSources.ReadAsync(db, cache, lookups, pairHealth, cancellationToken);
+            var sources = await FigureSources.ReadAsync(db, cache, lookups, pairHealth, changes, cancellationToken);
             var exact = user.IsInRole(Roles.HrCoordinator);
             var summary = await SummaryAsync(sources, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
             if (exact)
