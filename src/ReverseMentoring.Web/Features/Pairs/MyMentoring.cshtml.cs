@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Infrastructure;
 using ReverseMentoring.Web.Features.CheckIns;
@@ -112,7 +113,7 @@ public static class MyMentoring
 
     public sealed record GroupableProgram(int ProgramId, string ProgramName);
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock, DatabaseChanges changes, IMemoryCache cache) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -122,11 +123,12 @@ public static class MyMentoring
                 .SingleAsync(cancellationToken);
             var roles = Domain.Roles.All.Where(current.IsInRole).ToList();
             var today = EnrolmentRules.Today(clock);
-            var open = (await db.Programs.AsNoTracking()
+            // The same for everyone: reused while nothing was committed.
+            var open = (await changes.ReadAsync(cache, typeof(OpenProgram), () => db.Programs.AsNoTracking()
                 .Where(p => p.Status == ProgramStatus.Enrolling && p.ArchivedAtUtc == null)
                 .OrderBy(p => p.StartsOn)
                 .Take(50)
-                .ToListAsync(cancellationToken))
+                .ToListAsync(cancellationToken)))
                 .Select(p => new OpenProgram(p.Id, p.Name, p.Objectives, p.StartsOn, p.EndsOn, EnrolmentRules.Refusal(p, today)))
                 .ToList();
             var enrolments = await db.Enrolments.AsNoTracking()
