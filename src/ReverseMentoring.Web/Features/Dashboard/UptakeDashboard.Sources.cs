@@ -18,12 +18,15 @@ public static partial class UptakeDashboard
         private readonly IReadOnlyDictionary<int, (long Facts, long Lookups)> _versions;
         private readonly string _moderate;
         private readonly SemaphoreSlim _computing;
+        private readonly DashboardLookups _instance;
+        private readonly IServiceScopeFactory? _scopes;
 
         private FigureSources(
-            AppDbContext db, IMemoryCache cache, DashboardLookups.Snapshot lookups, PairHealthCache? health, IReadOnlyDictionary<int, (long Facts, long Lookups)> versions,
-            string moderate, SemaphoreSlim computing)
+            AppDbContext db, IMemoryCache cache, DashboardLookups instance, DashboardLookups.Snapshot lookups, PairHealthCache? health,
+            IReadOnlyDictionary<int, (long Facts, long Lookups)> versions, string moderate, IServiceScopeFactory? scopes)
         {
-            (Db, Cache, Lookups, Health, _versions, _moderate, _computing) = (db, cache, lookups, health, versions, moderate, computing);
+            (Db, Cache, _instance, Lookups, Health, _versions, _moderate, _computing, _scopes) =
+                (db, cache, instance, lookups, health, versions, moderate, instance.Computing, scopes);
         }
 
         /// <summary>How long ago the latest figures of a scope may have been worked out to be answered while newer ones are.</summary>
@@ -33,10 +36,13 @@ public static partial class UptakeDashboard
         /// The result under <paramref name="key"/>, worked out one computation at a time per instance. A request that
         /// finds another computation running is answered with the latest result of the same scope and period, if one was
         /// worked out within <see cref="LatestFor"/>, rather than queueing behind it: under a steady stream of writes every
-        /// computation is soon out of date, and waiting for each would hold every request. With no computation running
-        /// (one person at a time, the tests) a request always gets figures as of its own start.
+        /// computation is soon out of date, and waiting for each would hold every request. While other dashboard requests
+        /// are in progress too, a request that finds its figures out of date does not work them out itself either: it is
+        /// answered the latest and the computation runs beside it, on a database context of its own, so no request waits
+        /// for one (the slowest answers under load were those). One request at a time (a person reading after a change,
+        /// the tests) always gets figures as of its own start.
         /// </summary>
-        public async Task<T> ComputedAsync<T>(object key, object scope, DateTime now, Func<Task<T>> compute, CancellationToken cancellationToken)
+        public async Task<T> ComputedAsync<T>(object key, object scope, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
             where T : class
         {
             ArgumentNullException.ThrowIfNull(compute);
@@ -46,9 +52,21 @@ public static partial class UptakeDashboard
             }
 
             var latestKey = (nameof(Latest<T>), scope);
+            Latest<T>? Fresh() => Cache.TryGetValue(latestKey, out Latest<T>? latest) && latest is not null && now - latest.At < LatestFor ? latest : null;
+
+            if (_scopes is not null && _instance.Requests > 1 && Fresh() is { } reused)
+            {
+                if (await _computing.WaitAsync(0, cancellationToken))
+                {
+                    _ = Task.Run(() => ComputeBesideAsync(key, latestKey, now, compute), CancellationToken.None);
+                }
+
+                return reused.Result;
+            }
+
             if (!await _computing.WaitAsync(0, cancellationToken))
             {
-                if (Cache.TryGetValue(latestKey, out Latest<T>? latest) && latest is not null && now - latest.At < LatestFor)
+                if (Fresh() is { } latest)
                 {
                     return latest.Result;
                 }
@@ -58,23 +76,63 @@ public static partial class UptakeDashboard
 
             try
             {
-                if (Cache.TryGetValue(key, out cached) && cached is not null)
-                {
-                    return cached;
-                }
-
-                var started = Stopwatch.GetTimestamp();
-                var computed = await compute();
-                Cache.Set(key, computed, Handler.CacheFor);
-
-                // Dated when it was worked out, not when the request began: a computation slower than LatestFor (a
-                // first one under load) would otherwise leave every request queueing behind the next.
-                Cache.Set(latestKey, new Latest<T>(computed, now + Stopwatch.GetElapsedTime(started)), LatestFor);
-                return computed;
+                return await ComputeAsync(this, key, latestKey, now, compute, cancellationToken);
             }
             finally
             {
                 _computing.Release();
+            }
+        }
+
+        private async Task<T> ComputeAsync<T>(
+            FigureSources sources, object key, object latestKey, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+            where T : class
+        {
+            if (Cache.TryGetValue(key, out T? cached) && cached is not null)
+            {
+                return cached;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var computed = await compute(sources, cancellationToken);
+            Cache.Set(key, computed, Handler.CacheFor);
+
+            // Dated when it was worked out, not when the request began: a computation slower than LatestFor (a
+            // first one under load) would otherwise leave every request queueing behind the next.
+            Cache.Set(latestKey, new Latest<T>(computed, now + Stopwatch.GetElapsedTime(started)), LatestFor);
+            return computed;
+        }
+
+        /// <summary>A computation started by a request that did not wait for it: its own scope, and the semaphore released at its end.</summary>
+        private async Task ComputeBesideAsync<T>(object key, object latestKey, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute)
+            where T : class
+        {
+            try
+            {
+                await using var scope = _scopes!.CreateAsyncScope();
+                var own = new FigureSources(
+                    scope.ServiceProvider.GetRequiredService<AppDbContext>(), Cache, _instance, Lookups, Health, _versions, _moderate, _scopes);
+                try
+                {
+                    await ComputeAsync(own, key, latestKey, now, compute, CancellationToken.None);
+                }
+                catch (Exception failure)
+                {
+                    // The requests were answered already; the next one out of date tries again.
+                    scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UptakeDashboard))
+                        .LogError(failure, "The dashboard figures could not be worked out beside the requests");
+                }
+            }
+            finally
+            {
+                try
+                {
+                    _computing.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The app stopped meanwhile.
+                }
             }
         }
 
@@ -94,14 +152,15 @@ public static partial class UptakeDashboard
         /// reused while nothing was committed when <paramref name="changes"/> can tell), then the lookups at those versions.
         /// </summary>
         public static async Task<FigureSources> ReadAsync(
-            AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, DatabaseChanges? changes, CancellationToken cancellationToken)
+            AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, DatabaseChanges? changes, IServiceScopeFactory? scopes,
+            CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(db);
             ArgumentNullException.ThrowIfNull(lookups);
             async Task<Marks> ReadMarksAsync() => new(await DashboardFacts.VersionsAsync(db, cancellationToken), await ModerateMarksAsync(db, cancellationToken));
             var (versions, moderate) = changes is null ? await ReadMarksAsync() : await changes.ReadAsync(cache, typeof(Marks), ReadMarksAsync);
             var snapshot = await lookups.CurrentAsync(db, DashboardLookups.LookupsVersion.Of(versions.Values.Select(v => v.Lookups)), cancellationToken);
-            return new FigureSources(db, cache, snapshot, health, versions, moderate, lookups.Computing);
+            return new FigureSources(db, cache, lookups, snapshot, health, versions, moderate, scopes);
         }
 
         private sealed record Marks(IReadOnlyDictionary<int, (long Facts, long Lookups)> Versions, string Moderate);

@@ -93,7 +93,7 @@ public static partial class UptakeDashboard
         AppDbContext db, IMemoryCache cache, DashboardLookups lookups, PairHealthCache? health, int? programId, string? department, string? jobLevel, DateOnly? from, DateOnly? to,
         bool leadership, bool wholeMonths, DateTime now, CancellationToken cancellationToken) =>
         await SummaryAsync(
-            await FigureSources.ReadAsync(db, cache, lookups, health, null, cancellationToken),
+            await FigureSources.ReadAsync(db, cache, lookups, health, null, null, cancellationToken),
             programId, department, jobLevel, from, to, leadership, wholeMonths, now, cancellationToken);
 
     /// <summary>
@@ -131,7 +131,7 @@ public static partial class UptakeDashboard
         // As the figures: one computation at a time, rather than each request reading the period's facts.
         return await sources.ComputedAsync(
             key, (nameof(SummaryExact), programId, department, jobLevel, period.From, period.To), now,
-            () => SummaryExactComputedAsync(sources, programId, department, jobLevel, period, now, cancellationToken), cancellationToken);
+            (own, ct) => SummaryExactComputedAsync(own, programId, department, jobLevel, period, now, ct), cancellationToken);
     }
 
     private static async Task<SummaryExact> SummaryExactComputedAsync(

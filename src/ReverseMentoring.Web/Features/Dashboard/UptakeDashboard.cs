@@ -109,7 +109,8 @@ public static partial class UptakeDashboard
     }
 
     public sealed class Handler(
-        AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups, PairHealthCache pairHealth, DatabaseChanges changes)
+        AppDbContext db, CurrentUser user, TimeProvider clock, IMemoryCache cache, DashboardLookups lookups, PairHealthCache pairHealth, DatabaseChanges changes,
+        IServiceScopeFactory scopes)
         : IQueryHandler<Query, Result>
     {
         /// <summary>
@@ -126,7 +127,8 @@ public static partial class UptakeDashboard
             var now = clock.GetUtcNow().UtcDateTime;
             var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
             var period = PeriodOf(query, DateOnly.FromDateTime(now));
-            var sources = await FigureSources.ReadAsync(db, cache, lookups, pairHealth, changes, cancellationToken);
+            using var request = lookups.Request();
+            var sources = await FigureSources.ReadAsync(db, cache, lookups, pairHealth, changes, scopes, cancellationToken);
             var exact = user.IsInRole(Roles.HrCoordinator);
             var summary = await SummaryAsync(sources, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
             if (exact)
@@ -155,7 +157,7 @@ public static partial class UptakeDashboard
             var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
             return await sources.ComputedAsync(
                 key, (nameof(Result), programId, department, jobLevel, period.From, period.To), now,
-                () => FiguresAsync(sources, query, period, now, cancellationToken), cancellationToken);
+                (own, ct) => FiguresAsync(own, query, period, now, ct), cancellationToken);
         }
 
         /// <summary>The exact figures, as HR sees them: sessions, ratings, pairs and people from the day facts and the lookups.</summary>

@@ -42,6 +42,31 @@ public sealed class DashboardLookups : IDisposable
     /// <summary>The instance's one dashboard computation at a time (UptakeDashboard.FigureSources.ComputedAsync).</summary>
     internal SemaphoreSlim Computing { get; } = new(1, 1);
 
+    private int _requests;
+
+    /// <summary>Dashboard requests in progress on this instance: more than one means others are waiting on the same figures.</summary>
+    internal int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Counts a dashboard request for as long as the returned value is not disposed.</summary>
+    internal IDisposable Request()
+    {
+        Interlocked.Increment(ref _requests);
+        return new RequestDone(this);
+    }
+
+    private sealed class RequestDone(DashboardLookups lookups) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                Interlocked.Decrement(ref lookups._requests);
+            }
+        }
+    }
+
     public void Dispose()
     {
         _loading.Dispose();
