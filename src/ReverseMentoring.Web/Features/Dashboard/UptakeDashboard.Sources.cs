@@ -76,7 +76,7 @@ public static partial class UptakeDashboard
 
             try
             {
-                return await ComputeAsync(this, key, latestKey, now, compute, cancellationToken);
+                return await ComputeAsync(key, latestKey, now, compute, cancellationToken);
             }
             finally
             {
@@ -84,8 +84,9 @@ public static partial class UptakeDashboard
             }
         }
 
+        /// <summary>The result worked out from these sources (their database context) unless another computation put it in the cache first.</summary>
         private async Task<T> ComputeAsync<T>(
-            FigureSources sources, object key, object latestKey, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+            object key, object latestKey, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
             where T : class
         {
             if (Cache.TryGetValue(key, out T? cached) && cached is not null)
@@ -94,7 +95,7 @@ public static partial class UptakeDashboard
             }
 
             var started = Stopwatch.GetTimestamp();
-            var computed = await compute(sources, cancellationToken);
+            var computed = await compute(this, cancellationToken);
             Cache.Set(key, computed, Handler.CacheFor);
 
             // Dated when it was worked out, not when the request began: a computation slower than LatestFor (a
@@ -114,7 +115,7 @@ public static partial class UptakeDashboard
                     scope.ServiceProvider.GetRequiredService<AppDbContext>(), Cache, _instance, Lookups, Health, _versions, _moderate, _scopes);
                 try
                 {
-                    await ComputeAsync(own, key, latestKey, now, compute, CancellationToken.None);
+                    await own.ComputeAsync(key, latestKey, now, compute, CancellationToken.None);
                 }
                 catch (Exception failure)
                 {

@@ -54,11 +54,13 @@ public static class DayFactsBuilder
         var (start, end) = (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var sessions = db.Sessions.AsNoTracking().Where(s => s.StartsAtUtc >= start && s.StartsAtUtc < end);
         var feedback = db.SessionFeedback.AsNoTracking().Where(f => f.CreatedAtUtc >= start && f.CreatedAtUtc < end);
+        var groups = db.MentoringGroups.AsNoTracking();
         if (programIds is not null)
         {
             var ids = programIds.ToList();
             sessions = sessions.Where(s => ids.Contains(s.ProgramId));
             feedback = feedback.Where(f => ids.Contains(f.ProgramId));
+            groups = groups.Where(g => ids.Contains(g.ProgramId));
         }
 
         var pairSessions = await sessions.Where(s => s.PairId != null)
@@ -72,13 +74,6 @@ public static class DayFactsBuilder
         // Group sessions are found through the programs' groups, and not looked for in a program without one: the
         // planner cannot tell how few sessions have a group (with none in the file it scanned a million sessions on every
         // fold, one per saved session or rating), while the groups of a program are a handful of rows.
-        var groups = db.MentoringGroups.AsNoTracking();
-        if (programIds is not null)
-        {
-            var ids = programIds.ToList();
-            groups = groups.Where(g => ids.Contains(g.ProgramId));
-        }
-
         var groupIds = await groups.Select(g => g.Id).ToListAsync(cancellationToken);
         var groupSessionsOfGroups = sessions.Where(s => s.GroupId != null && groupIds.Contains(s.GroupId.Value))
             .Select(s => new
