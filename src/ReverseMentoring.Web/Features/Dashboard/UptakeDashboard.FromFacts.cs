@@ -115,12 +115,12 @@ public static partial class UptakeDashboard
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(scope);
         var programIds = scope.ProgramIdsIn(sources.Lookups).ToList();
-        var keys = programIds.Select(id => (nameof(CorePart), id, scope.Department, scope.JobLevel, period.From, period.To, sources.PartKeyOf(id))).ToList();
+        var slots = programIds.Select(id => (nameof(CorePart), id, scope.Department, scope.JobLevel, period.From, period.To)).ToList();
         var parts = new CorePart?[programIds.Count];
         var missing = new List<int>();
         for (var i = 0; i < programIds.Count; i++)
         {
-            if (sources.Cache.TryGetValue(keys[i], out CorePart? part) && part is not null)
+            if (sources.Reused<CorePart>(slots[i], sources.PartKeyOf(programIds[i])) is { } part)
             {
                 parts[i] = part;
             }
@@ -138,7 +138,7 @@ public static partial class UptakeDashboard
             foreach (var i in missing)
             {
                 parts[i] = PartOf(sources.Lookups, scope, programIds[i], [.. days[programIds[i]]], period);
-                sources.Cache.Set(keys[i], parts[i], Handler.CacheFor);
+                sources.Keep(slots[i], sources.PartKeyOf(programIds[i]), parts[i]!);
             }
         }
 

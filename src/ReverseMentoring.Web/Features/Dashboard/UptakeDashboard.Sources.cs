@@ -33,42 +33,43 @@ public static partial class UptakeDashboard
         public static readonly TimeSpan LatestFor = TimeSpan.FromMinutes(2);
 
         /// <summary>
-        /// The result under <paramref name="key"/>, worked out one computation at a time per instance. A request that
-        /// finds another computation running is answered with the latest result of the same scope and period, if one was
-        /// worked out within <see cref="LatestFor"/>, rather than queueing behind it: under a steady stream of writes every
-        /// computation is soon out of date, and waiting for each would hold every request. While other dashboard requests
-        /// are in progress too, a request that finds its figures out of date does not work them out itself either: it is
-        /// answered the latest and the computation runs beside it, on a database context of its own, so no request waits
-        /// for one (the slowest answers under load were those). One request at a time (a person reading after a change,
-        /// the tests) always gets figures as of its own start.
+        /// The result kept under <paramref name="slot"/> (what it is: figures, scope, period) if it was worked out at
+        /// <paramref name="version"/> (what it counts: the versions of the programs in scope), else worked out one
+        /// computation at a time per instance and kept there in place of the one it supersedes, so results put out of
+        /// date by writes do not stay in memory until they expire. A request that finds another computation running is
+        /// answered with the latest result of the slot, if one was worked out within <see cref="LatestFor"/>, rather than
+        /// queueing behind it: under a steady stream of writes every computation is soon out of date, and waiting for each
+        /// would hold every request. While other dashboard requests are in progress too, a request that finds its figures
+        /// out of date does not work them out itself either: it is answered the latest and the computation runs beside it,
+        /// on a database context of its own, so no request waits for one (the slowest answers under load were those). One
+        /// request at a time (a person reading after a change, the tests) always gets figures as of its own start.
         /// </summary>
-        public async Task<T> ComputedAsync<T>(object key, object scope, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        public async Task<T> ComputedAsync<T>(object slot, string version, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
             where T : class
         {
             ArgumentNullException.ThrowIfNull(compute);
-            if (Cache.TryGetValue(key, out T? cached) && cached is not null)
+            if (Kept<T>(slot) is { } kept && kept.Version == version)
             {
-                return cached;
+                return kept.Value;
             }
 
-            var latestKey = (nameof(Latest<T>), scope);
-            Latest<T>? Fresh() => Cache.TryGetValue(latestKey, out Latest<T>? latest) && latest is not null && now - latest.At < LatestFor ? latest : null;
+            Versioned<T>? Fresh() => Kept<T>(slot) is { } latest && now - latest.At < LatestFor ? latest : null;
 
             if (_scopes is not null && _instance.Requests > 1 && Fresh() is { } reused)
             {
                 if (await _computing.WaitAsync(0, cancellationToken))
                 {
-                    _ = Task.Run(() => ComputeBesideAsync(key, latestKey, now, compute), CancellationToken.None);
+                    _ = Task.Run(() => ComputeBesideAsync(slot, version, now, compute), CancellationToken.None);
                 }
 
-                return reused.Result;
+                return reused.Value;
             }
 
             if (!await _computing.WaitAsync(0, cancellationToken))
             {
                 if (Fresh() is { } latest)
                 {
-                    return latest.Result;
+                    return latest.Value;
                 }
 
                 await _computing.WaitAsync(cancellationToken);
@@ -76,7 +77,7 @@ public static partial class UptakeDashboard
 
             try
             {
-                return await ComputeAsync(key, latestKey, now, compute, cancellationToken);
+                return await ComputeAsync(slot, version, now, compute, cancellationToken);
             }
             finally
             {
@@ -84,28 +85,27 @@ public static partial class UptakeDashboard
             }
         }
 
-        /// <summary>The result worked out from these sources (their database context) unless another computation put it in the cache first.</summary>
+        /// <summary>The result worked out from these sources (their database context) unless another computation kept it first.</summary>
         private async Task<T> ComputeAsync<T>(
-            object key, object latestKey, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+            object slot, string version, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
             where T : class
         {
-            if (Cache.TryGetValue(key, out T? cached) && cached is not null)
+            if (Kept<T>(slot) is { } kept && kept.Version == version)
             {
-                return cached;
+                return kept.Value;
             }
 
             var started = Stopwatch.GetTimestamp();
             var computed = await compute(this, cancellationToken);
-            Cache.Set(key, computed, Handler.CacheFor);
 
             // Dated when it was worked out, not when the request began: a computation slower than LatestFor (a
             // first one under load) would otherwise leave every request queueing behind the next.
-            Cache.Set(latestKey, new Latest<T>(computed, now + Stopwatch.GetElapsedTime(started)), LatestFor);
+            Keep(slot, new Versioned<T>(version, computed, now + Stopwatch.GetElapsedTime(started)));
             return computed;
         }
 
         /// <summary>A computation started by a request that did not wait for it: its own scope, and the semaphore released at its end.</summary>
-        private async Task ComputeBesideAsync<T>(object key, object latestKey, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute)
+        private async Task ComputeBesideAsync<T>(object slot, string version, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute)
             where T : class
         {
             try
@@ -115,7 +115,7 @@ public static partial class UptakeDashboard
                     scope.ServiceProvider.GetRequiredService<AppDbContext>(), Cache, _instance, Lookups, Health, _versions, _moderate, _scopes);
                 try
                 {
-                    await own.ComputeAsync(key, latestKey, now, compute, CancellationToken.None);
+                    await own.ComputeAsync(slot, version, now, compute, CancellationToken.None);
                 }
                 catch (Exception failure)
                 {
@@ -137,7 +137,12 @@ public static partial class UptakeDashboard
             }
         }
 
-        private sealed record Latest<T>(T Result, DateTime At);
+        /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
+        private sealed record Versioned<T>(string Version, T Value, DateTime At);
+
+        private Versioned<T>? Kept<T>(object slot) => Cache.TryGetValue(slot, out Versioned<T>? kept) ? kept : null;
+
+        private void Keep<T>(object slot, Versioned<T> value) => Cache.Set(slot, value, Handler.CacheFor);
 
         public AppDbContext Db { get; }
 
@@ -230,23 +235,37 @@ public static partial class UptakeDashboard
         /// <summary>Who is in a scope, reused while the lookups stand: working it out reads every enrolment and pair.</summary>
         public Task<FactScope> ScopeAsync(int? programId, string? department, string? jobLevel) =>
             ReusedAsync(
-                (nameof(FactScope), programId, Clean(department), Clean(jobLevel), Lookups.Version),
+                (nameof(FactScope), programId, Clean(department), Clean(jobLevel)), Lookups.Version.ToString(),
                 () => Task.FromResult(new FactScope(Lookups, programId, department, jobLevel)));
 
-        /// <summary>A part of the figures reused while <paramref name="key"/> holds (for at most the cache's time), else worked out and kept.</summary>
-        public async Task<T> ReusedAsync<T>(object key, Func<Task<T>> compute)
+        /// <summary>
+        /// A part of the figures kept under <paramref name="slot"/> and reused while it was worked out at
+        /// <paramref name="version"/> (for at most the cache's time), else worked out and kept there in place of the one it
+        /// supersedes.
+        /// </summary>
+        public async Task<T> ReusedAsync<T>(object slot, string version, Func<Task<T>> compute)
             where T : class
         {
             ArgumentNullException.ThrowIfNull(compute);
-            if (Cache.TryGetValue(key, out T? reused) && reused is not null)
+            if (Reused<T>(slot, version) is { } reused)
             {
                 return reused;
             }
 
             var computed = await compute();
-            Cache.Set(key, computed, Handler.CacheFor);
+            Keep(slot, version, computed);
             return computed;
         }
+
+        /// <summary>The value kept under <paramref name="slot"/> if it was worked out at <paramref name="version"/>.</summary>
+        public T? Reused<T>(object slot, string version)
+            where T : class =>
+            Kept<T>(slot) is { } kept && kept.Version == version ? kept.Value : null;
+
+        /// <summary>Keeps <paramref name="value"/>, worked out at <paramref name="version"/>, under <paramref name="slot"/> in place of what was there.</summary>
+        public void Keep<T>(object slot, string version, T value)
+            where T : class =>
+            Keep(slot, new Versioned<T>(version, value, DateTime.UtcNow));
 
         /// <summary>
         /// Changes when anything a scope's figures count changes: the facts and lookups versions of its programs (all of

@@ -127,10 +127,9 @@ public static partial class UptakeDashboard
     private static async Task<SummaryExact> SummaryExactCachedAsync(
         FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
     {
-        var key = (nameof(SummaryExact), now.Ticks / Handler.CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, sources.KeyOf(programId));
         // As the figures: one computation at a time, rather than each request reading the period's facts.
         return await sources.ComputedAsync(
-            key, (nameof(SummaryExact), programId, department, jobLevel, period.From, period.To), now,
+            (nameof(SummaryExact), programId, department, jobLevel, period.From, period.To), $"{now.Ticks / Handler.CacheFor.Ticks}/{sources.KeyOf(programId)}", now,
             (own, ct) => SummaryExactComputedAsync(own, programId, department, jobLevel, period, now, ct), cancellationToken);
     }
 
@@ -140,7 +139,7 @@ public static partial class UptakeDashboard
         var facts = await sources.ScopeAsync(programId, department, jobLevel);
         var scope = ScopeOf(sources.Db, programId, department, jobLevel);
         var skills = await sources.ReusedAsync(
-            (nameof(SkillChange), programId, department, jobLevel, period.From, period.To, sources.ModerateKeyOf(programId)),
+            (nameof(SkillChange), programId, department, jobLevel, period.From, period.To), sources.ModerateKeyOf(programId),
             () => SkillChangeAsync(sources.Db, scope, period, cancellationToken));
         var exact = await SummaryExactOfAsync(
             sources.Db, await CoreOfAsync(sources, facts, period, cancellationToken), skills, RiskPairIds(facts), sources.Health, period, now, cancellationToken);

@@ -153,10 +153,9 @@ public static partial class UptakeDashboard
         private async Task<Result> ExactAsync(
             FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
         {
-            var key = (nameof(Result), now.Ticks / CacheFor.Ticks, programId, department, jobLevel, period.From, period.To, sources.KeyOf(programId));
             var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
             return await sources.ComputedAsync(
-                key, (nameof(Result), programId, department, jobLevel, period.From, period.To), now,
+                (nameof(Result), programId, department, jobLevel, period.From, period.To), $"{now.Ticks / CacheFor.Ticks}/{sources.KeyOf(programId)}", now,
                 (own, ct) => FiguresAsync(own, query, period, now, ct), cancellationToken);
         }
 
@@ -168,7 +167,7 @@ public static partial class UptakeDashboard
             var programs = sources.Lookups.Programs.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Option(p.Id, p.Name)).ToList();
             var scope = ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel);
             var moderate = await sources.ReusedAsync(
-                (nameof(ModerateFigures), query.ProgramId, query.Department, query.JobLevel, period.From, period.To, sources.ModerateKeyOf(query.ProgramId)),
+                (nameof(ModerateFigures), query.ProgramId, query.Department, query.JobLevel, period.From, period.To), sources.ModerateKeyOf(query.ProgramId),
                 () => ModerateAsync(sources.Db, query, scope, period, cancellationToken));
             return await FiguresOfAsync(
                 sources.Db, core, moderate, RiskPairIds(facts), sources.Health,
