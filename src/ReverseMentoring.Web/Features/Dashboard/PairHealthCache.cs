@@ -44,24 +44,38 @@ public sealed class PairHealthCache : IDisposable
     }
 
     /// <summary>The health of every active pair by pair id, as at <paramref name="now"/>.</summary>
-    public async Task<IReadOnlyDictionary<int, PairHealth>> CurrentAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        var facts = await _now.FactsAsync(db, now, now, cancellationToken);
-        return facts.Values.Select(f => PairHealth.Of(f with { AsOfUtc = now })).ToDictionary(h => h.PairId);
-    }
+    public async Task<IReadOnlyDictionary<int, PairHealth>> CurrentAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken) =>
+        (await HealthAsync(db, now, now, null, cancellationToken)).ToDictionary(h => h.PairId);
 
     /// <summary>The health of every pair active as at <paramref name="asOf"/> (before <paramref name="now"/>), by pair id.</summary>
-    public async Task<IReadOnlyDictionary<int, PairHealth>> AsAtAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
-    {
-        if (asOf >= now)
-        {
-            return await CurrentAsync(db, now, cancellationToken);
-        }
+    public async Task<IReadOnlyDictionary<int, PairHealth>> AsAtAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken) =>
+        (await HealthAsync(db, asOf, now, null, cancellationToken)).ToDictionary(h => h.PairId);
 
-        Moment moment;
+    /// <summary>
+    /// The health as at <paramref name="asOf"/> (now when not before <paramref name="now"/>) of the pairs among
+    /// <paramref name="pairIds"/> that were active then, or of every such pair when null. Only those asked for are worked
+    /// out: the dashboard asks for a scope's pairs several times per computation, and the health of every active pair
+    /// each time was most of its garbage.
+    /// </summary>
+    public async Task<List<PairHealth>> HealthAsync(
+        AppDbContext db, DateTime asOf, DateTime now, IEnumerable<int>? pairIds, CancellationToken cancellationToken)
+    {
+        var current = asOf >= now;
+        var facts = current ? await _now.FactsAsync(db, now, now, cancellationToken) : await EarlierAt(asOf).FactsAsync(db, asOf, now, cancellationToken);
+        var chosen = pairIds is null ? facts.Values : pairIds.Distinct().Select(id => facts.GetValueOrDefault(id)).OfType<PairHealthFacts>();
+        return [.. chosen.Select(f => PairHealth.Of(current ? f with { AsOfUtc = now } : f))];
+    }
+
+    /// <summary>The facts as at <paramref name="asOf"/> loaded and caught up, for a request to find them ready.</summary>
+    public Task KeepCurrentAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken) =>
+        HealthAsync(db, asOf, now, [], cancellationToken);
+
+    /// <summary>The earlier moment kept for <paramref name="asOf"/>, added in place of the least recently used one.</summary>
+    private Moment EarlierAt(DateTime asOf)
+    {
         lock (_earlierGate)
         {
-            if (!_earlier.TryGetValue(asOf, out moment!))
+            if (!_earlier.TryGetValue(asOf, out var moment))
             {
                 if (_earlier.Count >= EarlierMoments)
                 {
@@ -73,10 +87,8 @@ public sealed class PairHealthCache : IDisposable
             }
 
             moment.LastUsed = Stopwatch.GetTimestamp();
+            return moment;
         }
-
-        var facts = await moment.FactsAsync(db, asOf, now, cancellationToken);
-        return facts.Values.Select(PairHealth.Of).ToDictionary(h => h.PairId);
     }
 
     /// <summary>The facts of every active pair as at one moment (null: as at now, which moves), and how far they have caught up.</summary>

@@ -31,8 +31,7 @@ public static partial class UptakeDashboard
         List<PairHealth> health;
         if (cache is not null)
         {
-            var all = await cache.AsAtAsync(db, asOf, now, cancellationToken);
-            health = pairIds.Distinct().Select(id => all.GetValueOrDefault(id)).OfType<PairHealth>().ToList();
+            health = await cache.HealthAsync(db, asOf, now, pairIds, cancellationToken);
         }
         else
         {

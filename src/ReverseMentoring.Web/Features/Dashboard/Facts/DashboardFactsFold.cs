@@ -80,11 +80,11 @@ public sealed class DashboardFactsFold(
     {
         var versions = await DashboardFacts.VersionsAsync(db, cancellationToken);
         await lookups.CurrentAsync(db, DashboardLookups.LookupsVersion.Of(versions.Values.Select(v => v.Lookups)), cancellationToken);
-        await health.CurrentAsync(db, now, cancellationToken);
+        await health.KeepCurrentAsync(db, now, now, cancellationToken);
         var today = DateOnly.FromDateTime(now);
         foreach (var wholeMonths in new[] { false, true })
         {
-            await health.AsAtAsync(db, UptakeDashboard.SummaryPeriodsOf(null, null, today, wholeMonths).Previous.EndUtc, now, cancellationToken);
+            await health.KeepCurrentAsync(db, UptakeDashboard.SummaryPeriodsOf(null, null, today, wholeMonths).Previous.EndUtc, now, cancellationToken);
         }
     }
 
