@@ -133,11 +133,10 @@ public static partial class UptakeDashboard
         if (missing.Count > 0)
         {
             // One read (and one fold) for every program whose part moved, rather than one each.
-            var days = (await DashboardFacts.ReadAsync(sources.Db, [.. missing.Select(i => programIds[i])], period.From, period.To, cancellationToken))
-                .ToLookup(d => d.ProgramId);
+            var days = await sources.DaysAsync([.. missing.Select(i => programIds[i])], period, cancellationToken);
             foreach (var i in missing)
             {
-                parts[i] = PartOf(sources.Lookups, scope, programIds[i], [.. days[programIds[i]]], period);
+                parts[i] = PartOf(sources.Lookups, scope, programIds[i], days[programIds[i]], period);
                 sources.Keep(slots[i], sources.PartKeyOf(programIds[i]), parts[i]!);
             }
         }

@@ -137,6 +137,32 @@ public static partial class UptakeDashboard
             }
         }
 
+        // The day facts read by this request (or computation), by program and period.
+        private readonly Dictionary<(int ProgramId, DateOnly From, DateOnly To), IReadOnlyList<DayFacts>> _days = [];
+
+        /// <summary>
+        /// The day facts of <paramref name="programIds"/> over <paramref name="period"/>, each read once per request: a
+        /// leader's filtered first view works out the parts of several scopes (their own and the wider ones) over the same
+        /// days, and reading and unpacking them for each was about a fifth of it.
+        /// </summary>
+        public async Task<IReadOnlyDictionary<int, IReadOnlyList<DayFacts>>> DaysAsync(
+            IReadOnlyList<int> programIds, Period period, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(programIds);
+            ArgumentNullException.ThrowIfNull(period);
+            var unread = programIds.Where(id => !_days.ContainsKey((id, period.From, period.To))).Distinct().ToList();
+            if (unread.Count > 0)
+            {
+                var read = (await DashboardFacts.ReadAsync(Db, unread, period.From, period.To, cancellationToken)).ToLookup(d => d.ProgramId);
+                foreach (var id in unread)
+                {
+                    _days[(id, period.From, period.To)] = [.. read[id]];
+                }
+            }
+
+            return programIds.Distinct().ToDictionary(id => id, id => _days[(id, period.From, period.To)]);
+        }
+
         /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
         private sealed record Versioned<T>(string Version, T Value, DateTime At);
 
