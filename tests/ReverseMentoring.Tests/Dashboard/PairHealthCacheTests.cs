@@ -188,7 +188,7 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
     private async Task<IReadOnlyDictionary<int, PairHealth>> AssertAgreesAsync(PairHealthCache cache) =>
         await app.ExecuteDbContextAsync(async db =>
         {
-            var cached = await cache.CurrentAsync(db, Now, CancellationToken.None);
+            var cached = (await cache.HealthAsync(db, Now, Now, null, CancellationToken.None)).ToDictionary(h => h.PairId);
             var direct = await db.Pairs.AsNoTracking().HealthByPairAsync(db, Now, CancellationToken.None);
 
             Assert.Equal(direct.Keys.Order(), cached.Keys.Order());
@@ -205,7 +205,7 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
             // The same at fixed earlier moments (the summary's previous period ends at one), kept by the cache across changes.
             foreach (var asOf in Earlier)
             {
-                var cachedThen = await cache.AsAtAsync(db, asOf, Now, CancellationToken.None);
+                var cachedThen = (await cache.HealthAsync(db, asOf, Now, null, CancellationToken.None)).ToDictionary(h => h.PairId);
                 var directThen = await db.Pairs.AsNoTracking().HealthByPairAsync(db, asOf, CancellationToken.None);
                 Assert.Equal(directThen.Keys.Order(), cachedThen.Keys.Order());
                 foreach (var (id, health) in directThen)

@@ -43,14 +43,6 @@ public sealed class PairHealthCache : IDisposable
         }
     }
 
-    /// <summary>The health of every active pair by pair id, as at <paramref name="now"/>.</summary>
-    public async Task<IReadOnlyDictionary<int, PairHealth>> CurrentAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken) =>
-        (await HealthAsync(db, now, now, null, cancellationToken)).ToDictionary(h => h.PairId);
-
-    /// <summary>The health of every pair active as at <paramref name="asOf"/> (before <paramref name="now"/>), by pair id.</summary>
-    public async Task<IReadOnlyDictionary<int, PairHealth>> AsAtAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken) =>
-        (await HealthAsync(db, asOf, now, null, cancellationToken)).ToDictionary(h => h.PairId);
-
     /// <summary>
     /// The health as at <paramref name="asOf"/> (now when not before <paramref name="now"/>) of the pairs among
     /// <paramref name="pairIds"/> that were active then, or of every such pair when null. Only those asked for are worked

@@ -48,9 +48,9 @@ public static partial class UptakeDashboard
             where T : class
         {
             ArgumentNullException.ThrowIfNull(compute);
-            if (Kept<T>(slot) is { } kept && kept.Version == version)
+            if (Reused<T>(slot, version) is { } current)
             {
-                return kept.Value;
+                return current;
             }
 
             Versioned<T>? Fresh() => Kept<T>(slot) is { } latest && now - latest.At < LatestFor ? latest : null;
@@ -90,9 +90,9 @@ public static partial class UptakeDashboard
             object slot, string version, DateTime now, Func<FigureSources, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
             where T : class
         {
-            if (Kept<T>(slot) is { } kept && kept.Version == version)
+            if (Reused<T>(slot, version) is { } current)
             {
-                return kept.Value;
+                return current;
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -273,9 +273,9 @@ public static partial class UptakeDashboard
             where T : class
         {
             ArgumentNullException.ThrowIfNull(compute);
-            if (Reused<T>(slot, version) is { } reused)
+            if (Reused<T>(slot, version) is { } current)
             {
-                return reused;
+                return current;
             }
 
             var computed = await compute();
