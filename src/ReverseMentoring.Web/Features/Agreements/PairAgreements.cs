@@ -38,7 +38,7 @@ public static class PairAgreements
         }
 
         var ids = pairIds.ToList();
-        return await db.PairAgreements.AsNoTracking().Where(a => ids.Contains(a.PairId))
+        return await db.PairAgreements.AsNoTracking().WhereIdIn(a => a.PairId, ids)
             .Include(a => a.Versions).ThenInclude(v => v.Signatures).AsSplitQuery()
             .ToDictionaryAsync(a => a.PairId, ct);
     }

@@ -100,7 +100,8 @@ public static class PairMessages
 
         var pairs = startedPairs.ToList();
         var counts = await db.PairMessages.AsNoTracking()
-            .Where(m => pairs.Contains(m.PairId) && m.AuthorUserId != userId
+            .WhereIdIn(m => m.PairId, pairs)
+            .Where(m => m.AuthorUserId != userId
                 && !db.PairReadMarkers.Any(r => r.PairId == m.PairId && r.UserId == userId && r.LastReadAtUtc >= m.SentAtUtc))
             .GroupBy(m => m.PairId)
             .Select(g => new { PairId = g.Key, Count = g.Count() })

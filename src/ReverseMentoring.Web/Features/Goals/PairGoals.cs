@@ -38,7 +38,7 @@ public static class PairGoals
 
         var ids = pairIds.ToList();
         var goals = await db.PairGoals.AsNoTracking()
-            .Where(g => ids.Contains(g.PairId))
+            .WhereIdIn(g => g.PairId, ids)
             .OrderBy(g => g.CreatedAtUtc).ThenBy(g => g.Id)
             .Select(g => new
             {

@@ -215,7 +215,7 @@ public static class MyMentoring
                 return [];
             }
 
-            var rows = await db.Pairs.AsNoTracking().Where(p => mine.Contains(p.Id)).Live()
+            var rows = await db.Pairs.AsNoTracking().WhereIdIn(p => p.Id, mine).Live()
                 .Where(p => p.Status == PairStatus.Accepted
                     || (p.MentorEnrolment!.UserId == id ? p.MentorResponse != PairResponse.Declined : p.MenteeResponse != PairResponse.Declined))
                 .OrderByDescending(p => p.Status).ThenBy(p => p.ProposedAtUtc).ThenBy(p => p.Id)
@@ -246,22 +246,25 @@ public static class MyMentoring
 
             // The upcoming sessions and the held ones in one read; the held ones count and find the topics covered.
             var sessions = await db.Sessions.AsNoTracking().Upcoming(now)
-                .Where(s => pairIds.Contains(s.PairId!.Value))
+                .WhereIdIn(s => s.PairId!.Value, pairIds)
                 .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, s.Location, Held = false })
                 .Concat(db.Sessions.AsNoTracking()
-                    .Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
+                    .WhereIdIn(s => s.PairId!.Value, pairIds)
+                    .Where(s => s.Status == SessionStatus.Held)
                     .Select(s => new { s.Id, PairId = s.PairId!.Value, s.StartsAtUtc, s.EndsAtUtc, s.Format, Location = "", Held = true }))
                 .ToListAsync(cancellationToken);
             var next = sessions.Where(s => !s.Held).GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).First());
             var held = sessions.Where(s => s.Held).GroupBy(s => s.PairId).ToDictionary(g => g.Key, g => g.Count());
-            var topics = await db.ProgramTopics.AsNoTracking()
+            // A program's topics are the same for everyone in it: reused while nothing was committed.
+            programIds.Sort();
+            var topics = await changes.ReadAsync(cache, (typeof(TopicProgress), string.Join(',', programIds)), () => db.ProgramTopics.AsNoTracking()
                 .Where(t => programIds.Contains(t.ProgramId))
                 .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
                 .Select(t => new { t.Id, t.ProgramId, t.Title })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken));
             var covered = held.Count == 0 ? [] : (await db.SessionTopics.AsNoTracking()
                 .Where(t => t.Kind == SessionTopicKind.Covered)
-                .Join(db.Sessions.Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
+                .Join(db.Sessions.WhereIdIn(s => s.PairId!.Value, pairIds).Where(s => s.Status == SessionStatus.Held), t => t.SessionId, s => s.Id,
                     (t, s) => new { PairId = s.PairId!.Value, t.ProgramTopicId })
                 .Distinct()
                 .ToListAsync(cancellationToken))

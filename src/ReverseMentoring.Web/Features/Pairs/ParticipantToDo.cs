@@ -104,7 +104,7 @@ public static class ParticipantToDo
         var zone = person.TimeZoneId;
         var items = new List<ParticipantAction>();
         var pairIds = ids.PairIds;
-        var mine = db.Pairs.AsNoTracking().Where(p => pairIds.Contains(p.Id));
+        var mine = db.Pairs.AsNoTracking().WhereIdIn(p => p.Id, pairIds);
 
         if (ids.Pairs.Any(p => p.Status == PairStatus.Proposed))
         {
@@ -146,7 +146,8 @@ public static class ParticipantToDo
         if (trainingLeft.Count > 0)
         {
             var metIn = pairIds.Count == 0 ? [] : await db.Sessions.AsNoTracking()
-                .Where(s => pairIds.Contains(s.PairId!.Value) && s.Status == SessionStatus.Held)
+                .WhereIdIn(s => s.PairId!.Value, pairIds)
+                .Where(s => s.Status == SessionStatus.Held)
                 .Select(s => s.ProgramId).Distinct().ToListAsync(cancellationToken);
             foreach (var program in trainingLeft.Where(p => !metIn.Contains(p.ProgramId)))
             {
@@ -161,7 +162,8 @@ public static class ParticipantToDo
             var missedSince = nowUtc - LogMissedWithin;
             var toLog = await FirstWithPartnerAsync(
                 db.Sessions.AsNoTracking()
-                    .Where(s => pairIds.Contains(s.PairId!.Value) && s.LoggedAtUtc == null
+                    .WhereIdIn(s => s.PairId!.Value, pairIds)
+                    .Where(s => s.LoggedAtUtc == null
                         && ((s.Status == SessionStatus.Scheduled && s.EndsAtUtc <= nowUtc)
                             || (s.Status == SessionStatus.Missed && s.EndsAtUtc >= missedSince))),
                 userId, cancellationToken);

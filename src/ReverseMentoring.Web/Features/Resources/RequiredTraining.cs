@@ -18,32 +18,29 @@ public static class RequiredTraining
     public static async Task<IReadOnlyList<ProgramLeft>> RequiredLeftForAsync(AppDbContext db, string userId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var enrolments = await db.Enrolments.AsNoTracking()
+
+        // One read: each enrolment beside its program's required resources not done yet (a program with none drops out,
+        // as it would be left out anyway).
+        var rows = await db.Enrolments.AsNoTracking()
             .Where(e => e.UserId == userId
                 && (e.Status == EnrolmentStatus.Approved || (e.Status == EnrolmentStatus.Pending && e.DecisionReason == null))
                 && e.Program!.Status != ProgramStatus.Closed && e.Program.ArchivedAtUtc == null)
-            .Select(e => new { e.ProgramId, e.Role, ProgramName = e.Program!.Name })
-            .ToListAsync(ct);
-        if (enrolments.Count == 0)
-        {
-            return [];
-        }
-
-        var programIds = enrolments.Select(e => e.ProgramId).Distinct().ToList();
-        var required = await db.Resources.AsNoTracking()
-            .Where(r => programIds.Contains(r.ProgramId) && r.RequiredBeforeFirstSession)
-            .Where(r => !db.ResourceCompletions.Any(d => d.ResourceId == r.Id && d.UserId == userId))
+            .SelectMany(
+                e => db.Resources.Where(r => r.ProgramId == e.ProgramId && r.RequiredBeforeFirstSession
+                    && !db.ResourceCompletions.Any(d => d.ResourceId == r.Id && d.UserId == userId)),
+                (e, r) => new { e.ProgramId, e.Role, ProgramName = e.Program!.Name, r.Id, r.Title, r.Audience })
             .OrderBy(r => r.Title).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.ProgramId, r.Title, r.Audience })
             .ToListAsync(ct);
 
-        return enrolments
+        return rows
             .GroupBy(e => e.ProgramId)
             .Select(g =>
             {
                 // Someone both mentor and mentee in one program sees both sides' material.
                 var audiences = g.SelectMany(e => ResourceAudiences.VisibleTo(e.Role)).ToHashSet();
-                var left = required.Where(r => r.ProgramId == g.Key && audiences.Contains(r.Audience)).Select(r => new Item(r.Id, r.Title)).ToList();
+                var left = g.Where(r => audiences.Contains(r.Audience))
+                    .DistinctBy(r => r.Id)
+                    .Select(r => new Item(r.Id, r.Title)).ToList();
                 return new ProgramLeft(g.Key, g.First().ProgramName, left);
             })
             .Where(p => p.Resources.Count > 0)

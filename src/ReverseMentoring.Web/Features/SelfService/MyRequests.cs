@@ -46,7 +46,8 @@ public static class MyRequests
         ArgumentNullException.ThrowIfNull(person);
         var asMentor = person.Enrolments.Where(e => e.Role == ParticipantRole.Mentor).Select(e => e.Id).ToList();
         return asMentor.Count == 0 ? [] : await db.MentorRequests.AsNoTracking()
-            .Where(r => asMentor.Contains(r.MentorEnrolmentId) && r.State == MentorRequestState.Sent && r.AnswerDueAtUtc > now)
+            .WhereIdIn(r => r.MentorEnrolmentId, asMentor)
+            .Where(r => r.State == MentorRequestState.Sent && r.AnswerDueAtUtc > now)
             .OrderBy(r => r.AnswerDueAtUtc).ThenBy(r => r.Id)
             .Select(r => new ToAnswer(r.Id, r.MentorEnrolment!.Program!.Name, r.MenteeEnrolment!.User!.DisplayName, r.AnswerDueAtUtc!.Value, r.SentAtUtc))
             .ToListAsync(cancellationToken);
