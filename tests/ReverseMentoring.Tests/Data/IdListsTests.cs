@@ -61,6 +61,32 @@ public sealed class IdListsTests : IAsyncLifetime
         Assert.DoesNotContain($"= {_ids[1]}", one, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Each_shape_is_compiled_once_whoever_asks()
+    {
+        // The ids are read through a captured field, so they are parameters: a new person's ids reuse the compiled query.
+        var compilations = 0;
+        await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_folder, "ids.db")}")
+            .LogTo(_ => Interlocked.Increment(ref compilations), [Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryCompilationStarting])
+            .Options);
+
+        foreach (var id in _ids)
+        {
+            Assert.Single(await db.Programs.WhereIdIn(p => p.Id, [id]).ToListAsync());
+        }
+
+        var afterOnes = compilations;
+        for (var i = 0; i + 1 < _ids.Count; i++)
+        {
+            Assert.Equal(2, (await db.Programs.WhereIdIn(p => p.Id, [_ids[i], _ids[i + 1]]).ToListAsync()).Count);
+        }
+
+        // At most once per shape (none when another test compiled it already), never once per person.
+        Assert.InRange(afterOnes, 0, 1);
+        Assert.InRange(compilations - afterOnes, 0, 1);
+    }
+
     private SqliteAppDbContext NewSqlite() =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "ids.db")}").Options);
 }
