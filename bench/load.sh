@@ -18,6 +18,8 @@
 #   RM_WRITES     writes per second (default 5)
 #   RM_PAGES      the pages (default "/Dashboard /Participant /Coordinator")
 #   RM_LEADER, RM_HR   who signs in for the dashboard and the HR home (leader@demo.local, hr@bench.local)
+#   RM_MENTOR     who signs in for the participant home (default: the mentor of the accepted pair with the most
+#                 sessions, which the writer can change between runs; name one to compare runs on the same file)
 # and bench/app.sh's RM_PROVIDER, RM_POSTGRES and RM_INSTANCES: bench/load-two.sh runs this same measurement against
 # two instances on one PostgreSQL database. The machine's load (uptime) is printed before and after each page, since
 # the figures mean little on a machine shared with other work.
@@ -51,7 +53,7 @@ publish_app
 migrate_db
 start_app
 trap 'stop_writer; stop_app' EXIT
-MENTOR="$(busy_mentor)"
+MENTOR="${RM_MENTOR:-$(busy_mentor)}"
 MENTOR_COOKIE="$(sign_in "$MENTOR")"
 LEADER_COOKIE="$(sign_in "$LEADER")"
 HR_COOKIE="$(sign_in "$HR")"

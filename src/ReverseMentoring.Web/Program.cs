@@ -44,6 +44,7 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<ReverseMentoring.Web.Features.Dashboard.Facts.DashboardLookups>();
 builder.Services.AddSingleton<ReverseMentoring.Web.Features.Dashboard.PairHealthCache>();
+builder.Services.AddSingleton<ReverseMentoring.Web.Features.Pairs.KeptHomes>();
 
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddSecurityHardening();

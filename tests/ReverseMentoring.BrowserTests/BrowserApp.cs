@@ -142,6 +142,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Mail:PickupFolder", mailFolder);
             builder.UseSetting("Resources:Folder", Path.Combine(Path.GetDirectoryName(databasePath)!, "uploads"));
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+
+            // Every reuse of a kept participant home is checked against a fresh read (ADR 0028).
+            builder.UseSetting("ParticipantHome:CheckEachReuse", "true");
             builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }

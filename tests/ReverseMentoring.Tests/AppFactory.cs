@@ -83,6 +83,10 @@ public class AppFactory : WebApplicationFactory<Program>
         // The dashboard facts fold runs every few seconds; tests fold when they mean to.
         _settings["Jobs:DashboardFactsFold:Enabled"] = "false";
 
+        // Every reuse of a kept participant home is checked against a fresh read, so any test that changes what a
+        // home shows and views it again fails if the change did not reach the kept copy (ADR 0028).
+        _settings["ParticipantHome:CheckEachReuse"] = "true";
+
         // Development writes mail under the app's folder; tests keep theirs in their own temp folder.
         MailFolder = Path.Combine(_folder, "mail");
         _settings["Mail:PickupFolder"] = MailFolder;

@@ -50,9 +50,13 @@ public static class Database
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
                 services.AddSingleton(_ => new DatabaseChanges(sqlite));
+
+                // The embedded database has one process writing: it sees every change, so participant homes can be kept.
+                services.AddSingleton(_ => new PersonChanges(tracked: true));
+                services.AddScoped<PersonChangesInterceptor>();
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite).AddInterceptors(
                     provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
-                        provider.GetRequiredService<RoleHolderChanges>()));
+                        provider.GetRequiredService<RoleHolderChanges>(), provider.GetRequiredService<PersonChangesInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -81,6 +85,7 @@ public static class Database
         }
 
         services.TryAddSingleton(_ => new DatabaseChanges(null));
+        services.TryAddSingleton(_ => new PersonChanges(tracked: false));
         return services;
     }
 

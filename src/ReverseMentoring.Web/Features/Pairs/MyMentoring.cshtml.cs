@@ -105,6 +105,9 @@ public static class MyMentoring
         /// <summary>Programs where this person mentors two or more accepted mentees not yet in a group: they can start one.</summary>
         public IReadOnlyList<GroupableProgram> CanStartGroupIn { get; init; } = [];
 
+        /// <summary>Whether the person ranks partners in a preference-led program (those to-do items are read on every view).</summary>
+        public bool RanksPartners { get; init; }
+
         /// <summary>Self-service: the mentors this person asked, the requests waiting for their answer, where they may choose.</summary>
         public SelfService.MyRequests.Result Requests { get; init; } = SelfService.MyRequests.Result.None;
     }
@@ -113,14 +116,12 @@ public static class MyMentoring
 
     public sealed record GroupableProgram(int ProgramId, string ProgramName);
 
-    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock, DatabaseChanges changes, IMemoryCache cache) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, CurrentUser current, TimeProvider clock, DatabaseChanges changes, IMemoryCache cache, KeptHomes homes) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var id = current.RequireId();
-            var me = await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new { u.DisplayName, u.TimeZoneId })
-                .SingleAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
             var roles = Domain.Roles.All.Where(current.IsInRole).ToList();
             var today = EnrolmentRules.Today(clock);
             // The same for everyone: reused while nothing was committed.
@@ -131,6 +132,44 @@ public static class MyMentoring
                 .ToListAsync(cancellationToken)))
                 .Select(p => new OpenProgram(p.Id, p.Name, p.Objectives, p.StartsOn, p.EndsOn, EnrolmentRules.Refusal(p, today)))
                 .ToList();
+
+            Result mine;
+            if (homes.Find(id, now) is { } kept)
+            {
+                mine = kept.Home;
+                if (homes.CheckEachReuse)
+                {
+                    KeptHomes.Check(id, kept.Home, await MineAsync(id, kept.TakenAtUtc, cancellationToken));
+                }
+            }
+            else
+            {
+                // Stamped before reading: a change committed during the read leaves this copy already out of date.
+                var stamp = homes.StampOf(id);
+                mine = await MineAsync(id, now, cancellationToken);
+                homes.Keep(id, stamp, now, mine);
+            }
+
+            // Read on every view: a place on a wait list moves with other people's pairs, which touch nobody's kept home.
+            var ranking = mine.RanksPartners ? await Pairing.RankPartners.ToDoAsync(db, id, now, cancellationToken) : [];
+            return mine with
+            {
+                Roles = roles,
+                OpenPrograms = open,
+                ToDo = ranking.Count == 0 ? mine.ToDo : [.. mine.ToDo, .. ranking],
+                Pairs = mine.Pairs.Select(p => p with { Partner = p.Partner with { LocalTimeNow = LocalTime(p.Partner.TimeZoneId, now) } }).ToList(),
+            };
+        }
+
+        private static string LocalTime(string zoneId, DateTime nowUtc) =>
+            TimeZoneInfo.ConvertTimeFromUtc(nowUtc, SessionTimes.Zone(zoneId)).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+
+        // Everything on the home that is the person's own, as at now: what KeptHomes keeps.
+        private async Task<Result> MineAsync(string id, DateTime now, CancellationToken cancellationToken)
+        {
+            var me = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new { u.DisplayName, u.TimeZoneId })
+                .SingleAsync(cancellationToken);
             var enrolments = await db.Enrolments.AsNoTracking()
                 .Where(e => e.UserId == id)
                 .OrderByDescending(e => e.Program!.StartsOn)
@@ -150,10 +189,9 @@ public static class MyMentoring
             // The person's pairs and groups, read once here for every part of the home.
             var ids = await ParticipantIds.ForEnrolmentsAsync(
                 db, id, enrolments.Select(e => new ParticipantIds.EnrolmentOf(e.Id, e.Shown.ProgramId, e.Shown.Status, e.Shown.Role, e.Mode)).ToList(), cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
             var person = await ParticipantToDo.ParticipantAsync(db, ids, me.TimeZoneId, now, cancellationToken);
-            var toDo = await ParticipantToDo.ItemsAsync(db, person, now, cancellationToken);
-            return new Result(me.DisplayName, me.TimeZoneId, roles, open)
+            var toDo = await ParticipantToDo.ItemsAsync(db, person, now, withRanking: false, cancellationToken);
+            return new Result(me.DisplayName, me.TimeZoneId, [], [])
             {
                 Enrolments = enrolments.Select(e => e.Shown).ToList(),
                 OpenCheckIns = toDo.OpenCheckIns,
@@ -163,6 +201,7 @@ public static class MyMentoring
                 Groups = await GroupsAsync(ids, cancellationToken),
                 CanStartGroupIn = await GroupablePrograms(ids, cancellationToken),
                 Requests = await SelfService.MyRequests.ForAsync(db, ids, person.RequestsToAnswer, cancellationToken),
+                RanksPartners = ParticipantToDo.RanksPartners(ids),
             };
         }
 
@@ -279,12 +318,11 @@ public static class MyMentoring
             {
                 var partner = r.IAmMentor ? r.Mentee : r.Mentor;
                 var zone = SessionTimes.Zone(partner.TimeZoneId);
-                var there = TimeZoneInfo.ConvertTimeFromUtc(now, zone);
                 return new LivePair(
                     r.Id, r.Version, r.ProgramId, r.ProgramName, r.Status, r.IAmMentor ? r.MentorResponse : r.MenteeResponse, r.ScorePercent, r.Reasons,
                     new Partner(
                         partner.DisplayName, r.IAmMentor ? ParticipantRole.Mentee : ParticipantRole.Mentor, partner.Department, partner.JobLevel,
-                        zone.Id, there.ToString("ddd HH:mm", CultureInfo.InvariantCulture), partner.Goals))
+                        zone.Id, LocalTime(zone.Id, now), partner.Goals))
                 {
                     Next = next.TryGetValue(r.Id, out var s) ? new NextSession(s.Id, SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, myZone), s.Format, s.Location) : null,
                     HeldSessions = held.GetValueOrDefault(r.Id),

@@ -95,7 +95,14 @@ public static class ParticipantToDo
         return (await ItemsAsync(db, person, nowUtc, cancellationToken)).Items;
     }
 
-    public static async Task<Result> ItemsAsync(AppDbContext db, Participant person, DateTime nowUtc, CancellationToken cancellationToken)
+    public static Task<Result> ItemsAsync(AppDbContext db, Participant person, DateTime nowUtc, CancellationToken cancellationToken) =>
+        ItemsAsync(db, person, nowUtc, withRanking: true, cancellationToken);
+
+    /// <summary>
+    /// The list; without <paramref name="withRanking"/> it leaves out the ranking of partners (<see cref="RanksPartners"/>
+    /// says whether the person has any), whose place on the wait list moves with other people's pairs.
+    /// </summary>
+    public static async Task<Result> ItemsAsync(AppDbContext db, Participant person, DateTime nowUtc, bool withRanking, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(person);
@@ -216,14 +223,20 @@ public static class ParticipantToDo
             await AddUnplannedAsync(db, userId, mine, items, nowUtc, cancellationToken);
         }
 
-        // A preference-led program asks an approved person with no live pair in it to rank partners.
-        var livePrograms = ids.PairsIn(Pair.LiveStatuses).Select(p => p.ProgramId).ToHashSet();
-        if (ids.Enrolments.Any(e => e.Mode == MatchingMode.PreferenceLed && e.Status == EnrolmentStatus.Approved && !livePrograms.Contains(e.ProgramId)))
+        if (withRanking && RanksPartners(ids))
         {
             items.AddRange(await Pairing.RankPartners.ToDoAsync(db, userId, nowUtc, cancellationToken));
         }
 
         return new Result(items, openCheckInCount, pendingFeedback);
+    }
+
+    /// <summary>A preference-led program asks an approved person with no live pair in it to rank partners.</summary>
+    public static bool RanksPartners(ParticipantIds ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var livePrograms = ids.PairsIn(Pair.LiveStatuses).Select(p => p.ProgramId).ToHashSet();
+        return ids.Enrolments.Any(e => e.Mode == MatchingMode.PreferenceLed && e.Status == EnrolmentStatus.Approved && !livePrograms.Contains(e.ProgramId));
     }
 
     // Pairs whose rating stage (start, half way or end) is open with no rating of the person's yet.
