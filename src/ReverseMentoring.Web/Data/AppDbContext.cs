@@ -73,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DashboardPairChange> DashboardPairChanges => Set<DashboardPairChange>();
     public DbSet<DashboardFactsState> DashboardFactsState => Set<DashboardFactsState>();
     public DbSet<RoleHolderChange> RoleHolderChanges => Set<RoleHolderChange>();
+    public DbSet<PersonChange> PersonChanges => Set<PersonChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -724,6 +725,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         // Read by the newest id and by the last few minutes (a late commit), never joined.
         builder.Entity<RoleHolderChange>(change => change.HasIndex(c => c.ChangedAtUtc));
+        builder.Entity<PersonChange>(change =>
+        {
+            change.Property(c => c.UserId).HasMaxLength(450);
+            change.HasIndex(c => new { c.UserId, c.Id });
+            change.HasIndex(c => c.ChangedAtUtc);
+        });
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -44,6 +44,7 @@ public static class Database
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Features.Dashboard.Facts.DashboardFactsInterceptor>();
         services.AddSingleton<RoleHolderChanges>();
+        services.AddSingleton<PersonChangesInterceptor>();
 
         switch (options.Provider)
         {
@@ -51,9 +52,6 @@ public static class Database
                 var sqlite = SqliteConnectionString(options.ConnectionString, contentRoot);
                 services.AddSingleton(_ => new DatabaseChanges(sqlite));
 
-                // The embedded database has one process writing: it sees every change, so participant homes can be kept.
-                services.AddSingleton(_ => new PersonChanges(tracked: true));
-                services.AddScoped<PersonChangesInterceptor>();
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, db) => db.UseSqlite(sqlite).AddInterceptors(
                     provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
                         provider.GetRequiredService<RoleHolderChanges>(), provider.GetRequiredService<PersonChangesInterceptor>()));
@@ -67,7 +65,7 @@ public static class Database
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, db) => db
                     .UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure(RetryCount, RetryDelayAtMost, null))
                     .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
-                        provider.GetRequiredService<RoleHolderChanges>()));
+                        provider.GetRequiredService<RoleHolderChanges>(), provider.GetRequiredService<PersonChangesInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -78,14 +76,13 @@ public static class Database
                 services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((provider, db) => db
                     .UseNpgsql(options.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(RetryCount, RetryDelayAtMost, null))
                     .AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<Features.Dashboard.Facts.DashboardFactsInterceptor>(),
-                        provider.GetRequiredService<RoleHolderChanges>()));
+                        provider.GetRequiredService<RoleHolderChanges>(), provider.GetRequiredService<PersonChangesInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");
         }
 
         services.TryAddSingleton(_ => new DatabaseChanges(null));
-        services.TryAddSingleton(_ => new PersonChanges(tracked: false));
         return services;
     }
 

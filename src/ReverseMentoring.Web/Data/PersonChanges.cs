@@ -1,51 +1,55 @@
-using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReverseMentoring.Web.Infrastructure;
 
 namespace ReverseMentoring.Web.Data;
 
 /// <summary>
-/// A change counter per person, moved after every commit that touches something their participant home shows
-/// (<see cref="PersonChangesInterceptor"/>), and one for everyone, moved by a change whose people cannot be told (a
-/// program's settings or topics, a bulk statement). A home read at a person's stamp is still exact while the stamp is
-/// the same (ADR 0028).
+/// A person's change stamp: how many <see cref="PersonChange"/> rows name them or everyone, and the sum of their ids.
+/// Any commit that touches their home adds a row and so moves it, on every instance, whatever order concurrent saves
+/// were numbered in; a home read at a stamp is exact while the stamp is the same (ADR 0028).
 /// </summary>
-/// <remarks>
-/// The counters live in this process and see only its own commits, which is why homes are reused only on the embedded
-/// database (<see cref="Tracked"/>), where the app is the one process writing. A server database has instances side by
-/// side, each blind to the others' writes.
-/// </remarks>
-public sealed class PersonChanges(bool tracked)
+public static class PersonChanges
 {
-    private readonly ConcurrentDictionary<string, long> _people = new(StringComparer.Ordinal);
-    private long _everyone;
+    /// <summary>Rows are pruned once this old: a home is never kept anywhere near as long.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
-    // One sequence for every counter: a stamp is never repeated, whichever counter moved.
-    private long _next;
-
-    /// <summary>Whether this process sees every commit that matters, so a stamp can be trusted.</summary>
-    public bool Tracked { get; } = tracked;
-
-    public PersonStamp StampOf(string userId)
+    public static async Task<PersonStamp> StampAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(userId);
-
-        // Everyone's counter first: a touch of everyone between the two reads leaves an old value here, so the stamp
-        // can only be older than the data read after it, never newer.
-        var everyone = Volatile.Read(ref _everyone);
-        return new PersonStamp(everyone, _people.TryGetValue(userId, out var person) ? person : 0);
+        ArgumentNullException.ThrowIfNull(db);
+        var stamp = await db.PersonChanges.AsNoTracking()
+            .Where(c => c.UserId == userId || c.UserId == PersonChange.Everyone)
+            .GroupBy(c => 1)
+            .Select(g => new PersonStamp(g.Count(), g.Sum(c => c.Id)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return stamp;
     }
 
-    /// <summary>Called after the commit: a home read before it then carries an older stamp.</summary>
-    public void Touch(IEnumerable<string> userIds)
+    /// <summary>
+    /// Deletes the rows older than <see cref="KeptFor"/>. A home kept under them has long expired; a younger home whose
+    /// stamp counted them sees its stamp move and is read again, which costs one read and is never wrong.
+    /// </summary>
+    public static Task<int> PruneAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(userIds);
-        foreach (var id in userIds)
-        {
-            _people[id] = Interlocked.Increment(ref _next);
-        }
+        ArgumentNullException.ThrowIfNull(db);
+        var before = nowUtc - KeptFor;
+        return db.PersonChanges.Where(c => c.ChangedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
-
-    public void TouchEveryone() => Volatile.Write(ref _everyone, Interlocked.Increment(ref _next));
 }
 
-/// <summary>The counters a person's home was read at.</summary>
-public readonly record struct PersonStamp(long Everyone, long Person);
+/// <summary>How many change rows named the person or everyone when their home was read, and the sum of their ids.</summary>
+public readonly record struct PersonStamp(int Count, long Sum);
+
+/// <summary>Prunes the participant homes' change rows (<see cref="PersonChanges.PruneAsync"/>).</summary>
+public sealed class PersonChangesPrune(IServiceScopeFactory scopes, IOptionsMonitor<JobOptions> schedules, TimeProvider clock, ILogger<PersonChangesPrune> logger)
+    : PeriodicJob(schedules, clock, logger)
+{
+    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await PersonChanges.PruneAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+        // Not messages: nothing for the job's log line.
+        return 0;
+    }
+}

@@ -5,17 +5,21 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using ReverseMentoring.Web.Features.Dashboard.Facts;
 
 namespace ReverseMentoring.Web.Data;
 
 /// <summary>
-/// Finds the people whose participant home a save touches and moves their <see cref="PersonChanges"/> counters once it
-/// has committed: a pair's record moves both sides, a person's name or enrolment moves their partners too (their cards
-/// show it), a program's settings and any record of a kind not listed here move everyone. Bulk statements
-/// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) move everyone unless they only write bookkeeping tables.
+/// Finds the people whose participant home a save touches and adds a <see cref="PersonChange"/> for each to the same
+/// save, so the rows commit or fail with the change itself: a pair's record touches both sides, a person's name or
+/// enrolment their partners too (their cards show it), a program's settings and any record of a kind not listed here
+/// everyone. A bulk statement (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) that changed rows adds one for
+/// everyone, in its transaction, unless it only wrote bookkeeping tables.
 /// </summary>
-public sealed partial class PersonChangesInterceptor(PersonChanges changes) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
+public sealed partial class PersonChangesInterceptor(TimeProvider clock) : SaveChangesInterceptor, IDbCommandInterceptor
 {
     /// <summary>Records no participant home reads: writing them touches nobody's home.</summary>
     public static readonly IReadOnlySet<Type> NotOnTheHome = new HashSet<Type>
@@ -28,7 +32,7 @@ public sealed partial class PersonChangesInterceptor(PersonChanges changes) : Sa
         typeof(KnowledgeSession), typeof(KnowledgeSessionSeat), typeof(GroupMessage), typeof(PairingRun), typeof(PairingRule),
         typeof(Invitation), typeof(ProgramCoordinator), typeof(ProgramEmailTemplate), typeof(AgreementTemplate),
         typeof(CheckInQuestion), typeof(CheckInAnswer), typeof(Skill), typeof(AvailabilitySlot), typeof(Concern),
-        typeof(JournalEntry), typeof(LeadershipTraitRating), typeof(SkillCheckpoint),
+        typeof(JournalEntry), typeof(LeadershipTraitRating), typeof(SkillCheckpoint), typeof(PersonChange),
 
         // Roles come from the sign-in cookie on every request, not from the kept home.
         typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
@@ -38,16 +42,12 @@ public sealed partial class PersonChangesInterceptor(PersonChanges changes) : Sa
     /// <summary>A save naming more records than this touches everyone instead of reading whose they are.</summary>
     public const int MostLookedUp = 500;
 
-    private readonly HashSet<string> _saving = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
-    private bool _everyoneSaving;
-    private bool _everyonePending;
     private HashSet<string>? _bookkeepingTables;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (changes.Tracked && eventData.Context is AppDbContext db)
+        if (eventData.Context is AppDbContext db)
         {
             NoteAsync(db, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         }
@@ -59,7 +59,7 @@ public sealed partial class PersonChangesInterceptor(PersonChanges changes) : Sa
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (changes.Tracked && eventData.Context is AppDbContext db)
+        if (eventData.Context is AppDbContext db)
         {
             await NoteAsync(db, sync: false, cancellationToken);
         }
@@ -67,74 +67,26 @@ public sealed partial class PersonChangesInterceptor(PersonChanges changes) : Sa
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData?.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData?.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    // A failed save may still follow a committed one (the audit's own save comes after the change's): its people are
-    // touched all the same. An extra touch costs a read of the home again; a missing one would keep it wrong.
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Saved(eventData?.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData?.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Saved(eventData?.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData?.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush();
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Flush();
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Flush();
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Flush();
-        return Task.CompletedTask;
-    }
-
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Executed(command, eventData);
+        if (Touches(command, eventData, result) is { } db)
+        {
+            using var mark = Mark(db, command);
+            mark.ExecuteNonQuery();
+        }
+
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Executed(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+        if (Touches(command, eventData, result) is { } db)
+        {
+            await using var mark = Mark(db, command);
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
 
-    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        Executed(command, eventData);
         return result;
-    }
-
-    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Executed(command, eventData);
-        return ValueTask.FromResult(result);
     }
 
     /// <summary>The people a save of these entries touches, and whether it touches everyone.</summary>
@@ -246,62 +198,48 @@ public sealed partial class PersonChangesInterceptor(PersonChanges changes) : Sa
         }
 
         var (people, everyone) = await PeopleOfAsync(db, entries, sync, cancellationToken);
-        _everyoneSaving |= everyone;
-        _saving.UnionWith(people);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.PersonChanges.AddRange((everyone ? [PersonChange.Everyone] : people).Select(id => new PersonChange { UserId = id, ChangedAtUtc = now }));
     }
 
-    private void Saved(DbContext? db)
+    // The context of a bulk statement that changed rows of a table some home reads; migrations (whose tables may not
+    // exist yet) and the app's own queries and saves are not.
+    private AppDbContext? Touches(DbCommand command, CommandExecutedEventData eventData, int changed)
     {
-        _pending.UnionWith(_saving);
-        _everyonePending |= _everyoneSaving;
-        ForgetSaving();
-        if (db?.Database.CurrentTransaction is null)
+        if (changed == 0 || eventData.CommandSource is CommandSource.SaveChanges or CommandSource.LinqQuery or CommandSource.Migrations
+            || eventData.Context is not AppDbContext db)
         {
-            Flush();
-        }
-    }
-
-    private void Executed(DbCommand command, CommandExecutedEventData eventData)
-    {
-        if (!changes.Tracked || eventData.CommandSource is CommandSource.SaveChanges or CommandSource.LinqQuery || eventData.Context is not AppDbContext db)
-        {
-            return;
+            return null;
         }
 
         _bookkeepingTables ??= NotOnTheHome
             .Select(t => db.Model.FindEntityType(t)?.GetTableName())
             .OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (WrittenTables().Matches(command.CommandText).Any(m => !_bookkeepingTables.Contains(m.Groups["table"].Value)))
-        {
-            _everyonePending = true;
-            if (db.Database.CurrentTransaction is null)
-            {
-                Flush();
-            }
-        }
+        return WrittenTables().Matches(command.CommandText).Any(m => !_bookkeepingTables.Contains(m.Groups["table"].Value)) ? db : null;
     }
 
-    private void Flush()
+    // A row for everyone, on the statement's connection and in its transaction, in the database's own quoting.
+    private DbCommand Mark(AppDbContext db, DbCommand command)
     {
-        if (_everyonePending)
-        {
-            changes.TouchEveryone();
-        }
-
-        if (_pending.Count > 0)
-        {
-            changes.Touch(_pending);
-        }
-
-        _pending.Clear();
-        _everyonePending = false;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = db.Model.FindEntityType(typeof(PersonChange))!;
+        var store = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(table.FindProperty(property)!.GetColumnName(store)!);
+        var mark = command.Connection!.CreateCommand();
+        mark.Transaction = command.Transaction;
+        mark.CommandText = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({Column(nameof(PersonChange.UserId))}, {Column(nameof(PersonChange.ChangedAtUtc))}) VALUES (@user, @at)";
+        Add(mark, "@user", PersonChange.Everyone);
+        Add(mark, "@at", clock.GetUtcNow().UtcDateTime);
+        return mark;
     }
 
-    private void ForgetSaving()
+    private static void Add(DbCommand command, string name, object value)
     {
-        _saving.Clear();
-        _everyoneSaving = false;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     // The table after UPDATE, INSERT/REPLACE INTO or DELETE FROM, quoted or not.

@@ -39,6 +39,7 @@ public static class Jobs
         services.AddJob<MessageMail>(configuration, "MessageMail", everyMinutes: 5);
         services.AddJob<ConversationRetention>(configuration, "ConversationRetention", everyMinutes: 24 * 60);
         services.AddJob<OutboxSender>(configuration, "OutboxSender", everyMinutes: 1);
+        services.AddJob<Data.PersonChangesPrune>(configuration, "PersonChangesPrune", everyMinutes: 10);
 
         // Every few seconds rather than minutes: Jobs:DashboardFactsFold:Enabled and Jobs:DashboardFactsFold:EverySeconds.
         services.AddDashboardFacts(configuration);

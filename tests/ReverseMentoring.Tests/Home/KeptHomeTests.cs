@@ -18,7 +18,8 @@ public sealed class KeptHomeTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private KeptHomes Homes => app.Services.GetRequiredService<KeptHomes>();
 
-    private PersonChanges Changes => app.Services.GetRequiredService<PersonChanges>();
+    private Task<PersonStamp> StampOfAsync(Person person) =>
+        app.ExecuteDbContextAsync(db => PersonChanges.StampAsync(db, person.User.Id, CancellationToken.None));
 
     private DateTime Now() => app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
@@ -72,42 +73,71 @@ public sealed class KeptHomeTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task A_change_moves_the_people_it_touches_once_committed_and_nobody_else()
+    public async Task A_change_moves_the_people_it_touches_when_it_commits_and_nobody_else()
     {
         var pair = await app.PairAsync();
         var other = await app.PairAsync();
-        var mentor = Changes.StampOf(pair.Mentor.User.Id);
-        var mentee = Changes.StampOf(pair.Mentee.User.Id);
-        var stranger = Changes.StampOf(other.Mentor.User.Id);
+        var mentor = await StampOfAsync(pair.Mentor);
+        var mentee = await StampOfAsync(pair.Mentee);
+        var stranger = await StampOfAsync(other.Mentor);
 
         PersonStamp beforeCommit = default;
-        await app.ExecuteDbContextAsync(async db =>
+        await app.ExecuteDbContextAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Sessions.Add(NewSession(pair));
             await db.SaveChangesAsync();
-            beforeCommit = Changes.StampOf(pair.Mentor.User.Id);
+            beforeCommit = await StampOfAsync(pair.Mentor);
             await transaction.CommitAsync();
-        });
+        }));
 
         Assert.Equal(mentor, beforeCommit);
-        Assert.NotEqual(mentor, Changes.StampOf(pair.Mentor.User.Id));
-        Assert.NotEqual(mentee, Changes.StampOf(pair.Mentee.User.Id));
-        Assert.Equal(stranger, Changes.StampOf(other.Mentor.User.Id));
+        Assert.NotEqual(mentor, await StampOfAsync(pair.Mentor));
+        Assert.NotEqual(mentee, await StampOfAsync(pair.Mentee));
+        Assert.Equal(stranger, await StampOfAsync(other.Mentor));
     }
 
     [Fact]
     public async Task A_bookkeeping_statement_moves_nobody_and_any_other_bulk_statement_moves_everyone()
     {
         var pair = await app.PairAsync();
-        var mentor = Changes.StampOf(pair.Mentor.User.Id);
+        var session = await app.SessionAsync(pair, SessionStatus.Scheduled, Now().AddDays(4));
+        var stranger = await app.PairAsync();
+        var before = await StampOfAsync(stranger.Mentor);
 
-        await app.ExecuteDbContextAsync(db => db.OutboxMessages.Where(m => m.Id < 0).ExecuteUpdateAsync(u => u.SetProperty(m => m.Attempts, 0)));
-        var afterBookkeeping = Changes.StampOf(pair.Mentor.User.Id);
-        await app.ExecuteDbContextAsync(db => db.Sessions.Where(s => s.Id < 0).ExecuteDeleteAsync());
+        var audited = await app.ExecuteDbContextAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).Take(1)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.UserName, a => a.UserName)));
+        var afterBookkeeping = await StampOfAsync(stranger.Mentor);
+        var none = await app.ExecuteDbContextAsync(db => db.Sessions.Where(s => s.Id < 0).ExecuteDeleteAsync());
+        var afterNothing = await StampOfAsync(stranger.Mentor);
+        await app.ExecuteDbContextAsync(db => db.Sessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Location, "Room 4")));
 
-        Assert.Equal(mentor, afterBookkeeping);
-        Assert.NotEqual(mentor.Everyone, Changes.StampOf(pair.Mentor.User.Id).Everyone);
+        Assert.Equal(1, audited);
+        Assert.Equal(before, afterBookkeeping);
+        Assert.Equal(0, none);
+        Assert.Equal(before, afterNothing);
+        Assert.NotEqual(before, await StampOfAsync(stranger.Mentor));
+    }
+
+    [Fact]
+    public async Task Change_rows_are_pruned_once_no_kept_home_can_depend_on_them()
+    {
+        var pair = await app.PairAsync();
+        var now = Now();
+        await app.ExecuteDbContextAsync(db =>
+        {
+            db.PersonChanges.Add(new PersonChange { UserId = pair.Mentor.User.Id, ChangedAtUtc = now - PersonChanges.KeptFor - TimeSpan.FromMinutes(1) });
+            return db.SaveChangesAsync();
+        });
+        var before = await StampOfAsync(pair.Mentor);
+
+        var pruned = await app.ExecuteDbContextAsync(db => PersonChanges.PruneAsync(db, now, CancellationToken.None));
+        var left = await app.ExecuteDbContextAsync(db => db.PersonChanges.Where(c => c.UserId == pair.Mentor.User.Id).Select(c => c.ChangedAtUtc).ToListAsync());
+
+        Assert.True(pruned >= 1);
+        Assert.NotEmpty(left);
+        Assert.All(left, at => Assert.True(at >= now - PersonChanges.KeptFor));
+        Assert.NotEqual(before, await StampOfAsync(pair.Mentor));
     }
 
     [Fact]

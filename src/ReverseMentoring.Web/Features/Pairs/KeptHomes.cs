@@ -5,9 +5,9 @@ using ReverseMentoring.Web.Data;
 namespace ReverseMentoring.Web.Features.Pairs;
 
 /// <summary>
-/// Participant homes kept per person and reused while nothing of theirs changed (<see cref="PersonChanges"/>) and for at
-/// most <see cref="KeptFor"/>, which bounds how late a change brought by time alone shows (a session that has just
-/// ended asking to be logged). ADR 0028.
+/// Participant homes kept per person in this instance and reused while their change stamp is the same
+/// (<see cref="PersonChanges"/>) and for at most <see cref="KeptFor"/>, which bounds how late a change brought by time
+/// alone shows (a session that has just ended asking to be logged). ADR 0028.
 /// </summary>
 public sealed class KeptHomes : IDisposable
 {
@@ -18,14 +18,12 @@ public sealed class KeptHomes : IDisposable
 
     private static readonly JsonSerializerOptions Compared = new() { WriteIndented = false };
 
-    private readonly PersonChanges _changes;
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = MostKept });
     private long _reused;
 
-    public KeptHomes(PersonChanges changes, IConfiguration configuration)
+    public KeptHomes(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _changes = changes;
         KeptFor = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue($"{Section}:KeptForSeconds", 30)));
         CheckEachReuse = configuration.GetValue($"{Section}:CheckEachReuse", false);
     }
@@ -39,12 +37,10 @@ public sealed class KeptHomes : IDisposable
     /// <summary>How many views were answered from a kept home since the start.</summary>
     public long Reused => Interlocked.Read(ref _reused);
 
-    private bool Keeping => _changes.Tracked && KeptFor > TimeSpan.Zero;
+    private bool Keeping => KeptFor > TimeSpan.Zero;
 
-    public PersonStamp StampOf(string userId) => _changes.StampOf(userId);
-
-    /// <summary>The person's kept home, if nothing of theirs changed since it was read and it is young enough.</summary>
-    public Kept? Find(string userId, DateTime nowUtc)
+    /// <summary>The person's kept home, if it was read at the stamp they have now and is young enough.</summary>
+    public Kept? Find(string userId, PersonStamp stamp, DateTime nowUtc)
     {
         if (!Keeping || !_kept.TryGetValue(userId, out Kept? kept) || kept is null)
         {
@@ -52,7 +48,7 @@ public sealed class KeptHomes : IDisposable
         }
 
         var age = nowUtc - kept.TakenAtUtc;
-        if (age < TimeSpan.Zero || age >= KeptFor || kept.Stamp != _changes.StampOf(userId))
+        if (age < TimeSpan.Zero || age >= KeptFor || kept.Stamp != stamp)
         {
             return null;
         }

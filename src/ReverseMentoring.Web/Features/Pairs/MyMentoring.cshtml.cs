@@ -133,8 +133,10 @@ public static class MyMentoring
                 .Select(p => new OpenProgram(p.Id, p.Name, p.Objectives, p.StartsOn, p.EndsOn, EnrolmentRules.Refusal(p, today)))
                 .ToList();
 
+            // Stamped before reading: a change committed during the read leaves the kept copy already out of date.
+            var stamp = await PersonChanges.StampAsync(db, id, cancellationToken);
             Result mine;
-            if (homes.Find(id, now) is { } kept)
+            if (homes.Find(id, stamp, now) is { } kept)
             {
                 mine = kept.Home;
                 if (homes.CheckEachReuse)
@@ -144,8 +146,6 @@ public static class MyMentoring
             }
             else
             {
-                // Stamped before reading: a change committed during the read leaves this copy already out of date.
-                var stamp = homes.StampOf(id);
                 mine = await MineAsync(id, now, cancellationToken);
                 homes.Keep(id, stamp, now, mine);
             }

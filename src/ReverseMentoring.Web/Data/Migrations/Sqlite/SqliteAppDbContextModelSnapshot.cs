@@ -2162,6 +2162,29 @@ namespace ReverseMentoring.Web.Data.Migrations.Sqlite
                     b.ToTable("PartnerPreferences");
                 });
 
+            modelBuilder.Entity("ReverseMentoring.Web.Domain.PersonChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("PersonChanges");
+                });
+
             modelBuilder.Entity("ReverseMentoring.Web.Domain.ProgramCoordinator", b =>
                 {
                     b.Property<int>("ProgramId")
