@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Web.Data;
+using ReverseMentoring.Web.Features.Conversations;
+using ReverseMentoring.Web.Features.Pairs;
 
 namespace ReverseMentoring.Tests.Instances;
 
@@ -149,4 +152,23 @@ public sealed partial class SeveralInstancesTests
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [PostgreSqlFact]
+    public async Task A_message_posted_through_one_instance_reaches_the_home_the_other_instance_keeps()
+    {
+        using var first = new AppFactory();
+        var pair = await first.PairAsync();
+        using var second = new AppFactory().With("Database:ConnectionString", first.PostgreSqlConnectionString);
+        await second.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+        var homes = second.Services.GetRequiredService<KeptHomes>();
+        var reused = homes.Reused;
+        var kept = await second.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+
+        await first.SendAsync(new PostMessage.Command { PairId = pair.Id, Text = "Written through the other instance." }, pair.Mentee.As);
+        var after = await second.SendAsync(new MyMentoring.Query(), pair.Mentor.As);
+
+        Assert.Equal(reused + 1, homes.Reused);
+        Assert.Equal(0, Assert.Single(kept.Pairs).UnreadMessages);
+        Assert.Equal(1, Assert.Single(after.Pairs).UnreadMessages);
+    }
 }
