@@ -14,15 +14,17 @@ public static class PersonChanges
     /// <summary>Rows are pruned once this old: a home is never kept anywhere near as long.</summary>
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
-    public static async Task<PersonStamp> StampAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    public static Task<PersonStamp> StampAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        StampQuery(db, userId).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The stamp as one statement: both figures from the same read.</summary>
+    public static IQueryable<PersonStamp> StampQuery(AppDbContext db, string userId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stamp = await db.PersonChanges.AsNoTracking()
+        return db.PersonChanges.AsNoTracking()
             .Where(c => c.UserId == userId || c.UserId == PersonChange.Everyone)
             .GroupBy(c => 1)
-            .Select(g => new PersonStamp(g.Count(), g.Sum(c => c.Id)))
-            .FirstOrDefaultAsync(cancellationToken);
-        return stamp;
+            .Select(g => new PersonStamp(g.Count(), g.Sum(c => c.Id)));
     }
 
     /// <summary>

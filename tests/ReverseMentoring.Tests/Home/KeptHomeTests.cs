@@ -185,6 +185,19 @@ public sealed class KeptHomeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(PersonChangesInterceptor.MostLookedUp, fewer.Count);
     }
 
+    [Fact]
+    public void The_stamp_is_one_statement_on_sql_server_too()
+    {
+        using var db = new SqlServerAppDbContext(new DbContextOptionsBuilder<SqlServerAppDbContext>()
+            .UseSqlServer("Server=unused;Database=unused").Options);
+
+        var sql = PersonChanges.StampQuery(db, "someone").ToQueryString();
+
+        Assert.Equal(1, sql.Split("FROM [PersonChanges]").Length - 1);
+        Assert.Contains("COUNT(*)", sql, StringComparison.Ordinal);
+        Assert.Contains("SUM(", sql, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A seeded run of the writes a program sees, each followed by every participant's home: with each reuse checked
     /// against a fresh read, any kind of write that does not reach the homes it changes fails here.
