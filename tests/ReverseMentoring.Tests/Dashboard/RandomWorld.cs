@@ -5,7 +5,8 @@ namespace ReverseMentoring.Tests.Dashboard;
 /// <summary>
 /// A random world for comparing figures: three programs with random cadences; people in random departments and job
 /// levels (some in two programs); pairs in every state; pair and group sessions in every status on random days and
-/// hours; ratings by both sides on random days; group attendance. Rows are written directly, as they stand.
+/// hours; ratings by both sides on random days; group attendance; self-ratings of skills (both sides) and growth areas
+/// (the mentor) at the start, half way and end of pairs, on random days. Rows are written directly, as they stand.
 /// </summary>
 public static class RandomWorld
 {
@@ -23,9 +24,27 @@ public static class RandomWorld
             programs.Add(await app.ProgramAsync(ProgramStatus.Running, cadenceDays: random.Next(1, 4) * 7, name: TestData.Unique("Random program")));
         }
 
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var skills = new List<Skill>
+        {
+            new() { Name = $"Skill {tag} A" }, new() { Name = $"Skill {tag} B" }, new() { Name = $"Skill {tag} C" },
+        };
+        var growthAreas = new List<GrowthArea>();
         var users = new List<AppUser>();
         await app.ExecuteDbContextAsync(async db =>
         {
+            db.Skills.AddRange(skills);
+            foreach (var program in programs)
+            {
+                // The same area names in every program, grouped by name across them.
+                growthAreas.AddRange(
+                [
+                    new GrowthArea { ProgramId = program.Id, Name = $"Growth {tag} A", SortOrder = 1 },
+                    new GrowthArea { ProgramId = program.Id, Name = $"Growth {tag} B", SortOrder = 2 },
+                ]);
+            }
+
+            db.GrowthAreas.AddRange(growthAreas);
             for (var i = 0; i < 40; i++)
             {
                 var email = $"random-{Guid.NewGuid():N}@example.com";
@@ -191,10 +210,65 @@ public static class RandomWorld
                     }
                 }
 
+                // Self-ratings: a start rating on some of the pair's items, and half-way and end ratings of some of those.
+                foreach (var pair in pairs.Where(p => p.AcceptedAtUtc is not null))
+                {
+                    var accepted = pair.AcceptedAtUtc!.Value;
+                    DateTime Later() => accepted.AddDays(random.Next(1, 150)).AddMinutes(random.Next(0, 24 * 60));
+                    foreach (var (enrolmentId, role) in new[] { (pair.MenteeEnrolmentId, ParticipantRole.Mentee), (pair.MentorEnrolmentId, ParticipantRole.Mentor) })
+                    {
+                        foreach (var skill in skills.Where(_ => random.Next(2) == 0))
+                        {
+                            foreach (var stage in Stages(random))
+                            {
+                                db.SkillRatings.Add(new SkillRating
+                                {
+                                    ProgramId = program.Id, PairId = pair.Id, EnrolmentId = enrolmentId, Role = role, SkillId = skill.Id, Stage = stage,
+                                    Level = random.Next(1, 6), RatedAtUtc = stage == SkillRatingStage.Start ? accepted.AddDays(random.Next(0, 5)) : Later(),
+                                });
+                            }
+                        }
+                    }
+
+                    foreach (var area in growthAreas.Where(a => a.ProgramId == program.Id && random.Next(3) > 0))
+                    {
+                        foreach (var stage in Stages(random))
+                        {
+                            db.GrowthRatings.Add(new GrowthRating
+                            {
+                                ProgramId = program.Id, PairId = pair.Id, EnrolmentId = pair.MentorEnrolmentId, GrowthAreaId = area.Id, Stage = stage,
+                                Level = random.Next(1, 6), RatedAtUtc = stage == SkillRatingStage.Start ? accepted.AddDays(random.Next(0, 5)) : Later(),
+                            });
+                        }
+                    }
+                }
+
                 await db.SaveChangesAsync();
             }
         });
 
         return [.. programs.Select(p => p.Id)];
+    }
+
+    /// <summary>The stages one item is rated at: mostly a start and some later ones, now and then a later one without a start.</summary>
+    private static List<SkillRatingStage> Stages(Random random)
+    {
+        var stages = new List<SkillRatingStage>();
+        if (random.Next(6) > 0)
+        {
+            stages.Add(SkillRatingStage.Start);
+        }
+
+        if (random.Next(2) == 0)
+        {
+            stages.Add(SkillRatingStage.Mid);
+        }
+
+        if (random.Next(3) == 0)
+        {
+            stages.Add(SkillRatingStage.End);
+        }
+
+        return stages;
     }
 }

@@ -36,6 +36,7 @@ public static partial class UptakeDashboard
     internal sealed class FactScope
     {
         private readonly bool[] _pairIn;
+        private readonly HashSet<int> _peopleIn;
 
         public FactScope(DashboardLookups.Snapshot lookups, int? programId, string? department, string? jobLevel)
         {
@@ -43,7 +44,7 @@ public static partial class UptakeDashboard
             (ProgramId, Department, JobLevel) = (programId, Clean(department), Clean(jobLevel));
             ByPerson = Department is not null || JobLevel is not null;
             People = [.. lookups.Enrolments.Where(e => (ProgramId is null || e.ProgramId == ProgramId) && Matches(e))];
-            var peopleIn = People.Select(e => e.Id).ToHashSet();
+            var peopleIn = _peopleIn = People.Select(e => e.Id).ToHashSet();
             _pairIn = new bool[lookups.PairById.Count];
             var pairs = new List<DashboardLookups.PairRow>();
             foreach (var p in lookups.Pairs)
@@ -83,6 +84,12 @@ public static partial class UptakeDashboard
             ProgramId is { } id
                 ? [id]
                 : lookups.ProgramById.Keys.Union(People.Select(e => e.ProgramId)).Union(Pairs.Select(p => p.ProgramId)).Order();
+
+        /// <summary>Whether an enrolment is among <see cref="People"/>.</summary>
+        public bool HasPerson(int enrolmentId) => _peopleIn.Contains(enrolmentId);
+
+        /// <summary>Whether a pair is among <see cref="Pairs"/>.</summary>
+        public bool HasPair(int pairId) => (uint)pairId < (uint)_pairIn.Length && _pairIn[pairId];
 
         public bool Matches(DashboardLookups.EnrolmentRow? e) =>
             e is not null

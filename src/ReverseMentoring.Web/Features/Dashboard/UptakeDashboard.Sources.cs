@@ -96,6 +96,7 @@ public static partial class UptakeDashboard
             }
 
             var started = Stopwatch.GetTimestamp();
+            _instance.Computed();
             var computed = await compute(this, cancellationToken);
 
             // Dated when it was worked out, not when the request began: a computation slower than LatestFor (a
@@ -112,7 +113,10 @@ public static partial class UptakeDashboard
             {
                 await using var scope = _scopes!.CreateAsyncScope();
                 var own = new FigureSources(
-                    scope.ServiceProvider.GetRequiredService<AppDbContext>(), Cache, _instance, Lookups, Health, _versions, _moderate, _scopes);
+                    scope.ServiceProvider.GetRequiredService<AppDbContext>(), Cache, _instance, Lookups, Health, _versions, _moderate, _scopes)
+                {
+                    Covering = Covering,
+                };
                 try
                 {
                     await own.ComputeAsync(slot, version, now, compute, CancellationToken.None);
@@ -137,30 +141,38 @@ public static partial class UptakeDashboard
             }
         }
 
-        // The day facts read by this request (or computation), by program and period.
-        private readonly Dictionary<(int ProgramId, DateOnly From, DateOnly To), IReadOnlyList<DayFacts>> _days = [];
+        // The day facts read by this request (or computation), by program, with the days they cover.
+        private readonly Dictionary<int, (Period Read, IReadOnlyList<DayFacts> Days)> _days = [];
 
         /// <summary>
-        /// The day facts of <paramref name="programIds"/> over <paramref name="period"/>, each read once per request: a
-        /// leader's filtered first view works out the parts of several scopes (their own and the wider ones) over the same
-        /// days, and reading and unpacking them for each was about a fifth of it.
+        /// Every period the request works figures out for (the page's and the summary's two), when known: a program's day
+        /// facts are then read once over all of them, where each period read its own days again.
+        /// </summary>
+        public Period? Covering { get; set; }
+
+        /// <summary>
+        /// The day facts of <paramref name="programIds"/> over at least <paramref name="period"/> (callers skip the days
+        /// outside it), each read once per request: a leader's filtered first view works out the parts of several scopes
+        /// (their own and the wider ones) over the same days, and reading and unpacking them for each was about a fifth of it.
         /// </summary>
         public async Task<IReadOnlyDictionary<int, IReadOnlyList<DayFacts>>> DaysAsync(
             IReadOnlyList<int> programIds, Period period, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(programIds);
             ArgumentNullException.ThrowIfNull(period);
-            var unread = programIds.Where(id => !_days.ContainsKey((id, period.From, period.To))).Distinct().ToList();
+            static bool Covers(Period outer, Period inner) => outer.From <= inner.From && outer.To >= inner.To;
+            var range = Covering is { } covering && Covers(covering, period) ? covering : period;
+            var unread = programIds.Distinct().Where(id => !(_days.TryGetValue(id, out var read) && Covers(read.Read, period))).ToList();
             if (unread.Count > 0)
             {
-                var read = (await DashboardFacts.ReadAsync(Db, unread, period.From, period.To, cancellationToken)).ToLookup(d => d.ProgramId);
+                var read = (await DashboardFacts.ReadAsync(Db, unread, range.From, range.To, cancellationToken)).ToLookup(d => d.ProgramId);
                 foreach (var id in unread)
                 {
-                    _days[(id, period.From, period.To)] = [.. read[id]];
+                    _days[id] = (range, [.. read[id]]);
                 }
             }
 
-            return programIds.Distinct().ToDictionary(id => id, id => _days[(id, period.From, period.To)]);
+            return programIds.Distinct().ToDictionary(id => id, id => _days[id].Days);
         }
 
         /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
@@ -243,7 +255,8 @@ public static partial class UptakeDashboard
 
         /// <summary>
         /// Changes when anything the moderate tables' figures of a scope count changes: the lookups (who is in the scope)
-        /// and the moderate tables, not the day facts, which move with every session and rating.
+        /// and the moderate tables (a row added moves their highest ids; a row changed or removed moves its program's
+        /// lookups version, <see cref="DashboardFactsInterceptor"/>), not the day facts, which move with every session and rating.
         /// </summary>
         public string ModerateKeyOf(int? programId)
         {

@@ -137,10 +137,9 @@ public static partial class UptakeDashboard
         FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
     {
         var facts = await sources.ScopeAsync(programId, department, jobLevel);
-        var scope = ScopeOf(sources.Db, programId, department, jobLevel);
-        var skills = await sources.ReusedAsync(
-            (nameof(SkillChange), programId, department, jobLevel, period.From, period.To), sources.ModerateKeyOf(programId),
-            () => SkillChangeAsync(sources.Db, scope, period, cancellationToken));
+        var steps = await sources.ReusedAsync(
+            (nameof(SkillStep), period.EndUtc), sources.ModerateKeyOf(null), () => SkillStepsAsync(sources.Db, period.EndUtc, cancellationToken));
+        var skills = SkillChangeIn(steps, facts);
         var exact = await SummaryExactOfAsync(
             sources.Db, await CoreOfAsync(sources, facts, period, cancellationToken), skills, RiskPairIds(facts), sources.Health, period, now, cancellationToken);
         return exact;
@@ -153,7 +152,7 @@ public static partial class UptakeDashboard
             await scope.Pairs.Select(p => p.Id).ToListAsync(cancellationToken), null, period, now, cancellationToken);
 
     /// <summary>The median skill change of the scope's mentees and how many people it rests on (SkillRatings only: reused across session writes).</summary>
-    private sealed record SkillChange(double? Median, int People);
+    internal sealed record SkillChange(double? Median, int People);
 
     /// <summary>
     /// The exact figures: people in the group (distinct people enrolled by the end of the period), approved participants,
@@ -208,6 +207,37 @@ public static partial class UptakeDashboard
             .Select(g => g.OrderByDescending(r => r.Stage == SkillRatingStage.End).First())
             .ToList();
 
+        return new SkillChange(Median(changes.Select(c => (double)c.Change).ToList()), changes.Select(c => c.EnrolmentId).Distinct().Count());
+    }
+
+    /// <summary>A mentee's later (half-way or end) self-rating of a skill given before a period's end, as a change from their start rating.</summary>
+    internal sealed record SkillStep(int ProgramId, int PairId, int EnrolmentId, int SkillId, SkillRatingStage Stage, int Change);
+
+    /// <summary>The mentees' skill steps up to <paramref name="end"/>, unfiltered: read once per period end and shared by every scope.</summary>
+    internal static Task<List<SkillStep>> SkillStepsAsync(AppDbContext db, DateTime end, CancellationToken cancellationToken) =>
+        (
+            from before in db.SkillRatings.AsNoTracking()
+            join pair in db.Pairs on before.PairId equals pair.Id
+            join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
+            where before.Stage == SkillRatingStage.Start && before.Role == ParticipantRole.Mentee
+                && (after.Stage == SkillRatingStage.End || after.Stage == SkillRatingStage.Mid) && after.RatedAtUtc < end
+            select new SkillStep(pair.ProgramId, before.PairId, before.EnrolmentId, before.SkillId, after.Stage, after.Level - before.Level))
+        .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// <see cref="SkillChangeAsync"/> for one scope from the period end's skill steps in memory: by the mentee's own
+    /// enrolment when the scope is of people, else by the pair.
+    /// </summary>
+    internal static SkillChange SkillChangeIn(IReadOnlyList<SkillStep> steps, FactScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(scope);
+        var mentees = scope.ByPerson ? scope.People.Where(e => e.Role == ParticipantRole.Mentee).Select(e => e.Id).ToHashSet() : null;
+        var changes = steps
+            .Where(s => mentees is null ? scope.HasPair(s.PairId) : mentees.Contains(s.EnrolmentId))
+            .GroupBy(s => (s.PairId, s.EnrolmentId, s.SkillId))
+            .Select(g => g.OrderByDescending(s => s.Stage == SkillRatingStage.End).First())
+            .ToList();
         return new SkillChange(Median(changes.Select(c => (double)c.Change).ToList()), changes.Select(c => c.EnrolmentId).Distinct().Count());
     }
 

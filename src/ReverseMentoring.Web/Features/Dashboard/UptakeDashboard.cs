@@ -119,17 +119,45 @@ public static partial class UptakeDashboard
         /// </summary>
         public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
-        // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
-        // would single out fewer than five people against the same figure for a wider group (docs/dashboard.md), so the
-        // exact figures of those wider groups are worked out too.
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
-            var period = PeriodOf(query, DateOnly.FromDateTime(now));
             using var request = lookups.Request();
             var sources = await FigureSources.ReadAsync(db, cache, lookups, pairHealth, changes, scopes, cancellationToken);
-            var exact = user.IsInRole(Roles.HrCoordinator);
+            return await ViewAsync(sources, query, exact: user.IsInRole(Roles.HrCoordinator), now, cancellationToken);
+        }
+
+        /// <summary>
+        /// Works out (or finds current) the figures of the page as HR and as leadership open it first: with no filter, and
+        /// for each program, so that the first view after a start, or after writes while people read the dashboard, is a
+        /// reuse (<see cref="DashboardFactsFold"/> calls it). A program's page shares the unfiltered page's parts per
+        /// program, so it adds little; the other filters are worked out when asked.
+        /// </summary>
+        internal static async Task KeepFirstViewsCurrentAsync(FigureSources sources, DateTime now, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(sources);
+            IEnumerable<int?> programIds = [null, .. sources.Lookups.Programs.Select(p => (int?)p.Id).Order()];
+            foreach (var programId in programIds)
+            {
+                foreach (var exact in new[] { true, false })
+                {
+                    await ViewAsync(sources, new Query { ProgramId = programId }, exact, now, cancellationToken);
+                }
+            }
+        }
+
+        // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
+        // would single out fewer than five people against the same figure for a wider group (docs/dashboard.md), so the
+        // exact figures of those wider groups are worked out too.
+        private static async Task<Result> ViewAsync(FigureSources sources, Query query, bool exact, DateTime now, CancellationToken cancellationToken)
+        {
+            var (department, jobLevel) = (Clean(query.Department), Clean(query.JobLevel));
+            var today = DateOnly.FromDateTime(now);
+            var period = PeriodOf(query, today);
+            var summaryPeriods = SummaryPeriodsOf(query.From, query.To, today, wholeMonths: !exact);
+            var pagePeriod = exact ? period : WholeMonths(period);
+            sources.Covering = new Period(
+                Min(pagePeriod.From, summaryPeriods.Current.From, summaryPeriods.Previous.From), Max(pagePeriod.To, summaryPeriods.Current.To, summaryPeriods.Previous.To));
             var summary = await SummaryAsync(sources, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
             if (exact)
             {
@@ -147,10 +175,14 @@ public static partial class UptakeDashboard
             return LeadershipFigures.Of(own, wider) with { Filter = query, Summary = summary };
         }
 
+        private static DateOnly Min(params DateOnly[] days) => days.Min();
+
+        private static DateOnly Max(params DateOnly[] days) => days.Max();
+
         // The exact figures of a scope and period are reused while the versions of the programs in scope and the moderate
         // tables still queried have not moved (FigureSources.KeyOf), within the five-minute window of the pairs at risk.
         // Leadership's view is worked out from them each time, which is cheap.
-        private async Task<Result> ExactAsync(
+        private static async Task<Result> ExactAsync(
             FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
         {
             var query = new Query { ProgramId = programId, Department = department, JobLevel = jobLevel, From = period.From, To = period.To };
@@ -168,7 +200,7 @@ public static partial class UptakeDashboard
             var scope = ScopeOf(sources.Db, query.ProgramId, query.Department, query.JobLevel);
             var moderate = await sources.ReusedAsync(
                 (nameof(ModerateFigures), query.ProgramId, query.Department, query.JobLevel, period.From, period.To), sources.ModerateKeyOf(query.ProgramId),
-                () => ModerateAsync(sources.Db, query, scope, period, cancellationToken));
+                () => ModerateAsync(sources, facts, query, scope, period, cancellationToken));
             return await FiguresOfAsync(
                 sources.Db, core, moderate, RiskPairIds(facts), sources.Health,
                 query, period, now, programs, sources.Lookups.Departments, sources.Lookups.JobLevels, cancellationToken);
@@ -197,6 +229,28 @@ public static partial class UptakeDashboard
     private sealed record ModerateFigures(
         Dictionary<string, int>? Invited, List<StageAverages> Skills, List<StageAverages> Growth, TraitFigures Traits, KnowledgeFigures Knowledge);
 
+    /// <summary>
+    /// The moderate figures as the app works them out: skills and growth from the period's later ratings, read once for
+    /// every scope and kept while no rating is added or changed (<see cref="FigureSources.ModerateKeyOf"/>), the rest by query.
+    /// </summary>
+    private static async Task<ModerateFigures> ModerateAsync(
+        FigureSources sources, FactScope facts, Query query, Scope scope, Period period, CancellationToken cancellationToken)
+    {
+        async Task<List<LaterRating>> LaterAsync(bool growth) =>
+            await sources.ReusedAsync(
+                (nameof(LaterRating), growth, period.From, period.To), sources.ModerateKeyOf(null),
+                () => LaterRatingsAsync(sources.Db, growth, period, cancellationToken));
+
+        var db = sources.Db;
+        return new(
+            await InvitedAsync(db, scope, query.ProgramId, period, cancellationToken),
+            MovedIn(await LaterAsync(growth: false), facts),
+            MovedIn(await LaterAsync(growth: true), facts),
+            await TraitsAsync(db, query, scope, period, cancellationToken),
+            await KnowledgeAsync(db, query.ProgramId, scope, period, cancellationToken));
+    }
+
+    /// <summary>The moderate figures by queries over their rows: the reference the figures in memory are tested against.</summary>
     private static async Task<ModerateFigures> ModerateAsync(AppDbContext db, Query query, Scope scope, Period period, CancellationToken cancellationToken) =>
         new(
             await InvitedAsync(db, scope, query.ProgramId, period, cancellationToken),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Dashboard;
@@ -13,6 +14,13 @@ public sealed class DashboardFactsFoldOptions
     public bool Enabled { get; set; } = true;
 
     public int EverySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Whether each run also keeps the unfiltered dashboard current, as HR and leadership open it first: at the first run
+    /// after a start, and afterwards while anyone has read the dashboard on this instance within
+    /// <see cref="DashboardFactsFold.FirstViewsKeptFor"/>.
+    /// </summary>
+    public bool KeepFirstViewsCurrent { get; set; } = true;
 }
 
 /// <summary>
@@ -23,9 +31,17 @@ public sealed class DashboardFactsFoldOptions
 /// </summary>
 public sealed class DashboardFactsFold(
     IServiceScopeFactory scopes, IOptions<DashboardFactsFoldOptions> options, TimeProvider clock, ILogger<DashboardFactsFold> logger,
-    DashboardLookups lookups, PairHealthCache health) : BackgroundService
+    DashboardLookups lookups, PairHealthCache health, IMemoryCache cache) : BackgroundService
 {
     public static readonly TimeSpan PairChangesKeptFor = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long after the last dashboard request on this instance the fold keeps the first views current: while nobody
+    /// reads the dashboard, writes do not cost a computation each.
+    /// </summary>
+    public static readonly TimeSpan FirstViewsKeptFor = TimeSpan.FromMinutes(15);
+
+    private bool _firstViewsKept;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,6 +85,18 @@ public sealed class DashboardFactsFold(
         var before = now - PairChangesKeptFor;
         await db.DashboardPairChanges.Where(c => c.ChangedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
         await KeepWarmAsync(db, now, cancellationToken);
+        if (options.Value.KeepFirstViewsCurrent && (!_firstViewsKept || lookups.RequestedWithin(FirstViewsKeptFor)))
+        {
+            var started = clock.GetTimestamp();
+            var sources = await UptakeDashboard.FigureSources.ReadAsync(db, cache, lookups, health, null, null, cancellationToken);
+            await UptakeDashboard.Handler.KeepFirstViewsCurrentAsync(sources, now, cancellationToken);
+            if (!_firstViewsKept)
+            {
+                logger.LogInformation("Worked out the dashboard's first views in {Elapsed}", clock.GetElapsedTime(started));
+            }
+
+            _firstViewsKept = true;
+        }
     }
 
     /// <summary>

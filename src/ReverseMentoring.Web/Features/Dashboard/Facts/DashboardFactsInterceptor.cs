@@ -117,6 +117,12 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
                 case MentoringProgram when entry.State == EntityState.Added || Changed(entry, ProgramColumns):
                     marks.Lookups(Current<int>(entry, nameof(MentoringProgram.Id)));
                     break;
+                // The moderate tables' figures are reused while their highest ids stand (UptakeDashboard.FigureSources),
+                // which an edit or a removal does not move: a changed baseline, attendance recorded, a session rated.
+                case SkillRating or GrowthRating or LeadershipTraitRating or KnowledgeSession when entry.State != EntityState.Added:
+                    marks.Lookups(Original<int>(entry, nameof(SkillRating.ProgramId)));
+                    marks.Lookups(Current<int>(entry, nameof(SkillRating.ProgramId)));
+                    break;
                 case CheckIn:
                 case Concern:
                     marks.PairOf(entry, nameof(CheckIn.ProgramId), nameof(CheckIn.PairId));
