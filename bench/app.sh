@@ -42,7 +42,8 @@ export DemoData__Enabled=true
 export DemoData__Password="$RM_PASSWORD"
 export Mail__PickupFolder="$ROOT/bench/data/mail"
 export App__PublicBaseUrl="$RM_URL"
-export DOTNET_gcServer=0
+# The collector is the one the app ships with (Server GC, from its runtimeconfig); DOTNET_gcServer=0 in the environment
+# measures workstation GC instead.
 
 make_certificate() {
   if [[ ! -f "$ROOT/bench/data/localhost.crt" ]]; then

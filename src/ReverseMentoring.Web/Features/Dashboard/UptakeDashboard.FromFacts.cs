@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Features.Dashboard.Facts;
 using ReverseMentoring.Web.Features.Shared;
@@ -176,15 +177,34 @@ public static partial class UptakeDashboard
 
     internal static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period)
     {
-        var (start, end) = (period.StartUtc, period.EndUtc);
+        ArgumentNullException.ThrowIfNull(lookups);
 
-        // Sessions and ratings of the period, from the day facts.
+        // By pair id, as the lookups number pairs: a day loop over hundreds of thousands of pair-days spends its time here.
+        // Rented, as every other working set of this method is kept below the large-object size: a computation calls it
+        // for each program and period, and large arrays thrown away after each call are freed only by full collections.
+        var ownHeld = ArrayPool<int>.Shared.Rent(lookups.PairById.Count);
+        var groupHeld = ArrayPool<int>.Shared.Rent(lookups.PairById.Count);
+        Array.Clear(ownHeld);
+        Array.Clear(groupHeld);
+        try
+        {
+            return PartOf(lookups, scope, programId, days, period, ownHeld, groupHeld);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(ownHeld);
+            ArrayPool<int>.Shared.Return(groupHeld);
+        }
+    }
+
+    private static CorePart PartOf(
+        DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period, int[] ownHeld, int[] groupHeld)
+    {
+        var (start, end) = (period.StartUtc, period.EndUtc);
         var heldByDay = new Dictionary<DateOnly, int>();
         var (heldInProgram, heldMinutes) = (0, 0);
 
-        // By pair id, as the lookups number pairs: a day loop over hundreds of thousands of pair-days spends its time here.
-        var ownHeld = new int[lookups.PairById.Count];
-        var groupHeld = new int[lookups.PairById.Count];
+        // Sessions and ratings of the period, from the day facts.
         int HeldOf(int pairId, int[] held) => (uint)pairId < (uint)held.Length ? held[pairId] : 0;
         var people = lookups.PersonCount;
         var months = new Dictionary<(int Year, int Month), Rated>();
@@ -258,60 +278,95 @@ public static partial class UptakeDashboard
         }
 
         // People, as they stand at the end of the period.
-        var enrolled = scope.PeopleIn(programId).Where(e => e.CreatedAtUtc < end).ToList();
-        var enrolledCounts = enrolled
-            .GroupBy(e => e.Role)
-            .Select(g => new EnrolledCount(programId, g.Key, g.Count(), g.Count(e => e.Status == EnrolmentStatus.Approved)))
-            .ToList();
-        var matched = enrolled.Count(e => e.Role == ParticipantRole.Mentee && e.Status == EnrolmentStatus.Approved
-            && lookups.FirstAcceptedOfMentee.TryGetValue(e.Id, out var accepted) && accepted < end);
+        var (mentors, approvedMentors, mentees, approvedMentees, matched) = (0, 0, 0, 0, 0);
+        var persons = new Rated(people);
+        foreach (var e in scope.PeopleIn(programId))
+        {
+            if (e.CreatedAtUtc >= end)
+            {
+                continue;
+            }
 
-        // Pairs: stages, days to match, cadence.
+            var approved = e.Status == EnrolmentStatus.Approved;
+            if (e.Role == ParticipantRole.Mentor)
+            {
+                (mentors, approvedMentors) = (mentors + 1, approvedMentors + (approved ? 1 : 0));
+            }
+            else
+            {
+                (mentees, approvedMentees) = (mentees + 1, approvedMentees + (approved ? 1 : 0));
+                if (approved && lookups.FirstAcceptedOfMentee.TryGetValue(e.Id, out var accepted) && accepted < end)
+                {
+                    matched++;
+                }
+            }
+
+            persons.Add(0, 0, e.Person, -1);
+        }
+
+        var enrolledCounts = new List<EnrolledCount>();
+        if (mentors > 0)
+        {
+            enrolledCounts.Add(new EnrolledCount(programId, ParticipantRole.Mentor, mentors, approvedMentors));
+        }
+
+        if (mentees > 0)
+        {
+            enrolledCounts.Add(new EnrolledCount(programId, ParticipantRole.Mentee, mentees, approvedMentees));
+        }
+
+        // Pairs: stages, days to match, cadence. Distinct people by enrolment id as bits, not sets.
         var pairs = scope.PairsIn(programId);
         bool ActiveIn(DashboardLookups.PairRow p) => p.IsActive && HeldOf(p.Id, ownHeld) > 0;
         StagedCount? staged = null;
-        var proposed = pairs.Where(p => p.ProposedAtUtc < end).ToList();
-        if (proposed.Count > 0)
+        var enrolmentIds = lookups.EnrolmentById.Count;
+        var (pairedMentors, pairedMentees, acceptedMentors, acceptedMentees) = (new Bits(enrolmentIds), new Bits(enrolmentIds), new Bits(enrolmentIds), new Bits(enrolmentIds));
+        var (activeMentors, activeMentees, completedMentors, completedMentees) = (new Bits(enrolmentIds), new Bits(enrolmentIds), new Bits(enrolmentIds), new Bits(enrolmentIds));
+        var (proposed, activePairs) = (0, 0);
+        foreach (var p in pairs)
         {
-            var (pairedMentors, pairedMentees, acceptedMentors, acceptedMentees) = (new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
-            var (activeMentors, activeMentees, completedMentors, completedMentees) = (new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
-            var activePairs = 0;
-            foreach (var p in proposed)
+            if (!(p.ProposedAtUtc < end))
             {
-                var mentorIn = scope.Matches(lookups.Enrolment(p.MentorEnrolmentId));
-                var menteeIn = scope.Matches(lookups.Enrolment(p.MenteeEnrolmentId));
-                var accepted = p.IsStarted && p.AcceptedAtUtc < end;
-                var active = ActiveIn(p);
-                var completed = p.Status == PairStatus.Ended && p.Ending == PairEnding.Completed && p.EndedAtUtc < end;
-                activePairs += active ? 1 : 0;
-                void Side(bool isIn, int enrolmentId, HashSet<int> paired, HashSet<int> acceptedSet, HashSet<int> activeSet, HashSet<int> completedSet)
-                {
-                    if (!isIn)
-                    {
-                        return;
-                    }
-
-                    paired.Add(enrolmentId);
-                    if (accepted)
-                    {
-                        acceptedSet.Add(enrolmentId);
-                    }
-
-                    if (active)
-                    {
-                        activeSet.Add(enrolmentId);
-                    }
-
-                    if (completed)
-                    {
-                        completedSet.Add(enrolmentId);
-                    }
-                }
-
-                Side(mentorIn, p.MentorEnrolmentId, pairedMentors, acceptedMentors, activeMentors, completedMentors);
-                Side(menteeIn, p.MenteeEnrolmentId, pairedMentees, acceptedMentees, activeMentees, completedMentees);
+                continue;
             }
 
+            proposed++;
+            var mentorIn = scope.Matches(lookups.Enrolment(p.MentorEnrolmentId));
+            var menteeIn = scope.Matches(lookups.Enrolment(p.MenteeEnrolmentId));
+            var accepted = p.IsStarted && p.AcceptedAtUtc < end;
+            var active = ActiveIn(p);
+            var completed = p.Status == PairStatus.Ended && p.Ending == PairEnding.Completed && p.EndedAtUtc < end;
+            activePairs += active ? 1 : 0;
+            void Side(bool isIn, int enrolmentId, Bits paired, Bits acceptedSet, Bits activeSet, Bits completedSet)
+            {
+                if (!isIn)
+                {
+                    return;
+                }
+
+                paired.Add(enrolmentId);
+                if (accepted)
+                {
+                    acceptedSet.Add(enrolmentId);
+                }
+
+                if (active)
+                {
+                    activeSet.Add(enrolmentId);
+                }
+
+                if (completed)
+                {
+                    completedSet.Add(enrolmentId);
+                }
+            }
+
+            Side(mentorIn, p.MentorEnrolmentId, pairedMentors, acceptedMentors, activeMentors, completedMentors);
+            Side(menteeIn, p.MenteeEnrolmentId, pairedMentees, acceptedMentees, activeMentees, completedMentees);
+        }
+
+        if (proposed > 0)
+        {
             staged = new StagedCount(
                 programId, pairedMentors.Count, pairedMentees.Count, acceptedMentors.Count, acceptedMentees.Count,
                 activeMentors.Count, activeMentees.Count, completedMentors.Count, completedMentees.Count, activePairs);
@@ -324,32 +379,34 @@ public static partial class UptakeDashboard
             .Select(x => (double)(DateOnly.FromDateTime(x.Pair.AcceptedAtUtc!.Value).DayNumber - DateOnly.FromDateTime(x.Decided!.Value).DayNumber))
             .ToList();
 
+        var activeHeld = pairs.Count(ActiveIn);
         CadenceCount? cadence = null;
         var (startDay, endDay) = (period.From.DayNumber, period.To.AddDays(1).DayNumber);
-        var running = pairs.Where(p => p.IsStarted && p.AcceptedAtUtc < end && (p.EndedAtUtc == null || p.EndedAtUtc >= start)).ToList();
-        if (running.Count > 0 && lookups.ProgramById.TryGetValue(programId, out var program))
+        if (lookups.ProgramById.TryGetValue(programId, out var program))
         {
-            var meeting = running.Count(p =>
+            var (running, meeting) = (0, 0);
+            foreach (var p in pairs)
             {
+                if (!(p.IsStarted && p.AcceptedAtUtc < end && (p.EndedAtUtc == null || p.EndedAtUtc >= start)))
+                {
+                    continue;
+                }
+
+                running++;
                 var acceptedDay = DateOnly.FromDateTime(p.AcceptedAtUtc!.Value).DayNumber;
                 var endedDay = p.EndedAtUtc is { } ended ? DateOnly.FromDateTime(ended).DayNumber : endDay;
                 var activeDays = Math.Min(endedDay, endDay) - Math.Max(acceptedDay, startDay);
                 var expected = activeDays / program.SessionCadenceDays;
                 var heldInPeriod = HeldOf(p.Id, ownHeld) + HeldOf(p.Id, groupHeld);
-                return heldInPeriod >= Math.Max(expected, 1);
-            });
-            cadence = new CadenceCount(programId, running.Count, meeting);
-        }
+                meeting += heldInPeriod >= Math.Max(expected, 1) ? 1 : 0;
+            }
 
-        var persons = new Rated(people);
-        foreach (var e in enrolled)
-        {
-            persons.Add(0, 0, e.Person, -1);
+            cadence = running > 0 ? new CadenceCount(programId, running, meeting) : null;
         }
 
         return new CorePart(
             programId, heldByDay, heldInProgram, heldMinutes, rated.ToPart(), months.ToDictionary(m => m.Key, m => m.Value.ToPart()),
-            enrolledCounts, staged, matched, waits, cadence, persons.ToPart().Raters, pairs.Count(ActiveIn));
+            enrolledCounts, staged, matched, waits, cadence, persons.ToPart().Raters, activeHeld);
     }
 
     /// <summary>The parts of several programs added up: distinct people are counted once across programs.</summary>
@@ -403,13 +460,13 @@ public static partial class UptakeDashboard
             persons.Add(new RatedPart(0, 0, part.People));
         }
 
-        var waits = parts.SelectMany(p => p.Waits).ToList();
+        var waits = parts.Sum(p => p.Waits.Count);
         return new Core(
             [.. parts.SelectMany(p => p.Enrolled)],
             [.. parts.Select(p => p.Staged).OfType<StagedCount>()],
             matched,
-            waits.Count,
-            Median(waits),
+            waits,
+            Median(parts.SelectMany(p => p.Waits), waits),
             [.. heldByDay.Select(d => new HeldOnDay(d.Key.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.Value))],
             heldByProgram,
             parts.Sum(p => p.HeldMinutes),
@@ -420,6 +477,30 @@ public static partial class UptakeDashboard
             smallMonthPrograms,
             persons.Raters,
             parts.Sum(p => p.ActivePairsHeld));
+    }
+
+    /// <summary>Distinct numbers below a known bound, as bits: a set of tens of thousands of ids costs a large array each.</summary>
+    private sealed class Bits(int bound)
+    {
+        private readonly ulong[] _words = new ulong[(bound + 63) / 64];
+
+        public int Count { get; private set; }
+
+        public void Add(int number)
+        {
+            if ((uint)number >= (uint)bound)
+            {
+                return;
+            }
+
+            ref var word = ref _words[number >> 6];
+            var bit = 1UL << (number & 63);
+            if ((word & bit) == 0)
+            {
+                word |= bit;
+                Count++;
+            }
+        }
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace ReverseMentoring.Web.Features.Dashboard.Facts;
 /// The pairs, enrolments and programs the dashboard's figures join day facts with, held in memory by each instance
 /// (ADR 0023) and loaded again, once for all waiting requests, when their version changes.
 /// </summary>
-public sealed class DashboardLookups(TimeProvider clock) : IDisposable
+public sealed class DashboardLookups : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _current;
@@ -44,17 +44,6 @@ public sealed class DashboardLookups(TimeProvider clock) : IDisposable
 
     private int _requests;
 
-    // When the last dashboard request began (UTC ticks), 0 for none: the fold keeps the first views current while
-    // people read the dashboard.
-    private long _lastRequest;
-
-    /// <summary>Whether a dashboard request began on this instance within <paramref name="window"/>.</summary>
-    internal bool RequestedWithin(TimeSpan window)
-    {
-        var last = Volatile.Read(ref _lastRequest);
-        return last != 0 && clock.GetUtcNow().UtcTicks - last < window.Ticks;
-    }
-
     private long _computations;
 
     /// <summary>Dashboard figures worked out on this instance (not reused) since it started.</summary>
@@ -68,7 +57,6 @@ public sealed class DashboardLookups(TimeProvider clock) : IDisposable
     /// <summary>Counts a dashboard request for as long as the returned value is not disposed.</summary>
     internal IDisposable Request()
     {
-        Volatile.Write(ref _lastRequest, clock.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _requests);
         return new RequestDone(this);
     }
