@@ -479,7 +479,10 @@ public static partial class UptakeDashboard
             parts.Sum(p => p.ActivePairsHeld));
     }
 
-    /// <summary>Distinct numbers below a known bound, as bits: a set of tens of thousands of ids costs a large array each.</summary>
+    /// <summary>
+    /// Distinct numbers below a known bound (people, enrolments), as bits: a set of tens of thousands of ids costs a large
+    /// array each. Numbers outside the bound (-1 for "nobody") are not counted.
+    /// </summary>
     private sealed class Bits(int bound)
     {
         private readonly ulong[] _words = new ulong[(bound + 63) / 64];
@@ -501,6 +504,22 @@ public static partial class UptakeDashboard
                 Count++;
             }
         }
+
+        /// <summary>The numbers added, in order.</summary>
+        public int[] ToArray()
+        {
+            var numbers = new int[Count];
+            var next = 0;
+            for (var i = 0; i < _words.Length && next < numbers.Length; i++)
+            {
+                for (var word = _words[i]; word != 0; word &= word - 1)
+                {
+                    numbers[next++] = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                }
+            }
+
+            return numbers;
+        }
     }
 
     /// <summary>
@@ -509,14 +528,14 @@ public static partial class UptakeDashboard
     /// </summary>
     private sealed class Rated(int people)
     {
-        private readonly ulong[] _seen = new ulong[(people + 63) / 64];
+        private readonly Bits _seen = new(people);
 
         public int Ratings { get; private set; }
 
         public long Sum { get; private set; }
 
         /// <summary>Distinct people who gave them.</summary>
-        public int Raters { get; private set; }
+        public int Raters => _seen.Count;
 
         public double Average => (double)Sum / Ratings;
 
@@ -524,8 +543,8 @@ public static partial class UptakeDashboard
         {
             Ratings += ratings;
             Sum += sum;
-            See(mentor);
-            See(mentee);
+            _seen.Add(mentor);
+            _seen.Add(mentee);
         }
 
         /// <summary>Adds a part's ratings; a person already seen in another part counts once.</summary>
@@ -535,39 +554,10 @@ public static partial class UptakeDashboard
             Sum += part.Sum;
             foreach (var person in part.Raters)
             {
-                See(person);
+                _seen.Add(person);
             }
         }
 
-        public RatedPart ToPart()
-        {
-            var raters = new int[Raters];
-            var next = 0;
-            for (var i = 0; i < _seen.Length && next < raters.Length; i++)
-            {
-                for (var word = _seen[i]; word != 0; word &= word - 1)
-                {
-                    raters[next++] = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-                }
-            }
-
-            return new RatedPart(Ratings, Sum, raters);
-        }
-
-        private void See(int person)
-        {
-            if (person < 0)
-            {
-                return;
-            }
-
-            ref var word = ref _seen[person >> 6];
-            var bit = 1UL << (person & 63);
-            if ((word & bit) == 0)
-            {
-                word |= bit;
-                Raters++;
-            }
-        }
+        public RatedPart ToPart() => new(Ratings, Sum, _seen.ToArray());
     }
 }

@@ -129,7 +129,7 @@ public static partial class UptakeDashboard
 
         /// <summary>
         /// Works out (or finds current) the figures of the page as HR and as leadership open it first: with no filter, and
-        /// for each program, so that the first view after a start, or after writes while people read the dashboard, is a
+        /// for each program, so that the first view after a start, or after writes (at most a minute on), is a
         /// reuse (<see cref="DashboardFactsFold"/> calls it). A program's page shares the unfiltered page's parts per
         /// program, so it adds little; the other filters are worked out when asked.
         /// </summary>
