@@ -98,7 +98,7 @@ public static partial class UptakeDashboard
             && (JobLevel is null || string.Equals(e.JobLevel, JobLevel, StringComparison.Ordinal));
 
         /// <summary>Whether a pair's own sessions and ratings count (the day facts are already of the programs in scope).</summary>
-        public bool Counts(int pairId) => !ByPerson || ((uint)pairId < (uint)_pairIn.Length && _pairIn[pairId]);
+        public bool Counts(int pairId) => !ByPerson || HasPair(pairId);
 
         public bool Counts(GroupSessionDay group) => !ByPerson || group.MemberPairIds.Any(Counts);
     }

@@ -14,6 +14,9 @@ public static partial class UptakeDashboard
 
         /// <summary>Exclusive: midnight after the last day.</summary>
         public DateTime EndUtc => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        /// <summary>The shortest period holding every one of <paramref name="periods"/>.</summary>
+        public static Period Spanning(params Period[] periods) => new(periods.Min(p => p.From), periods.Max(p => p.To));
     }
 
     /// <summary>The filtered sets every figure starts from.</summary>

@@ -197,17 +197,22 @@ public static partial class UptakeDashboard
                 from before in starts
                 join after in db.SkillRatings on new { before.PairId, before.EnrolmentId, before.SkillId } equals new { after.PairId, after.EnrolmentId, after.SkillId }
                 where (after.Stage == SkillRatingStage.End || after.Stage == SkillRatingStage.Mid) && after.RatedAtUtc < end
-                select new { before.PairId, before.EnrolmentId, before.SkillId, after.Stage, Change = after.Level - before.Level })
+                select new SkillStep(before.ProgramId, before.PairId, before.EnrolmentId, before.SkillId, after.Stage, after.Level - before.Level))
             .ToListAsync(cancellationToken);
+        return SkillChangeOf(later);
+    }
 
-        // Each person and skill counts once, by where they stood at the end of the period: the end rating, or the half-way
-        // one while the pair still runs. A figure "so far" moves with every stage given, where only end ratings inside a
-        // month would leave it empty most months.
-        var changes = later
-            .GroupBy(r => (r.PairId, r.EnrolmentId, r.SkillId))
-            .Select(g => g.OrderByDescending(r => r.Stage == SkillRatingStage.End).First())
+    /// <summary>
+    /// Each person and skill counts once, by where they stood at the end of the period: the end rating, or the half-way
+    /// one while the pair still runs. A figure "so far" moves with every stage given, where only end ratings inside a
+    /// month would leave it empty most months.
+    /// </summary>
+    private static SkillChange SkillChangeOf(IEnumerable<SkillStep> steps)
+    {
+        var changes = steps
+            .GroupBy(s => (s.PairId, s.EnrolmentId, s.SkillId))
+            .Select(g => g.OrderByDescending(s => s.Stage == SkillRatingStage.End).First())
             .ToList();
-
         return new SkillChange(Median(changes.Select(c => (double)c.Change).ToList()), changes.Select(c => c.EnrolmentId).Distinct().Count());
     }
 
@@ -234,12 +239,7 @@ public static partial class UptakeDashboard
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(scope);
         var mentees = scope.ByPerson ? scope.People.Where(e => e.Role == ParticipantRole.Mentee).Select(e => e.Id).ToHashSet() : null;
-        var changes = steps
-            .Where(s => mentees is null ? scope.HasPair(s.PairId) : mentees.Contains(s.EnrolmentId))
-            .GroupBy(s => (s.PairId, s.EnrolmentId, s.SkillId))
-            .Select(g => g.OrderByDescending(s => s.Stage == SkillRatingStage.End).First())
-            .ToList();
-        return new SkillChange(Median(changes.Select(c => (double)c.Change).ToList()), changes.Select(c => c.EnrolmentId).Distinct().Count());
+        return SkillChangeOf(steps.Where(s => mentees is null ? scope.HasPair(s.PairId) : mentees.Contains(s.EnrolmentId)));
     }
 
     /// <summary>The middle value, or the average of the middle two; null for none.</summary>

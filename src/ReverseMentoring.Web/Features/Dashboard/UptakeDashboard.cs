@@ -156,8 +156,7 @@ public static partial class UptakeDashboard
             var period = PeriodOf(query, today);
             var summaryPeriods = SummaryPeriodsOf(query.From, query.To, today, wholeMonths: !exact);
             var pagePeriod = exact ? period : WholeMonths(period);
-            sources.Covering = new Period(
-                Min(pagePeriod.From, summaryPeriods.Current.From, summaryPeriods.Previous.From), Max(pagePeriod.To, summaryPeriods.Current.To, summaryPeriods.Previous.To));
+            sources.Covering = Period.Spanning(pagePeriod, summaryPeriods.Current, summaryPeriods.Previous);
             var summary = await SummaryAsync(sources, query.ProgramId, department, jobLevel, query.From, query.To, !exact, !exact, now, cancellationToken);
             if (exact)
             {
@@ -174,10 +173,6 @@ public static partial class UptakeDashboard
 
             return LeadershipFigures.Of(own, wider) with { Filter = query, Summary = summary };
         }
-
-        private static DateOnly Min(params DateOnly[] days) => days.Min();
-
-        private static DateOnly Max(params DateOnly[] days) => days.Max();
 
         // The exact figures of a scope and period are reused while the versions of the programs in scope and the moderate
         // tables still queried have not moved (FigureSources.KeyOf), within the five-minute window of the pairs at risk.

@@ -161,8 +161,9 @@ public static class MyMentoring
             };
         }
 
+        // The partner's time of day moves on however long the home is kept: filled in on every view, not in MineAsync.
         private static string LocalTime(string zoneId, DateTime nowUtc) =>
-            TimeZoneInfo.ConvertTimeFromUtc(nowUtc, SessionTimes.Zone(zoneId)).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+            SessionTimes.ToLocal(nowUtc, zoneId).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
 
         // Everything on the home that is the person's own, as at now: what KeptHomes keeps.
         private async Task<Result> MineAsync(string id, DateTime now, CancellationToken cancellationToken)
@@ -322,7 +323,7 @@ public static class MyMentoring
                     r.Id, r.Version, r.ProgramId, r.ProgramName, r.Status, r.IAmMentor ? r.MentorResponse : r.MenteeResponse, r.ScorePercent, r.Reasons,
                     new Partner(
                         partner.DisplayName, r.IAmMentor ? ParticipantRole.Mentee : ParticipantRole.Mentor, partner.Department, partner.JobLevel,
-                        zone.Id, LocalTime(zone.Id, now), partner.Goals))
+                        zone.Id, LocalTimeNow: "", partner.Goals))
                 {
                     Next = next.TryGetValue(r.Id, out var s) ? new NextSession(s.Id, SessionTimes.Format(s.StartsAtUtc, s.EndsAtUtc, myZone), s.Format, s.Location) : null,
                     HeldSessions = held.GetValueOrDefault(r.Id),
