@@ -185,6 +185,7 @@ public sealed class DayFactFiguresTests(DayFactFiguresApp app) : IClassFixture<D
         Assert.True(result.Funnel.Sum(f => f.Accepted.Value) > 0);
         Assert.Contains(result.Skills, s => s.People.Value > 0 && s.Mid.Value is not null && s.After.Value is not null);
         Assert.Contains(result.Growth, g => g.People.Value > 0 && g.Mid.Value is not null && g.After.Value is not null);
+        Assert.True(result.Knowledge.SeatsAttended.Value > 0 && result.Knowledge.AverageRating.Basis > 0);
         var everyProgram = await app.SendAsync(new UptakeDashboard.Query { From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 6, 14) }, hr);
         Assert.NotNull(everyProgram.Summary![ExecutiveSummary.SkillsMoved].Number);
     }

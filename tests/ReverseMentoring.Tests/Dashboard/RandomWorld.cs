@@ -243,6 +243,32 @@ public static class RandomWorld
                     }
                 }
 
+                // Knowledge sharing: sessions hosted by a junior, seats taken by people in the program and outside it, most
+                // held with some of those booked marked as having come and some of them rating it, one left unheld.
+                var hosts = enrolments.Where(e => e.Role == ParticipantRole.Mentor).ToList();
+                for (var k = 0; k < 4 && hosts.Count > 0; k++)
+                {
+                    var startsAt = At(0, 160);
+                    var knowledge = KnowledgeSession.Offer(program.Id, hosts[random.Next(hosts.Count)].UserId, $"Random knowledge {k}", "", startsAt, 60,
+                        SessionFormats.Virtual, "https://meet.example.com/knowledge", 10, startsAt.AddDays(-7));
+                    foreach (var user in users.Where(_ => random.Next(4) == 0).Take(12))
+                    {
+                        knowledge.SignUp(user.Id, startsAt.AddDays(-3));
+                    }
+
+                    if (k < 3)
+                    {
+                        var came = knowledge.Seats.Where(seat => seat.State == KnowledgeSeatState.Booked && random.Next(3) > 0).Select(seat => seat.UserId).ToList();
+                        knowledge.RecordAttendance(came, startsAt.AddHours(1));
+                        foreach (var userId in came.Where(_ => random.Next(2) == 0))
+                        {
+                            knowledge.GiveFeedback(userId, random.Next(1, 6), null, startsAt.AddHours(2));
+                        }
+                    }
+
+                    db.KnowledgeSessions.Add(knowledge);
+                }
+
                 await db.SaveChangesAsync();
             }
         });

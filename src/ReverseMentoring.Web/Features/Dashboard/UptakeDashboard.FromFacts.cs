@@ -37,15 +37,36 @@ public static partial class UptakeDashboard
     internal sealed class FactScope
     {
         private readonly bool[] _pairIn;
-        private readonly HashSet<int> _peopleIn;
+
+        // Enrolment ids as bits: a pass over a period's pairs asks of every side, and a set of strings compared per side
+        // was a tenth of a department's first view.
+        private readonly Bits _matching;
+        private readonly Bits _peopleIn;
 
         public FactScope(DashboardLookups.Snapshot lookups, int? programId, string? department, string? jobLevel)
         {
             ArgumentNullException.ThrowIfNull(lookups);
             (ProgramId, Department, JobLevel) = (programId, Clean(department), Clean(jobLevel));
             ByPerson = Department is not null || JobLevel is not null;
-            People = [.. lookups.Enrolments.Where(e => (ProgramId is null || e.ProgramId == ProgramId) && Matches(e))];
-            var peopleIn = _peopleIn = People.Select(e => e.Id).ToHashSet();
+            (_matching, _peopleIn) = (new Bits(lookups.EnrolmentById.Count), new Bits(lookups.EnrolmentById.Count));
+            var people = new List<DashboardLookups.EnrolmentRow>();
+            foreach (var e in lookups.Enrolments)
+            {
+                if (!Matches(e))
+                {
+                    continue;
+                }
+
+                _matching.Add(e.Id);
+                if (ProgramId is null || e.ProgramId == ProgramId)
+                {
+                    people.Add(e);
+                    _peopleIn.Add(e.Id);
+                }
+            }
+
+            People = people;
+            var peopleIn = _peopleIn;
             _pairIn = new bool[lookups.PairById.Count];
             var pairs = new List<DashboardLookups.PairRow>();
             foreach (var p in lookups.Pairs)
@@ -92,6 +113,9 @@ public static partial class UptakeDashboard
         /// <summary>Whether a pair is among <see cref="Pairs"/>.</summary>
         public bool HasPair(int pairId) => (uint)pairId < (uint)_pairIn.Length && _pairIn[pairId];
 
+        /// <summary>Whether the enrolment with this id matches the department and job level, in whichever program.</summary>
+        public bool Matches(int enrolmentId) => _matching.Contains(enrolmentId);
+
         public bool Matches(DashboardLookups.EnrolmentRow? e) =>
             e is not null
             && (Department is null || string.Equals(e.Department, Department, StringComparison.Ordinal))
@@ -103,14 +127,19 @@ public static partial class UptakeDashboard
         public bool Counts(GroupSessionDay group) => !ByPerson || group.MemberPairIds.Any(Counts);
     }
 
-    /// <summary>The figures of a scope and period: one part per program worked out from its day facts, added up.</summary>
-    internal static Core CoreOf(DashboardLookups.Snapshot lookups, FactScope scope, IReadOnlyList<DayFacts> days, Period period)
+    /// <summary>
+    /// One program's day facts over a range, in day order, and each day's pair ids on their own: a department or job
+    /// level keeps a few of the program's pairs, and its part then scans the ids (a tenth of the pair-days' bytes) and
+    /// reads only the pair-days in scope. Passing over the pair-days themselves for each scope and period was most of a
+    /// department's first view. The ids are taken on first use and kept with the days.
+    /// </summary>
+    internal sealed class ProgramDays(IReadOnlyList<DayFacts> days)
     {
-        ArgumentNullException.ThrowIfNull(lookups);
-        ArgumentNullException.ThrowIfNull(scope);
-        var byProgram = days.ToLookup(d => d.ProgramId);
-        var programIds = scope.ProgramIdsIn(lookups).Union(byProgram.Select(g => g.Key));
-        return CoreOf([.. programIds.Select(id => PartOf(lookups, scope, id, [.. byProgram[id]], period))], lookups.PersonCount);
+        private int[][]? _pairIds;
+
+        public DayFacts[] Days { get; } = [.. days];
+
+        public int[][] PairIds => LazyInitializer.EnsureInitialized(ref _pairIds, () => [.. Days.Select(d => d.Pairs.Select(p => p.PairId).ToArray())]);
     }
 
     /// <summary>
@@ -175,7 +204,7 @@ public static partial class UptakeDashboard
     /// <summary>Ratings of a part: how many, their sum, and the numbers of the distinct people who gave them.</summary>
     internal sealed record RatedPart(int Ratings, long Sum, int[] Raters);
 
-    internal static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period)
+    internal static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, ProgramDays days, Period period)
     {
         ArgumentNullException.ThrowIfNull(lookups);
 
@@ -198,7 +227,7 @@ public static partial class UptakeDashboard
     }
 
     private static CorePart PartOf(
-        DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period, int[] ownHeld, int[] groupHeld)
+        DashboardLookups.Snapshot lookups, FactScope scope, int programId, ProgramDays programDays, Period period, int[] ownHeld, int[] groupHeld)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
         var heldByDay = new Dictionary<DateOnly, int>();
@@ -209,44 +238,93 @@ public static partial class UptakeDashboard
         var people = lookups.PersonCount;
         var months = new Dictionary<(int Year, int Month), Rated>();
         var rated = new Rated(people);
+        var days = programDays.Days;
+        bool InPeriod(DayFacts day) => day.ProgramId == programId && day.Day >= period.From && day.Day <= period.To;
+
+        // Each day's own and group sessions held in scope, added to the figures when above zero.
+        var heldOn = new Dictionary<DateOnly, int>();
+        void Add(DateOnly day, int held)
+        {
+            if (held != 0)
+            {
+                heldOn[day] = heldOn.GetValueOrDefault(day) + held;
+            }
+        }
+
+        // A pair-day in scope; gives its sessions held, which the caller adds to the day's. The month's ratings are the
+        // caller's to keep for the rest of the day.
+        int Count(DayFacts day, in PairDay p, ref Rated? month)
+        {
+            if (p.Held > 0 && (uint)p.PairId < (uint)ownHeld.Length)
+            {
+                ownHeld[p.PairId] += p.Held;
+            }
+
+            heldMinutes += p.HeldMinutes;
+            if (p.Ratings > 0)
+            {
+                var pair = lookups.Pair(p.PairId);
+                var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
+                var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
+                rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
+                if (month is null && !months.TryGetValue((day.Day.Year, day.Day.Month), out month))
+                {
+                    months[(day.Day.Year, day.Day.Month)] = month = new Rated(people);
+                }
+
+                month.Add(p.Ratings, p.RatingSum, mentor, mentee);
+            }
+
+            return p.Held;
+        }
+
+        // Own sessions and ratings: only the in-scope pair-days when a department or job level keeps some of the pairs,
+        // every pair-day otherwise. The held counts of pairs out of scope are never asked for below.
+        if (scope.ByPerson)
+        {
+            var pairIds = programDays.PairIds;
+            for (var d = 0; d < days.Length; d++)
+            {
+                if (InPeriod(days[d]))
+                {
+                    var (held, ids, month) = (0, pairIds[d], (Rated?)null);
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        if (scope.HasPair(ids[i]))
+                        {
+                            held += Count(days[d], days[d].Pairs[i], ref month);
+                        }
+                    }
+
+                    Add(days[d].Day, held);
+                }
+            }
+        }
+        else
+        {
+            foreach (var day in days)
+            {
+                if (InPeriod(day))
+                {
+                    var (held, month) = (0, (Rated?)null);
+                    foreach (var p in day.Pairs)
+                    {
+                        held += Count(day, p, ref month);
+                    }
+
+                    Add(day.Day, held);
+                }
+            }
+        }
+
         foreach (var day in days)
         {
-            if (day.ProgramId != programId || day.Day < period.From || day.Day > period.To)
+            if (!InPeriod(day))
             {
                 continue;
             }
 
             var held = 0;
-            Rated? month = null;
-            foreach (var p in day.Pairs)
-            {
-                if (p.Held > 0 && (uint)p.PairId < (uint)ownHeld.Length)
-                {
-                    ownHeld[p.PairId] += p.Held;
-                }
-
-                if (!scope.Counts(p.PairId))
-                {
-                    continue;
-                }
-
-                held += p.Held;
-                heldMinutes += p.HeldMinutes;
-                if (p.Ratings > 0)
-                {
-                    var pair = lookups.Pair(p.PairId);
-                    var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
-                    var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
-                    rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
-                    if (month is null && !months.TryGetValue((day.Day.Year, day.Day.Month), out month))
-                    {
-                        months[(day.Day.Year, day.Day.Month)] = month = new Rated(people);
-                    }
-
-                    month.Add(p.Ratings, p.RatingSum, mentor, mentee);
-                }
-            }
-
             foreach (var g in day.GroupSessions)
             {
                 if (g.Status != SessionStatus.Held)
@@ -270,9 +348,15 @@ public static partial class UptakeDashboard
                 }
             }
 
+            Add(day.Day, held);
+        }
+
+        // In day order, as the figures list them.
+        foreach (var (day, held) in heldOn.OrderBy(d => d.Key))
+        {
             if (held > 0)
             {
-                heldByDay[day.Day] = heldByDay.GetValueOrDefault(day.Day) + held;
+                heldByDay[day] = held;
                 heldInProgram += held;
             }
         }
@@ -331,8 +415,8 @@ public static partial class UptakeDashboard
             }
 
             proposed++;
-            var mentorIn = scope.Matches(lookups.Enrolment(p.MentorEnrolmentId));
-            var menteeIn = scope.Matches(lookups.Enrolment(p.MenteeEnrolmentId));
+            var mentorIn = scope.Matches(p.MentorEnrolmentId);
+            var menteeIn = scope.Matches(p.MenteeEnrolmentId);
             var accepted = p.IsStarted && p.AcceptedAtUtc < end;
             var active = ActiveIn(p);
             var completed = p.Status == PairStatus.Ended && p.Ending == PairEnding.Completed && p.EndedAtUtc < end;
@@ -405,7 +489,7 @@ public static partial class UptakeDashboard
         }
 
         return new CorePart(
-            programId, heldByDay, heldInProgram, heldMinutes, rated.ToPart(), months.ToDictionary(m => m.Key, m => m.Value.ToPart()),
+            programId, heldByDay, heldInProgram, heldMinutes, rated.ToPart(), months.OrderBy(m => m.Key).ToDictionary(m => m.Key, m => m.Value.ToPart()),
             enrolledCounts, staged, matched, waits, cadence, persons.ToPart().Raters, activeHeld);
     }
 
@@ -504,6 +588,8 @@ public static partial class UptakeDashboard
                 Count++;
             }
         }
+
+        public bool Contains(int number) => (uint)number < (uint)bound && (_words[number >> 6] & (1UL << (number & 63))) != 0;
 
         /// <summary>The numbers added, in order.</summary>
         public int[] ToArray()

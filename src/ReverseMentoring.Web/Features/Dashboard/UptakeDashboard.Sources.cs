@@ -142,7 +142,7 @@ public static partial class UptakeDashboard
         }
 
         // The day facts read by this request (or computation), by program, with the days they cover.
-        private readonly Dictionary<int, (Period Read, IReadOnlyList<DayFacts> Days)> _days = [];
+        private readonly Dictionary<int, (Period Read, ProgramDays Days)> _days = [];
 
         /// <summary>
         /// Every period the request works figures out for (the page's and the summary's two), when known: a program's day
@@ -155,25 +155,47 @@ public static partial class UptakeDashboard
         /// outside it), each read once per request: a leader's filtered first view works out the parts of several scopes
         /// (their own and the wider ones) over the same days, and reading and unpacking them for each was about a fifth of it.
         /// </summary>
-        public async Task<IReadOnlyDictionary<int, IReadOnlyList<DayFacts>>> DaysAsync(
+        public async Task<IReadOnlyDictionary<int, ProgramDays>> DaysAsync(
             IReadOnlyList<int> programIds, Period period, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(programIds);
             ArgumentNullException.ThrowIfNull(period);
             static bool Covers(Period outer, Period inner) => outer.From <= inner.From && outer.To >= inner.To;
             var range = Covering is { } covering && Covers(covering, period) ? covering : period;
-            var unread = programIds.Distinct().Where(id => !(_days.TryGetValue(id, out var read) && Covers(read.Read, period))).ToList();
+            var unread = new List<int>();
+            foreach (var id in programIds.Distinct().Where(id => !(_days.TryGetValue(id, out var read) && Covers(read.Read, period))))
+            {
+                // Kept between requests while the program's facts version stands: a department's first view then counts the
+                // days the first views already read, rather than reading and unpacking them again (ADR 0029).
+                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? kept) && kept!.Version == _versions.GetValueOrDefault(id).Facts
+                    && Covers(kept.Read, period))
+                {
+                    _days[id] = (kept.Read, kept.Days);
+                }
+                else
+                {
+                    unread.Add(id);
+                }
+            }
+
             if (unread.Count > 0)
             {
                 var read = (await DashboardFacts.ReadAsync(Db, unread, range.From, range.To, cancellationToken)).ToLookup(d => d.ProgramId);
                 foreach (var id in unread)
                 {
-                    _days[id] = (range, [.. read[id]]);
+                    _days[id] = (range, new ProgramDays([.. read[id]]));
+                    Cache.Set((nameof(DayFacts), id), new KeptDays(_versions.GetValueOrDefault(id).Facts, range, _days[id].Days), KeptDaysFor);
                 }
             }
 
             return programIds.Distinct().ToDictionary(id => id, id => _days[id].Days);
         }
+
+        // Sliding: the fold's first views use them every minute, so they stay while the app runs and go when it idles.
+        private static readonly MemoryCacheEntryOptions KeptDaysFor = new() { SlidingExpiration = Handler.CacheFor };
+
+        /// <summary>A program's day facts over a range, as read at its facts version.</summary>
+        private sealed record KeptDays(long Version, Period Read, ProgramDays Days);
 
         /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
         private sealed record Versioned<T>(string Version, T Value, DateTime At);

@@ -13,7 +13,7 @@ public sealed class DayFactsPackingTests
         Assert.Equal(facts.ProgramId, unpacked.ProgramId);
         Assert.Equal(facts.Day, unpacked.Day);
         Assert.Equal(facts.Pairs, unpacked.Pairs);
-        Assert.Equal(facts.GroupSessions.Count, unpacked.GroupSessions.Count);
+        Assert.Equal(facts.GroupSessions.Length, unpacked.GroupSessions.Length);
         foreach (var (expected, actual) in facts.GroupSessions.Zip(unpacked.GroupSessions))
         {
             Assert.Equal((expected.SessionId, expected.GroupId, expected.Status, expected.Minutes), (actual.SessionId, actual.GroupId, actual.Status, actual.Minutes));
@@ -58,7 +58,7 @@ public sealed class DayFactsPackingTests
             random.Next(3), random.Next(16), random.Next(3), random.Next(16))).ToList();
         var groups = Enumerable.Range(0, 50).Select(i => new GroupSessionDay(100_000 + i * 17, random.Next(1, 1000), (SessionStatus)random.Next(4), random.Next(120),
             [.. pairIds.Skip(i * 5).Take(6)], [.. pairIds.Skip(i * 5).Take(3)])).ToList();
-        var facts = new DayFacts(42, Day, pairs, groups);
+        var facts = new DayFacts(42, Day, [.. pairs], [.. groups]);
         RoundTrips(facts);
 
         // Ids as differences and small numbers as single bytes: well under the 40 bytes a pair takes as plain integers.

@@ -76,17 +76,26 @@ public static class DashboardFacts
 
         var stale = (await markers.Select(m => new { m.ProgramId, m.Day }).Distinct().ToListAsync(cancellationToken))
             .Select(m => (m.ProgramId, m.Day)).ToHashSet();
-        var stored = await days.Select(d => new { d.ProgramId, d.Day, d.Facts }).ToListAsync(cancellationToken);
-        var facts = stored.Where(d => !stale.Contains((d.ProgramId, d.Day)))
-            .Select(d => DayFactsPacking.Unpack(d.ProgramId, d.Day, d.Facts))
-            .ToList();
+        // Unpacked as they are read: holding every packed day until the last one arrived doubled what a computation
+        // over all programs had in memory at its peak.
+        var facts = new List<DayFacts>();
+        await foreach (var d in days.Select(d => new { d.ProgramId, d.Day, d.Facts }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!stale.Contains((d.ProgramId, d.Day)))
+            {
+                facts.Add(DayFactsPacking.Unpack(d.ProgramId, d.Day, d.Facts));
+            }
+        }
+
         if (stale.Count > 0)
         {
             var built = await BuildDaysAsync(db, stale, cancellationToken);
             facts.AddRange(built.Values.Where(f => !f.IsEmpty));
         }
 
-        return facts.Where(f => !f.IsEmpty).OrderBy(f => f.ProgramId).ThenBy(f => f.Day).ToList();
+        facts.RemoveAll(f => f.IsEmpty);
+        facts.Sort((a, b) => a.ProgramId != b.ProgramId ? a.ProgramId.CompareTo(b.ProgramId) : a.Day.CompareTo(b.Day));
+        return facts;
     }
 
     /// <summary>

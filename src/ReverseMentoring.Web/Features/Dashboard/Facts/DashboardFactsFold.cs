@@ -92,6 +92,7 @@ public sealed class DashboardFactsFold(
             await UptakeDashboard.Handler.KeepFirstViewsCurrentAsync(sources, now, cancellationToken);
             if (_firstViewsAt is null)
             {
+                await UptakeDashboard.Handler.WarmFilteredViewAsync(sources, now, cancellationToken);
                 logger.LogInformation("Worked out the dashboard's first views in {Elapsed}", clock.GetElapsedTime(started));
             }
 

@@ -99,9 +99,11 @@ public sealed class DashboardLookups : IDisposable
         int Id, int ProgramId, PairStatus Status, PairEnding? Ending, int MentorEnrolmentId, int MenteeEnrolmentId,
         DateTime ProposedAtUtc, DateTime? AcceptedAtUtc, DateTime? EndedAtUtc)
     {
-        public bool IsStarted => Pair.StartedStatuses.Contains(Status);
+        // Worked out once (rows are never copied with `with`): a computation asks them of every pair several times per
+        // scope and period.
+        public bool IsStarted { get; } = Pair.StartedStatuses.Contains(Status);
 
-        public bool IsActive => Pair.ActiveStatuses.Contains(Status);
+        public bool IsActive { get; } = Pair.ActiveStatuses.Contains(Status);
     }
 
     /// <summary>An enrolment; <c>Person</c> numbers its user from 0 within the snapshot, so sets of people are bit sets.</summary>

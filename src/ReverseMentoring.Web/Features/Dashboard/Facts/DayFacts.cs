@@ -10,9 +10,11 @@ namespace ReverseMentoring.Web.Features.Dashboard.Facts;
 /// active mentors and mentees) are the pair's sides, so every figure stays exact when worked out from these facts and
 /// the current pairs and enrolments (docs/decisions/0023).
 /// </summary>
-public sealed record DayFacts(int ProgramId, DateOnly Day, IReadOnlyList<PairDay> Pairs, IReadOnlyList<GroupSessionDay> GroupSessions)
+/// <remarks>Arrays, not lists: a computation loops over hundreds of thousands of pair-days, and an array's loop makes no
+/// call per item.</remarks>
+public sealed record DayFacts(int ProgramId, DateOnly Day, PairDay[] Pairs, GroupSessionDay[] GroupSessions)
 {
-    public bool IsEmpty => Pairs.Count == 0 && GroupSessions.Count == 0;
+    public bool IsEmpty => Pairs.Length == 0 && GroupSessions.Length == 0;
 }
 
 /// <summary>

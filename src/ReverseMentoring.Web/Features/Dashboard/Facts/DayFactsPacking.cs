@@ -12,9 +12,9 @@ public static class DayFactsPacking
     public static byte[] Pack(DayFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var writer = new Writer(16 + facts.Pairs.Count * 12 + facts.GroupSessions.Count * 24);
+        var writer = new Writer(16 + facts.Pairs.Length * 12 + facts.GroupSessions.Length * 24);
         writer.Byte(Version);
-        writer.Number(facts.Pairs.Count);
+        writer.Number(facts.Pairs.Length);
         long previous = 0;
         foreach (var pair in facts.Pairs)
         {
@@ -31,7 +31,7 @@ public static class DayFactsPacking
             writer.Number(pair.MenteeRatingSum);
         }
 
-        writer.Number(facts.GroupSessions.Count);
+        writer.Number(facts.GroupSessions.Length);
         previous = 0;
         foreach (var group in facts.GroupSessions)
         {
