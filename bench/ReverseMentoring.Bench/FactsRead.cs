@@ -26,7 +26,7 @@ public static class FactsRead
 
         var read = await DashboardFacts.ReadAsync(db, null, from, to, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{read.Count:N0} days read, {read.Sum(d => d.Pairs.Count):N0} pair-days, {read.Sum(d => d.GroupSessions.Count):N0} group sessions"));
+            $"{read.Count:N0} days read, {read.Sum(d => d.Pairs.Length):N0} pair-days, {read.Sum(d => d.GroupSessions.Length):N0} group sessions"));
         Console.WriteLine($"ReadAsync median of 20: {await MedianAsync(20, () => DashboardFacts.ReadAsync(db, null, from, to, CancellationToken.None)):0.0} ms");
         if (!compare)
         {

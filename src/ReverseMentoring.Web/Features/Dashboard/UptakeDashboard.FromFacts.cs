@@ -142,6 +142,16 @@ public static partial class UptakeDashboard
         public int[][] PairIds => LazyInitializer.EnsureInitialized(ref _pairIds, () => [.. Days.Select(d => d.Pairs.Select(p => p.PairId).ToArray())]);
     }
 
+    /// <summary>The figures of a scope and period from day facts at hand: one part per program, added up (bench/).</summary>
+    internal static Core CoreOf(DashboardLookups.Snapshot lookups, FactScope scope, IReadOnlyList<DayFacts> days, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(lookups);
+        ArgumentNullException.ThrowIfNull(scope);
+        var byProgram = days.ToLookup(d => d.ProgramId);
+        var programIds = scope.ProgramIdsIn(lookups).Union(byProgram.Select(g => g.Key));
+        return CoreOf([.. programIds.Select(id => PartOf(lookups, scope, id, new ProgramDays([.. byProgram[id]]), period))], lookups.PersonCount);
+    }
+
     /// <summary>
     /// The figures of a scope and period, each program's part reused while that program's facts and lookups have not
     /// moved: a session or rating saved in one program works out that program's part again and adds the parts up,

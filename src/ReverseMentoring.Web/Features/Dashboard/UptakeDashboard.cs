@@ -155,19 +155,26 @@ public static partial class UptakeDashboard
         internal static async Task WarmFilteredViewAsync(FigureSources sources, DateTime now, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(sources);
-            var department = sources.Lookups.Enrolments.Where(e => e.Department.Length > 0)
-                .GroupBy(e => e.Department, StringComparer.Ordinal).OrderBy(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
-            if (department is null)
+            if (WarmedFilterOf(sources.Lookups) is not { } filter)
             {
                 return;
             }
 
-            var jobLevel = department.Where(e => e.JobLevel.Length > 0)
-                .GroupBy(e => e.JobLevel, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
             foreach (var exact in new[] { true, false })
             {
-                await ViewAsync(sources, new Query { Department = department.Key, JobLevel = jobLevel }, exact, now, cancellationToken);
+                await ViewAsync(sources, filter, exact, now, cancellationToken);
             }
+        }
+
+        /// <summary>The filter <see cref="WarmFilteredViewAsync"/> works out; none while nobody has a department.</summary>
+        internal static Query? WarmedFilterOf(DashboardLookups.Snapshot lookups)
+        {
+            ArgumentNullException.ThrowIfNull(lookups);
+            var department = lookups.Enrolments.Where(e => e.Department.Length > 0)
+                .GroupBy(e => e.Department, StringComparer.Ordinal).OrderBy(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+            var jobLevel = department?.Where(e => e.JobLevel.Length > 0)
+                .GroupBy(e => e.JobLevel, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+            return department is null ? null : new Query { Department = department.Key, JobLevel = jobLevel };
         }
 
         // HR sees the exact figures. Leadership sees them over whole months, rounded, and with every figure hidden that
