@@ -40,8 +40,8 @@ public static class DashboardParts
         var busiest = days!.GroupBy(d => d.ProgramId).OrderByDescending(g => g.Sum(d => d.Pairs.Length)).First().Key;
         List<DayFacts>? own = null;
         await Report($"facts read ({busiest})", 5, async () => own = await DashboardFacts.ReadAsync(db, [busiest], period.From, period.To, CancellationToken.None));
-        await Report($"part of ({busiest})", 5, () => { _ = UptakeDashboard.PartOf(lookups!, everyone, busiest, new UptakeDashboard.ProgramDays(own!), period); return Task.CompletedTask; });
-        var parts = everyone.ProgramIdsIn(lookups!).Select(id => UptakeDashboard.PartOf(lookups!, everyone, id, new UptakeDashboard.ProgramDays([.. days!.Where(d => d.ProgramId == id)]), period)).ToList();
+        await Report($"part of ({busiest})", 5, () => { _ = UptakeDashboard.PartOf(lookups!, everyone, busiest, own!, period); return Task.CompletedTask; });
+        var parts = everyone.ProgramIdsIn(lookups!).Select(id => UptakeDashboard.PartOf(lookups!, everyone, id, [.. days!.Where(d => d.ProgramId == id)], period)).ToList();
         await Report($"adding up {parts.Count} parts", 5, () => { _ = UptakeDashboard.CoreOf(parts, lookups!.PersonCount); return Task.CompletedTask; });
     }
 

@@ -127,29 +127,14 @@ public static partial class UptakeDashboard
         public bool Counts(GroupSessionDay group) => !ByPerson || group.MemberPairIds.Any(Counts);
     }
 
-    /// <summary>
-    /// One program's day facts over a range, in day order, and each day's pair ids on their own: a department or job
-    /// level keeps a few of the program's pairs, and its part then scans the ids (a tenth of the pair-days' bytes) and
-    /// reads only the pair-days in scope. Passing over the pair-days themselves for each scope and period was most of a
-    /// department's first view. The ids are taken on first use and kept with the days.
-    /// </summary>
-    internal sealed class ProgramDays(IReadOnlyList<DayFacts> days)
-    {
-        private int[][]? _pairIds;
-
-        public DayFacts[] Days { get; } = [.. days];
-
-        public int[][] PairIds => LazyInitializer.EnsureInitialized(ref _pairIds, () => [.. Days.Select(d => d.Pairs.Select(p => p.PairId).ToArray())]);
-    }
-
-    /// <summary>The figures of a scope and period from day facts at hand: one part per program, added up (bench/).</summary>
+    /// <summary>The figures of a scope and period: one part per program worked out from its day facts, added up.</summary>
     internal static Core CoreOf(DashboardLookups.Snapshot lookups, FactScope scope, IReadOnlyList<DayFacts> days, Period period)
     {
         ArgumentNullException.ThrowIfNull(lookups);
         ArgumentNullException.ThrowIfNull(scope);
         var byProgram = days.ToLookup(d => d.ProgramId);
         var programIds = scope.ProgramIdsIn(lookups).Union(byProgram.Select(g => g.Key));
-        return CoreOf([.. programIds.Select(id => PartOf(lookups, scope, id, new ProgramDays([.. byProgram[id]]), period))], lookups.PersonCount);
+        return CoreOf([.. programIds.Select(id => PartOf(lookups, scope, id, [.. byProgram[id]], period))], lookups.PersonCount);
     }
 
     /// <summary>
@@ -214,7 +199,7 @@ public static partial class UptakeDashboard
     /// <summary>Ratings of a part: how many, their sum, and the numbers of the distinct people who gave them.</summary>
     internal sealed record RatedPart(int Ratings, long Sum, int[] Raters);
 
-    internal static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, ProgramDays days, Period period)
+    internal static CorePart PartOf(DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period)
     {
         ArgumentNullException.ThrowIfNull(lookups);
 
@@ -237,7 +222,7 @@ public static partial class UptakeDashboard
     }
 
     private static CorePart PartOf(
-        DashboardLookups.Snapshot lookups, FactScope scope, int programId, ProgramDays programDays, Period period, int[] ownHeld, int[] groupHeld)
+        DashboardLookups.Snapshot lookups, FactScope scope, int programId, IReadOnlyList<DayFacts> days, Period period, int[] ownHeld, int[] groupHeld)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
         var heldByDay = new Dictionary<DateOnly, int>();
@@ -248,93 +233,44 @@ public static partial class UptakeDashboard
         var people = lookups.PersonCount;
         var months = new Dictionary<(int Year, int Month), Rated>();
         var rated = new Rated(people);
-        var days = programDays.Days;
-        bool InPeriod(DayFacts day) => day.ProgramId == programId && day.Day >= period.From && day.Day <= period.To;
-
-        // Each day's own and group sessions held in scope, added to the figures when above zero.
-        var heldOn = new Dictionary<DateOnly, int>();
-        void Add(DateOnly day, int held)
-        {
-            if (held != 0)
-            {
-                heldOn[day] = heldOn.GetValueOrDefault(day) + held;
-            }
-        }
-
-        // A pair-day in scope; gives its sessions held, which the caller adds to the day's. The month's ratings are the
-        // caller's to keep for the rest of the day.
-        int Count(DayFacts day, in PairDay p, ref Rated? month)
-        {
-            if (p.Held > 0 && (uint)p.PairId < (uint)ownHeld.Length)
-            {
-                ownHeld[p.PairId] += p.Held;
-            }
-
-            heldMinutes += p.HeldMinutes;
-            if (p.Ratings > 0)
-            {
-                var pair = lookups.Pair(p.PairId);
-                var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
-                var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
-                rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
-                if (month is null && !months.TryGetValue((day.Day.Year, day.Day.Month), out month))
-                {
-                    months[(day.Day.Year, day.Day.Month)] = month = new Rated(people);
-                }
-
-                month.Add(p.Ratings, p.RatingSum, mentor, mentee);
-            }
-
-            return p.Held;
-        }
-
-        // Own sessions and ratings: only the in-scope pair-days when a department or job level keeps some of the pairs,
-        // every pair-day otherwise. The held counts of pairs out of scope are never asked for below.
-        if (scope.ByPerson)
-        {
-            var pairIds = programDays.PairIds;
-            for (var d = 0; d < days.Length; d++)
-            {
-                if (InPeriod(days[d]))
-                {
-                    var (held, ids, month) = (0, pairIds[d], (Rated?)null);
-                    for (var i = 0; i < ids.Length; i++)
-                    {
-                        if (scope.HasPair(ids[i]))
-                        {
-                            held += Count(days[d], days[d].Pairs[i], ref month);
-                        }
-                    }
-
-                    Add(days[d].Day, held);
-                }
-            }
-        }
-        else
-        {
-            foreach (var day in days)
-            {
-                if (InPeriod(day))
-                {
-                    var (held, month) = (0, (Rated?)null);
-                    foreach (var p in day.Pairs)
-                    {
-                        held += Count(day, p, ref month);
-                    }
-
-                    Add(day.Day, held);
-                }
-            }
-        }
-
         foreach (var day in days)
         {
-            if (!InPeriod(day))
+            if (day.ProgramId != programId || day.Day < period.From || day.Day > period.To)
             {
                 continue;
             }
 
             var held = 0;
+            Rated? month = null;
+            foreach (var p in day.Pairs)
+            {
+                if (p.Held > 0 && (uint)p.PairId < (uint)ownHeld.Length)
+                {
+                    ownHeld[p.PairId] += p.Held;
+                }
+
+                if (!scope.Counts(p.PairId))
+                {
+                    continue;
+                }
+
+                held += p.Held;
+                heldMinutes += p.HeldMinutes;
+                if (p.Ratings > 0)
+                {
+                    var pair = lookups.Pair(p.PairId);
+                    var mentor = p.MentorRatings > 0 ? lookups.Enrolment(pair?.MentorEnrolmentId ?? 0)?.Person ?? -1 : -1;
+                    var mentee = p.MenteeRatings > 0 ? lookups.Enrolment(pair?.MenteeEnrolmentId ?? 0)?.Person ?? -1 : -1;
+                    rated.Add(p.Ratings, p.RatingSum, mentor, mentee);
+                    if (month is null && !months.TryGetValue((day.Day.Year, day.Day.Month), out month))
+                    {
+                        months[(day.Day.Year, day.Day.Month)] = month = new Rated(people);
+                    }
+
+                    month.Add(p.Ratings, p.RatingSum, mentor, mentee);
+                }
+            }
+
             foreach (var g in day.GroupSessions)
             {
                 if (g.Status != SessionStatus.Held)
@@ -358,15 +294,9 @@ public static partial class UptakeDashboard
                 }
             }
 
-            Add(day.Day, held);
-        }
-
-        // In day order, as the figures list them.
-        foreach (var (day, held) in heldOn.OrderBy(d => d.Key))
-        {
             if (held > 0)
             {
-                heldByDay[day] = held;
+                heldByDay[day.Day] = heldByDay.GetValueOrDefault(day.Day) + held;
                 heldInProgram += held;
             }
         }
@@ -499,7 +429,7 @@ public static partial class UptakeDashboard
         }
 
         return new CorePart(
-            programId, heldByDay, heldInProgram, heldMinutes, rated.ToPart(), months.OrderBy(m => m.Key).ToDictionary(m => m.Key, m => m.Value.ToPart()),
+            programId, heldByDay, heldInProgram, heldMinutes, rated.ToPart(), months.ToDictionary(m => m.Key, m => m.Value.ToPart()),
             enrolledCounts, staged, matched, waits, cadence, persons.ToPart().Raters, activeHeld);
     }
 

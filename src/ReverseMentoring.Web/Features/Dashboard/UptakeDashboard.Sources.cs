@@ -142,7 +142,7 @@ public static partial class UptakeDashboard
         }
 
         // The day facts read by this request (or computation), by program, with the days they cover.
-        private readonly Dictionary<int, (Period Read, ProgramDays Days)> _days = [];
+        private readonly Dictionary<int, (Period Read, IReadOnlyList<DayFacts> Days)> _days = [];
 
         /// <summary>
         /// Every period the request works figures out for (the page's and the summary's two), when known: a program's day
@@ -155,7 +155,7 @@ public static partial class UptakeDashboard
         /// outside it), each read once per request: a leader's filtered first view works out the parts of several scopes
         /// (their own and the wider ones) over the same days, and reading and unpacking them for each was about a fifth of it.
         /// </summary>
-        public async Task<IReadOnlyDictionary<int, ProgramDays>> DaysAsync(
+        public async Task<IReadOnlyDictionary<int, IReadOnlyList<DayFacts>>> DaysAsync(
             IReadOnlyList<int> programIds, Period period, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(programIds);
@@ -183,7 +183,7 @@ public static partial class UptakeDashboard
                 var read = (await DashboardFacts.ReadAsync(Db, unread, range.From, range.To, cancellationToken)).ToLookup(d => d.ProgramId);
                 foreach (var id in unread)
                 {
-                    _days[id] = (range, new ProgramDays([.. read[id]]));
+                    _days[id] = (range, [.. read[id]]);
                     Cache.Set((nameof(DayFacts), id), new KeptDays(_versions.GetValueOrDefault(id).Facts, range, _days[id].Days), KeptDaysFor);
                 }
             }
@@ -195,7 +195,7 @@ public static partial class UptakeDashboard
         private static readonly MemoryCacheEntryOptions KeptDaysFor = new() { SlidingExpiration = Handler.CacheFor };
 
         /// <summary>A program's day facts over a range, as read at its facts version.</summary>
-        private sealed record KeptDays(long Version, Period Read, ProgramDays Days);
+        private sealed record KeptDays(long Version, Period Read, IReadOnlyList<DayFacts> Days);
 
         /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
         private sealed record Versioned<T>(string Version, T Value, DateTime At);
