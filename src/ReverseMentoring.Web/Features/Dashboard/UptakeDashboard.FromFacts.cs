@@ -66,13 +66,12 @@ public static partial class UptakeDashboard
             }
 
             People = people;
-            var peopleIn = _peopleIn;
             _pairIn = new bool[lookups.PairById.Count];
             var pairs = new List<DashboardLookups.PairRow>();
             foreach (var p in lookups.Pairs)
             {
                 if ((ProgramId is null || p.ProgramId == ProgramId)
-                    && (!ByPerson || peopleIn.Contains(p.MentorEnrolmentId) || peopleIn.Contains(p.MenteeEnrolmentId)))
+                    && (!ByPerson || _peopleIn.Contains(p.MentorEnrolmentId) || _peopleIn.Contains(p.MenteeEnrolmentId)))
                 {
                     _pairIn[p.Id] = true;
                     pairs.Add(p);

@@ -38,10 +38,8 @@ public static partial class UptakeDashboard
             return KnowledgeOf(await sessions.CountAsync(cancellationToken), seats);
         }
 
-        var people = (await scope.People.Select(e => new { e.ProgramId, e.UserId }).ToListAsync(cancellationToken))
-            .Select(e => (e.ProgramId, e.UserId)).ToHashSet();
-        seats = seats.Where(s => people.Contains((s.ProgramId, s.UserId))).ToList();
-        return KnowledgeOf(seats.Select(s => s.SessionId).Distinct().Count(), seats);
+        var people = await scope.People.Select(e => new { e.ProgramId, e.UserId }).ToListAsync(cancellationToken);
+        return KnowledgeOf(seats, people.Select(e => (e.ProgramId, e.UserId)));
     }
 
     /// <summary>
@@ -67,9 +65,7 @@ public static partial class UptakeDashboard
             return KnowledgeOf(held.Sessions.Count(k => InProgram(k.ProgramId)), seats);
         }
 
-        var people = scope.People.Select(e => (e.ProgramId, e.UserId)).ToHashSet();
-        seats = seats.Where(s => people.Contains((s.ProgramId, s.UserId))).ToList();
-        return KnowledgeOf(seats.Select(s => s.SessionId).Distinct().Count(), seats);
+        return KnowledgeOf(seats, scope.People.Select(e => (e.ProgramId, e.UserId)));
     }
 
     private static IQueryable<KnowledgeSession> HeldKnowledge(AppDbContext db, Period period)
@@ -84,6 +80,14 @@ public static partial class UptakeDashboard
         join session in sessions on seat.KnowledgeSessionId equals session.Id
         where seat.State == KnowledgeSeatState.Booked && seat.Attended
         select new AttendedSeat(session.Id, session.ProgramId, seat.UserId, seat.Rating);
+
+    /// <summary>A filtered scope's figures: the seats of its people, and the sessions where at least one of them sat.</summary>
+    private static KnowledgeFigures KnowledgeOf(List<AttendedSeat> seats, IEnumerable<(int ProgramId, string UserId)> people)
+    {
+        var theirs = people.ToHashSet();
+        var kept = seats.Where(s => theirs.Contains((s.ProgramId, s.UserId))).ToList();
+        return KnowledgeOf(kept.Select(s => s.SessionId).Distinct().Count(), kept);
+    }
 
     private static KnowledgeFigures KnowledgeOf(int held, List<AttendedSeat> seats)
     {
