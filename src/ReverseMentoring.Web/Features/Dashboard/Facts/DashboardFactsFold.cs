@@ -16,8 +16,9 @@ public sealed class DashboardFactsFoldOptions
     public int EverySeconds { get; set; } = 5;
 
     /// <summary>
-    /// Whether the fold also works out the dashboard as HR and leadership first open it (unfiltered and per program): at
-    /// its first run after a start, then at most every <see cref="DashboardFactsFold.FirstViewsEvery"/>.
+    /// Whether the fold also works out the dashboard as HR and leadership first open it (unfiltered and per program) and
+    /// the filtered views read lately: at its first run after a start (with each department and job level alone, and
+    /// one render of the page), then at most every <see cref="DashboardFactsFold.FirstViewsEvery"/>.
     /// </summary>
     public bool KeepFirstViewsCurrent { get; set; } = true;
 }
@@ -30,7 +31,8 @@ public sealed class DashboardFactsFoldOptions
 /// </summary>
 public sealed class DashboardFactsFold(
     IServiceScopeFactory scopes, IOptions<DashboardFactsFoldOptions> options, TimeProvider clock, ILogger<DashboardFactsFold> logger,
-    DashboardLookups lookups, PairHealthCache health, IMemoryCache cache) : BackgroundService
+    DashboardLookups lookups, PairHealthCache health, IMemoryCache cache, DashboardFirstRender firstRender,
+    FilteredViewsRead viewsRead) : BackgroundService
 {
     public static readonly TimeSpan PairChangesKeptFor = TimeSpan.FromHours(24);
 
@@ -90,13 +92,28 @@ public sealed class DashboardFactsFold(
             var started = clock.GetTimestamp();
             var sources = await UptakeDashboard.FigureSources.ReadAsync(db, cache, lookups, health, null, null, cancellationToken);
             await UptakeDashboard.Handler.KeepFirstViewsCurrentAsync(sources, now, cancellationToken);
+            await UptakeDashboard.Handler.KeepViewsReadCurrentAsync(sources, viewsRead.Lately(now), now, cancellationToken);
             if (_firstViewsAt is null)
             {
-                await UptakeDashboard.Handler.WarmFilteredViewAsync(sources, now, cancellationToken);
+                await UptakeDashboard.Handler.WarmFilteredViewsAsync(sources, now, cancellationToken);
+                await RenderFirstAsync(UptakeDashboard.Handler.WarmedFilterOf(sources.Lookups), cancellationToken);
                 logger.LogInformation("Worked out the dashboard's first views in {Elapsed}", clock.GetElapsedTime(started));
             }
 
             _firstViewsAt = now;
+        }
+    }
+
+    // A page that fails to render is logged and left to the first reader: it must not stop the fold's runs.
+    private async Task RenderFirstAsync(UptakeDashboard.Query? filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await firstRender.RenderAsync(filter, cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogWarning(failure, "Rendering the dashboard after the start failed; the first reader renders it");
         }
     }
 
@@ -157,6 +174,9 @@ public static class DashboardFactsSetup
     {
         services.AddOptions<DashboardFactsFoldOptions>().Bind(configuration.GetSection(DashboardFactsFoldOptions.Section));
         services.AddSingleton<DashboardFactsFold>();
+        services.AddSingleton<DashboardFirstRender>();
+        services.AddSingleton<FilteredViewsRead>();
+        services.AddSingleton<IStartupFilter, DashboardFirstRender.Capture>();
         services.AddHostedService(provider => provider.GetRequiredService<DashboardFactsFold>());
         return services;
     }
