@@ -87,8 +87,8 @@ public sealed class FirstViewsTests(DayFactFiguresApp app) : IClassFixture<DayFa
         var program = await app.ProgramAsync();
         var pair = await app.PairAsync(program);
         var hr = AppFactory.PrincipalFor(await app.CreateUserAsync(Roles.HrCoordinator), Roles.HrCoordinator);
-        var (department, jobLevel) = await app.ExecuteDbContextAsync(async db => await db.Enrolments
-            .Where(e => e.Id == pair.MentorEnrolmentId).Select(e => ValueTuple.Create(e.Department, e.JobLevel)).SingleAsync());
+        var mentor = await app.ExecuteDbContextAsync(async db => await db.Enrolments.AsNoTracking().SingleAsync(e => e.Id == pair.MentorEnrolmentId));
+        var (department, jobLevel) = (mentor.Department, mentor.JobLevel);
         Assert.False(string.IsNullOrEmpty(department));
         var read = new UptakeDashboard.Query { ProgramId = program.Id, Department = department };
         var unread = new UptakeDashboard.Query { ProgramId = program.Id, JobLevel = jobLevel };

@@ -184,7 +184,14 @@ public static partial class UptakeDashboard
                 foreach (var id in unread)
                 {
                     _days[id] = (range, [.. read[id]]);
-                    Cache.Set((nameof(DayFacts), id), new KeptDays(_versions.GetValueOrDefault(id).Facts, range, _days[id].Days), KeptDaysFor);
+                    var version = _versions.GetValueOrDefault(id).Facts;
+
+                    // A chosen period must not push out the kept days of the default ones at the same version, which every
+                    // first view and the fold read: they would be read again at the next one, and the two ranges in turn.
+                    if (!(Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? current) && current!.Version == version && !Covers(range, current.Read)))
+                    {
+                        Cache.Set((nameof(DayFacts), id), new KeptDays(version, range, _days[id].Days), KeptDaysFor);
+                    }
                 }
             }
 
