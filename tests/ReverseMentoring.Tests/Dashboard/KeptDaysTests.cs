@@ -1,9 +1,5 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Dashboard;
 using ReverseMentoring.Web.Features.Dashboard.Facts;
 
@@ -15,19 +11,6 @@ namespace ReverseMentoring.Tests.Dashboard;
 /// </summary>
 public sealed class KeptDaysTests(DayFactFiguresApp app) : IClassFixture<DayFactFiguresApp>
 {
-    /// <summary>Counts the statements a context sends.</summary>
-    private sealed class Statements : DbCommandInterceptor
-    {
-        public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Count++;
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-
     [Fact]
     public async Task A_chosen_period_is_read_without_pushing_out_the_kept_days_of_the_default_one()
     {
@@ -43,10 +26,8 @@ public sealed class KeptDaysTests(DayFactFiguresApp app) : IClassFixture<DayFact
         // How many statements reading the days of a period takes, in a computation of its own.
         async Task<int> ReadingAsync(UptakeDashboard.Period period)
         {
-            var statements = new Statements();
-            await using AppDbContext db = app.PostgreSqlConnectionString is { } postgres
-                ? new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(postgres).AddInterceptors(statements).Options)
-                : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").AddInterceptors(statements).Options);
+            var statements = new SentStatements();
+            await using var db = app.RecordingContext(statements);
             var sources = await UptakeDashboard.FigureSources.ReadAsync(
                 db, app.Services.GetRequiredService<IMemoryCache>(), app.Services.GetRequiredService<DashboardLookups>(), null, null, null, CancellationToken.None);
             var before = statements.Count;

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests.Health;
@@ -11,19 +9,6 @@ public sealed class PairHealthFactsTests(AppFactory app) : IClassFixture<AppFact
     private static readonly DateTime Now = DateTime.UtcNow;
 
     private static DateTime DaysAgo(double days) => Now.AddDays(-days);
-
-    /// <summary>Counts the statements a context sends.</summary>
-    private sealed class Statements : DbCommandInterceptor
-    {
-        public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Count++;
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 
     [Fact]
     public async Task The_facts_of_each_active_pair_are_read_in_one_statement()
@@ -53,10 +38,8 @@ public sealed class PairHealthFactsTests(AppFactory app) : IClassFixture<AppFact
         await app.PairAsync(program, PairStatus.Proposed);
         await app.PairAsync(program, PairStatus.Ended);
 
-        var statements = new Statements();
-        await using AppDbContext db = app.PostgreSqlConnectionString is { } postgres
-            ? new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql(postgres).AddInterceptors(statements).Options)
-            : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").AddInterceptors(statements).Options);
+        var statements = new SentStatements();
+        await using var db = app.RecordingContext(statements);
 
         var facts = await db.Pairs.Where(p => p.ProgramId == program.Id).HealthFacts(db, Now).ToListAsync();
 

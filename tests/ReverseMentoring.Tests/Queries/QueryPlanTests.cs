@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using ReverseMentoring.Web.Data;
 using ReverseMentoring.Web.Features.Dashboard.Facts;
 
@@ -13,20 +11,7 @@ namespace ReverseMentoring.Tests.Queries;
 /// </summary>
 public sealed class QueryPlanTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    /// <summary>The statements a context sends.</summary>
-    private sealed class Statements : DbCommandInterceptor
-    {
-        public List<string> Sent { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Sent.Add(command.CommandText);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-
-    private SqliteAppDbContext Context(Statements statements) =>
+    private SqliteAppDbContext Context(SentStatements statements) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").AddInterceptors(statements).Options);
 
     /// <summary>SQLite's plan of a query, one line per step ("SEARCH s USING INTEGER PRIMARY KEY (rowid=?)").</summary>
@@ -59,7 +44,7 @@ public sealed class QueryPlanTests(AppFactory app) : IClassFixture<AppFactory>
         var theirSession = await app.SessionAsync(theirs, SessionStatus.Held, DateTime.UtcNow.AddDays(-3));
         var me = mine.Mentee.User.Id;
 
-        await using var db = Context(new Statements());
+        await using var db = Context(new SentStatements());
         var plan = await PlanAsync(db, db.Sessions.OfParticipant(db, me).Where(s => s.Id == mySession.Id));
 
         // Before: "SCAN s0 USING COVERING INDEX IX_Sessions_PairId_StartsAtUtc" twice, every session joined to its pair
@@ -84,7 +69,7 @@ public sealed class QueryPlanTests(AppFactory app) : IClassFixture<AppFactory>
         var pair = await app.PairAsync();
         var day = DateTime.UtcNow.Date.AddDays(-2).AddHours(10);
         await app.SessionAsync(pair, SessionStatus.Held, day);
-        var statements = new Statements();
+        var statements = new SentStatements();
         await using var db = Context(statements);
 
         var facts = await DayFactsBuilder.BuildAsync(db, [pair.Program.Id], DateOnly.FromDateTime(day), DateOnly.FromDateTime(day), CancellationToken.None);
