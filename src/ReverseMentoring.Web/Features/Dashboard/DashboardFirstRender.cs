@@ -17,6 +17,8 @@ namespace ReverseMentoring.Web.Features.Dashboard;
 /// </summary>
 public sealed class DashboardFirstRender(IServiceScopeFactory scopes, IHttpContextFactory contexts, ILogger<DashboardFirstRender> logger)
 {
+    private const string Path = "/Dashboard";
+
     private RequestDelegate? _pipeline;
 
     /// <summary>Each page rendered and its status code, in order: what the last <see cref="RenderAsync"/> did.</summary>
@@ -38,7 +40,7 @@ public sealed class DashboardFirstRender(IServiceScopeFactory scopes, IHttpConte
             [nameof(UptakeDashboard.Query.Department)] = filter?.Department,
             [nameof(UptakeDashboard.Query.JobLevel)] = filter?.JobLevel,
         }.Where(p => p.Value is not null).ToList();
-        var filtered = parameters.Count == 0 ? null : "/Dashboard" + QueryString.Create(parameters);
+        QueryString[] queries = parameters.Count == 0 ? [QueryString.Empty] : [QueryString.Empty, QueryString.Create(parameters)];
 
         var rendered = new List<(string, int)>();
         foreach (var (role, withFilter) in new[] { (Roles.HrCoordinator, false), (Roles.Leadership, true) })
@@ -49,9 +51,9 @@ public sealed class DashboardFirstRender(IServiceScopeFactory scopes, IHttpConte
                 continue;
             }
 
-            foreach (var path in withFilter && filtered is not null ? ["/Dashboard", filtered] : new[] { "/Dashboard" })
+            foreach (var query in withFilter ? queries : [QueryString.Empty])
             {
-                rendered.Add((path, await RenderAsync(pipeline, principal, path, cancellationToken)));
+                rendered.Add((Path + query, await RenderAsync(pipeline, principal, query, cancellationToken)));
             }
         }
 
@@ -80,17 +82,16 @@ public sealed class DashboardFirstRender(IServiceScopeFactory scopes, IHttpConte
     }
 
     // The signed-in person is set on the request itself: with no cookie, authentication leaves it as it is.
-    private async Task<int> RenderAsync(RequestDelegate pipeline, ClaimsPrincipal principal, string pathAndQuery, CancellationToken cancellationToken)
+    private async Task<int> RenderAsync(RequestDelegate pipeline, ClaimsPrincipal principal, QueryString query, CancellationToken cancellationToken)
     {
-        var query = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(new HttpRequestFeature
         {
             Method = HttpMethods.Get,
             Scheme = Uri.UriSchemeHttps,
             Protocol = "HTTP/2",
-            Path = query < 0 ? pathAndQuery : pathAndQuery[..query],
-            QueryString = query < 0 ? "" : pathAndQuery[query..],
+            Path = Path,
+            QueryString = query.Value ?? "",
             Headers = new HeaderDictionary { ["Host"] = "localhost", ["Accept"] = "text/html" },
         });
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());

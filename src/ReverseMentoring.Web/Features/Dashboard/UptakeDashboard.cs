@@ -138,8 +138,11 @@ public static partial class UptakeDashboard
             return result;
         }
 
-        /// <summary>Works out (or finds current) the filtered views read lately (<see cref="FilteredViewsRead"/>).</summary>
-        internal static async Task KeepViewsReadCurrentAsync(
+        /// <summary>
+        /// Works out (or finds current) each view as HR (exact) or leadership sees it: the fold's first views, the views
+        /// worked out at start, and the filtered views read lately (<see cref="FilteredViewsRead"/>).
+        /// </summary>
+        internal static async Task WorkOutAsync(
             FigureSources sources, IEnumerable<(Query View, bool Exact)> views, DateTime now, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(sources);
@@ -149,6 +152,9 @@ public static partial class UptakeDashboard
                 await ViewAsync(sources, view, exact, now, cancellationToken);
             }
         }
+
+        private static IEnumerable<(Query View, bool Exact)> AsHrAndLeadership(IEnumerable<Query> views) =>
+            views.SelectMany(view => new[] { (view, true), (view, false) });
 
         /// <summary>
         /// Works out (or finds current) the figures of the page as HR and as leadership open it first: with no filter, and
@@ -161,13 +167,7 @@ public static partial class UptakeDashboard
         {
             ArgumentNullException.ThrowIfNull(sources);
             IEnumerable<int?> programIds = [null, .. sources.Lookups.Programs.Select(p => (int?)p.Id).Order()];
-            foreach (var programId in programIds)
-            {
-                foreach (var exact in new[] { true, false })
-                {
-                    await ViewAsync(sources, new Query { ProgramId = programId }, exact, now, cancellationToken);
-                }
-            }
+            await WorkOutAsync(sources, AsHrAndLeadership(programIds.Select(id => new Query { ProgramId = id })), now, cancellationToken);
         }
 
         /// <summary>
@@ -185,13 +185,7 @@ public static partial class UptakeDashboard
         {
             ArgumentNullException.ThrowIfNull(sources);
             IEnumerable<Query> views = [.. OneFilterViewsOf(sources.Lookups), .. WarmedFilterOf(sources.Lookups) is { } filter ? [filter] : Array.Empty<Query>()];
-            foreach (var view in views)
-            {
-                foreach (var exact in new[] { true, false })
-                {
-                    await ViewAsync(sources, view, exact, now, cancellationToken);
-                }
-            }
+            await WorkOutAsync(sources, AsHrAndLeadership(views), now, cancellationToken);
         }
 
         /// <summary>

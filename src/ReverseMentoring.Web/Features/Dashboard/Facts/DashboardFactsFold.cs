@@ -92,7 +92,7 @@ public sealed class DashboardFactsFold(
             var started = clock.GetTimestamp();
             var sources = await UptakeDashboard.FigureSources.ReadAsync(db, cache, lookups, health, null, null, cancellationToken);
             await UptakeDashboard.Handler.KeepFirstViewsCurrentAsync(sources, now, cancellationToken);
-            await UptakeDashboard.Handler.KeepViewsReadCurrentAsync(sources, viewsRead.Lately(now), now, cancellationToken);
+            await UptakeDashboard.Handler.WorkOutAsync(sources, viewsRead.Lately(now), now, cancellationToken);
             if (_firstViewsAt is null)
             {
                 await UptakeDashboard.Handler.WarmFilteredViewsAsync(sources, now, cancellationToken);
