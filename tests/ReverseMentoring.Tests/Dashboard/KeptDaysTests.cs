@@ -7,7 +7,8 @@ namespace ReverseMentoring.Tests.Dashboard;
 
 /// <summary>
 /// A program's day facts are kept between computations while its facts version stands: read again for a chosen period
-/// they do not cover, but without pushing out the ones of the default period that every first view reads.
+/// they do not cover, but without pushing out the ones of the default period that every first view reads, and only for
+/// the days they lack when the two periods meet.
 /// </summary>
 public sealed class KeptDaysTests(DayFactFiguresApp app) : IClassFixture<DayFactFiguresApp>
 {
@@ -23,22 +24,54 @@ public sealed class KeptDaysTests(DayFactFiguresApp app) : IClassFixture<DayFact
         var usual = UptakeDashboard.PeriodOf(new UptakeDashboard.Query(), today);
         var chosen = new UptakeDashboard.Period(usual.From.AddYears(-2), usual.From.AddYears(-1));
 
-        // How many statements reading the days of a period takes, in a computation of its own.
-        async Task<int> ReadingAsync(UptakeDashboard.Period period)
-        {
-            var statements = new SentStatements();
-            await using var db = app.RecordingContext(statements);
-            var sources = await UptakeDashboard.FigureSources.ReadAsync(
-                db, app.Services.GetRequiredService<IMemoryCache>(), app.Services.GetRequiredService<DashboardLookups>(), null, null, null, CancellationToken.None);
-            var before = statements.Count;
-            var days = await sources.DaysAsync([program.Id], period, CancellationToken.None);
-            Assert.True(days.ContainsKey(program.Id));
-            return statements.Count - before;
-        }
+        async Task<int> ReadingAsync(UptakeDashboard.Period period) => (await ReadAsync(program.Id, period)).Statements;
 
         await ReadingAsync(usual);
         Assert.Equal(0, await ReadingAsync(usual));
         Assert.True(await ReadingAsync(chosen) > 0, "a period the kept days do not cover is read");
         Assert.Equal(0, await ReadingAsync(usual));
+    }
+
+    [Fact]
+    public async Task A_chosen_period_overlapping_the_kept_days_reads_only_the_days_they_lack_and_keeps_them_joined()
+    {
+        var program = await app.ProgramAsync();
+        var pair = await app.PairAsync(program);
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var usual = UptakeDashboard.PeriodOf(new UptakeDashboard.Query(), today);
+        var chosen = new UptakeDashboard.Period(usual.From.AddDays(-40), usual.From.AddDays(40));
+        await app.SessionAsync(pair, SessionStatus.Held, usual.From.AddDays(-20).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
+        await app.SessionAsync(pair, SessionStatus.Missed, usual.From.AddDays(10).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
+        await app.Services.GetRequiredService<DashboardFactsFold>().RunOnceAsync(CancellationToken.None);
+
+        Task<(int Statements, IReadOnlyList<DayFacts> Days)> ReadingAsync(UptakeDashboard.Period period) => ReadAsync(program.Id, period);
+
+        var (_, kept) = await ReadingAsync(usual);
+        var keptDay = Assert.Single(kept, d => d.Day == usual.From.AddDays(10));
+        var (statements, joined) = await ReadingAsync(chosen);
+        Assert.True(statements > 0, "the days before the kept ones are read");
+
+        // The kept days are used as they are, not read again; the days before them are read; all in day order.
+        Assert.Same(keptDay, Assert.Single(joined, d => d.Day == usual.From.AddDays(10)));
+        var direct = await app.ExecuteDbContextAsync(db => DashboardFacts.ReadAsync(db, [program.Id], chosen.From, usual.To, CancellationToken.None));
+        Assert.Equal(direct.Select(d => (d.Day, d.Pairs.Sum(p => p.Held), d.Pairs.Sum(p => p.Missed))), joined.Select(d => (d.Day, d.Pairs.Sum(p => p.Held), d.Pairs.Sum(p => p.Missed))));
+        Assert.Contains(joined, d => d.Day == usual.From.AddDays(-20) && d.Pairs.Sum(p => p.Held) == 1);
+
+        // Kept joined: neither period is read again.
+        Assert.Equal(0, (await ReadingAsync(chosen)).Statements);
+        Assert.Equal(0, (await ReadingAsync(usual)).Statements);
+    }
+
+    /// <summary>A program's days over a period, in a computation of its own, and how many statements reading them took.</summary>
+    private async Task<(int Statements, IReadOnlyList<DayFacts> Days)> ReadAsync(int programId, UptakeDashboard.Period period)
+    {
+        var statements = new SentStatements();
+        await using var db = app.RecordingContext(statements);
+        var sources = await UptakeDashboard.FigureSources.ReadAsync(
+            db, app.Services.GetRequiredService<IMemoryCache>(), app.Services.GetRequiredService<DashboardLookups>(), null, null, null, CancellationToken.None);
+        var before = statements.Count;
+        var days = await sources.DaysAsync([programId], period, CancellationToken.None);
+        return (statements.Count - before, days[programId]);
     }
 }

@@ -57,7 +57,9 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
 
         var held = new List<(TestPair Pair, Session Session, HashSet<ParticipantRole> Rated)>();
         using var cache = new PairHealthCache();
+        using var some = new PairHealthCache();
         await AssertAgreesAsync(cache);
+        await AssertAgreesForOneAsync(some, pairs[0]);
 
         for (var round = 0; round < 8; round++)
         {
@@ -138,6 +140,7 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
             }
 
             await AssertAgreesAsync(cache);
+            await AssertAgreesForOneAsync(some, pairs[random.Next(pairs.Count)]);
         }
 
         // A session starting a minute from now has started two minutes on: that pair is read again at once.
@@ -183,6 +186,60 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
         var health = await AssertAgreesAsync(cache);
         Assert.True(health[pair.Id].Has(PairFlagKind.HaveYouMetUnanswered));
     }
+
+    [Fact]
+    public async Task An_earlier_moment_asked_for_a_few_pairs_reads_only_those_until_a_quarter_are_asked_for()
+    {
+        var program = await app.ProgramAsync(ProgramStatus.Running, cadenceDays: 14);
+        var pairs = new List<TestPair>();
+        for (var i = 0; i < 2 * PairHealthCache.ReadAllFromShare; i++)
+        {
+            pairs.Add(await app.PairAsync(program, acceptedAtUtc: Now.AddDays(-60)));
+        }
+
+        using var cache = new PairHealthCache();
+        var asOf = Now.AddDays(-10);
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            var active = (await cache.HealthAsync(db, Now, Now, null, CancellationToken.None)).Select(h => h.PairId).ToList();
+            await cache.HealthAsync(db, asOf, Now, [pairs[0].Id], CancellationToken.None);
+            Assert.Equal(1, cache.HeldAsOf(asOf));
+            await cache.HealthAsync(db, asOf, Now, [pairs[1].Id], CancellationToken.None);
+            Assert.Equal(2, cache.HeldAsOf(asOf));
+
+            // A quarter or more of the pairs active now: every active pair is read, and held from then on.
+            var many = active.Take((active.Count / PairHealthCache.ReadAllFromShare) + 1).ToList();
+            await cache.HealthAsync(db, asOf, Now, many, CancellationToken.None);
+            var direct = await db.Pairs.AsNoTracking().HealthByPairAsync(db, asOf, CancellationToken.None);
+            Assert.Equal(direct.Count, cache.HeldAsOf(asOf));
+
+            // Unasked for longer than DropUnusedAfter, it is let go when another moment is asked for.
+            var later = Now + PairHealthCache.DropUnusedAfter + TimeSpan.FromMinutes(1);
+            await cache.HealthAsync(db, asOf.AddDays(-1), later, [pairs[0].Id], CancellationToken.None);
+            Assert.Equal(0, cache.HeldAsOf(asOf));
+            Assert.Equal(1, cache.HeldAsOf(asOf.AddDays(-1)));
+        });
+    }
+
+    /// <summary>
+    /// Asked for one pair at each earlier moment (the rest of the cache is asked for nothing there), the cache agrees with
+    /// the direct query for that pair: the pairs read one by one are kept current across changes as a full moment is.
+    /// </summary>
+    private async Task AssertAgreesForOneAsync(PairHealthCache cache, TestPair pair) =>
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            await cache.HealthAsync(db, Now, Now, null, CancellationToken.None);
+            foreach (var asOf in Earlier)
+            {
+                var cachedThen = await cache.HealthAsync(db, asOf, Now, [pair.Id], CancellationToken.None);
+                var directThen = await db.Pairs.AsNoTracking().Where(p => p.Id == pair.Id).HealthByPairAsync(db, asOf, CancellationToken.None);
+                Assert.Equal(directThen.Keys, cachedThen.Select(h => h.PairId));
+                foreach (var (id, health) in directThen)
+                {
+                    Assert.Equal(health.Flags, cachedThen.Single(h => h.PairId == id).Flags);
+                }
+            }
+        });
 
     /// <summary>The cache's health of every active pair equals the direct query's, flag for flag and reason for reason.</summary>
     private async Task<IReadOnlyDictionary<int, PairHealth>> AssertAgreesAsync(PairHealthCache cache) =>

@@ -14,7 +14,9 @@ namespace ReverseMentoring.Web.Features.Dashboard;
 /// Only the changed pairs' facts are read again: a pair that stopped being active drops out, a newly accepted one comes
 /// in. Time moves the facts as at now too, so a pair whose next scheduled session has started is read again, and every
 /// <see cref="RefreshAllEvery"/> all pairs are. An earlier moment does not move with time; it is loaded again only when
-/// it has not been caught up for <see cref="CatchUpWithin"/>, well inside the day pair changes are kept.
+/// it has not been caught up for <see cref="CatchUpWithin"/>, well inside the day pair changes are kept. An earlier moment
+/// asked for some pairs (a chosen period's end, for one department) reads only those, and more as they are asked for:
+/// reading every active pair as at a date HR chose was most of a filtered dashboard's first view over that period.
 /// </summary>
 public sealed class PairHealthCache : IDisposable
 {
@@ -26,6 +28,9 @@ public sealed class PairHealthCache : IDisposable
 
     /// <summary>Earlier moments kept at once (a few periods' ends are asked for at a time); the least recently used goes.</summary>
     public const int EarlierMoments = 12;
+
+    /// <summary>How long an earlier moment nobody asks for is kept: the fold asks for the default periods' every minute.</summary>
+    public static readonly TimeSpan DropUnusedAfter = TimeSpan.FromMinutes(15);
 
     private readonly Moment _now = new(null);
     private readonly Dictionary<DateTime, Moment> _earlier = [];
@@ -53,20 +58,51 @@ public sealed class PairHealthCache : IDisposable
         AppDbContext db, DateTime asOf, DateTime now, IEnumerable<int>? pairIds, CancellationToken cancellationToken)
     {
         var current = asOf >= now;
-        var facts = current ? await _now.FactsAsync(db, now, now, cancellationToken) : await EarlierAt(asOf).FactsAsync(db, asOf, now, cancellationToken);
-        var chosen = pairIds is null ? facts.Values : pairIds.Distinct().Select(id => facts.GetValueOrDefault(id)).OfType<PairHealthFacts>();
+        var wanted = pairIds?.Distinct().ToList();
+        var facts = await FactsAsync(db, asOf, now, wanted, cancellationToken);
+        var chosen = wanted is null ? facts.Values : wanted.Select(id => facts.GetValueOrDefault(id)).OfType<PairHealthFacts>();
         return [.. chosen.Select(f => PairHealth.Of(current ? f with { AsOfUtc = now } : f))];
     }
 
-    /// <summary>The facts as at <paramref name="asOf"/> loaded and caught up, for a request to find them ready.</summary>
+    /// <summary>The facts of every active pair as at <paramref name="asOf"/> loaded and caught up, for a request to find them ready.</summary>
     public Task KeepCurrentAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken) =>
-        HealthAsync(db, asOf, now, [], cancellationToken);
+        FactsAsync(db, asOf, now, null, cancellationToken);
 
-    /// <summary>The earlier moment kept for <paramref name="asOf"/>, added in place of the least recently used one.</summary>
-    private Moment EarlierAt(DateTime asOf)
+    // As at now every active pair is always held: the fold keeps it current and nearly every view asks for it.
+    // An earlier moment reads only the pairs asked for while they are a small share of the pairs active now; past that
+    // it reads them all at once, as a leader's view needs anyway (its wider groups include every pair).
+    private Task<ImmutableDictionary<int, PairHealthFacts>> FactsAsync(
+        AppDbContext db, DateTime asOf, DateTime now, List<int>? wanted, CancellationToken cancellationToken) =>
+        asOf >= now
+            ? _now.FactsAsync(db, now, now, null, cancellationToken)
+            : EarlierAt(asOf, now).FactsAsync(db, asOf, now, wanted is not null && wanted.Count * ReadAllFromShare < _now.Count ? wanted : null, cancellationToken);
+
+    /// <summary>An earlier moment reads every active pair once more than one in this many of those active now are asked for.</summary>
+    public const int ReadAllFromShare = 4;
+
+    /// <summary>How many pairs' facts as at an earlier moment are held (0 when none are).</summary>
+    internal int HeldAsOf(DateTime asOf)
     {
         lock (_earlierGate)
         {
+            return _earlier.TryGetValue(asOf, out var moment) ? moment.Count : 0;
+        }
+    }
+
+    /// <summary>
+    /// The earlier moment kept for <paramref name="asOf"/>, added in place of the least recently used one. Moments nobody
+    /// asked for in <see cref="DropUnusedAfter"/> are let go: each holds up to every active pair (about 14 MB on the
+    /// 100,000-participant volume), and the ends of periods HR chose once would otherwise stay for the life of the app.
+    /// </summary>
+    private Moment EarlierAt(DateTime asOf, DateTime now)
+    {
+        lock (_earlierGate)
+        {
+            foreach (var unused in _earlier.Where(m => now - m.Value.LastUsed > DropUnusedAfter).Select(m => m.Key).ToList())
+            {
+                _earlier.Remove(unused);
+            }
+
             if (!_earlier.TryGetValue(asOf, out var moment))
             {
                 if (_earlier.Count >= EarlierMoments)
@@ -78,12 +114,15 @@ public sealed class PairHealthCache : IDisposable
                 _earlier[asOf] = moment = new Moment(asOf);
             }
 
-            moment.LastUsed = Stopwatch.GetTimestamp();
+            moment.LastUsed = now;
             return moment;
         }
     }
 
-    /// <summary>The facts of every active pair as at one moment (null: as at now, which moves), and how far they have caught up.</summary>
+    /// <summary>
+    /// The facts of the active pairs as at one moment (null: as at now, which moves), and how far they have caught up:
+    /// of every active pair, or (<see cref="_complete"/> false) of those asked for so far.
+    /// </summary>
     private sealed class Moment(DateTime? fixedAt) : IDisposable
     {
         private readonly SemaphoreSlim _updating = new(1, 1);
@@ -95,12 +134,21 @@ public sealed class PairHealthCache : IDisposable
         private long _watermark;
         private readonly Dictionary<long, DateTime> _seenRecently = new();
         private long _lastCheckStartedAt;
+        private bool _complete;
 
-        public long LastUsed { get; set; }
+        // The pairs read while not complete, whether or not they were active then (those have no facts).
+        private readonly HashSet<int> _read = [];
+
+        public DateTime LastUsed { get; set; }
+
+        /// <summary>How many pairs the facts hold (0 before the first load).</summary>
+        public int Count => _facts?.Count ?? 0;
 
         public void Dispose() => _updating.Dispose();
 
-        public async Task<ImmutableDictionary<int, PairHealthFacts>> FactsAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
+        /// <summary>The facts of every active pair, or at least of those among <paramref name="wanted"/> (null: every one).</summary>
+        public async Task<ImmutableDictionary<int, PairHealthFacts>> FactsAsync(
+            AppDbContext db, DateTime asOf, DateTime now, IReadOnlyCollection<int>? wanted, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(db);
             var arrived = Stopwatch.GetTimestamp();
@@ -110,12 +158,25 @@ public sealed class PairHealthCache : IDisposable
                 var stale = fixedAt is null ? now - _loadedAtUtc >= RefreshAllEvery : now - _caughtUpAtUtc >= CatchUpWithin;
                 if (_facts is null || stale || now < _loadedAtUtc)
                 {
-                    await LoadAllAsync(db, asOf, now, cancellationToken);
+                    await LoadAsync(db, asOf, now, wanted, cancellationToken);
                 }
-                else if (_lastCheckStartedAt <= arrived)
+                else
                 {
-                    // A check that started after this request arrived has seen every change committed before it did.
-                    await CatchUpAsync(db, asOf, now, cancellationToken);
+                    if (_lastCheckStartedAt <= arrived)
+                    {
+                        // A check that started after this request arrived has seen every change committed before it did.
+                        await CatchUpAsync(db, asOf, now, cancellationToken);
+                    }
+
+                    // Read after the catch-up, so as new as its watermark, as a load's are.
+                    if (!_complete && wanted is null)
+                    {
+                        await LoadAsync(db, asOf, now, null, cancellationToken);
+                    }
+                    else if (!_complete && wanted!.Where(id => !_read.Contains(id)).ToList() is { Count: > 0 } unread)
+                    {
+                        await RefreshAsync(db, unread, asOf, cancellationToken);
+                    }
                 }
 
                 if (fixedAt is null)
@@ -135,14 +196,23 @@ public sealed class PairHealthCache : IDisposable
             }
         }
 
-        private async Task LoadAllAsync(AppDbContext db, DateTime asOf, DateTime now, CancellationToken cancellationToken)
+        /// <summary>Loads the facts afresh: of every active pair, or (a fixed moment only) of those among <paramref name="wanted"/>.</summary>
+        private async Task LoadAsync(AppDbContext db, DateTime asOf, DateTime now, IReadOnlyCollection<int>? wanted, CancellationToken cancellationToken)
         {
             // The changes are read before the facts, so the facts are at least as new as the watermark.
             _lastCheckStartedAt = Stopwatch.GetTimestamp();
             var since = now - LateCommit;
             var recent = await PairChanges.SinceAsync(db, long.MaxValue, since, cancellationToken);
             var newest = await PairChanges.NewestAsync(db, cancellationToken);
-            var facts = await db.Pairs.AsNoTracking().HealthFacts(db, asOf).ToListAsync(cancellationToken);
+            var some = fixedAt is not null && wanted is not null;
+            var pairs = db.Pairs.AsNoTracking();
+            if (some)
+            {
+                var ids = wanted!.ToList();
+                pairs = pairs.WhereIdIn(p => p.Id, ids);
+            }
+
+            var facts = await pairs.HealthFacts(db, asOf).ToListAsync(cancellationToken);
 
             _seenRecently.Clear();
             foreach (var change in recent)
@@ -152,6 +222,13 @@ public sealed class PairHealthCache : IDisposable
 
             _watermark = newest;
             _facts = facts.ToImmutableDictionary(f => f.PairId);
+            _complete = !some;
+            _read.Clear();
+            if (some)
+            {
+                _read.UnionWith(wanted!);
+            }
+
             (_loadedAtUtc, _caughtUpAtUtc) = (now, now);
         }
 
@@ -172,6 +249,12 @@ public sealed class PairHealthCache : IDisposable
                 _seenRecently.Remove(old);
             }
 
+            if (!_complete)
+            {
+                // Pairs not read yet are read as they are asked for.
+                changed = [.. changed.Where(_read.Contains)];
+            }
+
             if (changed.Count > 0)
             {
                 await RefreshAsync(db, changed, asOf, cancellationToken);
@@ -182,8 +265,12 @@ public sealed class PairHealthCache : IDisposable
 
         private async Task RefreshAsync(AppDbContext db, List<int> pairIds, DateTime asOf, CancellationToken cancellationToken)
         {
-            var facts = await db.Pairs.AsNoTracking().Where(p => pairIds.Contains(p.Id)).HealthFacts(db, asOf).ToListAsync(cancellationToken);
+            var facts = await db.Pairs.AsNoTracking().WhereIdIn(p => p.Id, pairIds).HealthFacts(db, asOf).ToListAsync(cancellationToken);
             _facts = _facts!.RemoveRange(pairIds).SetItems(facts.Select(f => KeyValuePair.Create(f.PairId, f)));
+            if (!_complete)
+            {
+                _read.UnionWith(pairIds);
+            }
         }
     }
 }

@@ -161,20 +161,45 @@ public static partial class UptakeDashboard
             ArgumentNullException.ThrowIfNull(programIds);
             ArgumentNullException.ThrowIfNull(period);
             static bool Covers(Period outer, Period inner) => outer.From <= inner.From && outer.To >= inner.To;
+            static bool Meets(Period kept, Period range) => kept.From <= range.To.AddDays(1) && kept.To.AddDays(1) >= range.From;
             var range = Covering is { } covering && Covers(covering, period) ? covering : period;
             var unread = new List<int>();
+            var widened = new List<(int Id, KeptDays Kept)>();
             foreach (var id in programIds.Distinct().Where(id => !(_days.TryGetValue(id, out var read) && Covers(read.Read, period))))
             {
                 // Kept between requests while the program's facts version stands: a department's first view then counts the
                 // days the first views already read, rather than reading and unpacking them again (ADR 0029).
-                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? kept) && kept!.Version == _versions.GetValueOrDefault(id).Facts
-                    && Covers(kept.Read, period))
+                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? kept) && kept!.Version == _versions.GetValueOrDefault(id).Facts)
                 {
-                    _days[id] = (kept.Read, kept.Days);
+                    if (Covers(kept.Read, period))
+                    {
+                        _days[id] = (kept.Read, kept.Days);
+                        continue;
+                    }
+
+                    // A chosen period mostly overlaps the kept one: only the days it lacks are read.
+                    if (Meets(kept.Read, range))
+                    {
+                        widened.Add((id, kept));
+                        continue;
+                    }
                 }
-                else
+
+                unread.Add(id);
+            }
+
+            foreach (var same in widened.GroupBy(w => w.Kept.Read))
+            {
+                var (kept, ids) = (same.Key, same.Select(w => w.Id).ToList());
+                var before = range.From < kept.From ? await DashboardFacts.ReadAsync(Db, ids, range.From, kept.From.AddDays(-1), cancellationToken) : [];
+                var after = range.To > kept.To ? await DashboardFacts.ReadAsync(Db, ids, kept.To.AddDays(1), range.To, cancellationToken) : [];
+                var (earlier, later) = (before.ToLookup(d => d.ProgramId), after.ToLookup(d => d.ProgramId));
+                var joined = Period.Spanning(kept, range);
+                foreach (var (id, keptDays) in same)
                 {
-                    unread.Add(id);
+                    // In day order, as read: the kept days lie between the two reads.
+                    _days[id] = (joined, [.. earlier[id], .. keptDays.Days, .. later[id]]);
+                    Cache.Set((nameof(DayFacts), id), new KeptDays(keptDays.Version, joined, _days[id].Days), KeptDaysFor);
                 }
             }
 
