@@ -17,7 +17,8 @@ public static class ChatReminders
 
         var emails = reminders.Select(r => r.Recipient.ToUpperInvariant()).Distinct().ToList();
         var chats = await db.Users.AsNoTracking()
-            .Where(u => u.ReminderChatWebhookUrl != null && u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail))
+            .Where(u => u.ReminderChatWebhookUrl != null && u.NormalizedEmail != null)
+            .WhereIdIn(u => u.NormalizedEmail!, emails)
             .Select(u => new { u.NormalizedEmail, u.ReminderChatKind, u.ReminderChatWebhookUrl })
             .ToListAsync(cancellationToken);
         if (chats.Count == 0)

@@ -142,7 +142,7 @@ public sealed class CheckInJob(
         }
 
         var ids = dueDays.Keys.ToList();
-        var candidates = await Candidates(db, db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
+        var candidates = await Candidates(db, db.Pairs.AsNoTracking().WhereIdIn(p => p.Id, ids)).ToListAsync(cancellationToken);
         return candidates.SelectMany(c => c.BothSides(CheckInKind.Milestone, dueDays[c.PairId], now)).ToList();
     }
 

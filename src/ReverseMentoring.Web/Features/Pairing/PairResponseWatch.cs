@@ -43,7 +43,7 @@ public sealed class PairResponseWatch(
 
         var enrolmentIds = overdue.SelectMany(o => new[] { o.Pair.MentorEnrolmentId, o.Pair.MenteeEnrolmentId }).Distinct().ToList();
         var people = await db.Enrolments.AsNoTracking()
-            .Where(e => enrolmentIds.Contains(e.Id))
+            .WhereIdIn(e => e.Id, enrolmentIds)
             .Select(e => new { e.Id, e.User!.Email, e.User.DisplayName })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
 

@@ -176,7 +176,7 @@ public static partial class PairingBoard
     {
         var ids = enrolmentIds.Distinct().ToList();
         var people = await db.Enrolments.AsNoTracking()
-            .Where(e => ids.Contains(e.Id))
+            .WhereIdIn(e => e.Id, ids)
             .Select(e => new Person(e.Id, e.User!.DisplayName, e.Department))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         return id => people.GetValueOrDefault(id) ?? new Person(id, "Unknown person", "");

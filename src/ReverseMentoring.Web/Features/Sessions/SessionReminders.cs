@@ -224,8 +224,7 @@ public sealed class SessionReminders(
         var quietFacts = facts.Where(f => PairHealth.Of(f).Has(PairFlagKind.Quiet)).ToDictionary(f => f.PairId);
         var ids = quietFacts.Keys.ToList();
         var quiet = ids.Count == 0 ? [] : await (
-                from pair in db.Pairs
-                where ids.Contains(pair.Id)
+                from pair in db.Pairs.WhereIdIn(p => p.Id, ids)
                 join program in db.Programs on pair.ProgramId equals program.Id
                 select new
                 {

@@ -51,10 +51,10 @@ public sealed class SkillCheckpointJob(IServiceScopeFactory scopes, IOptionsMoni
         }
 
         var ids = due.Select(d => d.Pair.Id).ToList();
-        var asked = (await db.SkillCheckpoints.AsNoTracking().Where(c => ids.Contains(c.PairId)).Select(c => new { c.EnrolmentId, c.Stage }).ToListAsync(cancellationToken))
+        var asked = (await db.SkillCheckpoints.AsNoTracking().WhereIdIn(c => c.PairId, ids).Select(c => new { c.EnrolmentId, c.Stage }).ToListAsync(cancellationToken))
             .Select(c => (c.EnrolmentId, c.Stage)).ToHashSet();
-        var rated = (await db.SkillRatings.AsNoTracking().Where(r => ids.Contains(r.PairId)).Select(r => new { r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
-            .Concat(await db.GrowthRatings.AsNoTracking().Where(r => ids.Contains(r.PairId)).Select(r => new { r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
+        var rated = (await db.SkillRatings.AsNoTracking().WhereIdIn(r => r.PairId, ids).Select(r => new { r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
+            .Concat(await db.GrowthRatings.AsNoTracking().WhereIdIn(r => r.PairId, ids).Select(r => new { r.EnrolmentId, r.Stage }).Distinct().ToListAsync(cancellationToken))
             .Select(r => (r.EnrolmentId, r.Stage)).ToHashSet();
 
         var rows = new List<(SkillCheckpoint Row, int ProgramId, string ProgramName, int PartnerEnrolmentId)>();
@@ -91,7 +91,7 @@ public sealed class SkillCheckpointJob(IServiceScopeFactory scopes, IOptionsMoni
         }
 
         var people = inserted.SelectMany(i => new[] { i.Row.EnrolmentId, i.PartnerEnrolmentId }).Distinct().ToList();
-        var names = await db.Enrolments.AsNoTracking().Where(e => people.Contains(e.Id))
+        var names = await db.Enrolments.AsNoTracking().WhereIdIn(e => e.Id, people)
             .Select(e => new { e.Id, e.User!.Email, e.User.DisplayName }).ToDictionaryAsync(e => e.Id, cancellationToken);
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
