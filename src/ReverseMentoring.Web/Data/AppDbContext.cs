@@ -747,45 +747,30 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     // Every save of a modified program or enrolment gets a new Version, so a second editor holding the old one fails
     // to save. A change only to a program's owned matching settings counts as a change to the program.
+    // One pass over the tracked entries: each Entries<T>() call detects changes over every tracked entity again, and
+    // a job that saves one row at a time beside thousands tracked spent most of its time there.
     private void RenewConcurrencyTokens()
     {
-        foreach (var entry in ChangeTracker.Entries<MentoringProgram>())
+        foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Modified || entry.References.Any(r => r.TargetEntry?.State == EntityState.Modified))
+            var modified = entry.State == EntityState.Modified;
+            switch (entry.Entity)
             {
-                entry.Entity.Version = Guid.NewGuid();
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Enrolment>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Pair>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<MentorRequest>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<Session>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.Version = Guid.NewGuid();
+                case MentoringProgram program when modified || entry.References.Any(r => r.TargetEntry?.State == EntityState.Modified):
+                    program.Version = Guid.NewGuid();
+                    break;
+                case Enrolment enrolment when modified:
+                    enrolment.Version = Guid.NewGuid();
+                    break;
+                case Pair pair when modified:
+                    pair.Version = Guid.NewGuid();
+                    break;
+                case MentorRequest request when modified:
+                    request.Version = Guid.NewGuid();
+                    break;
+                case Session session when modified:
+                    session.Version = Guid.NewGuid();
+                    break;
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using ReverseMentoring.Web.Data;
 
@@ -110,7 +112,33 @@ public static class PairHealthQueries
     }
 
     // The three positions read above: as many as the pair has, newest first.
-    private static List<T> Present<T>(T? first, T? second, T? third)
+    private static IReadOnlyList<T> Present<T>(T? first, T? second, T? third)
         where T : struct =>
-        new[] { first, second, third }.TakeWhile(v => v.HasValue).Select(v => v!.Value).ToList();
+        RecentValues<T>.Of(first, second, third);
+
+    /// <summary>
+    /// One shared read-only list per combination of recent values (a few dozen statuses or ratings in all), rather than a
+    /// list per pair and moment: the dashboard holds the facts of every active pair at up to a few moments, and those
+    /// lists were a third of their memory.
+    /// </summary>
+    private static class RecentValues<T>
+        where T : struct
+    {
+        // Statuses and ratings are small sets; the bound only guards against values nobody expects.
+        private const int MostShared = 4096;
+
+        private static readonly ConcurrentDictionary<(T?, T?, T?), IReadOnlyList<T>> Shared = new();
+
+        public static IReadOnlyList<T> Of(T? first, T? second, T? third)
+        {
+            var key = (first, second, third);
+            if (Shared.TryGetValue(key, out var shared))
+            {
+                return shared;
+            }
+
+            IReadOnlyList<T> values = new[] { first, second, third }.TakeWhile(v => v.HasValue).Select(v => v!.Value).ToImmutableArray();
+            return Shared.Count < MostShared ? Shared.GetOrAdd(key, values) : values;
+        }
+    }
 }

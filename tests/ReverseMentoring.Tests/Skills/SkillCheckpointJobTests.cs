@@ -81,6 +81,35 @@ public sealed class SkillCheckpointJobTests
     }
 
     [Fact]
+    public async Task Pairs_are_asked_in_one_save_and_one_that_another_instance_asked_in_between_leaves_the_others_asked()
+    {
+        using var app = new AppFactory();
+        var program = await app.ProgramAsync(ProgramStatus.Running, startsOn: new DateOnly(2026, 3, 1), endsOn: new DateOnly(2026, 6, 29));
+        var pairs = new List<TestPair>();
+        for (var i = 0; i < 3; i++)
+        {
+            pairs.Add(await app.PairAsync(program, acceptedAtUtc: AcceptedAt, mentorName: $"Mentor {i}", menteeName: $"Mentee {i}"));
+        }
+
+        // Every insert of the second mentee's checkpoint fails on the unique index, as when another instance saved it
+        // between this job's read and its save: the job's one save of all six fails, and it falls back to one at a time.
+        var clash = pairs[1].MenteeEnrolmentId;
+        // A trigger's statement takes no parameters; the id is a number the test made.
+        var trigger = $"""
+            CREATE TRIGGER "AskedElsewhere" BEFORE INSERT ON "SkillCheckpoints" WHEN NEW."EnrolmentId" = {clash}
+            BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: SkillCheckpoints.PairId'); END;
+            """;
+        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(trigger));
+
+        Assert.Equal(5, await RunAtAsync(app, new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc)));
+        var asked = await app.ExecuteDbContextAsync(db => db.SkillCheckpoints.AsNoTracking().Select(c => c.EnrolmentId).ToListAsync());
+        Assert.Equal(
+            pairs.SelectMany(p => new[] { p.MentorEnrolmentId, p.MenteeEnrolmentId }).Where(e => e != clash).Order().ToList(),
+            asked.Order().ToList());
+        Assert.Equal(5, (await MailsAsync(app)).Count);
+    }
+
+    [Fact]
     public async Task A_side_that_rated_already_is_not_asked()
     {
         using var app = new AppFactory();

@@ -27,7 +27,9 @@ public sealed class PairRiskWatch(
 
         var live = db.Programs.Where(p => p.ArchivedAtUtc == null).Select(p => p.Id);
         var health = await db.Pairs.Where(p => live.Contains(p.ProgramId)).HealthByPairAsync(db, now, cancellationToken);
-        var reports = await db.PairRiskReports
+        // Read untracked and attached one at a time: each save detects changes over everything tracked, and thousands of
+        // reports tracked at once made a first look over a large program quadratic.
+        var reports = await db.PairRiskReports.AsNoTracking()
             .Where(r => db.Pairs.Active().Any(p => p.Id == r.PairId))
             .ToDictionaryAsync(r => r.PairId, cancellationToken);
 
@@ -45,10 +47,15 @@ public sealed class PairRiskWatch(
                 report = new PairRiskReport { PairId = pairHealth.PairId };
                 db.PairRiskReports.Add(report);
             }
+            else
+            {
+                db.PairRiskReports.Attach(report);
+            }
 
             var newly = report.Look(pairHealth, now);
             if (db.Entry(report).State == EntityState.Unchanged)
             {
+                db.Entry(report).State = EntityState.Detached;
                 continue;
             }
 
@@ -69,16 +76,13 @@ public sealed class PairRiskWatch(
             catch (DbUpdateException)
             {
                 // Another instance looked at this pair at the same time and recorded it first: its alert stands.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
-
+                db.ChangeTracker.Clear();
                 outbox.Forget();
                 continue;
             }
 
             await outbox.DeliverSavedAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             if (newly)
             {
                 raised++;

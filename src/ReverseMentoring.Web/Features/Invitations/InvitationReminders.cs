@@ -96,6 +96,10 @@ public sealed class InvitationReminders(
             {
                 queued++;
             }
+
+            // Each save detects changes over everything tracked: what this reminder saved is not needed again (the outbox
+            // keeps its own rows), and a wave of thousands of invitations would otherwise make the run quadratic.
+            db.ChangeTracker.Clear();
         }
 
         await outbox.DeliverSavedAsync(cancellationToken);

@@ -31,7 +31,8 @@ public sealed class PairResponseWatch(
         var links = scope.ServiceProvider.GetRequiredService<PublicLinks>();
 
         // Proposed pairs are few (one round of a program at a time), so the response time is compared here, not in SQL.
-        var waiting = await db.Pairs.AwaitingAnswer()
+        // Read untracked and attached one at a time as flagged: each save detects changes over everything tracked.
+        var waiting = await db.Pairs.AsNoTracking().AwaitingAnswer()
             .Join(db.Programs.Where(p => p.ArchivedAtUtc == null), p => p.ProgramId, program => program.Id,
                 (pair, program) => new { Pair = pair, program.Name, program.PairResponseDays })
             .ToListAsync(cancellationToken);
@@ -53,6 +54,7 @@ public sealed class PairResponseWatch(
             var pair = item.Pair;
             if (pair.NoResponseFlaggedAtUtc is null)
             {
+                db.Pairs.Attach(pair);
                 pair.FlagNoResponse(now);
                 try
                 {
@@ -61,8 +63,11 @@ public sealed class PairResponseWatch(
                 catch (DbUpdateConcurrencyException)
                 {
                     // Answered, or flagged by another instance, since it was read: the next check sees it as it is now.
-                    db.Entry(pair).State = EntityState.Detached;
                     continue;
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
                 }
             }
 

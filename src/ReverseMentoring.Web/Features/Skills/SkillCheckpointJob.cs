@@ -69,19 +69,33 @@ public sealed class SkillCheckpointJob(IServiceScopeFactory scopes, IOptionsMoni
             }
         }
 
+        // All in one save; one at a time only when another instance asked some of them first (a save detects changes
+        // over everything tracked, so thousands saved one by one beside each other were quadratic).
         var inserted = new List<(SkillCheckpoint Row, int ProgramId, string ProgramName, int PartnerEnrolmentId)>();
-        foreach (var item in rows)
+        db.SkillCheckpoints.AddRange(rows.Select(r => r.Row));
+        try
         {
-            db.SkillCheckpoints.Add(item.Row);
-            try
+            await db.SaveChangesAsync(cancellationToken);
+            inserted.AddRange(rows);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var item in rows)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                inserted.Add(item);
-            }
-            catch (DbUpdateException)
-            {
-                // Asked already by another instance.
-                db.Entry(item.Row).State = EntityState.Detached;
+                item.Row.Id = 0;
+                db.SkillCheckpoints.Add(item.Row);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    inserted.Add(item);
+                }
+                catch (DbUpdateException)
+                {
+                    // Asked already by another instance.
+                }
+
+                db.ChangeTracker.Clear();
             }
         }
 
