@@ -110,7 +110,15 @@ public static class Database
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.MigrateAsync(cancellationToken);
+
+        // With nothing pending there is nothing to apply, and Migrate would still compare the whole model with the last
+        // migration's snapshot: a tenth of a second or more at every start, while the migration tests (Data/DatabaseTests)
+        // already fail when the model changed without a migration.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

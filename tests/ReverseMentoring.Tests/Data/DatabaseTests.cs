@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ReverseMentoring.Web.Data;
 
 namespace ReverseMentoring.Tests.Data;
@@ -27,6 +28,33 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a SQLite migration: run dotnet ef migrations add.");
         Assert.Equal(0, await db.Programs.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_database_some_migrations_behind_is_brought_up_to_date_and_one_up_to_date_is_left_as_it_is()
+    {
+        var migrations = NewSqlite().Database.GetMigrations().ToList();
+        await using (var behind = NewSqlite())
+        {
+            await behind.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[^4]);
+            Assert.Equal(3, (await behind.Database.GetPendingMigrationsAsync()).Count());
+        }
+
+        await using (var db = NewSqlite())
+        {
+            await Database.MigrateAsync(db, CancellationToken.None);
+            Assert.Equal(migrations, await db.Database.GetAppliedMigrationsAsync());
+            db.Programs.Add(new MentoringProgram { Name = "Kept", StartsOn = new DateOnly(2027, 1, 1), EndsOn = new DateOnly(2027, 6, 1), CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var again = NewSqlite())
+        {
+            await Database.MigrateAsync(again, CancellationToken.None);
+            Assert.Equal(migrations, await again.Database.GetAppliedMigrationsAsync());
+            Assert.Equal("Kept", (await again.Programs.SingleAsync()).Name);
+            Assert.Equal("wal", await again.Database.SqlQueryRaw<string>("PRAGMA journal_mode").AsAsyncEnumerable().SingleAsync());
+        }
     }
 
     [Fact]

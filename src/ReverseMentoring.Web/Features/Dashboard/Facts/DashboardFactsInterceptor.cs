@@ -72,68 +72,81 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
             return;
         }
 
-        var marks = new Marks(db, clock.GetUtcNow().UtcDateTime, sync);
-        foreach (var entry in entries)
+        // Entries() above detected this save's changes. The marks below ask the tracker again for rows of each change (the
+        // session of an attendance, the group of a member); with detection on, each of those asks would scan every tracked
+        // row again, which made a save of many rows quadratic. Nothing below sets a tracked row's property other than
+        // through its entry, which needs no detection.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            switch (entry.Entity)
+            var marks = new Marks(db, clock.GetUtcNow().UtcDateTime, sync);
+            foreach (var entry in entries)
             {
-                case Session:
-                    await marks.SessionAsync(entry, cancellationToken);
-                    break;
-                case Feedback when Changed(entry, FeedbackColumns):
-                    marks.Day(Original<int>(entry, nameof(Feedback.ProgramId)), Original<DateTime>(entry, nameof(Feedback.CreatedAtUtc)));
-                    marks.Day(Current<int>(entry, nameof(Feedback.ProgramId)), Current<DateTime>(entry, nameof(Feedback.CreatedAtUtc)));
-                    marks.PairOf(entry, nameof(Feedback.ProgramId), nameof(Feedback.PairId));
-                    break;
-                case Feedback:
-                    marks.PairOf(entry, nameof(Feedback.ProgramId), nameof(Feedback.PairId));
-                    break;
-                case SessionAttendance:
-                    await marks.AttendanceAsync(entry, cancellationToken);
-                    break;
-                case MentoringGroupMember:
-                    await marks.MemberAsync(entry, cancellationToken);
-                    break;
-                case MentoringGroup:
-                    marks.Lookups(Original<int>(entry, nameof(MentoringGroup.ProgramId)));
-                    marks.Lookups(Current<int>(entry, nameof(MentoringGroup.ProgramId)));
-                    break;
-                case Pair when entry.State != EntityState.Modified || Changed(entry, PairColumns):
-                    marks.Lookups(Original<int>(entry, nameof(Pair.ProgramId)));
-                    marks.Lookups(Current<int>(entry, nameof(Pair.ProgramId)));
-                    marks.PairOf(entry, nameof(Pair.ProgramId), nameof(Pair.Id));
-                    break;
-                case Pair:
-                    marks.PairOf(entry, nameof(Pair.ProgramId), nameof(Pair.Id));
-                    break;
-                case Enrolment when entry.State != EntityState.Modified || Changed(entry, EnrolmentColumns):
-                    marks.Lookups(Original<int>(entry, nameof(Enrolment.ProgramId)));
-                    marks.Lookups(Current<int>(entry, nameof(Enrolment.ProgramId)));
-                    break;
-                case Invitation:
-                    marks.Lookups(Original<int>(entry, nameof(Invitation.ProgramId)));
-                    marks.Lookups(Current<int>(entry, nameof(Invitation.ProgramId)));
-                    break;
-                case MentoringProgram when entry.State == EntityState.Added || Changed(entry, ProgramColumns):
-                    marks.Lookups(Current<int>(entry, nameof(MentoringProgram.Id)));
-                    break;
-                // The moderate tables' figures are reused while their highest ids stand (UptakeDashboard.FigureSources),
-                // which an edit or a removal does not move: a changed baseline, attendance recorded, a session rated.
-                case SkillRating or GrowthRating or LeadershipTraitRating or KnowledgeSession when entry.State != EntityState.Added:
-                    marks.Lookups(Original<int>(entry, nameof(SkillRating.ProgramId)));
-                    marks.Lookups(Current<int>(entry, nameof(SkillRating.ProgramId)));
-                    break;
-                case CheckIn:
-                case Concern:
-                    marks.PairOf(entry, nameof(CheckIn.ProgramId), nameof(CheckIn.PairId));
-                    break;
-                case CheckInAnswer:
-                    await marks.AnswerAsync(entry, cancellationToken);
-                    break;
+                switch (entry.Entity)
+                {
+                    case Session:
+                        await marks.SessionAsync(entry, cancellationToken);
+                        break;
+                    case Feedback when Changed(entry, FeedbackColumns):
+                        marks.Day(Original<int>(entry, nameof(Feedback.ProgramId)), Original<DateTime>(entry, nameof(Feedback.CreatedAtUtc)));
+                        marks.Day(Current<int>(entry, nameof(Feedback.ProgramId)), Current<DateTime>(entry, nameof(Feedback.CreatedAtUtc)));
+                        marks.PairOf(entry, nameof(Feedback.ProgramId), nameof(Feedback.PairId));
+                        break;
+                    case Feedback:
+                        marks.PairOf(entry, nameof(Feedback.ProgramId), nameof(Feedback.PairId));
+                        break;
+                    case SessionAttendance:
+                        await marks.AttendanceAsync(entry, cancellationToken);
+                        break;
+                    case MentoringGroupMember:
+                        await marks.MemberAsync(entry, cancellationToken);
+                        break;
+                    case MentoringGroup:
+                        marks.Lookups(Original<int>(entry, nameof(MentoringGroup.ProgramId)));
+                        marks.Lookups(Current<int>(entry, nameof(MentoringGroup.ProgramId)));
+                        break;
+                    case Pair when entry.State != EntityState.Modified || Changed(entry, PairColumns):
+                        marks.Lookups(Original<int>(entry, nameof(Pair.ProgramId)));
+                        marks.Lookups(Current<int>(entry, nameof(Pair.ProgramId)));
+                        marks.PairOf(entry, nameof(Pair.ProgramId), nameof(Pair.Id));
+                        break;
+                    case Pair:
+                        marks.PairOf(entry, nameof(Pair.ProgramId), nameof(Pair.Id));
+                        break;
+                    case Enrolment when entry.State != EntityState.Modified || Changed(entry, EnrolmentColumns):
+                        marks.Lookups(Original<int>(entry, nameof(Enrolment.ProgramId)));
+                        marks.Lookups(Current<int>(entry, nameof(Enrolment.ProgramId)));
+                        break;
+                    case Invitation:
+                        marks.Lookups(Original<int>(entry, nameof(Invitation.ProgramId)));
+                        marks.Lookups(Current<int>(entry, nameof(Invitation.ProgramId)));
+                        break;
+                    case MentoringProgram when entry.State == EntityState.Added || Changed(entry, ProgramColumns):
+                        marks.Lookups(Current<int>(entry, nameof(MentoringProgram.Id)));
+                        break;
+                    // The moderate tables' figures are reused while their highest ids stand (UptakeDashboard.FigureSources),
+                    // which an edit or a removal does not move: a changed baseline, attendance recorded, a session rated.
+                    case SkillRating or GrowthRating or LeadershipTraitRating or KnowledgeSession when entry.State != EntityState.Added:
+                        marks.Lookups(Original<int>(entry, nameof(SkillRating.ProgramId)));
+                        marks.Lookups(Current<int>(entry, nameof(SkillRating.ProgramId)));
+                        break;
+                    case CheckIn:
+                    case Concern:
+                        marks.PairOf(entry, nameof(CheckIn.ProgramId), nameof(CheckIn.PairId));
+                        break;
+                    case CheckInAnswer:
+                        await marks.AnswerAsync(entry, cancellationToken);
+                        break;
+                }
             }
-        }
 
-        marks.AddTo(db);
+            marks.AddTo(db);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     internal static bool Changed(EntityEntry entry, HashSet<string> columns) =>
