@@ -753,24 +753,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            var modified = entry.State == EntityState.Modified;
-            switch (entry.Entity)
+            if (entry.Entity is IVersionedOnSave versioned && (entry.State == EntityState.Modified
+                || (entry.Entity is MentoringProgram && entry.References.Any(r => r.TargetEntry?.State == EntityState.Modified))))
             {
-                case MentoringProgram program when modified || entry.References.Any(r => r.TargetEntry?.State == EntityState.Modified):
-                    program.Version = Guid.NewGuid();
-                    break;
-                case Enrolment enrolment when modified:
-                    enrolment.Version = Guid.NewGuid();
-                    break;
-                case Pair pair when modified:
-                    pair.Version = Guid.NewGuid();
-                    break;
-                case MentorRequest request when modified:
-                    request.Version = Guid.NewGuid();
-                    break;
-                case Session session when modified:
-                    session.Version = Guid.NewGuid();
-                    break;
+                versioned.Version = Guid.NewGuid();
             }
         }
     }

@@ -31,7 +31,7 @@ public enum SkillDirection
 /// through <see cref="Approve"/>, <see cref="Reject"/>, <see cref="Withdraw"/> and <see cref="Reenrol"/>, each recorded
 /// in its history.
 /// </summary>
-public sealed class Enrolment : IAudited
+public sealed class Enrolment : IAudited, IVersionedOnSave
 {
     public const int TextMaxLength = 100;
     public const int InterestsMaxLength = 1000;

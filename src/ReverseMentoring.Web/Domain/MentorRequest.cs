@@ -20,7 +20,7 @@ public enum MentorRequestState
 /// is with a mentor at a time: the next choice is sent only once the one before is declined or expires. Its state
 /// moves only through the guarded methods below.
 /// </summary>
-public sealed class MentorRequest : IAudited
+public sealed class MentorRequest : IAudited, IVersionedOnSave
 {
     public const int ReasonMaxLength = 500;
 

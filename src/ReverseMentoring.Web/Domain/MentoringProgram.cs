@@ -177,7 +177,7 @@ public sealed class SurveySettings
 }
 
 /// <summary>A reverse mentoring program run by HR: juniors teach seniors over a set period.</summary>
-public sealed class MentoringProgram : IAudited
+public sealed class MentoringProgram : IAudited, IVersionedOnSave
 {
     public const int NameMaxLength = 120;
     public const int ObjectivesMaxLength = 4000;

@@ -52,7 +52,7 @@ public sealed class PairingRun
 /// through <see cref="Accept"/>, <see cref="Decline"/>, <see cref="FlagNoResponse"/> and <see cref="End"/>, which refuse an
 /// illegal move; a new pair may be created in any state (published, imported or demo data).
 /// </summary>
-public sealed class Pair : IAudited
+public sealed class Pair : IAudited, IVersionedOnSave
 {
     public const int ReasonsMaxLength = 1000;
     public const int ReasonMaxLength = 500;

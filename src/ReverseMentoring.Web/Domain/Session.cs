@@ -24,7 +24,7 @@ public enum SessionTopicKind
 /// through <see cref="Reschedule"/>, <see cref="Cancel"/>, <see cref="Log"/> and <see cref="MarkMissed"/>, which refuse
 /// an illegal move.
 /// </summary>
-public sealed class Session : IAudited
+public sealed class Session : IAudited, IVersionedOnSave
 {
     public const int LocationMaxLength = 300;
     public const int ReasonMaxLength = 500;
