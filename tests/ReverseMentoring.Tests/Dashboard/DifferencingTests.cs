@@ -164,6 +164,29 @@ public sealed partial class DifferencingTests(DifferencingApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Leadership_figures_are_worked_out_once_per_set_of_exact_figures_and_again_with_a_wider_group_that_moved()
+    {
+        var from = new DateOnly(2026, 11, 1);
+        var to = new DateOnly(2026, 11, 30);
+        var sales = await AsAsync(Roles.HrCoordinator, from, to, "Sales");
+        var everyone = await AsAsync(Roles.HrCoordinator, from, to);
+
+        // Sales against everyone: the Legal pair's one rating is the difference, so the average is hidden.
+        var first = LeadershipFigures.ReusedOf(sales, [everyone]);
+        Assert.True(first.AverageRating.Hidden);
+        Assert.Same(first, LeadershipFigures.ReusedOf(sales, [everyone]));
+
+        // The wider group worked out again (a write moved it) is a new result: here the same figures as Sales, which leave
+        // nothing to subtract, so the view worked out with it shows the average.
+        var moved = sales with { };
+        var again = LeadershipFigures.ReusedOf(sales, [moved]);
+        Assert.NotSame(first, again);
+        Assert.False(again.AverageRating.Hidden);
+        Assert.Equal(LeadershipFigures.Of(sales, [moved]).AverageRating.ToString(), again.AverageRating.ToString());
+        Assert.True(LeadershipFigures.ReusedOf(sales, [everyone]).AverageRating.Hidden);
+    }
+
+    [Fact]
     public async Task Every_count_leadership_sees_is_0_fewer_than_5_or_a_multiple_of_5()
     {
         var client = await app.SignedInClientAsync(Roles.Leadership);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ReverseMentoring.Web.Features.Shared;
 
 namespace ReverseMentoring.Web.Features.Dashboard;
@@ -17,6 +18,52 @@ namespace ReverseMentoring.Web.Features.Dashboard;
 /// </summary>
 internal static class LeadershipFigures
 {
+    // Keyed by the exact result itself (by reference), so an entry lives only as long as the cache keeps that result.
+    private static readonly ConditionalWeakTable<UptakeDashboard.Result, WorkedOut> Reused = new();
+
+    /// <summary>
+    /// <see cref="Of"/>, worked out once for the same exact results: the cache shares them between requests while the
+    /// figures they count stand, and working leadership's view out again on every request was a quarter of what a
+    /// leader's dashboard request allocated. A wider result worked out again (a write moved it) is a new instance, so the
+    /// view is worked out again with it.
+    /// </summary>
+    public static UptakeDashboard.Result ReusedOf(UptakeDashboard.Result exact, IReadOnlyList<UptakeDashboard.Result> wider)
+    {
+        ArgumentNullException.ThrowIfNull(exact);
+        ArgumentNullException.ThrowIfNull(wider);
+        if (Reused.TryGetValue(exact, out var reused) && reused.WorkedFrom(wider))
+        {
+            return reused.Figures;
+        }
+
+        var figures = Of(exact, wider);
+        Reused.AddOrUpdate(exact, new WorkedOut([.. wider], figures));
+        return figures;
+    }
+
+    private sealed class WorkedOut(UptakeDashboard.Result[] wider, UptakeDashboard.Result figures)
+    {
+        public UptakeDashboard.Result Figures => figures;
+
+        public bool WorkedFrom(IReadOnlyList<UptakeDashboard.Result> others)
+        {
+            if (others.Count != wider.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < wider.Length; i++)
+            {
+                if (!ReferenceEquals(others[i], wider[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public static UptakeDashboard.Result Of(UptakeDashboard.Result exact, IReadOnlyList<UptakeDashboard.Result> wider)
     {
         ArgumentNullException.ThrowIfNull(exact);

@@ -241,12 +241,12 @@ public static partial class UptakeDashboard
                 wider.Add(await ExactAsync(sources, programId, widerDepartment, widerJobLevel, period, now, cancellationToken));
             }
 
-            return LeadershipFigures.Of(own, wider) with { Filter = query, Summary = summary };
+            return LeadershipFigures.ReusedOf(own, wider) with { Filter = query, Summary = summary };
         }
 
         // The exact figures of a scope and period are reused while the versions of the programs in scope and the moderate
         // tables still queried have not moved (FigureSources.KeyOf), within the five-minute window of the pairs at risk.
-        // Leadership's view is worked out from them each time, which is cheap.
+        // Leadership's view is worked out from them once per set of them (LeadershipFigures.ReusedOf).
         private static async Task<Result> ExactAsync(
             FigureSources sources, int? programId, string? department, string? jobLevel, Period period, DateTime now, CancellationToken cancellationToken)
         {

@@ -103,24 +103,20 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
                         await marks.MemberAsync(entry, cancellationToken);
                         break;
                     case MentoringGroup:
-                        marks.Lookups(Original<int>(entry, nameof(MentoringGroup.ProgramId)));
-                        marks.Lookups(Current<int>(entry, nameof(MentoringGroup.ProgramId)));
+                        marks.LookupsOf(entry, nameof(MentoringGroup.ProgramId));
                         break;
                     case Pair when entry.State != EntityState.Modified || Changed(entry, PairColumns):
-                        marks.Lookups(Original<int>(entry, nameof(Pair.ProgramId)));
-                        marks.Lookups(Current<int>(entry, nameof(Pair.ProgramId)));
+                        marks.LookupsOf(entry, nameof(Pair.ProgramId));
                         marks.PairOf(entry, nameof(Pair.ProgramId), nameof(Pair.Id));
                         break;
                     case Pair:
                         marks.PairOf(entry, nameof(Pair.ProgramId), nameof(Pair.Id));
                         break;
                     case Enrolment when entry.State != EntityState.Modified || Changed(entry, EnrolmentColumns):
-                        marks.Lookups(Original<int>(entry, nameof(Enrolment.ProgramId)));
-                        marks.Lookups(Current<int>(entry, nameof(Enrolment.ProgramId)));
+                        marks.LookupsOf(entry, nameof(Enrolment.ProgramId));
                         break;
                     case Invitation:
-                        marks.Lookups(Original<int>(entry, nameof(Invitation.ProgramId)));
-                        marks.Lookups(Current<int>(entry, nameof(Invitation.ProgramId)));
+                        marks.LookupsOf(entry, nameof(Invitation.ProgramId));
                         break;
                     case MentoringProgram when entry.State == EntityState.Added || Changed(entry, ProgramColumns):
                         marks.Lookups(Current<int>(entry, nameof(MentoringProgram.Id)));
@@ -128,8 +124,7 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
                     // The moderate tables' figures are reused while their highest ids stand (UptakeDashboard.FigureSources),
                     // which an edit or a removal does not move: a changed baseline, attendance recorded, a session rated.
                     case SkillRating or GrowthRating or LeadershipTraitRating or KnowledgeSession when entry.State != EntityState.Added:
-                        marks.Lookups(Original<int>(entry, nameof(SkillRating.ProgramId)));
-                        marks.Lookups(Current<int>(entry, nameof(SkillRating.ProgramId)));
+                        marks.LookupsOf(entry, nameof(SkillRating.ProgramId));
                         break;
                     case CheckIn:
                     case Concern:
@@ -182,6 +177,13 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
             {
                 _lookups.Add(id);
             }
+        }
+
+        /// <summary>The program of a record whose change moves its program's lookups, before and after the save.</summary>
+        public void LookupsOf(EntityEntry entry, string programProperty)
+        {
+            Lookups(Original<int>(entry, programProperty));
+            Lookups(Current<int>(entry, programProperty));
         }
 
         public void PairChange(int? programId, int? pairId)
