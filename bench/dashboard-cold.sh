@@ -10,7 +10,8 @@
 #   RM_NO_PUBLISH=1 reuses the app published by an earlier run; RM_DEPARTMENT, RM_JOB_LEVEL choose the filters
 #   (Finance, Analyst); the program is the first running one. RM_AFTER_FIRST_VIEWS=1 sends each first request once the
 #   app has worked out its first views at start (its log says so), as a person would meet it after a deployment; without
-#   it the request goes as soon as the app answers and waits for that work.
+#   it the request goes as soon as the app answers and waits for that work. With it, the app's memory is printed once
+#   that work is done (VmHWM: its peak so far; VmRSS: what it holds then), and again after the first request.
 
 source "$(dirname "${BASH_SOURCE[0]}")/app.sh"
 
@@ -34,6 +35,8 @@ for path in "${PATHS[@]}"; do
       sleep 0.5
     done
     echo "$(printf '%-44s' "") $(grep -o "Worked out the dashboard's first views in .*" "$RM_LOG" | head -1)"
+    sleep 2
+    echo "$(printf '%-44s' "") after the start-up work: $(app_memory)"
   fi
   curl -ks -o /dev/null -w "$(printf '%-44s' "$path") first: %{http_code} %{time_total}s\n" -H "Cookie: $COOKIE" "$RM_URL$path"
   echo "$(printf '%-44s' "") $(app_memory)"
