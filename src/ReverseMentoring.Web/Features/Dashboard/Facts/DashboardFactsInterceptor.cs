@@ -73,9 +73,9 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
         }
 
         // Entries() above detected this save's changes. The marks below ask the tracker again for rows of each change (the
-        // session of an attendance, the group of a member); with detection on, each of those asks would scan every tracked
-        // row again, which made a save of many rows quadratic. Nothing below sets a tracked row's property other than
-        // through its entry, which needs no detection.
+        // session of an attendance, the group of a member), through an index built once per save (Marks.Tracked); with
+        // detection on, each ask would detect over every tracked row again. Nothing below sets a tracked row's property
+        // other than through its entry, which needs no detection.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -162,6 +162,26 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
         private readonly HashSet<(int ProgramId, DateOnly Day)> _days = [];
         private readonly HashSet<int> _lookups = [];
         private readonly HashSet<(int ProgramId, int PairId)> _pairs = [];
+        private readonly Dictionary<(Type Type, string Property), object> _tracked = [];
+
+        /// <summary>
+        /// The tracked records of a type by the current value of one of their keys, indexed once per save: looking each
+        /// changed row's session, check-in or group up by a pass over every tracked record made a large save quadratic.
+        /// Nothing is tracked or detected while the save is marked, so the index stays true for the whole of it.
+        /// </summary>
+        private ILookup<int, EntityEntry<T>> Tracked<T>(string property)
+            where T : class
+        {
+            if (_tracked.TryGetValue((typeof(T), property), out var index))
+            {
+                return (ILookup<int, EntityEntry<T>>)index;
+            }
+
+            var built = db.ChangeTracker.Entries<T>().Where(e => e.Property(property).CurrentValue is int)
+                .ToLookup(e => (int)e.Property(property).CurrentValue!);
+            _tracked[(typeof(T), property)] = built;
+            return built;
+        }
 
         public void Day(int? programId, DateTime? atUtc)
         {
@@ -236,7 +256,7 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
                     continue;
                 }
 
-                var tracked = db.ChangeTracker.Entries<Session>().FirstOrDefault(s => Equals(s.Property(x => x.Id).CurrentValue, id));
+                var tracked = Tracked<Session>(nameof(Session.Id))[id].FirstOrDefault();
                 if (tracked is not null)
                 {
                     if (tracked.State != EntityState.Added)
@@ -284,7 +304,7 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
                 var program = await ProgramOfGroupAsync(group, cancellationToken);
                 Lookups(program);
                 PairChange(program, pairId);
-                foreach (var session in db.ChangeTracker.Entries<Session>().Where(s => Equals(s.Property(x => x.GroupId).CurrentValue, group)))
+                foreach (var session in Tracked<Session>(nameof(Session.GroupId))[group])
                 {
                     Day(session.Property(s => s.ProgramId).CurrentValue, session.Property(s => s.StartsAtUtc).CurrentValue);
                 }
@@ -309,7 +329,7 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
                 return;
             }
 
-            var tracked = db.ChangeTracker.Entries<CheckIn>().FirstOrDefault(c => Equals(c.Property(x => x.Id).CurrentValue, id));
+            var tracked = Tracked<CheckIn>(nameof(CheckIn.Id))[id].FirstOrDefault();
             if (tracked is not null)
             {
                 PairChange(tracked.Property(c => c.ProgramId).CurrentValue, tracked.Property(c => c.PairId).CurrentValue);
@@ -326,7 +346,7 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
 
         private async Task<int?> ProgramOfGroupAsync(int groupId, CancellationToken cancellationToken)
         {
-            var tracked = db.ChangeTracker.Entries<MentoringGroup>().FirstOrDefault(g => Equals(g.Property(x => x.Id).CurrentValue, groupId));
+            var tracked = Tracked<MentoringGroup>(nameof(MentoringGroup.Id))[groupId].FirstOrDefault();
             if (tracked is not null)
             {
                 return tracked.Property(g => g.ProgramId).CurrentValue;
@@ -338,8 +358,7 @@ public sealed class DashboardFactsInterceptor(TimeProvider clock) : SaveChangesI
 
         private async Task<List<int>> MemberPairsAsync(int groupId, CancellationToken cancellationToken)
         {
-            var pairs = db.ChangeTracker.Entries<MentoringGroupMember>()
-                .Where(m => Equals(m.Property(x => x.GroupId).CurrentValue, groupId))
+            var pairs = Tracked<MentoringGroupMember>(nameof(MentoringGroupMember.GroupId))[groupId]
                 .Select(m => m.Property(x => x.PairId).CurrentValue)
                 .ToList();
             if (!IsTemporary(groupId))
