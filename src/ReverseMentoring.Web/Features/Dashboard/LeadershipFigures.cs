@@ -31,7 +31,7 @@ internal static class LeadershipFigures
     {
         ArgumentNullException.ThrowIfNull(exact);
         ArgumentNullException.ThrowIfNull(wider);
-        if (Reused.TryGetValue(exact, out var reused) && reused.WorkedFrom(wider))
+        if (Reused.TryGetValue(exact, out var reused) && reused.Wider.SequenceEqual(wider, ReferenceEqualityComparer.Instance))
         {
             return reused.Figures;
         }
@@ -41,28 +41,7 @@ internal static class LeadershipFigures
         return figures;
     }
 
-    private sealed class WorkedOut(UptakeDashboard.Result[] wider, UptakeDashboard.Result figures)
-    {
-        public UptakeDashboard.Result Figures => figures;
-
-        public bool WorkedFrom(IReadOnlyList<UptakeDashboard.Result> others)
-        {
-            if (others.Count != wider.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < wider.Length; i++)
-            {
-                if (!ReferenceEquals(others[i], wider[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    private sealed record WorkedOut(UptakeDashboard.Result[] Wider, UptakeDashboard.Result Figures);
 
     public static UptakeDashboard.Result Of(UptakeDashboard.Result exact, IReadOnlyList<UptakeDashboard.Result> wider)
     {
