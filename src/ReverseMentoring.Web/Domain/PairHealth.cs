@@ -57,7 +57,14 @@ public sealed class PairHealth
     {
         PairId = pairId;
         Flags = flags;
+        foreach (var flag in flags)
+        {
+            _kinds |= 1 << (int)flag.Kind;
+        }
     }
+
+    // The kinds carried, one bit each: the dashboard asks each active pair several times per computation.
+    private readonly int _kinds;
 
     public int PairId { get; }
 
@@ -68,14 +75,22 @@ public sealed class PairHealth
 
     public IEnumerable<string> Reasons => Flags.Select(f => f.Reason);
 
-    public bool Has(PairFlagKind flag) => Flags.Any(f => f.Kind == flag);
+    public bool Has(PairFlagKind flag) => (_kinds & (1 << (int)flag)) != 0;
 
     /// <summary>The flags of one pair, from its facts as at <see cref="PairHealthFacts.AsOfUtc"/>.</summary>
-    public static PairHealth Of(PairHealthFacts facts)
+    public static PairHealth Of(PairHealthFacts facts) => Of(facts, facts?.AsOfUtc ?? default);
+
+    /// <summary>
+    /// The flags of one pair as at <paramref name="now"/>, from facts read at or before it with nothing between the two
+    /// moving them (the dashboard's kept facts as at now), without a copy of the facts per pair and moment.
+    /// </summary>
+    public static PairHealth Of(PairHealthFacts facts, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var now = facts.AsOfUtc;
-        var flags = new List<PairHealthFlag>();
+
+        // Most active pairs are healthy: they share the empty list, and a list is made only for a pair with a flag.
+        List<PairHealthFlag>? flags = null;
+        void Add(PairHealthFlag flag) => (flags ??= []).Add(flag);
 
         var lastMet = facts.LastHeldUtc ?? facts.AcceptedAtUtc;
         var scheduledSoon = facts.NextScheduledUtc is { } next && next <= now.AddDays(ScheduledAheadDays);
@@ -84,40 +99,49 @@ public sealed class PairHealth
             var since = facts.LastHeldUtc is null
                 ? $"not met in the {DaysBetween(lastMet, now)} days since the pair was accepted"
                 : $"last met {DaysBetween(lastMet, now)} days ago";
-            flags.Add(new(PairFlagKind.Quiet,
+            Add(new(PairFlagKind.Quiet,
                 $"{Name(PairFlagKind.Quiet)}: {since} (the program's cadence is {facts.CadenceDays} days), and nothing is scheduled in the next {ScheduledAheadDays} days"));
         }
 
-        var recentSessions = facts.RecentPastSessions.Take(RecentSessions).ToList();
-        var missed = recentSessions.Count(s => s is SessionStatus.Missed or SessionStatus.Cancelled);
-        if (missed >= MissedOrCancelledAtLeast)
+        var (sessionsLooked, missed) = (Math.Min(RecentSessions, facts.RecentPastSessions.Count), 0);
+        for (var i = 0; i < sessionsLooked; i++)
         {
-            flags.Add(new(PairFlagKind.MissingSessions,
-                $"{Name(PairFlagKind.MissingSessions)}: {missed} of the last {recentSessions.Count} sessions missed or cancelled"));
+            missed += facts.RecentPastSessions[i] is SessionStatus.Missed or SessionStatus.Cancelled ? 1 : 0;
         }
 
-        var recentRatings = facts.RecentRatings.Take(RecentRatings).ToList();
-        if (recentRatings.Count > 0 && recentRatings.Average() < LowRatingBelow)
+        if (missed >= MissedOrCancelledAtLeast)
         {
-            var average = recentRatings.Average().ToString("0.0", CultureInfo.InvariantCulture);
-            flags.Add(new(PairFlagKind.LowRating,
-                $"{Name(PairFlagKind.LowRating)}: the last {recentRatings.Count} ratings average {average}, below {LowRatingBelow}"));
+            Add(new(PairFlagKind.MissingSessions,
+                $"{Name(PairFlagKind.MissingSessions)}: {missed} of the last {sessionsLooked} sessions missed or cancelled"));
+        }
+
+        var (ratingsLooked, ratingSum) = (Math.Min(RecentRatings, facts.RecentRatings.Count), 0);
+        for (var i = 0; i < ratingsLooked; i++)
+        {
+            ratingSum += facts.RecentRatings[i];
+        }
+
+        if (ratingsLooked > 0 && (double)ratingSum / ratingsLooked < LowRatingBelow)
+        {
+            var average = ((double)ratingSum / ratingsLooked).ToString("0.0", CultureInfo.InvariantCulture);
+            Add(new(PairFlagKind.LowRating,
+                $"{Name(PairFlagKind.LowRating)}: the last {ratingsLooked} ratings average {average}, below {LowRatingBelow}"));
         }
 
         if (facts.OldestUnansweredHaveYouMetUtc is { } sent && sent < now.AddDays(-HaveYouMetUnansweredDays))
         {
-            flags.Add(new(PairFlagKind.HaveYouMetUnanswered,
+            Add(new(PairFlagKind.HaveYouMetUnanswered,
                 $"{Name(PairFlagKind.HaveYouMetUnanswered)} for {DaysBetween(sent, now)} days"));
         }
 
         // Says neither who raised it nor what it says: the pairs list, exports and the dashboard show this reason too.
         if (facts.OldestOpenConcernUtc is { } raised)
         {
-            flags.Add(new(PairFlagKind.ConcernRaised,
+            Add(new(PairFlagKind.ConcernRaised,
                 $"{Name(PairFlagKind.ConcernRaised)}: open for {DaysBetween(raised, now)} days"));
         }
 
-        return new PairHealth(facts.PairId, flags);
+        return new PairHealth(facts.PairId, flags is null ? [] : flags);
     }
 
     /// <summary>The flag's short name, as charts and badges show it.</summary>

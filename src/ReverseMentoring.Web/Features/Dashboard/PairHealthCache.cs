@@ -61,7 +61,13 @@ public sealed class PairHealthCache : IDisposable
         var wanted = pairIds?.Distinct().ToList();
         var facts = await FactsAsync(db, asOf, now, wanted, cancellationToken);
         var chosen = wanted is null ? facts.Values : wanted.Select(id => facts.GetValueOrDefault(id)).OfType<PairHealthFacts>();
-        return [.. chosen.Select(f => PairHealth.Of(current ? f with { AsOfUtc = now } : f))];
+        var list = new List<PairHealth>(wanted?.Count ?? facts.Count);
+        foreach (var f in chosen)
+        {
+            list.Add(PairHealth.Of(f, current ? now : f.AsOfUtc));
+        }
+
+        return list;
     }
 
     /// <summary>The facts of every active pair as at <paramref name="asOf"/> loaded and caught up, for a request to find them ready.</summary>
