@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseMentoring.Web.Features.Dashboard;
@@ -61,6 +62,56 @@ public sealed class KeptDaysTests(DayFactFiguresApp app) : IClassFixture<DayFact
         // Kept joined: neither period is read again.
         Assert.Equal(0, (await ReadingAsync(chosen)).Statements);
         Assert.Equal(0, (await ReadingAsync(usual)).Statements);
+    }
+
+    [Fact]
+    public async Task After_writes_the_kept_days_read_again_only_those_folded_since_and_equal_a_full_read()
+    {
+        var program = await app.ProgramAsync();
+        var pair = await app.PairAsync(program);
+        var fold = app.Services.GetRequiredService<DashboardFactsFold>();
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var usual = UptakeDashboard.PeriodOf(new UptakeDashboard.Query(), today);
+        DateTime At(int day) => usual.From.AddDays(day).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+        await app.SessionAsync(pair, SessionStatus.Held, At(1));
+        var moving = await app.SessionAsync(pair, SessionStatus.Missed, At(2));
+        await app.SessionAsync(pair, SessionStatus.Held, At(3));
+        await fold.RunOnceAsync(CancellationToken.None);
+
+        // Folded an hour ago, well before the kept days are read: only days folded after that are read again.
+        var anHourAgo = DateTime.UtcNow.AddHours(-1);
+        await app.ExecuteDbContextAsync(db => db.DashboardDays.Where(d => d.ProgramId == program.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.FoldedAtUtc, anHourAgo)));
+        var (_, kept) = await ReadAsync(program.Id, usual);
+        var untouched = Assert.Single(kept, d => d.Day == usual.From.AddDays(1));
+
+        // One day changes, one is left empty (its only session deleted) and one is new.
+        await app.SessionAsync(pair, SessionStatus.Cancelled, At(3));
+        await app.RunAsAsync(pair.Mentor.As, async services =>
+        {
+            var db = services.GetRequiredService<ReverseMentoring.Web.Data.AppDbContext>();
+            db.Sessions.Remove(await db.Sessions.SingleAsync(s => s.Id == moving.Id));
+            await db.SaveChangesAsync();
+        });
+        await app.SessionAsync(pair, SessionStatus.Missed, At(4));
+        await fold.RunOnceAsync(CancellationToken.None);
+        var (_, after) = await ReadAsync(program.Id, usual);
+        Assert.Equal(Shape(await FullReadAsync()), Shape(after));
+        Assert.Same(untouched, Assert.Single(after, d => d.Day == usual.From.AddDays(1)));
+        Assert.DoesNotContain(after, d => d.Day == usual.From.AddDays(2));
+        Assert.Contains(after, d => d.Day == usual.From.AddDays(4) && d.Pairs.Sum(p => p.Missed) == 1);
+        Assert.Contains(after, d => d.Day == usual.From.AddDays(3) && d.Pairs.Sum(p => p.Cancelled) == 1 && d.Pairs.Sum(p => p.Held) == 1);
+
+        // Written and not folded yet: the marked day is worked out from the rows, as a full read does.
+        await app.SessionAsync(pair, SessionStatus.Held, At(5));
+        var (_, marked) = await ReadAsync(program.Id, usual);
+        Assert.Equal(Shape(await FullReadAsync()), Shape(marked));
+        Assert.Contains(marked, d => d.Day == usual.From.AddDays(5) && d.Pairs.Sum(p => p.Held) == 1);
+
+        Task<List<DayFacts>> FullReadAsync() =>
+            app.ExecuteDbContextAsync(db => DashboardFacts.ReadAsync(db, [program.Id], usual.From, usual.To, CancellationToken.None));
+        static List<string> Shape(IEnumerable<DayFacts> days) =>
+            [.. days.Select(d => $"{d.Day}: {string.Join(" ", d.Pairs.Select(p => p.ToString()))} groups {d.GroupSessions.Length}")];
     }
 
     /// <summary>A program's days over a period, in a computation of its own, and how many statements reading them took.</summary>

@@ -165,10 +165,19 @@ public static partial class UptakeDashboard
             var range = Covering is { } covering && Covers(covering, period) ? covering : period;
             var unread = new List<int>();
             var widened = new List<(int Id, KeptDays Kept)>();
+            var moved = new List<(int Id, KeptDays Kept)>();
             foreach (var id in programIds.Distinct().Where(id => !(_days.TryGetValue(id, out var read) && Covers(read.Read, period))))
             {
                 // Kept between requests while the program's facts version stands: a department's first view then counts the
                 // days the first views already read, rather than reading and unpacking them again (ADR 0029).
+                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? stood) && stood!.Version != _versions.GetValueOrDefault(id).Facts
+                    && Covers(stood.Read, period))
+                {
+                    // A write moved the version: only the days folded since are read again.
+                    moved.Add((id, stood));
+                    continue;
+                }
+
                 if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? kept) && kept!.Version == _versions.GetValueOrDefault(id).Facts)
                 {
                     if (Covers(kept.Read, period))
@@ -188,6 +197,20 @@ public static partial class UptakeDashboard
                 unread.Add(id);
             }
 
+            foreach (var same in moved.GroupBy(m => m.Kept.Read))
+            {
+                var (read, ids) = (same.Key, same.Select(m => m.Id).ToList());
+                var readAt = DateTime.UtcNow;
+                var now = (await DashboardFacts.ReadChangedAsync(
+                        Db, ids, read.From, read.To, same.ToDictionary(m => m.Id, m => m.Kept.Days), same.Min(m => m.Kept.ReadAtUtc), cancellationToken))
+                    .ToLookup(d => d.ProgramId);
+                foreach (var id in ids)
+                {
+                    _days[id] = (read, [.. now[id]]);
+                    Cache.Set((nameof(DayFacts), id), new KeptDays(_versions.GetValueOrDefault(id).Facts, read, _days[id].Days, readAt), KeptDaysFor);
+                }
+            }
+
             foreach (var same in widened.GroupBy(w => w.Kept.Read))
             {
                 var (kept, ids) = (same.Key, same.Select(w => w.Id).ToList());
@@ -199,12 +222,14 @@ public static partial class UptakeDashboard
                 {
                     // In day order, as read: the kept days lie between the two reads.
                     _days[id] = (joined, [.. earlier[id], .. keptDays.Days, .. later[id]]);
-                    Cache.Set((nameof(DayFacts), id), new KeptDays(keptDays.Version, joined, _days[id].Days), KeptDaysFor);
+                    // As old as the kept part: the days folded since it was read are read again after the next write.
+                    Cache.Set((nameof(DayFacts), id), new KeptDays(keptDays.Version, joined, _days[id].Days, keptDays.ReadAtUtc), KeptDaysFor);
                 }
             }
 
             if (unread.Count > 0)
             {
+                var readAt = DateTime.UtcNow;
                 var read = (await DashboardFacts.ReadAsync(Db, unread, range.From, range.To, cancellationToken)).ToLookup(d => d.ProgramId);
                 foreach (var id in unread)
                 {
@@ -215,7 +240,7 @@ public static partial class UptakeDashboard
                     // first view and the fold read: they would be read again at the next one, and the two ranges in turn.
                     if (!(Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? current) && current!.Version == version && !Covers(range, current.Read)))
                     {
-                        Cache.Set((nameof(DayFacts), id), new KeptDays(version, range, _days[id].Days), KeptDaysFor);
+                        Cache.Set((nameof(DayFacts), id), new KeptDays(version, range, _days[id].Days, readAt), KeptDaysFor);
                     }
                 }
             }
@@ -226,8 +251,9 @@ public static partial class UptakeDashboard
         // Sliding: the fold's first views use them every minute, so they stay while the app runs and go when it idles.
         private static readonly MemoryCacheEntryOptions KeptDaysFor = new() { SlidingExpiration = Handler.CacheFor };
 
-        /// <summary>A program's day facts over a range, as read at its facts version.</summary>
-        private sealed record KeptDays(long Version, Period Read, IReadOnlyList<DayFacts> Days);
+        /// <summary>A program's day facts over a range, as read at its facts version, and when the read began (UTC, the wall clock
+        /// the fold stamps the days it writes with).</summary>
+        private sealed record KeptDays(long Version, Period Read, IReadOnlyList<DayFacts> Days, DateTime ReadAtUtc);
 
         /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
         private sealed record Versioned<T>(string Version, T Value, DateTime At);

@@ -42,7 +42,38 @@ public static class DashboardFacts
         }
 
         Interlocked.Exchange(ref _toldUnbuilt, 0);
+        return await ReadStoredAsync(db, programIds, from, to, null, cancellationToken);
+    }
 
+    /// <summary>
+    /// How long after a fold took its time its days may still be committing (a slow transaction, another instance's
+    /// clock): <see cref="ReadChangedAsync"/> reads again every day folded this long before the kept days were read.
+    /// </summary>
+    public static readonly TimeSpan LateFold = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// What <see cref="ReadAsync"/> gives for <paramref name="programIds"/> over <paramref name="from"/> to
+    /// <paramref name="to"/>, from <paramref name="kept"/> (every program's days over that range, read through
+    /// <see cref="ReadAsync"/> or this at <paramref name="keptReadAtUtc"/> or later) and only the days folded since then
+    /// (less <see cref="LateFold"/>) or still marked: a write moves a program's version, and reading and unpacking all
+    /// its days again after each one was a third of what the dashboard allocated while people wrote (ADR 0029).
+    /// </summary>
+    public static async Task<List<DayFacts>> ReadChangedAsync(
+        AppDbContext db, IReadOnlyCollection<int> programIds, DateOnly from, DateOnly to,
+        IReadOnlyDictionary<int, IReadOnlyList<DayFacts>> kept, DateTime keptReadAtUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(programIds);
+        ArgumentNullException.ThrowIfNull(kept);
+        return await IsBuiltAsync(db, cancellationToken)
+            ? await ReadStoredAsync(db, programIds, from, to, (kept, keptReadAtUtc - LateFold), cancellationToken)
+            : await ReadAsync(db, programIds, from, to, cancellationToken);
+    }
+
+    private static async Task<List<DayFacts>> ReadStoredAsync(
+        AppDbContext db, IReadOnlyCollection<int>? programIds, DateOnly from, DateOnly to,
+        (IReadOnlyDictionary<int, IReadOnlyList<DayFacts>> Days, DateTime FoldedSinceUtc)? kept, CancellationToken cancellationToken)
+    {
         // A caller's own transaction is not ours to commit: then the marked days are read from the rows below instead.
         // One fold at a time per instance: concurrent requests would only race each other for the same markers.
         var folding = Folding.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
@@ -76,14 +107,41 @@ public static class DashboardFacts
 
         var stale = (await markers.Select(m => new { m.ProgramId, m.Day }).Distinct().ToListAsync(cancellationToken))
             .Select(m => (m.ProgramId, m.Day)).ToHashSet();
+        var facts = new List<DayFacts>();
+        HashSet<(int ProgramId, DateOnly Day)>? stored = null;
+        if (kept is { } k)
+        {
+            // Which days are stored now (a fold deletes a day that became empty), then the kept days still stored as they
+            // were: every day folded since they were read is read again below.
+            stored = (await days.Select(d => new { d.ProgramId, d.Day }).ToListAsync(cancellationToken)).Select(d => (d.ProgramId, d.Day)).ToHashSet();
+            var since = k.FoldedSinceUtc;
+            days = days.Where(d => d.FoldedAtUtc >= since);
+        }
+
         // Unpacked as they are read: holding every packed day until the last one arrived doubled what a computation
         // over all programs had in memory at its peak.
-        var facts = new List<DayFacts>();
+        var changed = new HashSet<(int ProgramId, DateOnly Day)>();
         await foreach (var d in days.Select(d => new { d.ProgramId, d.Day, d.Facts }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            changed.Add((d.ProgramId, d.Day));
             if (!stale.Contains((d.ProgramId, d.Day)))
             {
                 facts.Add(DayFactsPacking.Unpack(d.ProgramId, d.Day, d.Facts));
+            }
+        }
+
+        if (kept is { } unchanged)
+        {
+            foreach (var id in ids!)
+            {
+                foreach (var day in unchanged.Days.GetValueOrDefault(id) ?? [])
+                {
+                    var key = (day.ProgramId, day.Day);
+                    if (day.Day >= from && day.Day <= to && stored!.Contains(key) && !changed.Contains(key) && !stale.Contains(key))
+                    {
+                        facts.Add(day);
+                    }
+                }
             }
         }
 
