@@ -171,7 +171,7 @@ public static partial class UptakeDashboard
                 // Kept between requests while the program's facts version stands: a department's first view then counts the
                 // days the first views already read, rather than reading and unpacking them again (ADR 0029).
                 if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? stood) && stood!.Version != _versions.GetValueOrDefault(id).Facts
-                    && Covers(stood.Read, period))
+                    && Covers(stood.Read, period) && DateTime.UtcNow - stood.InFullAtUtc < ReadInFullEvery)
                 {
                     // A write moved the version: only the days folded since are read again.
                     moved.Add((id, stood));
@@ -199,15 +199,15 @@ public static partial class UptakeDashboard
 
             foreach (var same in moved.GroupBy(m => m.Kept.Read))
             {
-                var (read, ids) = (same.Key, same.Select(m => m.Id).ToList());
+                var (read, keptOf) = (same.Key, same.ToDictionary(m => m.Id, m => m.Kept));
                 var readAt = DateTime.UtcNow;
-                var now = (await DashboardFacts.ReadChangedAsync(
-                        Db, ids, read.From, read.To, same.ToDictionary(m => m.Id, m => m.Kept.Days), same.Min(m => m.Kept.ReadAtUtc), cancellationToken))
+                var fresh = (await DashboardFacts.ReadChangedAsync(
+                        Db, keptOf.Keys, read.From, read.To, keptOf.ToDictionary(k => k.Key, k => k.Value.Days), keptOf.Values.Min(k => k.ReadAtUtc), cancellationToken))
                     .ToLookup(d => d.ProgramId);
-                foreach (var id in ids)
+                foreach (var (id, kept) in keptOf)
                 {
-                    _days[id] = (read, [.. now[id]]);
-                    Cache.Set((nameof(DayFacts), id), new KeptDays(_versions.GetValueOrDefault(id).Facts, read, _days[id].Days, readAt), KeptDaysFor);
+                    _days[id] = (read, [.. fresh[id]]);
+                    Cache.Set((nameof(DayFacts), id), new KeptDays(_versions.GetValueOrDefault(id).Facts, read, _days[id].Days, readAt, kept.InFullAtUtc), KeptDaysFor);
                 }
             }
 
@@ -223,7 +223,7 @@ public static partial class UptakeDashboard
                     // In day order, as read: the kept days lie between the two reads.
                     _days[id] = (joined, [.. earlier[id], .. keptDays.Days, .. later[id]]);
                     // As old as the kept part: the days folded since it was read are read again after the next write.
-                    Cache.Set((nameof(DayFacts), id), new KeptDays(keptDays.Version, joined, _days[id].Days, keptDays.ReadAtUtc), KeptDaysFor);
+                    Cache.Set((nameof(DayFacts), id), new KeptDays(keptDays.Version, joined, _days[id].Days, keptDays.ReadAtUtc, keptDays.InFullAtUtc), KeptDaysFor);
                 }
             }
 
@@ -240,7 +240,7 @@ public static partial class UptakeDashboard
                     // first view and the fold read: they would be read again at the next one, and the two ranges in turn.
                     if (!(Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? current) && current!.Version == version && !Covers(range, current.Read)))
                     {
-                        Cache.Set((nameof(DayFacts), id), new KeptDays(version, range, _days[id].Days, readAt), KeptDaysFor);
+                        Cache.Set((nameof(DayFacts), id), new KeptDays(version, range, _days[id].Days, readAt, readAt), KeptDaysFor);
                     }
                 }
             }
@@ -251,9 +251,17 @@ public static partial class UptakeDashboard
         // Sliding: the fold's first views use them every minute, so they stay while the app runs and go when it idles.
         private static readonly MemoryCacheEntryOptions KeptDaysFor = new() { SlidingExpiration = Handler.CacheFor };
 
-        /// <summary>A program's day facts over a range, as read at its facts version, and when the read began (UTC, the wall clock
-        /// the fold stamps the days it writes with).</summary>
-        private sealed record KeptDays(long Version, Period Read, IReadOnlyList<DayFacts> Days, DateTime ReadAtUtc);
+        /// <summary>
+        /// A program's day facts over a range, as read at its facts version; when the read began (UTC, the wall clock the
+        /// fold stamps the days it writes with) and when the last read of every day did.
+        /// </summary>
+        private sealed record KeptDays(long Version, Period Read, IReadOnlyList<DayFacts> Days, DateTime ReadAtUtc, DateTime InFullAtUtc);
+
+        /// <summary>
+        /// Kept days read again after writes (only the days folded since) are read in full once this old, so a fold that
+        /// committed later than <see cref="DashboardFacts.LateFold"/> after its stamp is not missed for longer.
+        /// </summary>
+        public static readonly TimeSpan ReadInFullEvery = TimeSpan.FromMinutes(15);
 
         /// <summary>A value of a slot, the version it was worked out at, and when it was.</summary>
         private sealed record Versioned<T>(string Version, T Value, DateTime At);
