@@ -49,7 +49,7 @@ public static class DashboardFacts
     /// How long after a fold took its time its days may still be committing (a slow transaction, another instance's
     /// clock): <see cref="ReadChangedAsync"/> reads again every day folded this long before the kept days were read.
     /// </summary>
-    public static readonly TimeSpan LateFold = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan LateFold = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// What <see cref="ReadAsync"/> gives for <paramref name="programIds"/> over <paramref name="from"/> to
