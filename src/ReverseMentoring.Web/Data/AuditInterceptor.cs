@@ -83,7 +83,8 @@ public sealed class AuditInterceptor(CurrentUser user, AuditAction action, TimeP
 
         var now = clock.GetUtcNow().UtcDateTime;
         _pending = [];
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        var entries = db.ChangeTracker.Entries().ToList();
+        foreach (var entry in entries.Where(e => e.Entity is IAudited && (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted || OwnedChanged(e))))
         {
             var changes = new Dictionary<string, object?[]>();
             foreach (var property in entry.Properties)
@@ -103,15 +104,24 @@ public sealed class AuditInterceptor(CurrentUser user, AuditAction action, TimeP
                 }
             }
 
-            // Owned values (a program's matching settings) are audited as part of their owner.
+            // Owned values (a program's matching and survey settings) are audited as part of their owner, whether changed in
+            // place or replaced by a new instance: then the new one is tracked as added and the one it replaced as deleted,
+            // and the values before are that one's.
+            var changedOwner = entry.State is EntityState.Modified or EntityState.Unchanged;
             foreach (var reference in entry.References.Where(r => r.TargetEntry is not null && r.Metadata.TargetEntityType.IsOwned()))
             {
-                foreach (var property in reference.TargetEntry!.Properties.Where(p => !p.Metadata.IsKey()))
+                var target = reference.TargetEntry!;
+                var replaced = changedOwner && target.State == EntityState.Added ? ReplacedBy(entries, target) : null;
+                foreach (var property in target.Properties.Where(p => !p.Metadata.IsKey()))
                 {
-                    if (entry.State != EntityState.Modified || (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)))
+                    var before = replaced is not null ? replaced.Property(property.Metadata.Name).OriginalValue
+                        : entry.State == EntityState.Added || (changedOwner && target.State == EntityState.Added) ? null
+                        : property.OriginalValue;
+                    var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+                    var moved = replaced is not null || target.State == EntityState.Added ? !Equals(before, after) : property.IsModified && !Equals(before, after);
+                    if (!changedOwner || moved)
                     {
-                        changes[$"{reference.Metadata.Name}.{property.Metadata.Name}"] =
-                            [entry.State == EntityState.Added ? null : property.OriginalValue, entry.State == EntityState.Deleted ? null : property.CurrentValue];
+                        changes[$"{reference.Metadata.Name}.{property.Metadata.Name}"] = [before, after];
                     }
                 }
             }
@@ -134,13 +144,27 @@ public sealed class AuditInterceptor(CurrentUser user, AuditAction action, TimeP
                 AtUtc = now,
                 UserId = user.Id,
                 UserName = user.Name,
-                Action = entry.State.ToString(),
+                // An owner whose only change is an owned value is modified too.
+                Action = (entry.State == EntityState.Unchanged ? EntityState.Modified : entry.State).ToString(),
                 Entity = entry.Metadata.ClrType.Name,
                 // Only a request is one action; start-up data and jobs' own saves stand alone, entry by entry.
                 ActionKey = action.Name.Length > 0 ? action.Key : "",
                 ActionName = action.Name,
             }, changes));
         }
+    }
+
+    /// <summary>Whether an owner itself unchanged has an owned value added, changed or replaced.</summary>
+    private static bool OwnedChanged(EntityEntry entry) =>
+        entry.State == EntityState.Unchanged
+        && entry.References.Any(r => r.TargetEntry is { State: EntityState.Added or EntityState.Modified } && r.Metadata.TargetEntityType.IsOwned());
+
+    /// <summary>The deleted owned value an added one replaces: the same owned type under the same owner key.</summary>
+    private static EntityEntry? ReplacedBy(List<EntityEntry> entries, EntityEntry added)
+    {
+        var key = added.Metadata.FindPrimaryKey()!.Properties;
+        return entries.FirstOrDefault(e => e.State == EntityState.Deleted && e.Metadata == added.Metadata
+            && key.All(k => Equals(e.Property(k.Name).CurrentValue, added.Property(k.Name).CurrentValue)));
     }
 
     /// <summary>The program a record belongs to: the program itself, or the record's own program id.</summary>

@@ -35,9 +35,15 @@ public sealed class SurveySettingsTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await SavedSurveysAsync(program.Id);
         Assert.Equal((21, 0, false, (int?)null), (saved.FirstMilestoneDay, saved.MilestoneIntervalDays, saved.EndOfPairSurvey, saved.AppliedSurveyDays));
+        // The change itself, with the value before and after: the entry that added the program names these fields too.
         var audit = await app.ExecuteDbContextAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.ProgramId == program.Id && a.Entity == nameof(MentoringProgram) && a.Changes.Contains("FirstMilestoneDay")).ToListAsync());
-        Assert.Contains(audit, a => a.Changes.Contains("21", StringComparison.Ordinal));
+            .Where(a => a.ProgramId == program.Id && a.Entity == nameof(MentoringProgram) && a.Action == "Modified").ToListAsync());
+        var changed = audit.Select(a => System.Text.Json.JsonDocument.Parse(a.Changes).RootElement)
+            .Where(c => c.TryGetProperty("Surveys.FirstMilestoneDay", out _)).ToList();
+        var first = Assert.Single(changed).GetProperty("Surveys.FirstMilestoneDay");
+        Assert.Equal((program.Surveys.FirstMilestoneDay, 21), (first.GetProperty("Before").GetInt32(), first.GetProperty("After").GetInt32()));
+        Assert.False(Assert.Single(changed).TryGetProperty("Surveys.MilestoneIntervalDays", out var interval) && interval.GetProperty("Before").ValueKind == interval.GetProperty("After").ValueKind
+            && interval.GetProperty("Before").ToString() == interval.GetProperty("After").ToString(), "only values that moved are listed");
         var page = await hr.GetHtmlAsync($"/Programs/{program.Id}/CheckIns");
         Assert.Contains("on day 21 of their pair only", page, StringComparison.Ordinal);
         Assert.Contains("End-of-pair survey:</strong> off", page, StringComparison.Ordinal);
