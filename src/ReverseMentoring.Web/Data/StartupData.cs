@@ -147,10 +147,7 @@ public sealed class StartupData(
         var existing = await users.FindByEmailAsync(options.Email);
         if (existing is not null)
         {
-            if (!await users.IsInRoleAsync(existing, Roles.HrCoordinator))
-            {
-                Check(await users.AddToRoleAsync(existing, Roles.HrCoordinator), "make the first coordinator an HR coordinator");
-            }
+            await EnsureInRoleAsync(db, users, existing, Roles.HrCoordinator, "make the first coordinator an HR coordinator");
 
             accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), options.Email, "(as set when it was created)"));
             return;
@@ -185,7 +182,7 @@ public sealed class StartupData(
         }
 
         Check(created, "create the first coordinator");
-        Check(await users.AddToRoleAsync(user, Roles.HrCoordinator), "make the first coordinator an HR coordinator");
+        await EnsureInRoleAsync(db, users, user, Roles.HrCoordinator, "make the first coordinator an HR coordinator");
         accounts.Add(new SignInLine(Roles.DisplayName(Roles.HrCoordinator), options.Email,
             generated ? $"{password}  (one-time password, shown only now: change it after signing in)" : "(as configured)"));
     }
@@ -211,6 +208,41 @@ public sealed class StartupData(
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Gives the person the role unless they have it. Several instances starting on one new database may give it at once:
+    /// the one whose save loses (a duplicate key, or the account's concurrency stamp moved) finds the role there and goes on.
+    /// </summary>
+    internal static async Task EnsureInRoleAsync(AppDbContext db, UserManager<AppUser> users, AppUser user, string role, string what)
+    {
+        if (await users.IsInRoleAsync(user, role))
+        {
+            return;
+        }
+
+        IdentityResult added;
+        try
+        {
+            added = await users.AddToRoleAsync(user, role);
+        }
+        catch (DbUpdateException)
+        {
+            added = IdentityResult.Failed();
+        }
+
+        if (added.Succeeded)
+        {
+            return;
+        }
+
+        db.ChangeTracker.Clear();
+        if (await users.FindByIdAsync(user.Id) is { } again && await users.IsInRoleAsync(again, role))
+        {
+            return;
+        }
+
+        Check(added, what);
     }
 
     internal static void Check(IdentityResult result, string what)
@@ -460,6 +492,6 @@ internal sealed partial class DemoData(AppDbContext db, UserManager<AppUser> use
             CreatedAtUtc = now,
         };
         StartupData.Check(await users.CreateAsync(user), $"create demo account {email}");
-        StartupData.Check(await users.AddToRoleAsync(user, role), $"give {email} the role {role}");
+        await StartupData.EnsureInRoleAsync(db, users, user, role, $"give {email} the role {role}");
     }
 }
