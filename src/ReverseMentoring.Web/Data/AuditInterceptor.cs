@@ -118,7 +118,7 @@ public sealed class AuditInterceptor(CurrentUser user, AuditAction action, TimeP
                         : entry.State == EntityState.Added || (changedOwner && target.State == EntityState.Added) ? null
                         : property.OriginalValue;
                     var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-                    var moved = replaced is not null || target.State == EntityState.Added ? !Equals(before, after) : property.IsModified && !Equals(before, after);
+                    var moved = !Equals(before, after) && (replaced is not null || target.State == EntityState.Added || property.IsModified);
                     if (!changedOwner || moved)
                     {
                         changes[$"{reference.Metadata.Name}.{property.Metadata.Name}"] = [before, after];

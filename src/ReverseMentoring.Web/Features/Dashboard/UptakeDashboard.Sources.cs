@@ -170,25 +170,25 @@ public static partial class UptakeDashboard
             {
                 // Kept between requests while the program's facts version stands: a department's first view then counts the
                 // days the first views already read, rather than reading and unpacking them again (ADR 0029).
-                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? stood) && stood!.Version != _versions.GetValueOrDefault(id).Facts
-                    && Covers(stood.Read, period) && DateTime.UtcNow - stood.InFullAtUtc < ReadInFullEvery)
+                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? kept))
                 {
-                    // A write moved the version: only the days folded since are read again.
-                    moved.Add((id, stood));
-                    continue;
-                }
-
-                if (Cache.TryGetValue((nameof(DayFacts), id), out KeptDays? kept) && kept!.Version == _versions.GetValueOrDefault(id).Facts)
-                {
-                    if (Covers(kept.Read, period))
+                    if (kept!.Version != _versions.GetValueOrDefault(id).Facts)
+                    {
+                        // A write moved the version: only the days folded since are read again.
+                        if (Covers(kept.Read, period) && DateTime.UtcNow - kept.InFullAtUtc < ReadInFullEvery)
+                        {
+                            moved.Add((id, kept));
+                            continue;
+                        }
+                    }
+                    else if (Covers(kept.Read, period))
                     {
                         _days[id] = (kept.Read, kept.Days);
                         continue;
                     }
-
-                    // A chosen period mostly overlaps the kept one: only the days it lacks are read.
-                    if (Meets(kept.Read, range))
+                    else if (Meets(kept.Read, range))
                     {
+                        // A chosen period mostly overlaps the kept one: only the days it lacks are read.
                         widened.Add((id, kept));
                         continue;
                     }
