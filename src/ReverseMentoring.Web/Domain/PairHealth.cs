@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace ReverseMentoring.Web.Domain;
 
@@ -75,7 +76,7 @@ public sealed class PairHealth
 
     public IEnumerable<string> Reasons => Flags.Select(f => f.Reason);
 
-    public bool Has(PairFlagKind flag) => (_kinds & (1 << (int)flag)) != 0;
+    public bool Has(PairFlagKind flag) => Carries(_kinds, flag);
 
     /// <summary>The flags of one pair, from its facts as at <see cref="PairHealthFacts.AsOfUtc"/>.</summary>
     public static PairHealth Of(PairHealthFacts facts) => Of(facts, facts?.AsOfUtc ?? default);
@@ -87,61 +88,116 @@ public sealed class PairHealth
     public static PairHealth Of(PairHealthFacts facts, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        var check = Check.Of(facts, now);
 
         // Most active pairs are healthy: they share the empty list, and a list is made only for a pair with a flag.
-        List<PairHealthFlag>? flags = null;
-        void Add(PairHealthFlag flag) => (flags ??= []).Add(flag);
+        if (check.Kinds == 0)
+        {
+            return new PairHealth(facts.PairId, []);
+        }
 
-        var lastMet = facts.LastHeldUtc ?? facts.AcceptedAtUtc;
-        var scheduledSoon = facts.NextScheduledUtc is { } next && next <= now.AddDays(ScheduledAheadDays);
-        if (lastMet < now.AddDays(-(facts.CadenceDays + QuietGraceDays)) && !scheduledSoon)
+        var flags = new List<PairHealthFlag>(BitOperations.PopCount((uint)check.Kinds));
+        if (check.Carries(PairFlagKind.Quiet))
         {
             var since = facts.LastHeldUtc is null
-                ? $"not met in the {DaysBetween(lastMet, now)} days since the pair was accepted"
-                : $"last met {DaysBetween(lastMet, now)} days ago";
-            Add(new(PairFlagKind.Quiet,
+                ? $"not met in the {DaysBetween(check.LastMet, now)} days since the pair was accepted"
+                : $"last met {DaysBetween(check.LastMet, now)} days ago";
+            flags.Add(new(PairFlagKind.Quiet,
                 $"{Name(PairFlagKind.Quiet)}: {since} (the program's cadence is {facts.CadenceDays} days), and nothing is scheduled in the next {ScheduledAheadDays} days"));
         }
 
-        var (sessionsLooked, missed) = (Math.Min(RecentSessions, facts.RecentPastSessions.Count), 0);
-        for (var i = 0; i < sessionsLooked; i++)
+        if (check.Carries(PairFlagKind.MissingSessions))
         {
-            missed += facts.RecentPastSessions[i] is SessionStatus.Missed or SessionStatus.Cancelled ? 1 : 0;
+            flags.Add(new(PairFlagKind.MissingSessions,
+                $"{Name(PairFlagKind.MissingSessions)}: {check.Missed} of the last {check.SessionsLooked} sessions missed or cancelled"));
         }
 
-        if (missed >= MissedOrCancelledAtLeast)
+        if (check.Carries(PairFlagKind.LowRating))
         {
-            Add(new(PairFlagKind.MissingSessions,
-                $"{Name(PairFlagKind.MissingSessions)}: {missed} of the last {sessionsLooked} sessions missed or cancelled"));
+            var average = ((double)check.RatingSum / check.RatingsLooked).ToString("0.0", CultureInfo.InvariantCulture);
+            flags.Add(new(PairFlagKind.LowRating,
+                $"{Name(PairFlagKind.LowRating)}: the last {check.RatingsLooked} ratings average {average}, below {LowRatingBelow}"));
         }
 
-        var (ratingsLooked, ratingSum) = (Math.Min(RecentRatings, facts.RecentRatings.Count), 0);
-        for (var i = 0; i < ratingsLooked; i++)
+        if (check.Carries(PairFlagKind.HaveYouMetUnanswered))
         {
-            ratingSum += facts.RecentRatings[i];
-        }
-
-        if (ratingsLooked > 0 && (double)ratingSum / ratingsLooked < LowRatingBelow)
-        {
-            var average = ((double)ratingSum / ratingsLooked).ToString("0.0", CultureInfo.InvariantCulture);
-            Add(new(PairFlagKind.LowRating,
-                $"{Name(PairFlagKind.LowRating)}: the last {ratingsLooked} ratings average {average}, below {LowRatingBelow}"));
-        }
-
-        if (facts.OldestUnansweredHaveYouMetUtc is { } sent && sent < now.AddDays(-HaveYouMetUnansweredDays))
-        {
-            Add(new(PairFlagKind.HaveYouMetUnanswered,
-                $"{Name(PairFlagKind.HaveYouMetUnanswered)} for {DaysBetween(sent, now)} days"));
+            flags.Add(new(PairFlagKind.HaveYouMetUnanswered,
+                $"{Name(PairFlagKind.HaveYouMetUnanswered)} for {DaysBetween(facts.OldestUnansweredHaveYouMetUtc!.Value, now)} days"));
         }
 
         // Says neither who raised it nor what it says: the pairs list, exports and the dashboard show this reason too.
-        if (facts.OldestOpenConcernUtc is { } raised)
+        if (check.Carries(PairFlagKind.ConcernRaised))
         {
-            Add(new(PairFlagKind.ConcernRaised,
-                $"{Name(PairFlagKind.ConcernRaised)}: open for {DaysBetween(raised, now)} days"));
+            flags.Add(new(PairFlagKind.ConcernRaised,
+                $"{Name(PairFlagKind.ConcernRaised)}: open for {DaysBetween(facts.OldestOpenConcernUtc!.Value, now)} days"));
         }
 
-        return new PairHealth(facts.PairId, flags is null ? [] : flags);
+        return new PairHealth(facts.PairId, flags);
+    }
+
+    /// <summary>
+    /// The kinds of flag a pair carries as at <paramref name="now"/>, one bit each (<c>1 &lt;&lt; kind</c>), by the same
+    /// rule as <see cref="Of(PairHealthFacts, DateTime)"/> but without its reasons: counting the flags of every active pair
+    /// makes no object per pair.
+    /// </summary>
+    public static int KindsOf(PairHealthFacts facts, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Check.Of(facts, now).Kinds;
+    }
+
+    /// <summary>Whether <paramref name="kinds"/> (from <see cref="KindsOf"/>) holds <paramref name="flag"/>.</summary>
+    public static bool Carries(int kinds, PairFlagKind flag) => (kinds & (1 << (int)flag)) != 0;
+
+    // The rule itself, once: which kinds apply, and the numbers their reasons quote.
+    private readonly record struct Check(int Kinds, DateTime LastMet, int SessionsLooked, int Missed, int RatingsLooked, int RatingSum)
+    {
+        public bool Carries(PairFlagKind flag) => PairHealth.Carries(Kinds, flag);
+
+        public static Check Of(PairHealthFacts facts, DateTime now)
+        {
+            var kinds = 0;
+            var lastMet = facts.LastHeldUtc ?? facts.AcceptedAtUtc;
+            var scheduledSoon = facts.NextScheduledUtc is { } next && next <= now.AddDays(ScheduledAheadDays);
+            if (lastMet < now.AddDays(-(facts.CadenceDays + QuietGraceDays)) && !scheduledSoon)
+            {
+                kinds |= 1 << (int)PairFlagKind.Quiet;
+            }
+
+            var (sessionsLooked, missed) = (Math.Min(RecentSessions, facts.RecentPastSessions.Count), 0);
+            for (var i = 0; i < sessionsLooked; i++)
+            {
+                missed += facts.RecentPastSessions[i] is SessionStatus.Missed or SessionStatus.Cancelled ? 1 : 0;
+            }
+
+            if (missed >= MissedOrCancelledAtLeast)
+            {
+                kinds |= 1 << (int)PairFlagKind.MissingSessions;
+            }
+
+            var (ratingsLooked, ratingSum) = (Math.Min(RecentRatings, facts.RecentRatings.Count), 0);
+            for (var i = 0; i < ratingsLooked; i++)
+            {
+                ratingSum += facts.RecentRatings[i];
+            }
+
+            if (ratingsLooked > 0 && (double)ratingSum / ratingsLooked < LowRatingBelow)
+            {
+                kinds |= 1 << (int)PairFlagKind.LowRating;
+            }
+
+            if (facts.OldestUnansweredHaveYouMetUtc is { } sent && sent < now.AddDays(-HaveYouMetUnansweredDays))
+            {
+                kinds |= 1 << (int)PairFlagKind.HaveYouMetUnanswered;
+            }
+
+            if (facts.OldestOpenConcernUtc is not null)
+            {
+                kinds |= 1 << (int)PairFlagKind.ConcernRaised;
+            }
+
+            return new Check(kinds, lastMet, sessionsLooked, missed, ratingsLooked, ratingSum);
+        }
     }
 
     /// <summary>The flag's short name, as charts and badges show it.</summary>

@@ -259,6 +259,8 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
                 Assert.Equal(direct.Values.Count(h => h.Has(flag)), cached.Values.Count(h => h.Has(flag)));
             }
 
+            await AssertCountsAsync(cache, db, Now, direct);
+
             // The same at fixed earlier moments (the summary's previous period ends at one), kept by the cache across changes.
             foreach (var asOf in Earlier)
             {
@@ -269,10 +271,32 @@ public sealed class PairHealthCacheTests(PairHealthCacheApp app) : IClassFixture
                 {
                     Assert.Equal(health.Flags, cachedThen[id].Flags);
                 }
+
+                await AssertCountsAsync(cache, db, asOf, directThen);
             }
 
             return cached;
         });
+
+    /// <summary>
+    /// The dashboard's count (no object per pair) equals the direct health's: each pair once however often it is listed,
+    /// ids with no active pair left out, whether the ids are dense (a bit each) or sparse (a set).
+    /// </summary>
+    private async Task AssertCountsAsync(PairHealthCache cache, AppDbContext db, DateTime asOf, IReadOnlyDictionary<int, PairHealth> direct)
+    {
+        var notActive = (await db.Pairs.AsNoTracking().Select(p => p.Id).ToListAsync()).Except(direct.Keys).ToList();
+        List<int> dense = [.. direct.Keys, .. direct.Keys, .. notActive, -1];
+        foreach (var listed in new[] { dense, [.. dense, int.MaxValue] })
+        {
+            var counts = await cache.CountAsync(db, asOf, Now, listed, CancellationToken.None);
+            Assert.Equal(direct.Count, counts.Pairs);
+            Assert.Equal(direct.Values.Count(h => h.AtRisk), counts.Any);
+            foreach (var flag in Enum.GetValues<PairFlagKind>())
+            {
+                Assert.Equal(direct.Values.Count(h => h.Has(flag)), counts.ByFlag[flag]);
+            }
+        }
+    }
 
     private static readonly DateTime[] Earlier =
     [

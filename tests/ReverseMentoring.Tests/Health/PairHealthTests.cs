@@ -132,4 +132,42 @@ public sealed class PairHealthTests
         Assert.All(Enum.GetValues<PairFlagKind>(), kind => Assert.True(health.Has(kind)));
         Assert.Equal("Low rating: the last 2 ratings average 1.5, below 3", health.Reasons.ElementAt(2));
     }
+    [Fact]
+    public void The_kinds_counted_without_reasons_are_the_kinds_of_the_flags_with_reasons_for_any_facts()
+    {
+        // Seeded, so a failure names facts that can be built again: every field moved across each threshold and past it.
+        var random = new Random(20261201);
+        SessionStatus[] statuses = [SessionStatus.Held, SessionStatus.Missed, SessionStatus.Cancelled, SessionStatus.Scheduled];
+        DateTime? Sometimes(Func<DateTime> when) => random.Next(3) == 0 ? null : when();
+        var flagged = new HashSet<PairFlagKind>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var facts = Healthy with
+            {
+                CadenceDays = random.Next(1, 31),
+                AcceptedAtUtc = Now.AddDays(-random.Next(0, 120)),
+                LastHeldUtc = Sometimes(() => Now.AddDays(-random.Next(0, 60)).AddMinutes(-random.Next(0, 2))),
+                NextScheduledUtc = Sometimes(() => Now.AddDays(random.Next(0, 14)).AddMinutes(random.Next(0, 2))),
+                RecentPastSessions = [.. Enumerable.Range(0, random.Next(0, 5)).Select(_ => statuses[random.Next(statuses.Length)])],
+                RecentRatings = [.. Enumerable.Range(0, random.Next(0, 5)).Select(_ => random.Next(1, 6))],
+                OldestUnansweredHaveYouMetUtc = Sometimes(() => Now.AddDays(-random.Next(0, 14))),
+                OldestOpenConcernUtc = random.Next(4) == 0 ? Now.AddDays(-random.Next(0, 30)) : null,
+            };
+            var at = Now.AddHours(random.Next(0, 48));
+
+            var health = PairHealth.Of(facts, at);
+            var kinds = PairHealth.KindsOf(facts, at);
+            foreach (var kind in Enum.GetValues<PairFlagKind>())
+            {
+                Assert.Equal(health.Has(kind), PairHealth.Carries(kinds, kind));
+                Assert.Equal(health.Flags.Any(f => f.Kind == kind), PairHealth.Carries(kinds, kind));
+            }
+
+            Assert.Equal(health.AtRisk, kinds != 0);
+            flagged.UnionWith(health.Flags.Select(f => f.Kind));
+        }
+
+        // The facts reached every kind, so the comparison covered each rule.
+        Assert.Equal(Enum.GetValues<PairFlagKind>().Order(), flagged.Order());
+    }
 }

@@ -14,6 +14,7 @@ namespace ReverseMentoring.Tests.KnowledgeSharing;
 public sealed class KnowledgeDashboardTests(KnowledgeApp app) : IClassFixture<KnowledgeApp>, IAsyncLifetime
 {
     private MentoringProgram _program = null!;
+    private string _department = null!;
 
     public async Task InitializeAsync()
     {
@@ -26,6 +27,17 @@ public sealed class KnowledgeDashboardTests(KnowledgeApp app) : IClassFixture<Kn
         }
 
         var (a, b, c, d, e, f, g) = (seniors[0], seniors[1], seniors[2], seniors[3], seniors[4], seniors[5], seniors[6]);
+        _department = TestData.Unique("Finance");
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            string[] inDepartment = [a.Id, b.Id, g.Id];
+            foreach (var enrolment in db.Enrolments.Where(x => x.ProgramId == _program.Id && inDepartment.Contains(x.UserId)))
+            {
+                enrolment.Department = _department;
+            }
+
+            await db.SaveChangesAsync();
+        });
         var first = new DateTime(2027, 2, 10, 10, 0, 0, DateTimeKind.Utc);
         await app.KnowledgeSessionAsync(_program, host, first, capacity: 10, change: k =>
         {
@@ -71,6 +83,20 @@ public sealed class KnowledgeDashboardTests(KnowledgeApp app) : IClassFixture<Kn
         Assert.Equal((2, 7, 6), (k.SessionsHeld.Value, k.SeatsAttended.Value, k.SeniorsReached.Value));
         Assert.Equal(3.60, k.AverageRating.Value!.Value, 2);
         Assert.Equal(5, k.AverageRating.Basis);
+    }
+
+    [Fact]
+    public async Task A_department_counts_the_seats_of_its_own_people_and_the_sessions_they_sat_in()
+    {
+        // A, B and G are in the department: A and B sat in session one, A and G in session two.
+        var hr = (await app.PersonAsync(Roles.HrCoordinator)).As;
+        var k = (await app.SendAsync(
+            new UptakeDashboard.Query { ProgramId = _program.Id, Department = _department, From = new DateOnly(2027, 2, 1), To = new DateOnly(2027, 2, 28) },
+            hr)).Knowledge;
+
+        Assert.Equal((2, 4, 3), (k.SessionsHeld.Value, k.SeatsAttended.Value, k.SeniorsReached.Value));
+        // Three ratings (A 5, B 4, G 2) from three people: too few for an average, even for HR.
+        Assert.Equal((true, 3), (k.AverageRating.Hidden, k.AverageRating.Basis));
     }
 
     [Fact]

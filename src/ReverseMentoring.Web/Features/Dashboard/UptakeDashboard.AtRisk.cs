@@ -28,18 +28,14 @@ public static partial class UptakeDashboard
         PairHealthCache? cache, AppDbContext db, IReadOnlyCollection<int> pairIds, DateTime asOf, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pairIds);
-        List<PairHealth> health;
         if (cache is not null)
         {
-            health = await cache.HealthAsync(db, asOf, now, pairIds, cancellationToken);
-        }
-        else
-        {
-            var ids = pairIds.ToList();
-            var facts = ids.Count == 0 ? [] : await db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id)).HealthFacts(db, asOf).ToListAsync(cancellationToken);
-            health = facts.Select(PairHealth.Of).ToList();
+            return await cache.CountAsync(db, asOf, now, pairIds, cancellationToken);
         }
 
+        var ids = pairIds.ToList();
+        var facts = ids.Count == 0 ? [] : await db.Pairs.AsNoTracking().Where(p => ids.Contains(p.Id)).HealthFacts(db, asOf).ToListAsync(cancellationToken);
+        var health = facts.Select(PairHealth.Of).ToList();
         return new RiskCounts(
             Enum.GetValues<PairFlagKind>().ToDictionary(flag => flag, flag => health.Count(h => h.Has(flag))),
             health.Count(h => h.AtRisk),

@@ -81,10 +81,23 @@ public static partial class UptakeDashboard
         where seat.State == KnowledgeSeatState.Booked && seat.Attended
         select new AttendedSeat(session.Id, session.ProgramId, seat.UserId, seat.Rating);
 
-    /// <summary>A filtered scope's figures: the seats of its people, and the sessions where at least one of them sat.</summary>
+    /// <summary>
+    /// A filtered scope's figures: the seats of its people, and the sessions where at least one of them sat. The set is
+    /// of the seats (a period's few hundred), not of the people: a department's thousands of people made a large set
+    /// thrown away per computation.
+    /// </summary>
     private static KnowledgeFigures KnowledgeOf(List<AttendedSeat> seats, IEnumerable<(int ProgramId, string UserId)> people)
     {
-        var theirs = people.ToHashSet();
+        var sitters = seats.Select(s => (s.ProgramId, s.UserId)).ToHashSet();
+        var theirs = new HashSet<(int ProgramId, string UserId)>();
+        foreach (var person in sitters.Count == 0 ? [] : people)
+        {
+            if (sitters.Contains(person))
+            {
+                theirs.Add(person);
+            }
+        }
+
         var kept = seats.Where(s => theirs.Contains((s.ProgramId, s.UserId))).ToList();
         return KnowledgeOf(kept.Select(s => s.SessionId).Distinct().Count(), kept);
     }

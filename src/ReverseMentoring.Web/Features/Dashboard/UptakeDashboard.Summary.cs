@@ -207,7 +207,11 @@ public static partial class UptakeDashboard
     /// one while the pair still runs. A figure "so far" moves with every stage given, where only end ratings inside a
     /// month would leave it empty most months.
     /// </summary>
-    private static SkillChange SkillChangeOf(IEnumerable<SkillStep> steps) => ChangeOf(LatestOf(steps));
+    private static SkillChange SkillChangeOf(IEnumerable<SkillStep> steps)
+    {
+        var latest = LatestOf(steps);
+        return ChangeOf(latest, latest.Count);
+    }
 
     /// <summary>
     /// Per mentee, pair and skill, the step that counts: the first end rating, else the first half-way one. A scope keeps
@@ -228,18 +232,47 @@ public static partial class UptakeDashboard
         return [.. latest.Values];
     }
 
-    /// <summary>The median change and how many mentees it comes from, over steps already one per mentee, pair and skill.</summary>
-    private static SkillChange ChangeOf(IEnumerable<SkillStep> latest)
+    /// <summary>
+    /// The median change and how many mentees it comes from, over steps already one per mentee, pair and skill (at most
+    /// <paramref name="atMost"/> of them). Sorted in rented buffers: a large scope has tens of thousands of steps, and a
+    /// list of their changes and a set of their mentees per computation were large objects thrown away each time.
+    /// </summary>
+    private static SkillChange ChangeOf(IEnumerable<SkillStep> latest, int atMost)
     {
-        var changes = new List<double>();
-        var mentees = new HashSet<int>();
-        foreach (var step in latest)
+        var (changes, mentees) = (ArrayPool<int>.Shared.Rent(atMost), ArrayPool<int>.Shared.Rent(atMost));
+        try
         {
-            changes.Add(step.Change);
-            mentees.Add(step.EnrolmentId);
-        }
+            var n = 0;
+            foreach (var step in latest)
+            {
+                (changes[n], mentees[n]) = (step.Change, step.EnrolmentId);
+                n++;
+            }
 
-        return new SkillChange(Median(changes), mentees.Count);
+            if (n == 0)
+            {
+                return new SkillChange(null, 0);
+            }
+
+            var sorted = changes.AsSpan(0, n);
+            sorted.Sort();
+            var middle = n / 2;
+            double? median = n % 2 == 1 ? sorted[middle] : ((double)sorted[middle - 1] + sorted[middle]) / 2;
+            var people = mentees.AsSpan(0, n);
+            people.Sort();
+            var distinct = 1;
+            for (var i = 1; i < n; i++)
+            {
+                distinct += people[i] != people[i - 1] ? 1 : 0;
+            }
+
+            return new SkillChange(median, distinct);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(changes);
+            ArrayPool<int>.Shared.Return(mentees);
+        }
     }
 
     /// <summary>A mentee's later (half-way or end) self-rating of a skill given before a period's end, as a change from their start rating.</summary>
@@ -269,7 +302,7 @@ public static partial class UptakeDashboard
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(scope);
         var mentees = scope.ByPerson ? scope.People.Where(e => e.Role == ParticipantRole.Mentee).Select(e => e.Id).ToHashSet() : null;
-        return ChangeOf(steps.Where(s => mentees is null ? scope.HasPair(s.PairId) : mentees.Contains(s.EnrolmentId)));
+        return ChangeOf(steps.Where(s => mentees is null ? scope.HasPair(s.PairId) : mentees.Contains(s.EnrolmentId)), steps.Count);
     }
 
     /// <summary>The middle value, or the average of the middle two; null for none.</summary>
