@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReverseMentoring.Web.Data;
@@ -256,8 +257,7 @@ public static partial class UptakeDashboard
 
             var sorted = changes.AsSpan(0, n);
             sorted.Sort();
-            var middle = n / 2;
-            double? median = n % 2 == 1 ? sorted[middle] : ((double)sorted[middle - 1] + sorted[middle]) / 2;
+            var median = MiddleOf<int>(sorted);
             var people = mentees.AsSpan(0, n);
             people.Sort();
             var distinct = 1;
@@ -334,12 +334,21 @@ public static partial class UptakeDashboard
 
             var sorted = buffer.AsSpan(0, n);
             sorted.Sort();
-            var middle = n / 2;
-            return n % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+            return MiddleOf<double>(sorted);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The middle of values already sorted, or the average of the middle two: the one definition of a median here.</summary>
+    private static double MiddleOf<T>(ReadOnlySpan<T> sorted)
+        where T : INumberBase<T>
+    {
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1
+            ? double.CreateTruncating(sorted[middle])
+            : (double.CreateTruncating(sorted[middle - 1]) + double.CreateTruncating(sorted[middle])) / 2;
     }
 }
